@@ -1,0 +1,131 @@
+// Package model holds khatt's plain data: sources, events, their mentions in
+// the sources, the actors involved, dates with their precision, and the
+// conflicts between sources. It knows nothing about files or terminals.
+package model
+
+import "fmt"
+
+// EventType is what kind of event an entry records.
+type EventType int
+
+// The event types khatt extracts.
+const (
+	Visit EventType = iota
+	Talks
+	Statement
+)
+
+// EventTypes lists every event type in display order.
+var EventTypes = []EventType{Visit, Talks, Statement}
+
+// String returns the type's stable English name, used in exports.
+func (t EventType) String() string {
+	switch t {
+	case Visit:
+		return "visit"
+	case Talks:
+		return "talks"
+	case Statement:
+		return "statement"
+	}
+	return fmt.Sprintf("type(%d)", int(t))
+}
+
+// ParseEventType is the inverse of EventType.String.
+func ParseEventType(s string) (EventType, error) {
+	for _, t := range EventTypes {
+		if t.String() == s {
+			return t, nil
+		}
+	}
+	return 0, fmt.Errorf("unknown event type %q (want visit, talks or statement)", s)
+}
+
+// ActorKind classifies a named actor or place.
+type ActorKind string
+
+// Kinds of actors known to the gazetteer or discovered in text.
+const (
+	Person       ActorKind = "person"
+	Organisation ActorKind = "organisation"
+	Country      ActorKind = "country"
+	Place        ActorKind = "place"
+	Media        ActorKind = "media"
+)
+
+// Actor is a named participant of an event, under its canonical name.
+type Actor struct {
+	Name string    `json:"name"`
+	Kind ActorKind `json:"kind"`
+}
+
+// Source is one loaded article.
+type Source struct {
+	ID        string            // file name without extension
+	Path      string            // path as given (or inside the embedded corpus)
+	Title     string            // from front matter, metadata, or the first line
+	Outlet    string            // publishing outlet, may be empty
+	URL       string            // may be empty
+	Published Date              // day precision when known, else unknown
+	Lang      string            // language tag, "ar" by default
+	Extra     map[string]string // unknown front-matter keys, kept verbatim
+	Text      string            // the whole file as read (BOM removed); offsets index it
+	BodyStart int               // byte offset where the article body starts (after front matter)
+}
+
+// Mention is one sentence of one source that reports an event.
+type Mention struct {
+	Source   string `json:"source"`   // Source.ID
+	Sentence string `json:"sentence"` // Source.Text[Start:End]
+	Start    int    `json:"start"`    // byte offset into Source.Text
+	End      int    `json:"end"`
+	Trigger  string `json:"-"` // the words that signalled the event, as written
+	Date     Date   `json:"-"` // the date this mention gives or implies
+	Place    string `json:"-"` // the place this mention gives, canonical name
+	Number   string `json:"-"` // an ordinal or count stated with the event ("الرابعة")
+	Planned  bool   `json:"-"`
+}
+
+// Side is one side of a conflict: a value and the mention that states it.
+type Side struct {
+	Value   string  `json:"value"`
+	Mention Mention `json:"mention"`
+}
+
+// Conflict records two mentions of one event that disagree on a field.
+type Conflict struct {
+	Field string `json:"field"` // "time of day", "place", "date", "number", "calendar"
+	A     Side   `json:"a"`
+	B     Side   `json:"b"`
+}
+
+// Event is one entry of the timeline.
+type Event struct {
+	ID        string
+	Type      EventType
+	Date      Date
+	Actors    []Actor
+	Place     string
+	Summary   string
+	Planned   bool
+	Mentions  []Mention
+	Conflicts []Conflict
+}
+
+// Timeline is the loaded corpus and the events extracted from it, in
+// chronological order.
+type Timeline struct {
+	Sources  []Source
+	Events   []Event
+	Problems []error // articles that could not be read, each naming its file
+}
+
+// Source returns the source with the given ID, or nil.
+func (t *Timeline) Source(id string) *Source {
+	for i := range t.Sources {
+		if t.Sources[i].ID == id {
+			return &t.Sources[i]
+		}
+	}
+	return nil
+}

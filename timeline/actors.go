@@ -1,0 +1,439 @@
+package timeline
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"khatt/model"
+)
+
+// entMention is an actor or place found in a sentence: tokens [from, to).
+type entMention struct {
+	from, to int
+	ent      *Entity
+	prep     bool // introduced by a preposition glued to it (للكاظمي, بوزارة)
+	title    bool // found through a title ("وزير الخارجية …")
+}
+
+// people keeps the names met so far: across the corpus, one canonical
+// entity per normalised full name; per document, the surnames that stand
+// for them and the titles that introduced them.
+type people struct {
+	corpus map[string]*Entity
+}
+
+// docState is what the extractor remembers while reading one article.
+type docState struct {
+	lx        *Lexicon
+	people    *people
+	names     matcher[*Entity]   // names discovered in this article, with surnames
+	titles    map[string]*Entity // title key ("رئيس الوزراء", "org:فيلق القدس") → person
+	lastActor *Entity
+}
+
+func newDocState(lx *Lexicon, p *people) *docState {
+	return &docState{lx: lx, people: p, titles: map[string]*Entity{}}
+}
+
+// conjStripped returns the token without a leading و or ف conjunction.
+func conjStripped(t Token) []string {
+	out := []string{t.Norm}
+	for _, c := range conjunctions {
+		if rest, ok := strings.CutPrefix(t.Norm, c); ok && utf8.RuneCountInString(rest) >= 2 {
+			out = append(out, rest)
+		}
+	}
+	return out
+}
+
+// definite reports whether the token, after a conjunction, starts with ال.
+func definite(t Token) bool {
+	for _, f := range conjStripped(t) {
+		if strings.HasPrefix(f, "ال") {
+			return true
+		}
+	}
+	return false
+}
+
+// prepGlued reports whether a word needs a glued preposition (ب ل ك لل)
+// removed to reach the form w.
+func prepGlued(t Token, w string) bool {
+	for _, f := range conjStripped(t) {
+		if f == w || strings.TrimPrefix(f, "ال") == w || "ال"+f == w {
+			return false
+		}
+	}
+	return true
+}
+
+// firstWordPrep reports whether the first word of a phrase match needed a
+// glued preposition. phraseFirst is the phrase's first normalised word.
+func firstWordPrep(t Token, phraseFirst string) bool {
+	for _, f := range t.Forms {
+		if f == phraseFirst {
+			return prepGlued(t, f)
+		}
+	}
+	return false
+}
+
+func (d *docState) isStop(t Token) bool {
+	for _, f := range conjStripped(t) {
+		if d.lx.stop[f] {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *docState) isUnnamed(t Token) bool {
+	for _, f := range t.Forms {
+		if d.lx.unnamed[f] {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *docState) inSet(t Token, set map[string]bool) bool {
+	for _, f := range t.Forms {
+		if set[f] {
+			return true
+		}
+	}
+	return false
+}
+
+// known matches a gazetteer entry or a name already met in this article at
+// token i, preferring the longer match.
+func (d *docState) known(toks []Token, i int) (entMention, bool) {
+	e1, n1 := d.lx.entities.match(toks, i)
+	e2, n2 := d.names.match(toks, i)
+	if n2 > n1 {
+		e1, n1 = e2, n2
+	}
+	if n1 == 0 {
+		return entMention{}, false
+	}
+	m := entMention{from: i, to: i + n1, ent: e1}
+	first := Normalize(toks[i].Raw)
+	for _, f := range toks[i].Forms {
+		if _, ok := d.lx.entities.first[f]; ok {
+			first = f
+			break
+		}
+		if _, ok := d.names.first[f]; ok {
+			first = f
+			break
+		}
+	}
+	m.prep = firstWordPrep(toks[i], first)
+	return m, true
+}
+
+// entities finds the actors and places of a sentence, left to right.
+func (d *docState) entities(toks []Token) []entMention {
+	var out []entMention
+	for i := 0; i < len(toks); {
+		if toks[i].Kind != Word {
+			i++
+			continue
+		}
+		if ms, end := d.government(toks, i); len(ms) > 0 {
+			out = append(out, ms...)
+			i = end
+			continue
+		}
+		if m, ok := d.titled(toks, i); ok {
+			out = append(out, m)
+			i = m.to
+			continue
+		}
+		if m, ok := d.known(toks, i); ok {
+			// "مصطفى الكاظمي" when only "الكاظمي" is listed: take the given name in.
+			if m.ent.Kind == model.Person && len(out) == 0 || m.ent.Kind == model.Person && out[len(out)-1].to < i {
+				if _, n := d.lx.given.match(toks, i-1); n == 1 && i > 0 {
+					m.from = i - 1
+				}
+			}
+			out = append(out, m)
+			i = m.to
+			continue
+		}
+		if m, ok := d.givenName(toks, i); ok {
+			out = append(out, m)
+			i = m.to
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// government reads "الجانبان العراقي والأمريكي", "الحكومة الإيرانية": the
+// countries named by adjectives after a head word.
+func (d *docState) government(toks []Token, i int) ([]entMention, int) {
+	if !d.inSet(toks[i], d.lx.government) {
+		return nil, i
+	}
+	var out []entMention
+	j := i + 1
+	for j < len(toks) {
+		if punctIs(toks, j, "،,") && len(out) > 0 {
+			j++
+			continue
+		}
+		e, n := d.lx.adjectives.match(toks, j)
+		if n == 0 {
+			break
+		}
+		out = append(out, entMention{from: i, to: j + n, ent: e})
+		j += n
+	}
+	if len(out) == 0 {
+		return nil, i
+	}
+	return out, j
+}
+
+// titled reads a title and the name it introduces: "رئيس الوزراء العراقي
+// مصطفى الكاظمي", "قائد «فيلق القدس» … اللواء إسماعيل قآني", or a title
+// alone that points back to the person it introduced earlier.
+func (d *docState) titled(toks []Token, i int) (entMention, bool) {
+	_, n := d.lx.titles.match(toks, i)
+	if n == 0 {
+		return entMention{}, false
+	}
+	titleWords := []string{}
+	for k := i; k < i+n; k++ {
+		titleWords = append(titleWords, toks[k].Forms[len(toks[k].Forms)-1])
+	}
+	prep := prepGlued(toks[i], d.lx.titles.phrases[d.titlePhrase(toks, i)].words[0])
+	var orgs []*Entity
+	var quals []string
+	commas := 0
+	j := i + n
+	var person *Entity
+	end := j
+scan:
+	for j < len(toks) {
+		t := toks[j]
+		switch {
+		case t.Kind == Punct && strings.ContainsAny(t.Raw, "«»\"'()–-"):
+			j++
+			continue
+		case t.Kind == Punct && strings.ContainsAny(t.Raw, "،,") && commas < 3:
+			commas++
+			j++
+			continue
+		case t.Kind != Word:
+			break scan
+		}
+		if m, ok := d.known(toks, j); ok {
+			if m.ent.Kind == model.Person {
+				person, end = m.ent, m.to
+				break scan
+			}
+			if m.ent.Kind == model.Media {
+				break scan
+			}
+			orgs = append(orgs, m.ent)
+			j = m.to
+			end = j
+			continue
+		}
+		if _, n2 := d.lx.titles.match(toks, j); n2 > 0 {
+			j += n2
+			continue
+		}
+		if d.inSet(t, d.lx.instNouns) {
+			// The institution and the words of its name.
+			j++
+			for k := 0; k < 2 && j < len(toks) && toks[j].Kind == Word && !definite(toks[j]) && !d.isStop(toks[j]); k++ {
+				j++
+			}
+			continue
+		}
+		if directions[t.Norm] || (d.isStop(t) && (t.Norm == "عن" || t.Norm == "في" || t.Norm == "ل")) {
+			// "عن محافظة الأنبار، غربي العراق": a place qualifier, if a place or institution follows.
+			if m, ok := d.known(toks, j+1); ok && m.ent.Kind != model.Person {
+				j = m.to
+				continue
+			}
+			if j+1 < len(toks) && d.inSet(toks[j+1], d.lx.instNouns) {
+				j++
+				continue
+			}
+			break scan
+		}
+		if definite(t) && !d.isStop(t) {
+			if _, isTrig := d.lx.triggers.match(toks, j); isTrig > 0 {
+				break scan
+			}
+			quals = append(quals, t.Forms[len(t.Forms)-1])
+			j++
+			continue
+		}
+		if m, ok := d.discover(toks, j); ok {
+			person, end = m.ent, m.to
+		}
+		break scan
+	}
+	key := strings.Join(append(titleWords, quals...), " ")
+	if person != nil {
+		d.titles[key] = person
+		for _, o := range orgs {
+			d.titles["org:"+o.Name] = person
+		}
+		d.lastActor = person
+		return entMention{from: i, to: end, ent: person, prep: prep, title: true}, true
+	}
+	// A title with no name refers back to the person it introduced.
+	if p := d.titles[key]; p != nil {
+		return entMention{from: i, to: i + n + len(quals), ent: p, prep: prep, title: true}, true
+	}
+	for _, o := range orgs {
+		if p := d.titles["org:"+o.Name]; p != nil {
+			return entMention{from: i, to: end, ent: p, prep: prep, title: true}, true
+		}
+	}
+	if n == 1 && definite(toks[i]) && d.lx.anaphors[conjStripped(toks[i])[len(conjStripped(toks[i]))-1]] && d.lastActor != nil {
+		return entMention{from: i, to: i + 1 + len(quals), ent: d.lastActor, prep: prep, title: true}, true
+	}
+	return entMention{}, false
+}
+
+// titlePhrase returns the index of the title phrase matched at i.
+func (d *docState) titlePhrase(toks []Token, i int) int {
+	best, bestN := 0, 0
+	d.lx.titles.eachFirst(toks[i], func(pi int) {
+		p := d.lx.titles.phrases[pi]
+		if len(p.words) <= bestN || i+len(p.words) > len(toks) {
+			return
+		}
+		for k := 1; k < len(p.words); k++ {
+			if !d.lx.titles.tokenIs(toks[i+k], p.words[k]) {
+				return
+			}
+		}
+		best, bestN = pi, len(p.words)
+	})
+	return best
+}
+
+var directions = wordSet("غربي", "شرقي", "شمالي", "جنوبي", "غرب", "شرق", "شمال", "جنوب", "وسط")
+
+// givenName discovers a name that starts with a known given name and has
+// at least one more word: "نصر الشمري", "أحمد أبو ريشة".
+func (d *docState) givenName(toks []Token, i int) (entMention, bool) {
+	if _, n := d.lx.given.match(toks, i); n == 0 || prepGlued(toks[i], Normalize(toks[i].Raw)) && toks[i].Norm != Normalize(toks[i].Raw) {
+		return entMention{}, false
+	}
+	m, ok := d.discover(toks, i)
+	if !ok || m.to-m.from < 2 {
+		return entMention{}, false
+	}
+	return m, true
+}
+
+var kunya = wordSet("ابو", "ام", "بن", "ابن", "بنت", "عبد", "ال")
+
+// discover reads a person's name starting at token i: one to three words,
+// ending at punctuation, a stop word, a title, a trigger or a date word. A
+// known person inside the name ends it ("مصطفى الكاظمي").
+func (d *docState) discover(toks []Token, i int) (entMention, bool) {
+	if !d.nameWord(toks, i) || definite(toks[i]) {
+		return entMention{}, false
+	}
+	_, given := d.lx.given.match(toks, i)
+	limit := 2
+	if given > 0 || is(toks, i, kunya) {
+		limit = 3
+	}
+	j := i + 1
+	for j < len(toks) && j-i < limit {
+		if m, ok := d.known(toks, j); ok && m.ent.Kind == model.Person {
+			d.lastActor = m.ent
+			return entMention{from: i, to: m.to, ent: m.ent}, true
+		}
+		if !d.nameWord(toks, j) {
+			break
+		}
+		if strings.HasPrefix(toks[j].Norm, "و") && !is(toks, j-1, kunya) {
+			if _, g := d.lx.given.match(toks, j); g == 0 {
+				break // "ووكيل": a new phrase starts
+			}
+		}
+		j++
+		if definite(toks[j-1]) && !is(toks, j-2, kunya) {
+			break // a family name with ال ends the name: "حيدر الملا"
+		}
+	}
+	if j-i < 2 && given == 0 {
+		return entMention{}, false
+	}
+	if is(toks, j-1, kunya) {
+		j--
+	}
+	if j-i < 1 {
+		return entMention{}, false
+	}
+	raw := make([]string, 0, j-i)
+	for k := i; k < j; k++ {
+		raw = append(raw, toks[k].Raw)
+	}
+	e := d.person(strings.Join(raw, " "), j-i)
+	d.lastActor = e
+	return entMention{from: i, to: j, ent: e}, true
+}
+
+// nameWord reports whether token i may be part of a name.
+func (d *docState) nameWord(toks []Token, i int) bool {
+	if i >= len(toks) || toks[i].Kind != Word || utf8.RuneCountInString(toks[i].Norm) < 2 {
+		return false
+	}
+	t := toks[i]
+	if d.isStop(t) || d.isUnnamed(t) || d.inSet(t, d.lx.instNouns) || d.inSet(t, d.lx.government) || d.inSet(t, d.lx.light) {
+		return false
+	}
+	if _, n := d.lx.titles.match(toks, i); n > 0 {
+		return false
+	}
+	if _, n := d.lx.triggers.match(toks, i); n > 0 {
+		return false
+	}
+	if _, n := d.lx.weekdays.match(toks, i); n > 0 {
+		return false
+	}
+	if _, n := d.lx.months.match(toks, i); n > 0 {
+		return false
+	}
+	if _, n := d.lx.times.match(toks, i); n > 0 {
+		return false
+	}
+	if is(toks, i, todayWord) || is(toks, i, yesterday) || directions[t.Norm] {
+		return false
+	}
+	return true
+}
+
+// person returns the canonical entity for a discovered name, and teaches
+// this article the name and its family name.
+func (d *docState) person(name string, words int) *Entity {
+	key := Normalize(name)
+	e := d.people.corpus[key]
+	if e == nil {
+		e = &Entity{Name: name, Kind: model.Person}
+		d.people.corpus[key] = e
+	}
+	d.names.add(name, e)
+	if words >= 2 {
+		fields := strings.Fields(name)
+		last := fields[len(fields)-1]
+		if _, g := d.lx.given.match(Tokenize(last, 0, len(last)), 0); g == 0 && utf8.RuneCountInString(Normalize(last)) >= 3 {
+			d.names.add(last, e)
+		}
+	}
+	return e
+}

@@ -1,0 +1,108 @@
+package timeline
+
+import (
+	"encoding/json"
+	"io"
+
+	"khatt/model"
+)
+
+// ExportSource is a source as exported.
+type ExportSource struct {
+	ID        string `json:"id"`
+	Path      string `json:"path"`
+	Title     string `json:"title"`
+	Outlet    string `json:"outlet"`
+	URL       string `json:"url"`
+	Published string `json:"published"`
+}
+
+// ExportMention is a mention as exported: Sentence is Source.Text[Start:End].
+type ExportMention struct {
+	Source   string `json:"source"`
+	Sentence string `json:"sentence"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+}
+
+// ExportSide is one side of an exported conflict.
+type ExportSide struct {
+	Value    string `json:"value"`
+	Source   string `json:"source"`
+	Sentence string `json:"sentence"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+}
+
+// ExportConflict is a conflict as exported.
+type ExportConflict struct {
+	Field string     `json:"field"`
+	A     ExportSide `json:"a"`
+	B     ExportSide `json:"b"`
+}
+
+// ExportEvent is an event as exported.
+type ExportEvent struct {
+	ID        string           `json:"id"`
+	Type      string           `json:"type"`
+	Date      string           `json:"date"`
+	Precision string           `json:"precision"`
+	DateExpr  string           `json:"date_expression,omitempty"`
+	DateBasis string           `json:"date_basis,omitempty"`
+	TimeOfDay string           `json:"time_of_day,omitempty"`
+	Actors    []string         `json:"actors"`
+	Place     string           `json:"place"`
+	Summary   string           `json:"summary"`
+	Planned   bool             `json:"planned"`
+	Mentions  []ExportMention  `json:"mentions"`
+	Conflicts []ExportConflict `json:"conflicts"`
+}
+
+// Export is the whole machine-readable timeline.
+type Export struct {
+	Sources []ExportSource `json:"sources"`
+	Events  []ExportEvent  `json:"events"`
+}
+
+// NewExport converts a timeline to its export form.
+func NewExport(t *model.Timeline) Export {
+	out := Export{Sources: []ExportSource{}, Events: []ExportEvent{}}
+	for _, s := range t.Sources {
+		out.Sources = append(out.Sources, ExportSource{ID: s.ID, Path: s.Path, Title: s.Title,
+			Outlet: s.Outlet, URL: s.URL, Published: s.Published.String()})
+	}
+	for _, e := range t.Events {
+		out.Events = append(out.Events, ExportEventOf(e))
+	}
+	return out
+}
+
+// ExportEventOf converts one event to its export form.
+func ExportEventOf(e model.Event) ExportEvent {
+	x := ExportEvent{ID: e.ID, Type: e.Type.String(), Date: e.Date.String(), Precision: e.Date.Precision.String(),
+		DateExpr: e.Date.Expr, DateBasis: e.Date.Basis, TimeOfDay: e.Date.TimeOfDay,
+		Actors: []string{}, Place: e.Place, Summary: e.Summary, Planned: e.Planned,
+		Mentions: []ExportMention{}, Conflicts: []ExportConflict{}}
+	for _, a := range e.Actors {
+		x.Actors = append(x.Actors, a.Name)
+	}
+	for _, m := range e.Mentions {
+		x.Mentions = append(x.Mentions, ExportMention{Source: m.Source, Sentence: m.Sentence, Start: m.Start, End: m.End})
+	}
+	side := func(s model.Side) ExportSide {
+		return ExportSide{Value: s.Value, Source: s.Mention.Source, Sentence: s.Mention.Sentence,
+			Start: s.Mention.Start, End: s.Mention.End}
+	}
+	for _, c := range e.Conflicts {
+		x.Conflicts = append(x.Conflicts, ExportConflict{Field: c.Field, A: side(c.A), B: side(c.B)})
+	}
+	return x
+}
+
+// WriteJSON writes the timeline as indented JSON.
+func WriteJSON(w io.Writer, t *model.Timeline) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(NewExport(t))
+}

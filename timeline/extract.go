@@ -1,0 +1,467 @@
+package timeline
+
+import (
+	"strings"
+	"time"
+
+	"khatt/model"
+)
+
+// candidate is one event as one sentence reports it, before merging.
+type candidate struct {
+	typ       model.EventType
+	actors    []*Entity // the subject first
+	place     *Entity
+	date      model.Date
+	ownDate   bool // the sentence gives the date (not context or fallback)
+	planned   bool
+	mention   model.Mention
+	number    string
+	sent      int // sentence index in its source
+	src       int // source index
+	trigStart int // token index of the trigger
+	conflicts []model.Conflict
+	summary   string
+}
+
+type trigger struct {
+	at, n  int
+	info   triggerInfo
+	future bool // the verb carries the future prefix سـ
+}
+
+var (
+	complementizers = wordSet("ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "لان", "لانه", "كي", "لكي", "الذي", "التي", "الذين")
+	negations       = wordSet("لم", "لن", "ولم", "ولن", "فلم")
+	prepositions2   = wordSet("من", "الى", "على", "عن", "مع", "في", "لدى", "ضد", "بين", "حول", "عند")
+	ordinals        = wordSet("الاولى", "الاول", "الثانيه", "الثاني", "الثالثه", "الثالث", "الرابعه", "الرابع",
+		"الخامسه", "الخامس", "السادسه", "السادس", "السابعه", "السابع", "الثامنه", "الثامن", "التاسعه", "التاسع", "العاشره", "العاشر")
+	betweenWord = wordSet("بين")
+	withWords   = wordSet("مع", "ب")
+	toWords     = wordSet("الى", "نحو", "ل")
+	inWord      = wordSet("في")
+)
+
+// triggers finds the trigger words of a sentence.
+func (d *docState) triggers(toks []Token, ents []entMention) []trigger {
+	inEnt := make([]bool, len(toks))
+	for _, e := range ents {
+		for k := e.from; k < e.to && k < len(toks); k++ {
+			inEnt[k] = true
+		}
+	}
+	var out []trigger
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Kind != Word || inEnt[i] || d.excluded(t) {
+			continue
+		}
+		info, n := d.lx.triggers.match(toks, i)
+		future := false
+		if n == 0 {
+			// سيزور، ستعقد: the future prefix on a present verb.
+			for _, f := range conjStripped(t) {
+				if rest, ok := strings.CutPrefix(f, "س"); ok && len(rest) >= 6 && strings.ContainsRune("يتن", []rune(rest)[0]) {
+					tt := t
+					tt.Forms = cliticForms(rest)
+					saved := toks[i]
+					toks[i] = tt
+					info, n = d.lx.triggers.match(toks, i)
+					toks[i] = saved
+					if n > 0 && info.verb {
+						future = true
+						break
+					}
+					n = 0
+				}
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		out = append(out, trigger{at: i, n: n, info: info, future: future})
+		i += n - 1
+	}
+	return out
+}
+
+func (d *docState) excluded(t Token) bool {
+	for _, f := range conjStripped(t) {
+		if d.lx.exclude[f] {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceCandidates turns the triggers of one sentence into candidates.
+func (d *docState) sentenceCandidates(text string, s Sentence, a anchor, prev []*candidate) []*candidate {
+	toks := s.Tokens
+	ents := d.entities(toks)
+	trigs := d.triggers(toks, ents)
+	if len(trigs) == 0 {
+		return nil
+	}
+	dates := d.lx.findDates(text, toks, a)
+	own := attachDates(toks, trigs, dates)
+	entAt := map[int]entMention{}
+	entEnd := map[int]entMention{}
+	for _, e := range ents {
+		if _, dup := entAt[e.from]; !dup {
+			entAt[e.from] = e
+		}
+		entEnd[e.to] = e
+	}
+	var out []*candidate
+	for ti, tr := range trigs {
+		if is(toks, tr.at-1, negations) {
+			continue
+		}
+		c := &candidate{typ: tr.info.typ, trigStart: tr.at, sent: s.Index}
+		c.mention = model.Mention{Start: s.Start, End: s.End, Sentence: text[s.Start:s.End],
+			Trigger: text[toks[tr.at].Start:toks[tr.at+tr.n-1].End]}
+		actors, attributed := d.subject(toks, tr, trigs, entAt, entEnd)
+		if attributed {
+			continue
+		}
+		if len(actors) == 0 {
+			actors = d.implicitSubject(toks, tr, out, prev, s.Index)
+		}
+		if len(actors) == 0 {
+			continue
+		}
+		c.actors = actors
+		d.participants(c, toks, tr, trigs, ents)
+		c.planned = tr.future || d.plannedNear(toks, tr)
+		c.number = ordinalNear(toks, tr)
+		if de, ok := own[ti]; ok {
+			if c.planned || !a.known() || !de.date.Known() || !de.date.Start.After(a.pub) {
+				c.date, c.ownDate = de.date, true
+				if de.calendar != nil {
+					c.conflicts = append(c.conflicts, model.Conflict{Field: "calendar",
+						A: model.Side{Value: de.hijri + " ← " + de.calendar.String(), Mention: c.mention},
+						B: model.Side{Value: de.date.String(), Mention: c.mention}})
+				}
+			}
+		}
+		if !c.ownDate && tr.info.continuation {
+			if p := lastOf(prev, model.Statement); p != nil && sameActor(p, c) && s.Index-p.sent <= 3 {
+				c.date = p.date
+			}
+		}
+		c.summary = d.summary(c, text, toks, tr)
+		out = append(out, c)
+		d.lastActor = c.actors[0]
+	}
+	return out
+}
+
+// attachDates gives each date of a sentence to the nearest trigger, preferring
+// the trigger before it (Arabic puts the time after the verb), never across a
+// complementiser, and not farther than twelve tokens.
+func attachDates(toks []Token, trigs []trigger, dates []dateExpr) map[int]dateExpr {
+	own := map[int]dateExpr{}
+	for _, de := range dates {
+		best, bestDist := -1, 1<<30
+		for ti, tr := range trigs {
+			var dist int
+			var lo, hi int
+			if tr.at+tr.n <= de.from {
+				dist, lo, hi = de.from-(tr.at+tr.n), tr.at+tr.n, de.from
+			} else if de.to <= tr.at {
+				dist, lo, hi = tr.at-de.to+1, de.to, tr.at
+			} else {
+				continue
+			}
+			if dist > 12 || crosses(toks, lo, hi) {
+				continue
+			}
+			if dist < bestDist {
+				best, bestDist = ti, dist
+			}
+		}
+		if best >= 0 {
+			if _, taken := own[best]; !taken {
+				own[best] = de
+			}
+		}
+	}
+	return own
+}
+
+func crosses(toks []Token, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if is(toks, k, complementizers) || punctIs(toks, k, ":") {
+			return true
+		}
+	}
+	return false
+}
+
+// subject finds who acts: for a verb, the first actor after it, else the
+// last one before it in the same clause; for a noun, the actor named after
+// it (زيارة قاآني), else the subject of the verb that carries it. It
+// reports attribution when the speaker is an unnamed source.
+func (d *docState) subject(toks []Token, tr trigger, trigs []trigger, entAt, entEnd map[int]entMention) ([]*Entity, bool) {
+	isTrigAt := func(k int) bool {
+		for _, o := range trigs {
+			if o.at == k && o.at != tr.at {
+				return true
+			}
+		}
+		return false
+	}
+	forward := func(limit int, allowPrep bool) ([]*Entity, bool) {
+		for k := tr.at + tr.n; k < len(toks) && k < tr.at+tr.n+limit; k++ {
+			if is(toks, k, complementizers) || punctIs(toks, k, ":.؟?") || isTrigAt(k) {
+				return nil, false
+			}
+			if e, ok := entAt[k]; ok {
+				if e.ent.Kind == model.Media || (e.prep && !allowPrep) || is(toks, k-1, prepositions2) {
+					if e.ent.Kind == model.Media || !allowPrep {
+						k = e.to - 1
+						continue
+					}
+				}
+				if !allowPrep && (e.ent.Kind == model.Place || e.ent.Kind == model.Country) && tr.info.typ == model.Visit {
+					k = e.to - 1
+					continue // "زار بغداد": the place visited, not the visitor
+				}
+				return d.coordinated(toks, e, entAt), false
+			}
+			if toks[k].Kind == Word && d.isUnnamed(toks[k]) {
+				return nil, true
+			}
+		}
+		return nil, false
+	}
+	backward := func(limit int) ([]*Entity, bool) {
+		for k := tr.at; k > 0 && k > tr.at-limit; k-- {
+			if e, ok := entEnd[k]; ok && !e.prep && !is(toks, e.from-1, prepositions2) && e.ent.Kind != model.Media {
+				if tr.info.typ == model.Visit && (e.ent.Kind == model.Place) {
+					continue
+				}
+				return []*Entity{e.ent}, false
+			}
+			j := k - 1
+			if is(toks, j, complementizers) || punctIs(toks, j, ":.") || isTrigAt(j) {
+				return nil, false
+			}
+			if toks[j].Kind == Word && d.isUnnamed(toks[j]) && !is(toks, j-1, prepositions2) {
+				return nil, true
+			}
+		}
+		return nil, false
+	}
+	if tr.info.verb {
+		if a, attr := forward(8, false); a != nil || attr {
+			return a, attr
+		}
+		return backward(15)
+	}
+	if tr.info.typ == model.Talks {
+		// "أجرى قاآني لقاءات": the agent of the carrying verb comes first.
+		if a, attr := backward(6); a != nil || attr {
+			return a, attr
+		}
+		return forward(4, false)
+	}
+	if a, _ := forward(6, true); a != nil {
+		return a, false
+	}
+	return backward(8)
+}
+
+// coordinated extends an actor with those joined to it by و: "الكاظمي
+// وبايدن", "كل من رئيس الوزراء …، والرئيس الأمريكي …".
+func (d *docState) coordinated(toks []Token, e entMention, entAt map[int]entMention) []*Entity {
+	out := []*Entity{actorOf(e.ent)}
+	for k := e.to; k < len(toks); {
+		if punctIs(toks, k, "،,") {
+			k++
+			continue
+		}
+		n, ok := entAt[k]
+		if !ok || !strings.HasPrefix(toks[k].Norm, "و") || n.ent.Kind == model.Media {
+			break
+		}
+		out = appendEntity(out, actorOf(n.ent))
+		k = n.to
+	}
+	return out
+}
+
+// actorOf turns a capital that acts into the country it stands for.
+func actorOf(e *Entity) *Entity {
+	if e.Kind == model.Place && e.StandsFor != "" {
+		return &Entity{Name: e.StandsFor, Kind: model.Country}
+	}
+	return e
+}
+
+func appendEntity(list []*Entity, e *Entity) []*Entity {
+	for _, x := range list {
+		if x.Name == e.Name {
+			return list
+		}
+	}
+	return append(list, e)
+}
+
+// implicitSubject finds the actor of a verb with no subject of its own: the
+// verb continues the sentence's previous event (ودعا إلى الهدوء), or a
+// continuation (وأضاف) or a verb opening the sentence carries on the
+// previous sentences' actor.
+func (d *docState) implicitSubject(toks []Token, tr trigger, here, prev []*candidate, sent int) []*Entity {
+	glued := strings.HasPrefix(toks[tr.at].Norm, "و") || strings.HasPrefix(toks[tr.at].Norm, "ف")
+	carried := !tr.info.verb && d.carriedByVerb(toks, tr.at)
+	if len(here) > 0 && (glued || carried || tr.info.continuation) {
+		return here[len(here)-1].actors[:1]
+	}
+	opening := tr.at <= 2 || carried && tr.at <= 4
+	if (tr.info.continuation || ((glued || carried) && opening)) && len(prev) > 0 {
+		p := prev[len(prev)-1]
+		if sent-p.sent <= 2 {
+			return p.actors[:1]
+		}
+	}
+	return nil
+}
+
+// carriedByVerb reports whether a light verb (عقد، أجرى) stands just before
+// the noun at i.
+func (d *docState) carriedByVerb(toks []Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if toks[k].Kind == Word && d.inSet(toks[k], d.lx.light) {
+			return true
+		}
+	}
+	return false
+}
+
+// participants adds who else takes part and where: the people met, the
+// place visited, the venue of talks.
+func (d *docState) participants(c *candidate, toks []Token, tr trigger, trigs []trigger, ents []entMention) {
+	end := len(toks)
+	for _, o := range trigs {
+		if o.at > tr.at && o.info.verb {
+			end = o.at
+			break
+		}
+	}
+	for _, e := range ents {
+		if e.from < tr.at+tr.n || e.from >= end || e.from > tr.at+tr.n+20 {
+			continue
+		}
+		if crosses(toks, tr.at+tr.n, e.from) {
+			break
+		}
+		switch {
+		case e.ent.Kind == model.Media:
+		case e.ent.Kind == model.Place && c.place == nil && (c.typ == model.Visit || is(toks, e.from-1, inWord) || strings.HasPrefix(toks[e.from].Norm, "في")):
+			c.place = e.ent
+		case c.typ == model.Visit && e.ent.Kind == model.Country && c.place == nil:
+			c.place = e.ent
+		case c.typ == model.Talks && (e.ent.Kind != model.Place || is(toks, e.from-1, betweenWord) || strings.HasPrefix(toks[e.from].Norm, "و")):
+			if e.ent.Kind == model.Place && e.ent.StandsFor == "" {
+				continue
+			}
+			c.actors = appendEntity(c.actors, actorOf(e.ent))
+		case c.typ == model.Visit && e.ent.Kind == model.Person && tr.info.verb && !e.prep:
+			c.actors = appendEntity(c.actors, e.ent) // "استقبل X Y"
+		}
+	}
+	if c.typ == model.Talks {
+		// "المحادثات الاستراتيجية الأمريكية – العراقية": the sides as adjectives.
+		for k := tr.at + tr.n; k < len(toks) && k < tr.at+tr.n+5; k++ {
+			if punctIs(toks, k, "–-") {
+				continue
+			}
+			if e, n := d.lx.adjectives.match(toks, k); n > 0 {
+				c.actors = appendEntity(c.actors, e)
+				k += n - 1
+				continue
+			}
+			if toks[k].Kind != Word || !definite(toks[k]) {
+				break
+			}
+		}
+	}
+}
+
+// plannedNear reports whether a future marker stands within a few words of
+// the trigger.
+func (d *docState) plannedNear(toks []Token, tr trigger) bool {
+	for k := max(0, tr.at-5); k < len(toks) && k <= tr.at+tr.n+3; k++ {
+		if _, n := d.lx.planned.match(toks, k); n > 0 {
+			if k > tr.at && crosses(toks, tr.at, k) {
+				break
+			}
+			return true
+		}
+	}
+	return false
+}
+
+func ordinalNear(toks []Token, tr trigger) string {
+	for k := max(0, tr.at-3); k < len(toks) && k <= tr.at+tr.n+3; k++ {
+		if is(toks, k, ordinals) {
+			return toks[k].Raw
+		}
+	}
+	return ""
+}
+
+func lastOf(cs []*candidate, t model.EventType) *candidate {
+	for i := len(cs) - 1; i >= 0; i-- {
+		if cs[i].typ == t {
+			return cs[i]
+		}
+	}
+	return nil
+}
+
+func sameActor(a, b *candidate) bool {
+	for _, x := range a.actors {
+		for _, y := range b.actors {
+			if x.Name == y.Name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// datesFromContext dates the candidates of one article that the text does
+// not date itself: from an earlier event of the same actor a few sentences
+// before, else from the publication date, as the interval that the evidence
+// supports (reported events: the week before publication; planned ones: the
+// week after).
+func datesFromContext(cs []*candidate, a anchor) {
+	for i, c := range cs {
+		if c.ownDate || c.date.Known() {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			p := cs[j]
+			if c.sent-p.sent > 3 {
+				break
+			}
+			if p.ownDate && p.date.Known() && sameActor(p, c) && p.planned == c.planned {
+				c.date = p.date
+				c.date.Basis = "from the context of the article (sentence " + itoa(p.sent+1) + ")"
+				break
+			}
+		}
+		if c.date.Known() || !a.known() {
+			continue
+		}
+		from, to := a.pub.AddDate(0, 0, -7), a.pub
+		if c.planned {
+			from, to = a.pub, a.pub.AddDate(0, 0, 7)
+		}
+		d := model.Span(from, to)
+		d.Basis = "undated in the text; reported around the publication date of " + a.source + " (" + a.pub.Format(time.DateOnly) + ")"
+		c.date = d
+	}
+}
