@@ -12,6 +12,7 @@ type entMention struct {
 	from, to int
 	ent      *Entity
 	prep     bool // introduced by a preposition glued to it (للكاظمي, بوزارة)
+	conj     bool // joined by a glued و or ف (والكاظمي)
 	title    bool // found through a title ("وزير الخارجية …")
 }
 
@@ -29,6 +30,7 @@ type docState struct {
 	names     matcher[*Entity]   // names discovered in this article, with surnames
 	titles    map[string]*Entity // title key ("رئيس الوزراء", "org:فيلق القدس") → person
 	lastActor *Entity
+	lastSides []*Entity // the countries last named as sides ("الجانبان العراقي والأمريكي")
 }
 
 func newDocState(lx *Lexicon, p *people) *docState {
@@ -49,7 +51,7 @@ func conjStripped(t Token) []string {
 // definite reports whether the token, after a conjunction, starts with ال.
 func definite(t Token) bool {
 	for _, f := range conjStripped(t) {
-		if strings.HasPrefix(f, "ال") {
+		if strings.HasPrefix(f, "ال") || strings.HasPrefix(f, "لل") {
 			return true
 		}
 	}
@@ -65,6 +67,15 @@ func prepGlued(t Token, w string) bool {
 		}
 	}
 	return true
+}
+
+// conjGlued reports whether a word carries a glued و or ف in front of the
+// phrase word first (والكاظمي), which واشنطن, starting with و, does not.
+func conjGlued(t Token, first string) bool {
+	if strings.HasPrefix(t.Norm, first) || strings.HasPrefix(first, "و") || strings.HasPrefix(first, "ف") {
+		return false
+	}
+	return strings.HasPrefix(t.Norm, "و") || strings.HasPrefix(t.Norm, "ف")
 }
 
 // firstWordPrep reports whether the first word of a phrase match needed a
@@ -129,6 +140,7 @@ func (d *docState) known(toks []Token, i int) (entMention, bool) {
 		}
 	}
 	m.prep = firstWordPrep(toks[i], first)
+	m.conj = conjGlued(toks[i], first)
 	return m, true
 }
 
@@ -192,10 +204,28 @@ func (d *docState) government(toks []Token, i int) ([]entMention, int) {
 		j += n
 	}
 	if len(out) == 0 {
+		// "كما أكد الجانبان": the sides named last.
+		if definite(toks[i]) && dualHeads[conjStripped(toks[i])[len(conjStripped(toks[i]))-1]] && len(d.lastSides) > 0 {
+			for _, e := range d.lastSides {
+				out = append(out, entMention{from: i, to: i + 1, ent: e})
+			}
+			return out, i + 1
+		}
 		return nil, i
+	}
+	d.lastSides = d.lastSides[:0]
+	for _, m := range out {
+		d.lastSides = append(d.lastSides, m.ent)
+	}
+	if strings.HasPrefix(toks[i].Norm, "و") && !strings.HasPrefix(toks[i].Forms[len(toks[i].Forms)-1], "و") {
+		for k := range out {
+			out[k].conj = true
+		}
 	}
 	return out, j
 }
+
+var dualHeads = wordSet("الجانبان", "الجانبين", "البلدان", "البلدين", "الطرفان", "الطرفين", "الحكومتان", "الحكومتين", "الوفدان", "الوفدين")
 
 // titled reads a title and the name it introduces: "رئيس الوزراء العراقي
 // مصطفى الكاظمي", "قائد «فيلق القدس» … اللواء إسماعيل قآني", or a title
@@ -255,7 +285,7 @@ scan:
 			}
 			continue
 		}
-		if directions[t.Norm] || (d.isStop(t) && (t.Norm == "عن" || t.Norm == "في" || t.Norm == "ل")) {
+		if directions[t.Norm] || qualifierPreps[t.Norm] {
 			// "عن محافظة الأنبار، غربي العراق": a place qualifier, if a place or institution follows.
 			if m, ok := d.known(toks, j+1); ok && m.ent.Kind != model.Person {
 				j = m.to
@@ -287,7 +317,7 @@ scan:
 			d.titles["org:"+o.Name] = person
 		}
 		d.lastActor = person
-		return entMention{from: i, to: end, ent: person, prep: prep, title: true}, true
+		return entMention{from: i, to: end, ent: person, prep: prep, title: true, conj: conjGlued(toks[i], titleFirst(d, toks, i))}, true
 	}
 	// A title with no name refers back to the person it introduced.
 	if p := d.titles[key]; p != nil {
@@ -298,10 +328,28 @@ scan:
 			return entMention{from: i, to: end, ent: p, prep: prep, title: true}, true
 		}
 	}
-	if n == 1 && definite(toks[i]) && d.lx.anaphors[conjStripped(toks[i])[len(conjStripped(toks[i]))-1]] && d.lastActor != nil {
+	if n == 1 && len(orgs) == 0 && d.onlyNationality(toks, i+1, i+1+len(quals)) && definite(toks[i]) &&
+		d.lx.anaphors[conjStripped(toks[i])[len(conjStripped(toks[i]))-1]] && d.lastActor != nil {
 		return entMention{from: i, to: i + 1 + len(quals), ent: d.lastActor, prep: prep, title: true}, true
 	}
 	return entMention{}, false
+}
+
+func titleFirst(d *docState, toks []Token, i int) string {
+	return d.lx.titles.phrases[d.titlePhrase(toks, i)].words[0]
+}
+
+// onlyNationality reports whether tokens [from, to) are nationality
+// adjectives ("القيادي الإيراني"), which keep a bare role anaphoric.
+func (d *docState) onlyNationality(toks []Token, from, to int) bool {
+	for k := from; k < to; {
+		_, n := d.lx.adjectives.match(toks, k)
+		if n == 0 {
+			return false
+		}
+		k += n
+	}
+	return true
 }
 
 // titlePhrase returns the index of the title phrase matched at i.
@@ -321,6 +369,10 @@ func (d *docState) titlePhrase(toks []Token, i int) int {
 	})
 	return best
 }
+
+// qualifierPreps introduce a place or institution inside a title: "المتحدث
+// باسم وزارة الخارجية", "السياسي السني عن محافظة الأنبار".
+var qualifierPreps = wordSet("عن", "في", "ل", "باسم", "لدى", "ب")
 
 var directions = wordSet("غربي", "شرقي", "شمالي", "جنوبي", "غرب", "شرق", "شمال", "جنوب", "وسط")
 

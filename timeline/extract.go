@@ -94,47 +94,79 @@ func (d *docState) excluded(t Token) bool {
 	return false
 }
 
+// sentence is what the extractor knows about the sentence it reads.
+type sentence struct {
+	toks   []Token
+	ents   []entMention
+	entAt  map[int][]entMention // by first token
+	entEnd map[int]entMention   // by token after the last
+	trigs  []trigger
+}
+
+func (d *docState) readSentence(toks []Token) *sentence {
+	s := &sentence{toks: toks, ents: d.entities(toks), entAt: map[int][]entMention{}, entEnd: map[int]entMention{}}
+	for _, e := range s.ents {
+		s.entAt[e.from] = append(s.entAt[e.from], e)
+		s.entEnd[e.to] = e
+	}
+	s.trigs = d.triggers(toks, s.ents)
+	return s
+}
+
+// isTrigAt reports whether another trigger than tr starts at token k.
+func (s *sentence) isTrigAt(k int, tr trigger) bool {
+	for _, o := range s.trigs {
+		if o.at == k && o.at != tr.at {
+			return true
+		}
+	}
+	return false
+}
+
 // sentenceCandidates turns the triggers of one sentence into candidates.
-func (d *docState) sentenceCandidates(text string, s Sentence, a anchor, prev []*candidate) []*candidate {
-	toks := s.Tokens
-	ents := d.entities(toks)
-	trigs := d.triggers(toks, ents)
-	if len(trigs) == 0 {
+func (d *docState) sentenceCandidates(text string, sn Sentence, a anchor, prev []*candidate) []*candidate {
+	s := d.readSentence(sn.Tokens)
+	if len(s.trigs) == 0 {
 		return nil
 	}
-	dates := d.lx.findDates(text, toks, a)
-	own := attachDates(toks, trigs, dates)
-	entAt := map[int]entMention{}
-	entEnd := map[int]entMention{}
-	for _, e := range ents {
-		if _, dup := entAt[e.from]; !dup {
-			entAt[e.from] = e
-		}
-		entEnd[e.to] = e
-	}
+	toks := s.toks
 	var out []*candidate
-	for ti, tr := range trigs {
+	var kept []trigger
+	for _, tr := range s.trigs {
 		if is(toks, tr.at-1, negations) {
 			continue
 		}
-		c := &candidate{typ: tr.info.typ, trigStart: tr.at, sent: s.Index}
-		c.mention = model.Mention{Start: s.Start, End: s.End, Sentence: text[s.Start:s.End],
+		c := &candidate{typ: tr.info.typ, trigStart: tr.at, sent: sn.Index}
+		c.mention = model.Mention{Start: sn.Start, End: sn.End, Sentence: text[sn.Start:sn.End],
 			Trigger: text[toks[tr.at].Start:toks[tr.at+tr.n-1].End]}
-		actors, attributed := d.subject(toks, tr, trigs, entAt, entEnd)
+		actors, attributed := d.subject(s, tr)
 		if attributed {
 			continue
 		}
 		if len(actors) == 0 {
-			actors = d.implicitSubject(toks, tr, out, prev, s.Index)
+			actors = d.implicitSubject(toks, tr, out, prev, sn.Index)
+		}
+		if len(actors) == 0 {
+			actors = d.definiteReference(toks, tr, out, prev)
 		}
 		if len(actors) == 0 {
 			continue
 		}
 		c.actors = actors
-		d.participants(c, toks, tr, trigs, ents)
+		d.participants(c, s, tr)
 		c.planned = tr.future || d.plannedNear(toks, tr)
 		c.number = ordinalNear(toks, tr)
-		if de, ok := own[ti]; ok {
+		c.summary = d.summary(c, text, toks, tr)
+		out = append(out, c)
+		kept = append(kept, tr)
+		d.lastActor = c.actors[0]
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	own := attachDates(toks, kept, d.lx.findDates(text, toks, a))
+	for i, c := range out {
+		if de, ok := own[i]; ok {
 			if c.planned || !a.known() || !de.date.Known() || !de.date.Start.After(a.pub) {
 				c.date, c.ownDate = de.date, true
 				if de.calendar != nil {
@@ -144,21 +176,18 @@ func (d *docState) sentenceCandidates(text string, s Sentence, a anchor, prev []
 				}
 			}
 		}
-		if !c.ownDate && tr.info.continuation {
-			if p := lastOf(prev, model.Statement); p != nil && sameActor(p, c) && s.Index-p.sent <= 3 {
+		if !c.ownDate && kept[i].info.continuation {
+			if p := lastOf(prev, model.Statement); p != nil && sameActor(p, c) && sn.Index-p.sent <= 3 {
 				c.date = p.date
 			}
 		}
-		c.summary = d.summary(c, text, toks, tr)
-		out = append(out, c)
-		d.lastActor = c.actors[0]
 	}
 	return out
 }
 
 // attachDates gives each date of a sentence to the nearest trigger, preferring
 // the trigger before it (Arabic puts the time after the verb), never across a
-// complementiser, and not farther than twelve tokens.
+// reported clause, and not farther than twelve tokens.
 func attachDates(toks []Token, trigs []trigger, dates []dateExpr) map[int]dateExpr {
 	own := map[int]dateExpr{}
 	for _, de := range dates {
@@ -189,9 +218,12 @@ func attachDates(toks []Token, trigs []trigger, dates []dateExpr) map[int]dateEx
 	return own
 }
 
+// clauseBreaks end the reach of a date: a reported clause starts.
+var clauseBreaks = wordSet("ان", "انه", "انها", "انهم", "بان", "بانه", "بانها")
+
 func crosses(toks []Token, lo, hi int) bool {
 	for k := lo; k < hi; k++ {
-		if is(toks, k, complementizers) || punctIs(toks, k, ":") {
+		if is(toks, k, clauseBreaks) || punctIs(toks, k, ":") {
 			return true
 		}
 	}
@@ -202,32 +234,24 @@ func crosses(toks []Token, lo, hi int) bool {
 // last one before it in the same clause; for a noun, the actor named after
 // it (زيارة قاآني), else the subject of the verb that carries it. It
 // reports attribution when the speaker is an unnamed source.
-func (d *docState) subject(toks []Token, tr trigger, trigs []trigger, entAt, entEnd map[int]entMention) ([]*Entity, bool) {
-	isTrigAt := func(k int) bool {
-		for _, o := range trigs {
-			if o.at == k && o.at != tr.at {
-				return true
-			}
-		}
-		return false
-	}
+func (d *docState) subject(s *sentence, tr trigger) ([]*Entity, bool) {
+	toks := s.toks
 	forward := func(limit int, allowPrep bool) ([]*Entity, bool) {
 		for k := tr.at + tr.n; k < len(toks) && k < tr.at+tr.n+limit; k++ {
-			if is(toks, k, complementizers) || punctIs(toks, k, ":.؟?") || isTrigAt(k) {
+			if is(toks, k, complementizers) || punctIs(toks, k, ":.؟?") || s.isTrigAt(k, tr) {
 				return nil, false
 			}
-			if e, ok := entAt[k]; ok {
-				if e.ent.Kind == model.Media || (e.prep && !allowPrep) || is(toks, k-1, prepositions2) {
-					if e.ent.Kind == model.Media || !allowPrep {
-						k = e.to - 1
-						continue
-					}
-				}
-				if !allowPrep && (e.ent.Kind == model.Place || e.ent.Kind == model.Country) && tr.info.typ == model.Visit {
+			if es, ok := s.entAt[k]; ok {
+				e := es[0]
+				// Media report, places are visited, and a separate preposition
+				// (إلى، من، على …) marks an object; a glued ل may mark a
+				// noun's genitive (زيارة لمتزعم فيلق القدس).
+				if e.ent.Kind == model.Media || (e.prep && !allowPrep) || is(toks, k-1, prepositions2) ||
+					(tr.info.typ == model.Visit && (e.ent.Kind == model.Place || e.ent.Kind == model.Country)) {
 					k = e.to - 1
-					continue // "زار بغداد": the place visited, not the visitor
+					continue
 				}
-				return d.coordinated(toks, e, entAt), false
+				return d.coordinated(s, es), false
 			}
 			if toks[k].Kind == Word && d.isUnnamed(toks[k]) {
 				return nil, true
@@ -237,14 +261,14 @@ func (d *docState) subject(toks []Token, tr trigger, trigs []trigger, entAt, ent
 	}
 	backward := func(limit int) ([]*Entity, bool) {
 		for k := tr.at; k > 0 && k > tr.at-limit; k-- {
-			if e, ok := entEnd[k]; ok && !e.prep && !is(toks, e.from-1, prepositions2) && e.ent.Kind != model.Media {
-				if tr.info.typ == model.Visit && (e.ent.Kind == model.Place) {
+			if e, ok := s.entEnd[k]; ok && !e.prep && !is(toks, e.from-1, prepositions2) && e.ent.Kind != model.Media {
+				if tr.info.typ == model.Visit && (e.ent.Kind == model.Place || e.ent.Kind == model.Country) {
 					continue
 				}
-				return []*Entity{e.ent}, false
+				return d.coordinated(s, s.entAt[e.from]), false
 			}
 			j := k - 1
-			if is(toks, j, complementizers) || punctIs(toks, j, ":.") || isTrigAt(j) {
+			if is(toks, j, complementizers) || punctIs(toks, j, ":.") || s.isTrigAt(j, tr) {
 				return nil, false
 			}
 			if toks[j].Kind == Word && d.isUnnamed(toks[j]) && !is(toks, j-1, prepositions2) {
@@ -259,8 +283,28 @@ func (d *docState) subject(toks []Token, tr trigger, trigs []trigger, entAt, ent
 		}
 		return backward(15)
 	}
+	if lv := d.lightVerbBefore(toks, tr.at); lv >= 0 {
+		// "أجرى قاآني لقاءات", "الكاظمي بعث رسالة": the carrying verb's subject,
+		// right after it or right before it.
+		if es, ok := s.entAt[lv+1]; ok && lv+1 < tr.at && !es[0].prep && es[0].ent.Kind != model.Media {
+			return d.coordinated(s, es), false
+		}
+		if e, ok := s.entEnd[lv]; ok && !e.prep && e.ent.Kind != model.Media && !is(toks, e.from-1, prepositions2) {
+			return d.coordinated(s, s.entAt[e.from]), false
+		}
+		if lv+1 < tr.at && toks[lv+1].Kind == Word && d.isUnnamed(toks[lv+1]) {
+			return nil, true
+		}
+		if tr.info.typ == model.Talks {
+			return d.sides(toks, tr), false
+		}
+		return forward(6, true)
+	}
 	if tr.info.typ == model.Talks {
-		// "أجرى قاآني لقاءات": the agent of the carrying verb comes first.
+		// "المحادثات الاستراتيجية الأمريكية – العراقية": the sides as adjectives.
+		if sides := d.sides(toks, tr); len(sides) > 0 {
+			return sides, false
+		}
 		if a, attr := backward(6); a != nil || attr {
 			return a, attr
 		}
@@ -272,24 +316,87 @@ func (d *docState) subject(toks []Token, tr trigger, trigs []trigger, entAt, ent
 	return backward(8)
 }
 
-// coordinated extends an actor with those joined to it by و: "الكاظمي
-// وبايدن", "كل من رئيس الوزراء …، والرئيس الأمريكي …".
-func (d *docState) coordinated(toks []Token, e entMention, entAt map[int]entMention) []*Entity {
-	out := []*Entity{actorOf(e.ent)}
-	for k := e.to; k < len(toks); {
-		if punctIs(toks, k, "،,") {
-			k++
+// sides reads the nationality adjectives after a talks noun.
+func (d *docState) sides(toks []Token, tr trigger) []*Entity {
+	var out []*Entity
+	for k := tr.at + tr.n; k < len(toks) && k < tr.at+tr.n+5; k++ {
+		if punctIs(toks, k, "–-") {
 			continue
 		}
-		n, ok := entAt[k]
-		if !ok || !strings.HasPrefix(toks[k].Norm, "و") || n.ent.Kind == model.Media {
+		if e, n := d.lx.adjectives.match(toks, k); n > 0 {
+			out = appendEntity(out, e)
+			k += n - 1
+			continue
+		}
+		if toks[k].Kind != Word || !definite(toks[k]) {
 			break
 		}
-		out = appendEntity(out, actorOf(n.ent))
-		k = n.to
 	}
 	return out
 }
+
+// lightVerbBefore returns the index of a carrying verb (عقد، أجرى، بعث)
+// within three words before the noun at i, or -1.
+func (d *docState) lightVerbBefore(toks []Token, i int) int {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if toks[k].Kind != Word {
+			continue
+		}
+		if d.inSet(toks[k], d.lx.light) {
+			return k
+		}
+		for _, f := range conjStripped(toks[k]) {
+			if rest, ok := strings.CutPrefix(f, "س"); ok && d.lx.light[rest] {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// coordinated extends actors with those joined to them by و: "الكاظمي
+// وبايدن", "كل من رئيس الوزراء …، والرئيس الأمريكي …".
+func (d *docState) coordinated(s *sentence, first []entMention) []*Entity {
+	var out []*Entity
+	end := 0
+	for _, e := range first {
+		out = appendEntity(out, actorOf(e.ent))
+		end = max(end, e.to)
+	}
+	for k := end; k < len(s.toks); {
+		if punctIs(s.toks, k, "،,") {
+			k++
+			continue
+		}
+		es, ok := s.entAt[k]
+		if !ok || !es[0].conj || es[0].ent.Kind == model.Media || es[0].prep {
+			break
+		}
+		for _, e := range es {
+			out = appendEntity(out, actorOf(e.ent))
+			k = max(k, e.to)
+		}
+	}
+	return out
+}
+
+// definiteReference resolves a definite event noun with no actor of its own
+// ("في المحادثات", "هذه الزيارة") to the last event of its type in the
+// article.
+func (d *docState) definiteReference(toks []Token, tr trigger, here, prev []*candidate) []*Entity {
+	if tr.info.verb || !definite(toks[tr.at]) && !is(toks, tr.at-1, demonstratives) {
+		return nil
+	}
+	if p := lastOf(here, tr.info.typ); p != nil {
+		return subjects(p)
+	}
+	if p := lastOf(prev, tr.info.typ); p != nil {
+		return subjects(p)
+	}
+	return nil
+}
+
+var demonstratives = wordSet("هذه", "هذا", "تلك", "ذلك")
 
 // actorOf turns a capital that acts into the country it stands for.
 func actorOf(e *Entity) *Entity {
@@ -314,7 +421,10 @@ func appendEntity(list []*Entity, e *Entity) []*Entity {
 // previous sentences' actor.
 func (d *docState) implicitSubject(toks []Token, tr trigger, here, prev []*candidate, sent int) []*Entity {
 	glued := strings.HasPrefix(toks[tr.at].Norm, "و") || strings.HasPrefix(toks[tr.at].Norm, "ف")
-	carried := !tr.info.verb && d.carriedByVerb(toks, tr.at)
+	carried := false
+	if lv := d.lightVerbBefore(toks, tr.at); !tr.info.verb && lv >= 0 {
+		carried = strings.HasPrefix(toks[lv].Norm, "و") || strings.HasPrefix(toks[lv].Norm, "ف")
+	}
 	if len(here) > 0 && (glued || carried || tr.info.continuation) {
 		return here[len(here)-1].actors[:1]
 	}
@@ -328,64 +438,55 @@ func (d *docState) implicitSubject(toks []Token, tr trigger, here, prev []*candi
 	return nil
 }
 
-// carriedByVerb reports whether a light verb (عقد، أجرى) stands just before
-// the noun at i.
-func (d *docState) carriedByVerb(toks []Token, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		if toks[k].Kind == Word && d.inSet(toks[k], d.lx.light) {
-			return true
-		}
-	}
-	return false
-}
-
-// participants adds who else takes part and where: the people met, the
-// place visited, the venue of talks.
-func (d *docState) participants(c *candidate, toks []Token, tr trigger, trigs []trigger, ents []entMention) {
+// participants adds who else takes part and where: the people met (مع،
+// ب، بين, or the object of the verb), the place visited, the venue.
+func (d *docState) participants(c *candidate, s *sentence, tr trigger) {
+	toks := s.toks
 	end := len(toks)
-	for _, o := range trigs {
+	for _, o := range s.trigs {
 		if o.at > tr.at && o.info.verb {
 			end = o.at
 			break
 		}
 	}
-	for _, e := range ents {
+	object := tr.info.verb
+	lastWasParticipant := false
+	for _, e := range s.ents {
 		if e.from < tr.at+tr.n || e.from >= end || e.from > tr.at+tr.n+20 {
 			continue
 		}
-		if crosses(toks, tr.at+tr.n, e.from) {
+		if crosses(toks, tr.at+tr.n, e.from) || is(toks, e.from-1, complementizers) {
 			break
 		}
+		introduced := is(toks, e.from-1, withWords) || is(toks, e.from-1, betweenWord) ||
+			strings.HasPrefix(toks[e.from].Norm, "ب") && e.prep || lastWasParticipant && e.conj
 		switch {
 		case e.ent.Kind == model.Media:
-		case e.ent.Kind == model.Place && c.place == nil && (c.typ == model.Visit || is(toks, e.from-1, inWord) || strings.HasPrefix(toks[e.from].Norm, "في")):
+			continue
+		case e.ent.Kind == model.Place && c.place == nil && (c.typ == model.Visit || is(toks, e.from-1, inWord) || e.prep):
 			c.place = e.ent
+			continue
 		case c.typ == model.Visit && e.ent.Kind == model.Country && c.place == nil:
 			c.place = e.ent
-		case c.typ == model.Talks && (e.ent.Kind != model.Place || is(toks, e.from-1, betweenWord) || strings.HasPrefix(toks[e.from].Norm, "و")):
-			if e.ent.Kind == model.Place && e.ent.StandsFor == "" {
-				continue
+			continue
+		}
+		isSubject := false
+		for _, a := range c.actors {
+			if a == e.ent || a.Name == actorOf(e.ent).Name {
+				isSubject = true
 			}
+		}
+		if isSubject {
+			continue
+		}
+		if (c.typ == model.Talks || c.typ == model.Visit && tr.info.verb) && (introduced || object && !e.prep) &&
+			(e.ent.Kind != model.Place || e.ent.StandsFor != "") {
 			c.actors = appendEntity(c.actors, actorOf(e.ent))
-		case c.typ == model.Visit && e.ent.Kind == model.Person && tr.info.verb && !e.prep:
-			c.actors = appendEntity(c.actors, e.ent) // "استقبل X Y"
+			lastWasParticipant = true
+			object = false
+			continue
 		}
-	}
-	if c.typ == model.Talks {
-		// "المحادثات الاستراتيجية الأمريكية – العراقية": the sides as adjectives.
-		for k := tr.at + tr.n; k < len(toks) && k < tr.at+tr.n+5; k++ {
-			if punctIs(toks, k, "–-") {
-				continue
-			}
-			if e, n := d.lx.adjectives.match(toks, k); n > 0 {
-				c.actors = appendEntity(c.actors, e)
-				k += n - 1
-				continue
-			}
-			if toks[k].Kind != Word || !definite(toks[k]) {
-				break
-			}
-		}
+		lastWasParticipant = false
 	}
 }
 

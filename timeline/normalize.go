@@ -30,7 +30,7 @@ func Normalize(s string) string {
 func foldRune(r rune) rune {
 	switch {
 	case r >= 0x064B && r <= 0x065F, r == 0x0670, r == 0x0640, // harakat, dagger alef, tatweel
-		r >= 0x06D6 && r <= 0x06ED, // Quranic marks
+		r >= 0x06D6 && r <= 0x06ED,                                      // Quranic marks
 		r == 0x200C, r == 0x200D, r == 0x200E, r == 0x200F, r == 0xFEFF: // ZWNJ/ZWJ, LRM/RLM, BOM
 		return 0
 	case r == 'أ', r == 'إ', r == 'آ', r == 'ٱ', r == 'ٲ', r == 'ٳ':

@@ -3,7 +3,6 @@ package timeline
 import (
 	"os"
 	"path/filepath"
-
 )
 
 // PathRoots turns command-line paths (files or directories, relative or
