@@ -25,16 +25,17 @@ type people struct {
 
 // docState is what the extractor remembers while reading one article.
 type docState struct {
-	lx        *Lexicon
-	people    *people
-	names     matcher[*Entity]   // names discovered in this article, with surnames
-	titles    map[string]*Entity // title key ("رئيس الوزراء", "org:فيلق القدس") → person
-	lastActor *Entity
-	lastSides []*Entity // the countries last named as sides ("الجانبان العراقي والأمريكي")
+	lx         *Lexicon
+	people     *people
+	names      matcher[*Entity]   // names discovered in this article, with surnames
+	titles     map[string]*Entity // title key ("رئيس الوزراء", "org:فيلق القدس") → person
+	lastActor  *Entity
+	lastSides  []*Entity // the countries last named as sides ("الجانبان العراقي والأمريكي")
+	attributed int       // index of the last sentence told on an outlet's or unnamed source's authority
 }
 
 func newDocState(lx *Lexicon, p *people) *docState {
-	return &docState{lx: lx, people: p, titles: map[string]*Entity{}}
+	return &docState{lx: lx, people: p, titles: map[string]*Entity{}, attributed: -2}
 }
 
 // conjStripped returns the token without a leading و or ف conjunction.

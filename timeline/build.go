@@ -80,6 +80,45 @@ func compatible(a, b *candidate) bool {
 	return true
 }
 
+// sameStatement tells whether a statement belongs with a group of them: the
+// same article a sentence or two on, or at least three content words in
+// common (the same words reported twice). Other events are told apart by
+// their actors and dates alone.
+func sameStatement(c, last *candidate, words map[string]bool) bool {
+	if c.typ != model.Statement {
+		return true
+	}
+	if c.src == last.src && c.sent-last.sent <= 2 && c.sent >= last.sent {
+		return true
+	}
+	shared := 0
+	for w := range c.words {
+		if words[w] {
+			shared++
+		}
+	}
+	return shared >= 3
+}
+
+func copyWords(m map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}
+
+func sharesActor(a, b *candidate) bool {
+	for _, x := range a.actors {
+		for _, y := range b.actors {
+			if x.Name == y.Name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // country is the country a place belongs to, when the gazetteer says.
 func country(e *Entity) string {
 	switch {
@@ -108,6 +147,16 @@ func merge(cs []*candidate, srcs []model.Source) []model.Event {
 		}
 		return i
 	}
+	// One sentence that reports the same kind of event twice with a shared
+	// actor reports one event ("اجتمع بايدن والكاظمي … في إطار حوار … بين
+	// الولايات المتحدة والعراق").
+	for i := 1; i < len(cs); i++ {
+		for j := i - 1; j >= 0 && cs[j].src == cs[i].src && cs[j].sent == cs[i].sent; j-- {
+			if cs[j].typ == cs[i].typ && cs[j].planned == cs[i].planned && sharesActor(cs[i], cs[j]) {
+				parent[find(i)] = find(j)
+			}
+		}
+	}
 	blocks := map[string][]int{}
 	var keys []string
 	for i, c := range cs {
@@ -123,15 +172,17 @@ func merge(cs []*candidate, srcs []model.Source) []model.Event {
 		idx := blocks[k]
 		sort.SliceStable(idx, func(x, y int) bool { return cs[idx[x]].date.Before(cs[idx[y]].date) })
 		type group struct {
-			rep  *candidate // the most precise member
-			root int
+			rep   *candidate // the most precise member
+			root  int
+			words map[string]bool
+			last  *candidate
 		}
 		var open []group
 		for _, i := range idx {
 			c := cs[i]
 			best := -1
 			for gi, g := range open {
-				if !compatible(c, g.rep) {
+				if !compatible(c, g.rep) || !sameStatement(c, g.last, g.words) {
 					continue
 				}
 				if best < 0 || (g.rep.src == c.src && open[best].rep.src != c.src) {
@@ -139,11 +190,15 @@ func merge(cs []*candidate, srcs []model.Source) []model.Event {
 				}
 			}
 			if best < 0 {
-				open = append(open, group{rep: c, root: i})
+				open = append(open, group{rep: c, root: i, words: copyWords(c.words), last: c})
 				continue
 			}
 			g := &open[best]
 			parent[find(i)] = find(g.root)
+			for w := range c.words {
+				g.words[w] = true
+			}
+			g.last = c
 			if c.date.Precision > g.rep.date.Precision {
 				g.rep = c
 			}

@@ -358,7 +358,18 @@ func (lx *Lexicon) relativeDate(toks []Token, i int, a anchor) (dateExpr, bool) 
 	if !a.known() {
 		return dateExpr{from: i, to: end, date: relative("")}, true
 	}
-	return dateExpr{from: i, to: end, date: a.resolved(model.Span(from, to), "")}, true
+	return dateExpr{from: i, to: end, date: a.resolved(spanKeep(from, to), "")}, true
+}
+
+// spanKeep is model.Span that keeps the exact interval, so that "نهاية العام
+// الحالي" is known to lie after a July publication date although its
+// precision is only the year.
+func spanKeep(from, to time.Time) model.Date {
+	d := model.Span(from, to)
+	if d.Known() {
+		d.Start, d.End = from, to
+	}
+	return d
 }
 
 // periodDate reads a week, month or year relative to publication, with an
@@ -435,7 +446,7 @@ func (lx *Lexicon) periodDate(toks []Token, i int, a anchor) (dateExpr, bool) {
 		from = time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, time.UTC)
 		to = time.Date(to.Year(), to.Month(), to.Day(), 0, 0, 0, 0, time.UTC)
 	}
-	return dateExpr{from: start, to: i, date: a.resolved(model.Span(from, to), "")}, true
+	return dateExpr{from: start, to: i, date: a.resolved(spanKeep(from, to), "")}, true
 }
 
 var (
@@ -474,7 +485,7 @@ func beforeDate(toks []Token, i int, a anchor) (dateExpr, bool) {
 	if !a.known() {
 		return dateExpr{from: i, to: end, date: relative("")}, true
 	}
-	d := model.Span(a.pub.AddDate(0, 0, -hi), a.pub.AddDate(0, 0, -lo))
+	d := spanKeep(a.pub.AddDate(0, 0, -hi), a.pub.AddDate(0, 0, -lo))
 	return dateExpr{from: i, to: end, date: a.resolved(d, "")}, true
 }
 

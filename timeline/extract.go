@@ -3,6 +3,7 @@ package timeline
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"khatt/model"
 )
@@ -17,9 +18,11 @@ type candidate struct {
 	planned   bool
 	mention   model.Mention
 	number    string
-	sent      int // sentence index in its source
-	src       int // source index
-	trigStart int // token index of the trigger
+	sent      int             // sentence index in its source
+	src       int             // source index
+	trigStart int             // token index of the trigger
+	lemma     string          // the trigger word without clitics
+	words     map[string]bool // the sentence's content words, to tell statements apart
 	conflicts []model.Conflict
 	summary   string
 }
@@ -50,10 +53,11 @@ func (d *docState) triggers(toks []Token, ents []entMention) []trigger {
 			inEnt[k] = true
 		}
 	}
+	quoted := quotedWords(toks)
 	var out []trigger
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if t.Kind != Word || inEnt[i] || d.excluded(t) {
+		if t.Kind != Word || inEnt[i] || quoted[i] || d.excluded(t) {
 			continue
 		}
 		info, n := d.lx.triggers.match(toks, i)
@@ -79,10 +83,62 @@ func (d *docState) triggers(toks []Token, ents []entMention) []trigger {
 		if n == 0 {
 			continue
 		}
+		if info.verb && !info.continuation && (definite(t) || is(toks, i-1, prepositions2) || is(toks, i-1, masdarCues)) {
+			info.verb = false // "فضلا عن طلب …": the verbal noun, not the verb
+		}
 		out = append(out, trigger{at: i, n: n, info: info, future: future})
 		i += n - 1
 	}
 	return out
+}
+
+var duringWords = wordSet("خلال", "اثناء", "ابان")
+
+var masdarCues = wordSet("بعد", "قبل", "عقب", "اثر", "خلال", "بهدف", "بغيه", "فضلا")
+
+// quotedWords marks the words inside a quoted question of more than three
+// words: what a speaker asks ("هل يستطيع قائد … أن يزور إيران؟") reports no
+// event.
+func quotedWords(toks []Token) []bool {
+	out := make([]bool, len(toks))
+	open := -1
+	for i, t := range toks {
+		if t.Kind != Punct {
+			continue
+		}
+		switch {
+		case t.Raw == "«" || t.Raw == "“" || t.Raw == "\"" && open < 0:
+			open = i
+		case (t.Raw == "»" || t.Raw == "”" || t.Raw == "\"") && open >= 0:
+			words := 0
+			for k := open + 1; k < i; k++ {
+				if toks[k].Kind == Word {
+					words++
+				}
+			}
+			if words > 3 && isQuestion(toks[open+1:i]) {
+				for k := open + 1; k < i; k++ {
+					out[k] = true
+				}
+			}
+			open = -1
+		}
+	}
+	return out
+}
+
+var questionWords = wordSet("هل", "ماذا", "لماذا", "كيف", "متى", "اين", "من")
+
+func isQuestion(toks []Token) bool {
+	for i, t := range toks {
+		if t.Kind == Punct && (t.Raw == "؟" || t.Raw == "?") {
+			return true
+		}
+		if i == 0 && is(toks, 0, questionWords) {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *docState) excluded(t Token) bool {
@@ -113,6 +169,24 @@ func (d *docState) readSentence(toks []Token) *sentence {
 	return s
 }
 
+var accordingTo = wordSet("وفقا", "وفق", "بحسب", "حسب", "نقلا", "طبقا")
+
+// attributedTo reports whether the sentence is told on the authority of an
+// outlet or an unnamed source ("ووفقا لوكالة أسوشيتد برس", "وبحسب مصدر").
+func (d *docState) attributedTo(s *sentence) bool {
+	for k, t := range s.toks {
+		if t.Kind != Word || !is(s.toks, k, accordingTo) {
+			continue
+		}
+		for j := k + 1; j < len(s.toks) && j <= k+3; j++ {
+			if es, ok := s.entAt[j]; ok && es[0].ent.Kind == model.Media || s.toks[j].Kind == Word && d.isUnnamed(s.toks[j]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // isTrigAt reports whether another trigger than tr starts at token k.
 func (s *sentence) isTrigAt(k int, tr trigger) bool {
 	for _, o := range s.trigs {
@@ -130,33 +204,59 @@ func (d *docState) sentenceCandidates(text string, sn Sentence, a anchor, prev [
 		return nil
 	}
 	toks := s.toks
+	if d.attributedTo(s) {
+		d.attributed = sn.Index
+	}
 	var out []*candidate
 	var kept []trigger
 	for _, tr := range s.trigs {
 		if is(toks, tr.at-1, negations) {
 			continue
 		}
-		c := &candidate{typ: tr.info.typ, trigStart: tr.at, sent: sn.Index}
+		c := &candidate{typ: tr.info.typ, trigStart: tr.at, sent: sn.Index, lemma: lemmaOf(toks[tr.at])}
 		c.mention = model.Mention{Start: sn.Start, End: sn.End, Sentence: text[sn.Start:sn.End],
 			Trigger: text[toks[tr.at].Start:toks[tr.at+tr.n-1].End]}
-		actors, attributed := d.subject(s, tr)
+		var actors []*Entity
+		attributed := false
+		if !tr.info.verb && (definite(toks[tr.at]) || is(toks, tr.at-1, demonstratives)) && len(d.sides(toks, tr)) == 0 && d.lGenitive(s, tr) == nil {
+			// "في المحادثات", "هذه الرسالة": the event already told.
+			actors = d.definiteReference(toks, tr, out, prev)
+		}
+		if len(actors) == 0 {
+			actors, attributed = d.subject(s, tr)
+		}
 		if attributed {
+			d.attributed = sn.Index
 			continue
 		}
 		if len(actors) == 0 {
 			actors = d.implicitSubject(toks, tr, out, prev, sn.Index)
 		}
+		if len(actors) == 0 && !tr.info.verb && strings.HasPrefix(toks[tr.at].Norm, "ل") && len(out) > 0 && prepGlued(toks[tr.at], toks[tr.at].Forms[len(toks[tr.at].Forms)-1]) {
+			actors = subjects(out[len(out)-1]) // "زيارة … للقاء قادة الفصائل": the purpose of the visit
+		}
 		if len(actors) == 0 {
 			actors = d.definiteReference(toks, tr, out, prev)
+		}
+		if len(actors) == 0 && tr.info.typ == model.Talks {
+			actors = d.partners(s, tr) // "تنوي عقد اجتماع مع الكاظمي"
 		}
 		if len(actors) == 0 {
 			continue
 		}
 		c.actors = actors
 		d.participants(c, s, tr)
+		if tr.info.needsPlace && c.place == nil {
+			continue
+		}
+		if tr.info.host && len(c.actors) > 1 {
+			// "استقبل الأمير … الرئيس السوري": the guest is the visitor.
+			c.actors[0], c.actors[1] = c.actors[1], c.actors[0]
+		}
 		c.planned = tr.future || d.plannedNear(toks, tr)
 		c.number = ordinalNear(toks, tr)
 		c.summary = d.summary(c, text, toks, tr)
+		c.words = d.contentWords(toks)
 		out = append(out, c)
 		kept = append(kept, tr)
 		d.lastActor = c.actors[0]
@@ -176,10 +276,40 @@ func (d *docState) sentenceCandidates(text string, sn Sentence, a anchor, prev [
 				}
 			}
 		}
+		if !c.ownDate {
+			// "للقاء الذي جرى … خلال زيارة الكاظمي لطهران الشهر الماضي": the
+			// event took place during another, and takes its date.
+			for j, o := range out {
+				if j != i && o.ownDate == false {
+					continue
+				}
+				if j != i && kept[j].at > kept[i].at && kept[j].at-kept[i].at <= 8 && is(toks, kept[j].at-1, duringWords) {
+					if de, ok := own[j]; ok {
+						c.date, c.ownDate = de.date, true
+					}
+				}
+			}
+		}
 		if !c.ownDate && kept[i].info.continuation {
 			if p := lastOf(prev, model.Statement); p != nil && sameActor(p, c) && sn.Index-p.sent <= 3 {
 				c.date = p.date
 			}
+		}
+	}
+	return out
+}
+
+// contentWords returns the folded words of a sentence that can tell two
+// statements apart: no stop words, no cue words, three letters or more.
+func (d *docState) contentWords(toks []Token) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range toks {
+		if t.Kind == Punct || d.isStop(t) || is([]Token{t}, 0, complementizers) {
+			continue
+		}
+		f := t.Forms[len(t.Forms)-1]
+		if utf8.RuneCountInString(f) >= 3 {
+			out[f] = true
 		}
 	}
 	return out
@@ -205,6 +335,11 @@ func attachDates(toks []Token, trigs []trigger, dates []dateExpr) map[int]dateEx
 			if dist > 12 || crosses(toks, lo, hi) {
 				continue
 			}
+			if tr.at < de.from {
+				if r := relativeAt(toks, lo, hi); r >= 0 {
+					dist = r - lo // "المحادثات … التي عقدت يوم الأربعاء": the head of the relative clause
+				}
+			}
 			if dist < bestDist {
 				best, bestDist = ti, dist
 			}
@@ -216,6 +351,18 @@ func attachDates(toks []Token, trigs []trigger, dates []dateExpr) map[int]dateEx
 		}
 	}
 	return own
+}
+
+var relatives = wordSet("التي", "الذي", "اللتين", "اللذين", "الذين", "اللذان", "اللتان")
+
+// relativeAt returns the first relative pronoun in [lo, hi), or -1.
+func relativeAt(toks []Token, lo, hi int) int {
+	for k := lo; k < hi; k++ {
+		if is(toks, k, relatives) {
+			return k
+		}
+	}
+	return -1
 }
 
 // clauseBreaks end the reach of a date: a reported clause starts.
@@ -236,6 +383,7 @@ func crosses(toks []Token, lo, hi int) bool {
 // reports attribution when the speaker is an unnamed source.
 func (d *docState) subject(s *sentence, tr trigger) ([]*Entity, bool) {
 	toks := s.toks
+	speaker := tr.info.typ == model.Statement
 	forward := func(limit int, allowPrep bool) ([]*Entity, bool) {
 		for k := tr.at + tr.n; k < len(toks) && k < tr.at+tr.n+limit; k++ {
 			if is(toks, k, complementizers) || punctIs(toks, k, ":.؟?") || s.isTrigAt(k, tr) {
@@ -245,15 +393,16 @@ func (d *docState) subject(s *sentence, tr trigger) ([]*Entity, bool) {
 				e := es[0]
 				// Media report, places are visited, and a separate preposition
 				// (إلى، من، على …) marks an object; a glued ل may mark a
-				// noun's genitive (زيارة لمتزعم فيلق القدس).
-				if e.ent.Kind == model.Media || (e.prep && !allowPrep) || is(toks, k-1, prepositions2) ||
+				// noun's genitive (زيارة لمتزعم فيلق القدس). "كل من" is not one.
+				objectPrep := is(toks, k-1, prepositions2) && !is(toks, k-2, allWord)
+				if e.ent.Kind == model.Media || (e.prep && !allowPrep) || objectPrep ||
 					(tr.info.typ == model.Visit && (e.ent.Kind == model.Place || e.ent.Kind == model.Country)) {
 					k = e.to - 1
 					continue
 				}
 				return d.coordinated(s, es), false
 			}
-			if toks[k].Kind == Word && d.isUnnamed(toks[k]) {
+			if speaker && toks[k].Kind == Word && d.isUnnamed(toks[k]) {
 				return nil, true
 			}
 		}
@@ -265,19 +414,29 @@ func (d *docState) subject(s *sentence, tr trigger) ([]*Entity, bool) {
 				if tr.info.typ == model.Visit && (e.ent.Kind == model.Place || e.ent.Kind == model.Country) {
 					continue
 				}
-				return d.coordinated(s, s.entAt[e.from]), false
+				return d.coordinated(s, s.entAt[d.firstConjunct(s, e).from]), false
 			}
 			j := k - 1
-			if is(toks, j, complementizers) || punctIs(toks, j, ":.") || s.isTrigAt(j, tr) {
+			if is(toks, j, complementizers) || is(toks, j, clauseOpeners) || punctIs(toks, j, ":.") || s.isTrigAt(j, tr) {
 				return nil, false
 			}
-			if toks[j].Kind == Word && d.isUnnamed(toks[j]) && !is(toks, j-1, prepositions2) {
+			if speaker && toks[j].Kind == Word && d.isUnnamed(toks[j]) && !is(toks, j-1, prepositions2) {
 				return nil, true
 			}
 		}
 		return nil, false
 	}
+	if tr.info.continuation {
+		// "وأضاف المسؤولان" names its speaker at once; "وأضاف أن …" carries on.
+		return forward(3, false)
+	}
 	if tr.info.verb {
+		// "الكاظمي يهدد إيران": a subject right before a verb that opens no
+		// new clause (no glued و) is the subject.
+		if e, ok := s.entEnd[tr.at]; ok && !e.prep && e.ent.Kind != model.Media && !conjGlued(toks[tr.at], "") &&
+			!is(toks, e.from-1, prepositions2) && !(tr.info.typ == model.Visit && (e.ent.Kind == model.Place || e.ent.Kind == model.Country)) {
+			return d.coordinated(s, s.entAt[e.from]), false
+		}
 		if a, attr := forward(8, false); a != nil || attr {
 			return a, attr
 		}
@@ -310,10 +469,94 @@ func (d *docState) subject(s *sentence, tr trigger) ([]*Entity, bool) {
 		}
 		return forward(4, false)
 	}
-	if a, _ := forward(6, true); a != nil {
-		return a, false
+	if definite(toks[tr.at]) || is(toks, tr.at-1, demonstratives) {
+		// A definite noun takes no bare genitive: "الزيارة … لمتزعم فيلق
+		// القدس" names its actor with ل, "هذه الرسالة" points back.
+		if a := d.lGenitive(s, tr); a != nil {
+			return a, false
+		}
+		return nil, false
 	}
-	return backward(8)
+	if a, attr := forward(6, true); a != nil || attr {
+		return a, attr
+	}
+	return d.nounSubject(s, tr), false
+}
+
+// nounSubject finds the actor written just before an event noun, in the same
+// phrase: "تتوج واشنطن وبغداد حوارا". It stops at punctuation, a clause
+// break, or another trigger.
+func (d *docState) nounSubject(s *sentence, tr trigger) []*Entity {
+	for k := tr.at; k > 0 && k > tr.at-4; k-- {
+		if e, ok := s.entEnd[k]; ok {
+			if e.prep || is(s.toks, e.from-1, prepositions2) || e.ent.Kind == model.Media ||
+				tr.info.typ == model.Visit && (e.ent.Kind == model.Place || e.ent.Kind == model.Country) {
+				return nil
+			}
+			return d.coordinated(s, s.entAt[d.firstConjunct(s, e).from])
+		}
+		j := k - 1
+		if s.toks[j].Kind == Punct || is(s.toks, j, complementizers) || s.isTrigAt(j, tr) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// firstConjunct walks back from "وبغداد" to "واشنطن" in "واشنطن وبغداد".
+func (d *docState) firstConjunct(s *sentence, e entMention) entMention {
+	for e.conj {
+		k := e.from
+		if punctIs(s.toks, k-1, "،,") {
+			k--
+		}
+		p, ok := s.entEnd[k]
+		if !ok || (p.ent.Kind == model.Person) != (e.ent.Kind == model.Person) || p.prep || is(s.toks, p.from-1, prepositions2) {
+			break
+		}
+		e = p
+	}
+	return e
+}
+
+var allWord = wordSet("كل")
+
+// clauseOpeners start a new clause whose verb has the same subject as the
+// one before ("… كما ناقش …").
+var clauseOpeners = wordSet("كما", "ثم", "بينما", "فيما")
+
+// lGenitive finds the actor of a definite noun named with ل within a few
+// words: "الزيارة غير المعلنة لمتزعم فيلق القدس".
+func (d *docState) lGenitive(s *sentence, tr trigger) []*Entity {
+	for k := tr.at + tr.n; k < len(s.toks) && k < tr.at+tr.n+5; k++ {
+		if s.isTrigAt(k, tr) || is(s.toks, k, complementizers) {
+			return nil
+		}
+		es, ok := s.entAt[k]
+		if !ok {
+			continue
+		}
+		lSeparate := s.toks[k-1].Kind == Word && s.toks[k-1].Norm == "ل" || k >= 2 && s.toks[k-2].Norm == "ل"
+		if (es[0].prep && strings.HasPrefix(conjStripped(s.toks[k])[len(conjStripped(s.toks[k]))-1], "ل") || lSeparate) &&
+			es[0].ent.Kind != model.Media && !(tr.info.typ == model.Visit && (es[0].ent.Kind == model.Place || es[0].ent.Kind == model.Country)) {
+			return d.coordinated(s, es)
+		}
+		return nil
+	}
+	return nil
+}
+
+// partners returns the named parties of talks introduced by مع or بين.
+func (d *docState) partners(s *sentence, tr trigger) []*Entity {
+	for k := tr.at + tr.n; k < len(s.toks) && k < tr.at+tr.n+6; k++ {
+		if s.isTrigAt(k, tr) || is(s.toks, k, complementizers) {
+			return nil
+		}
+		if es, ok := s.entAt[k]; ok && (is(s.toks, k-1, withWords) || is(s.toks, k-1, betweenWord)) && es[0].ent.Kind != model.Media {
+			return d.coordinated(s, es)
+		}
+	}
+	return nil
 }
 
 // sides reads the nationality adjectives after a talks noun.
@@ -387,13 +630,27 @@ func (d *docState) definiteReference(toks []Token, tr trigger, here, prev []*can
 	if tr.info.verb || !definite(toks[tr.at]) && !is(toks, tr.at-1, demonstratives) {
 		return nil
 	}
-	if p := lastOf(here, tr.info.typ); p != nil {
-		return subjects(p)
-	}
-	if p := lastOf(prev, tr.info.typ); p != nil {
-		return subjects(p)
+	lemma := lemmaOf(toks[tr.at])
+	for _, cs := range [][]*candidate{here, prev} {
+		for i := len(cs) - 1; i >= 0; i-- {
+			if cs[i].typ == tr.info.typ && sameLemma(cs[i].lemma, lemma) {
+				return subjects(cs[i])
+			}
+		}
 	}
 	return nil
+}
+
+// lemmaOf is a trigger word without clitics; sameLemma compares two of them
+// allowing a plural or pronoun ending (اجتماع / الاجتماعات).
+func lemmaOf(t Token) string { return t.Forms[len(t.Forms)-1] }
+
+func sameLemma(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	a = strings.TrimSuffix(a, "ه")
+	return a != "" && strings.HasPrefix(b, a)
 }
 
 var demonstratives = wordSet("هذه", "هذا", "تلك", "ذلك")
@@ -420,7 +677,13 @@ func appendEntity(list []*Entity, e *Entity) []*Entity {
 // continuation (وأضاف) or a verb opening the sentence carries on the
 // previous sentences' actor.
 func (d *docState) implicitSubject(toks []Token, tr trigger, here, prev []*candidate, sent int) []*Entity {
-	glued := strings.HasPrefix(toks[tr.at].Norm, "و") || strings.HasPrefix(toks[tr.at].Norm, "ف")
+	if !tr.info.verb {
+		// "وصل قاآني إلى بغداد، في زيارة سرية": the noun restates the event.
+		if p := lastOf(here, tr.info.typ); p != nil {
+			return subjects(p)
+		}
+	}
+	glued := tr.info.verb && (strings.HasPrefix(toks[tr.at].Norm, "و") || strings.HasPrefix(toks[tr.at].Norm, "ف") || is(toks, tr.at-1, clauseOpeners))
 	carried := false
 	if lv := d.lightVerbBefore(toks, tr.at); !tr.info.verb && lv >= 0 {
 		carried = strings.HasPrefix(toks[lv].Norm, "و") || strings.HasPrefix(toks[lv].Norm, "ف")
@@ -430,8 +693,13 @@ func (d *docState) implicitSubject(toks []Token, tr trigger, here, prev []*candi
 	}
 	opening := tr.at <= 2 || carried && tr.at <= 4
 	if (tr.info.continuation || ((glued || carried) && opening)) && len(prev) > 0 {
-		p := prev[len(prev)-1]
-		if sent-p.sent <= 2 {
+		// The next sentence carries on its speaker, unless it was told on
+		// someone else's authority ("ووفقا لوكالة …" then "وأوضحت أن …").
+		if d.attributed == sent-1 && !tr.info.continuation {
+			return nil
+		}
+		p := lastOf(prev, tr.info.typ)
+		if p != nil && sent-p.sent <= 2 {
 			return p.actors[:1]
 		}
 	}
@@ -444,7 +712,7 @@ func (d *docState) participants(c *candidate, s *sentence, tr trigger) {
 	toks := s.toks
 	end := len(toks)
 	for _, o := range s.trigs {
-		if o.at > tr.at && o.info.verb {
+		if o.at > tr.at && (o.info.verb || c.typ == model.Visit) {
 			end = o.at
 			break
 		}
@@ -479,7 +747,7 @@ func (d *docState) participants(c *candidate, s *sentence, tr trigger) {
 		if isSubject {
 			continue
 		}
-		if (c.typ == model.Talks || c.typ == model.Visit && tr.info.verb) && (introduced || object && !e.prep) &&
+		if (c.typ == model.Talks || c.typ == model.Visit && tr.info.host) && (introduced || object && !e.prep) &&
 			(e.ent.Kind != model.Place || e.ent.StandsFor != "") {
 			c.actors = appendEntity(c.actors, actorOf(e.ent))
 			lastWasParticipant = true
@@ -543,12 +811,22 @@ func datesFromContext(cs []*candidate, a anchor) {
 		if c.ownDate || c.date.Known() {
 			continue
 		}
+		from, to := a.pub.AddDate(0, 0, -7), a.pub
+		if c.planned {
+			from, to = a.pub, a.pub.AddDate(0, 0, 7)
+		}
+		recent := model.Span(from, to)
+		recent.Start, recent.End = from, to
 		for j := i - 1; j >= 0; j-- {
 			p := cs[j]
 			if c.sent-p.sent > 3 {
 				break
 			}
-			if p.ownDate && p.date.Known() && sameActor(p, c) && p.planned == c.planned {
+			// Context refines the date within the period the report implies,
+			// or carries on from the sentence just before; it never moves an
+			// event into the background the article recalls.
+			near := c.sent-p.sent <= 1 || !a.known() || p.date.Overlaps(recent)
+			if p.ownDate && p.date.Known() && sameActor(p, c) && p.planned == c.planned && near {
 				c.date = p.date
 				c.date.Basis = "from the context of the article (sentence " + itoa(p.sent+1) + ")"
 				break
@@ -556,10 +834,6 @@ func datesFromContext(cs []*candidate, a anchor) {
 		}
 		if c.date.Known() || !a.known() {
 			continue
-		}
-		from, to := a.pub.AddDate(0, 0, -7), a.pub
-		if c.planned {
-			from, to = a.pub, a.pub.AddDate(0, 0, 7)
 		}
 		d := model.Span(from, to)
 		d.Basis = "undated in the text; reported around the publication date of " + a.source + " (" + a.pub.Format(time.DateOnly) + ")"

@@ -33,6 +33,8 @@ type triggerInfo struct {
 	typ          model.EventType
 	verb         bool
 	continuation bool
+	needsPlace   bool // only an event when a place is named with it (وصل)
+	host         bool // the subject receives the visitor (استقبل)
 }
 
 type timeOfDay struct{ key, word string }
@@ -138,7 +140,20 @@ func (lx *Lexicon) entry(section, text string) error {
 		if err != nil {
 			return err
 		}
-		lx.triggers.add(text, triggerInfo{typ: t, verb: kind == "verb"})
+		info := triggerInfo{typ: t, verb: kind == "verb"}
+		words := strings.Fields(text)
+		for len(words) > 0 && strings.HasPrefix(words[len(words)-1], "+") {
+			switch words[len(words)-1] {
+			case "+place":
+				info.needsPlace = true
+			case "+host":
+				info.host = true
+			default:
+				return fmt.Errorf("unknown trigger flag %q (want +place or +host)", words[len(words)-1])
+			}
+			words = words[:len(words)-1]
+		}
+		lx.triggers.add(strings.Join(words, " "), info)
 		return nil
 	}
 	switch section {
