@@ -158,7 +158,11 @@ func (d *docState) entities(toks []Token) []entMention {
 			i = end
 			continue
 		}
-		if m, ok := d.titled(toks, i); ok {
+		var prev *entMention
+		if len(out) > 0 {
+			prev = &out[len(out)-1]
+		}
+		if m, ok := d.titled(toks, i, prev); ok {
 			out = append(out, m)
 			i = m.to
 			continue
@@ -231,7 +235,7 @@ var dualHeads = wordSet("الجانبان", "الجانبين", "البلدان"
 // titled reads a title and the name it introduces: "رئيس الوزراء العراقي
 // مصطفى الكاظمي", "قائد «فيلق القدس» … اللواء إسماعيل قآني", or a title
 // alone that points back to the person it introduced earlier.
-func (d *docState) titled(toks []Token, i int) (entMention, bool) {
+func (d *docState) titled(toks []Token, i int, prev *entMention) (entMention, bool) {
 	_, n := d.lx.titles.match(toks, i)
 	if n == 0 {
 		return entMention{}, false
@@ -312,6 +316,13 @@ scan:
 		break scan
 	}
 	key := strings.Join(append(titleWords, quals...), " ")
+	if person == nil && prev != nil && prev.ent.Kind == model.Person && (prev.to == i || prev.to == i-1 && punctIs(toks, i-1, "،,")) {
+		// "إسماعيل قاآني، قائد فيلق القدس": the title describes the name before it.
+		person = prev.ent
+		if end < i+n {
+			end = i + n
+		}
+	}
 	if person != nil {
 		d.titles[key] = person
 		for _, o := range orgs {

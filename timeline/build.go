@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"sort"
+	"strings"
 
 	"khatt/model"
 )
@@ -81,8 +82,9 @@ func compatible(a, b *candidate) bool {
 }
 
 // sameStatement tells whether a statement belongs with a group of them: the
-// same article a sentence or two on, or at least three content words in
-// common (the same words reported twice). Other events are told apart by
+// same article a sentence or two on, the same speakers (dates were checked
+// already), or two content words in common (a joint statement reported
+// under one of its speakers). Other events are told apart by
 // their actors and dates alone.
 func sameStatement(c, last *candidate, words map[string]bool) bool {
 	if c.typ != model.Statement {
@@ -91,13 +93,26 @@ func sameStatement(c, last *candidate, words map[string]bool) bool {
 	if c.src == last.src && c.sent-last.sent <= 2 && c.sent >= last.sent {
 		return true
 	}
+	if speakers(c) == speakers(last) {
+		return true // the same speakers at a compatible date
+	}
 	shared := 0
 	for w := range c.words {
 		if words[w] {
 			shared++
 		}
 	}
-	return shared >= 3
+	return shared >= 2
+}
+
+// speakers is a key for the subjects of a candidate, in any order.
+func speakers(c *candidate) string {
+	var names []string
+	for _, e := range subjects(c) {
+		names = append(names, e.Name)
+	}
+	sort.Strings(names)
+	return strings.Join(names, "|")
 }
 
 func copyWords(m map[string]bool) map[string]bool {
@@ -152,7 +167,7 @@ func merge(cs []*candidate, srcs []model.Source) []model.Event {
 	// الولايات المتحدة والعراق").
 	for i := 1; i < len(cs); i++ {
 		for j := i - 1; j >= 0 && cs[j].src == cs[i].src && cs[j].sent == cs[i].sent; j-- {
-			if cs[j].typ == cs[i].typ && cs[j].planned == cs[i].planned && sharesActor(cs[i], cs[j]) {
+			if compatible(cs[i], cs[j]) && sharesActor(cs[i], cs[j]) {
 				parent[find(i)] = find(j)
 			}
 		}

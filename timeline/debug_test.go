@@ -41,3 +41,32 @@ func TestDebugDump(t *testing.T) {
 		}
 	}
 }
+
+// TestDebugSentences prints the entities and triggers of each sentence of
+// the seed whose prefix is KHATT_DEBUG_SENT.
+func TestDebugSentences(t *testing.T) {
+	want := os.Getenv("KHATT_DEBUG_SENT")
+	if want == "" {
+		t.Skip("set KHATT_DEBUG_SENT to a seed prefix")
+	}
+	lx := DefaultLexicon()
+	srcs, _ := Load([]Root{{FS: seeds.FS, Path: "."}}, lx)
+	for i := range srcs {
+		if !strings.HasPrefix(srcs[i].ID, want) {
+			continue
+		}
+		d := newDocState(lx, &people{corpus: map[string]*Entity{}})
+		for _, sn := range Segment(srcs[i].Text, srcs[i].BodyStart) {
+			s := d.readSentence(sn.Tokens)
+			var parts []string
+			for _, e := range s.ents {
+				parts = append(parts, fmt.Sprintf("[%d-%d %s prep=%v conj=%v]", e.from, e.to, e.ent.Name, e.prep, e.conj))
+			}
+			var tr []string
+			for _, x := range s.trigs {
+				tr = append(tr, fmt.Sprintf("%d:%s(%s verb=%v)", x.at, sn.Tokens[x.at].Raw, x.info.typ, x.info.verb))
+			}
+			fmt.Printf("s%d ents=%s\n    trigs=%s\n", sn.Index, strings.Join(parts, " "), strings.Join(tr, " "))
+		}
+	}
+}

@@ -60,7 +60,11 @@ func (d *docState) triggers(toks []Token, ents []entMention) []trigger {
 		if t.Kind != Word || inEnt[i] || quoted[i] || d.excluded(t) {
 			continue
 		}
-		info, n := d.lx.triggers.match(toks, i)
+		pi, n := d.lx.triggers.matchIndex(toks, i)
+		var info triggerInfo
+		if n > 0 {
+			info = d.lx.triggers.phrases[pi].val
+		}
 		future := false
 		if n == 0 {
 			// سيزور، ستعقد: the future prefix on a present verb.
@@ -70,7 +74,10 @@ func (d *docState) triggers(toks []Token, ents []entMention) []trigger {
 					tt.Forms = cliticForms(rest)
 					saved := toks[i]
 					toks[i] = tt
-					info, n = d.lx.triggers.match(toks, i)
+					pi, n = d.lx.triggers.matchIndex(toks, i)
+					if n > 0 {
+						info = d.lx.triggers.phrases[pi].val
+					}
 					toks[i] = saved
 					if n > 0 && info.verb {
 						future = true
@@ -83,7 +90,7 @@ func (d *docState) triggers(toks []Token, ents []entMention) []trigger {
 		if n == 0 {
 			continue
 		}
-		if info.verb && !info.continuation && (definite(t) || is(toks, i-1, prepositions2) || is(toks, i-1, masdarCues)) {
+		if info.verb && !info.continuation && (withArticle(t, d.lx.triggers.phrases[pi].words[0]) || is(toks, i-1, prepositions2) || is(toks, i-1, masdarCues)) {
 			info.verb = false // "فضلا عن طلب …": the verbal noun, not the verb
 		}
 		out = append(out, trigger{at: i, n: n, info: info, future: future})
@@ -92,7 +99,23 @@ func (d *docState) triggers(toks []Token, ents []entMention) []trigger {
 	return out
 }
 
+var (
+	restating   = wordSet("في", "خلال", "ب")
+	subjunctive = wordSet("ان", "لكي", "كي")
+)
+
 var duringWords = wordSet("خلال", "اثناء", "ابان")
+
+// withArticle reports whether the word carries the article in front of the
+// lexicon word w (الطلب for طلب), which التقى, whose ال is its own, does not.
+func withArticle(t Token, w string) bool {
+	for _, f := range conjStripped(t) {
+		if strings.HasPrefix(f, "ال"+w) || strings.HasPrefix(f, "لل") && strings.HasPrefix("ال"+f[len("لل"):], "ال"+w) {
+			return true
+		}
+	}
+	return false
+}
 
 var masdarCues = wordSet("بعد", "قبل", "عقب", "اثر", "خلال", "بهدف", "بغيه", "فضلا")
 
@@ -197,6 +220,16 @@ func (s *sentence) isTrigAt(k int, tr trigger) bool {
 	return false
 }
 
+// isVerbAt reports whether another verb trigger than tr starts at token k.
+func (s *sentence) isVerbAt(k int, tr trigger) bool {
+	for _, o := range s.trigs {
+		if o.at == k && o.at != tr.at && o.info.verb {
+			return true
+		}
+	}
+	return false
+}
+
 // sentenceCandidates turns the triggers of one sentence into candidates.
 func (d *docState) sentenceCandidates(text string, sn Sentence, a anchor, prev []*candidate) []*candidate {
 	s := d.readSentence(sn.Tokens)
@@ -218,9 +251,10 @@ func (d *docState) sentenceCandidates(text string, sn Sentence, a anchor, prev [
 			Trigger: text[toks[tr.at].Start:toks[tr.at+tr.n-1].End]}
 		var actors []*Entity
 		attributed := false
+		planned := tr.future || d.plannedNear(toks, tr)
 		if !tr.info.verb && (definite(toks[tr.at]) || is(toks, tr.at-1, demonstratives)) && len(d.sides(toks, tr)) == 0 && d.lGenitive(s, tr) == nil {
 			// "في المحادثات", "هذه الرسالة": the event already told.
-			actors = d.definiteReference(toks, tr, out, prev)
+			actors = d.definiteReference(toks, tr, out, prev, planned)
 		}
 		if len(actors) == 0 {
 			actors, attributed = d.subject(s, tr)
@@ -236,7 +270,7 @@ func (d *docState) sentenceCandidates(text string, sn Sentence, a anchor, prev [
 			actors = subjects(out[len(out)-1]) // "زيارة … للقاء قادة الفصائل": the purpose of the visit
 		}
 		if len(actors) == 0 {
-			actors = d.definiteReference(toks, tr, out, prev)
+			actors = d.definiteReference(toks, tr, out, prev, planned)
 		}
 		if len(actors) == 0 && tr.info.typ == model.Talks {
 			actors = d.partners(s, tr) // "تنوي عقد اجتماع مع الكاظمي"
@@ -253,10 +287,10 @@ func (d *docState) sentenceCandidates(text string, sn Sentence, a anchor, prev [
 			// "استقبل الأمير … الرئيس السوري": the guest is the visitor.
 			c.actors[0], c.actors[1] = c.actors[1], c.actors[0]
 		}
-		c.planned = tr.future || d.plannedNear(toks, tr)
+		c.planned = planned
 		c.number = ordinalNear(toks, tr)
 		c.summary = d.summary(c, text, toks, tr)
-		c.words = d.contentWords(toks)
+		c.words = d.contentWords(s)
 		out = append(out, c)
 		kept = append(kept, tr)
 		d.lastActor = c.actors[0]
@@ -276,35 +310,38 @@ func (d *docState) sentenceCandidates(text string, sn Sentence, a anchor, prev [
 				}
 			}
 		}
-		if !c.ownDate {
-			// "للقاء الذي جرى … خلال زيارة الكاظمي لطهران الشهر الماضي": the
-			// event took place during another, and takes its date.
-			for j, o := range out {
-				if j != i && o.ownDate == false {
-					continue
-				}
-				if j != i && kept[j].at > kept[i].at && kept[j].at-kept[i].at <= 8 && is(toks, kept[j].at-1, duringWords) {
-					if de, ok := own[j]; ok {
-						c.date, c.ownDate = de.date, true
-					}
-				}
-			}
-		}
 		if !c.ownDate && kept[i].info.continuation {
 			if p := lastOf(prev, model.Statement); p != nil && sameActor(p, c) && sn.Index-p.sent <= 3 {
 				c.date = p.date
 			}
 		}
 	}
+	// "للقاء الذي جرى … خلال زيارة الكاظمي لطهران الشهر الماضي": an event
+	// that took place during another takes its date.
+	for i, c := range out {
+		for j, o := range out {
+			if c.ownDate || !o.ownDate || kept[j].at <= kept[i].at || kept[j].at-kept[i].at > 8 || !is(toks, kept[j].at-1, duringWords) {
+				continue
+			}
+			c.date, c.ownDate = o.date, true
+		}
+	}
 	return out
 }
 
 // contentWords returns the folded words of a sentence that can tell two
-// statements apart: no stop words, no cue words, three letters or more.
-func (d *docState) contentWords(toks []Token) map[string]bool {
+// statements apart: no names (they are the same by construction), no stop
+// words, three letters or more.
+func (d *docState) contentWords(s *sentence) map[string]bool {
 	out := map[string]bool{}
-	for _, t := range toks {
-		if t.Kind == Punct || d.isStop(t) || is([]Token{t}, 0, complementizers) {
+	inEnt := make([]bool, len(s.toks))
+	for _, e := range s.ents {
+		for k := e.from; k < e.to; k++ {
+			inEnt[k] = true
+		}
+	}
+	for k, t := range s.toks {
+		if t.Kind == Punct || inEnt[k] || d.isStop(t) || is(s.toks, k, complementizers) {
 			continue
 		}
 		f := t.Forms[len(t.Forms)-1]
@@ -336,8 +373,10 @@ func attachDates(toks []Token, trigs []trigger, dates []dateExpr) map[int]dateEx
 				continue
 			}
 			if tr.at < de.from {
-				if r := relativeAt(toks, lo, hi); r >= 0 {
-					dist = r - lo // "المحادثات … التي عقدت يوم الأربعاء": the head of the relative clause
+				// "المحادثات … التي عقدت يوم الأربعاء": the head of the relative
+				// clause, unless the clause names another event nearer the date.
+				if r := relativeAt(toks, lo, hi); r >= 0 && !triggerBetween(trigs, r, de.from) {
+					dist = r - lo
 				}
 			}
 			if dist < bestDist {
@@ -354,6 +393,15 @@ func attachDates(toks []Token, trigs []trigger, dates []dateExpr) map[int]dateEx
 }
 
 var relatives = wordSet("التي", "الذي", "اللتين", "اللذين", "الذين", "اللذان", "اللتان")
+
+func triggerBetween(trigs []trigger, lo, hi int) bool {
+	for _, t := range trigs {
+		if t.at > lo && t.at < hi {
+			return true
+		}
+	}
+	return false
+}
 
 // relativeAt returns the first relative pronoun in [lo, hi), or -1.
 func relativeAt(toks []Token, lo, hi int) int {
@@ -417,7 +465,7 @@ func (d *docState) subject(s *sentence, tr trigger) ([]*Entity, bool) {
 				return d.coordinated(s, s.entAt[d.firstConjunct(s, e).from]), false
 			}
 			j := k - 1
-			if is(toks, j, complementizers) || is(toks, j, clauseOpeners) || punctIs(toks, j, ":.") || s.isTrigAt(j, tr) {
+			if is(toks, j, complementizers) || is(toks, j, clauseOpeners) || punctIs(toks, j, ":.") || s.isVerbAt(j, tr) {
 				return nil, false
 			}
 			if speaker && toks[j].Kind == Word && d.isUnnamed(toks[j]) && !is(toks, j-1, prepositions2) {
@@ -626,19 +674,26 @@ func (d *docState) coordinated(s *sentence, first []entMention) []*Entity {
 // definiteReference resolves a definite event noun with no actor of its own
 // ("في المحادثات", "هذه الزيارة") to the last event of its type in the
 // article.
-func (d *docState) definiteReference(toks []Token, tr trigger, here, prev []*candidate) []*Entity {
+func (d *docState) definiteReference(toks []Token, tr trigger, here, prev []*candidate, planned bool) []*Entity {
 	if tr.info.verb || !definite(toks[tr.at]) && !is(toks, tr.at-1, demonstratives) {
 		return nil
 	}
 	lemma := lemmaOf(toks[tr.at])
+	var fallback []*Entity
 	for _, cs := range [][]*candidate{here, prev} {
 		for i := len(cs) - 1; i >= 0; i-- {
-			if cs[i].typ == tr.info.typ && sameLemma(cs[i].lemma, lemma) {
+			if cs[i].typ != tr.info.typ || !sameLemma(cs[i].lemma, lemma) {
+				continue
+			}
+			if cs[i].planned == planned {
 				return subjects(cs[i])
+			}
+			if fallback == nil {
+				fallback = subjects(cs[i])
 			}
 		}
 	}
-	return nil
+	return fallback
 }
 
 // lemmaOf is a trigger word without clitics; sameLemma compares two of them
@@ -677,11 +732,15 @@ func appendEntity(list []*Entity, e *Entity) []*Entity {
 // continuation (وأضاف) or a verb opening the sentence carries on the
 // previous sentences' actor.
 func (d *docState) implicitSubject(toks []Token, tr trigger, here, prev []*candidate, sent int) []*Entity {
-	if !tr.info.verb {
+	if !tr.info.verb && d.lightVerbBefore(toks, tr.at) < 0 && is(toks, tr.at-1, restating) {
 		// "وصل قاآني إلى بغداد، في زيارة سرية": the noun restates the event.
 		if p := lastOf(here, tr.info.typ); p != nil {
 			return subjects(p)
 		}
+	}
+	if tr.info.verb && is(toks, tr.at-1, subjunctive) && len(here) > 0 {
+		// "ومن المقرر أن يتجه إلى دمشق": the subject of the sentence.
+		return subjects(here[len(here)-1])
 	}
 	glued := tr.info.verb && (strings.HasPrefix(toks[tr.at].Norm, "و") || strings.HasPrefix(toks[tr.at].Norm, "ف") || is(toks, tr.at-1, clauseOpeners))
 	carried := false
@@ -826,7 +885,8 @@ func datesFromContext(cs []*candidate, a anchor) {
 			// or carries on from the sentence just before; it never moves an
 			// event into the background the article recalls.
 			near := c.sent-p.sent <= 1 || !a.known() || p.date.Overlaps(recent)
-			if p.ownDate && p.date.Known() && sameActor(p, c) && p.planned == c.planned && near {
+			first := j == 0 || cs[j-1].sent != p.sent
+			if p.ownDate && p.date.Known() && sameActor(p, c) && p.planned == c.planned && near && first {
 				c.date = p.date
 				c.date.Basis = "from the context of the article (sentence " + itoa(p.sent+1) + ")"
 				break

@@ -282,8 +282,17 @@ func (m *matcher[V]) add(text string, v V) {
 // match returns the longest phrase that starts at toks[i], with the number
 // of tokens it spans (0 when none matches). Punctuation never matches.
 func (m *matcher[V]) match(toks []Token, i int) (v V, n int) {
-	if i < 0 || i >= len(toks) || toks[i].Kind == Punct || m.first == nil {
+	pi, n := m.matchIndex(toks, i)
+	if n == 0 {
 		return v, 0
+	}
+	return m.phrases[pi].val, n
+}
+
+// matchIndex is match returning the index of the phrase found.
+func (m *matcher[V]) matchIndex(toks []Token, i int) (pi, n int) {
+	if i < 0 || i >= len(toks) || toks[i].Kind == Punct || m.first == nil {
+		return -1, 0
 	}
 	best := -1
 	m.eachFirst(toks[i], func(pi int) {
@@ -299,9 +308,9 @@ func (m *matcher[V]) match(toks []Token, i int) (v V, n int) {
 		best, n = pi, len(p.words)
 	})
 	if best < 0 {
-		return v, 0
+		return -1, 0
 	}
-	return m.phrases[best].val, n
+	return best, n
 }
 
 // eachFirst calls fn for every phrase whose first word the token can be.
