@@ -242,6 +242,7 @@ func (d *docState) sentenceCandidates(text string, sn Sentence, a anchor, prev [
 	}
 	var out []*candidate
 	var kept []trigger
+	attributedAt := -1 // the last trigger spoken by an unnamed source
 	for _, tr := range s.trigs {
 		if is(toks, tr.at-1, negations) {
 			continue
@@ -261,12 +262,15 @@ func (d *docState) sentenceCandidates(text string, sn Sentence, a anchor, prev [
 		}
 		if attributed {
 			d.attributed = sn.Index
+			attributedAt = tr.at
 			continue
 		}
-		if len(actors) == 0 {
+		if len(actors) == 0 && (len(out) == 0 || attributedAt < out[len(out)-1].trigStart) {
+			// "حيث ندد سياسيون بها، وتساءلوا": after an unnamed speaker the
+			// implied subject is theirs, not the last actor's.
 			actors = d.implicitSubject(toks, tr, out, prev, sn.Index)
 		}
-		if len(actors) == 0 && !tr.info.verb && strings.HasPrefix(toks[tr.at].Norm, "ل") && len(out) > 0 && prepGlued(toks[tr.at], toks[tr.at].Forms[len(toks[tr.at].Forms)-1]) {
+		if len(actors) == 0 && !tr.info.verb && len(out) > 0 && d.purpose(toks, tr.at) {
 			actors = subjects(out[len(out)-1]) // "زيارة … للقاء قادة الفصائل": the purpose of the visit
 		}
 		if len(actors) == 0 {
@@ -330,13 +334,19 @@ func (d *docState) sentenceCandidates(text string, sn Sentence, a anchor, prev [
 }
 
 // contentWords returns the folded words of a sentence that can tell two
-// statements apart: no names (they are the same by construction), no stop
-// words, three letters or more.
+// statements apart: no names (they are the same by construction), no
+// trigger words (every report has them), no stop words, three letters or
+// more.
 func (d *docState) contentWords(s *sentence) map[string]bool {
 	out := map[string]bool{}
 	inEnt := make([]bool, len(s.toks))
 	for _, e := range s.ents {
 		for k := e.from; k < e.to; k++ {
+			inEnt[k] = true
+		}
+	}
+	for _, tr := range s.trigs {
+		for k := tr.at; k < tr.at+tr.n; k++ {
 			inEnt[k] = true
 		}
 	}
@@ -468,7 +478,8 @@ func (d *docState) subject(s *sentence, tr trigger) ([]*Entity, bool) {
 			if is(toks, j, complementizers) || is(toks, j, clauseOpeners) || punctIs(toks, j, ":.") || s.isVerbAt(j, tr) {
 				return nil, false
 			}
-			if speaker && toks[j].Kind == Word && d.isUnnamed(toks[j]) && !is(toks, j-1, prepositions2) {
+			// "مصادر أمنية قالت": an unnamed speaker right before the verb.
+			if speaker && j >= tr.at-3 && toks[j].Kind == Word && d.isUnnamed(toks[j]) && !is(toks, j-1, prepositions2) && !punctBetween(toks, j, tr.at) {
 				return nil, true
 			}
 		}
@@ -525,7 +536,7 @@ func (d *docState) subject(s *sentence, tr trigger) ([]*Entity, bool) {
 		}
 		return nil, false
 	}
-	if a, attr := forward(6, true); a != nil || attr {
+	if a, attr := forward(6, true); a != nil || attr || tr.info.objectOnly {
 		return a, attr
 	}
 	return d.nounSubject(s, tr), false
@@ -607,6 +618,15 @@ func (d *docState) partners(s *sentence, tr trigger) []*Entity {
 	return nil
 }
 
+func punctBetween(toks []Token, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if toks[k].Kind == Punct {
+			return true
+		}
+	}
+	return false
+}
+
 // sides reads the nationality adjectives after a talks noun.
 func (d *docState) sides(toks []Token, tr trigger) []*Entity {
 	var out []*Entity
@@ -626,11 +646,32 @@ func (d *docState) sides(toks []Token, tr trigger) []*Entity {
 	return out
 }
 
+var purposeWords = wordSet("بهدف", "بغيه", "اجل", "لاجل", "لعقد", "لاجراء", "قصد")
+
+// purpose reports whether the noun at i says what the event before it was
+// for: "للقاء قادة الفصائل", "بهدف عقد اجتماعات".
+func (d *docState) purpose(toks []Token, i int) bool {
+	t := toks[i]
+	if strings.HasPrefix(t.Norm, "ل") && prepGlued(t, t.Forms[len(t.Forms)-1]) {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if is(toks, k, purposeWords) {
+			return true
+		}
+	}
+	return false
+}
+
 // lightVerbBefore returns the index of a carrying verb (عقد، أجرى، بعث)
-// within three words before the noun at i, or -1.
+// a few words before the noun at i, with its subject between them
+// ("وأصدر الجانبان العراقي والأمريكي، الأربعاء، بيانات"), or -1.
 func (d *docState) lightVerbBefore(toks []Token, i int) int {
-	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		if toks[k].Kind != Word {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		if toks[k].Kind != Word || is(toks, k, complementizers) {
+			if punctIs(toks, k, ":.") || is(toks, k, complementizers) {
+				return -1
+			}
 			continue
 		}
 		if d.inSet(toks[k], d.lx.light) {

@@ -35,6 +35,7 @@ type triggerInfo struct {
 	continuation bool
 	needsPlace   bool // only an event when a place is named with it (وصل)
 	host         bool // the subject receives the visitor (استقبل)
+	objectOnly   bool // the actor is the noun's object, never a subject before it (إرسال)
 }
 
 type timeOfDay struct{ key, word string }
@@ -148,8 +149,10 @@ func (lx *Lexicon) entry(section, text string) error {
 				info.needsPlace = true
 			case "+host":
 				info.host = true
+			case "+object":
+				info.objectOnly = true
 			default:
-				return fmt.Errorf("unknown trigger flag %q (want +place or +host)", words[len(words)-1])
+				return fmt.Errorf("unknown trigger flag %q (want +place, +host or +object)", words[len(words)-1])
 			}
 			words = words[:len(words)-1]
 		}
