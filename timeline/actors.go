@@ -32,10 +32,11 @@ type docState struct {
 	lastActor  *Entity
 	lastSides  []*Entity // the countries last named as sides ("الجانبان العراقي والأمريكي")
 	attributed int       // index of the last sentence told on an outlet's or unnamed source's authority
+	aliased    map[*Entity]bool
 }
 
 func newDocState(lx *Lexicon, p *people) *docState {
-	return &docState{lx: lx, people: p, titles: map[string]*Entity{}, attributed: -2}
+	return &docState{lx: lx, people: p, titles: map[string]*Entity{}, attributed: -2, aliased: map[*Entity]bool{}}
 }
 
 // conjStripped returns the token without a leading و or ف conjunction.
@@ -99,6 +100,21 @@ func (d *docState) isStop(t Token) bool {
 	return false
 }
 
+// rawStopWord is isStop on the word as written: in a name, "بان" (Ban) and
+// "آن" (Anne) are not the folded "بأن" and "أن", nor "علي" the "على".
+func (d *docState) rawStopWord(t Token) bool {
+	raw := stripMarks(t.Raw)
+	if d.lx.rawStop[raw] {
+		return true
+	}
+	for _, c := range conjunctions {
+		if rest, ok := strings.CutPrefix(raw, c); ok && d.lx.rawStop[rest] {
+			return true
+		}
+	}
+	return false
+}
+
 func (d *docState) isUnnamed(t Token) bool {
 	for _, f := range t.Forms {
 		if d.lx.unnamed[f] {
@@ -142,6 +158,14 @@ func (d *docState) known(toks []Token, i int) (entMention, bool) {
 	}
 	m.prep = firstWordPrep(toks[i], first)
 	m.conj = conjGlued(toks[i], first)
+	if e1.Kind == model.Person && n1 >= 2 && !d.aliased[e1] {
+		// "فؤاد حسين" then "زيارة حسين": in this article the family name is enough.
+		d.aliased[e1] = true
+		last := toks[i+n1-1].Raw
+		if utf8.RuneCountInString(Normalize(last)) >= 3 {
+			d.names.add(last, e1)
+		}
+	}
 	return m, true
 }
 
@@ -323,6 +347,19 @@ scan:
 			end = i + n
 		}
 	}
+	if person == nil && (prev == nil || prev.to <= i-2) {
+		// "التقى سامح شكري وزير الخارجية": a name written before its title.
+		for _, from := range []int{i - 2, i - 3} {
+			if from < 1 || !d.nameWord(toks, from) || definite(toks[from]) || conjGlued(toks[from], "") && !d.isGiven(toks, from) ||
+				!d.isTriggerAt(toks, from-1) {
+				continue
+			}
+			if m, ok := d.discover(toks, from); ok && m.to == i {
+				d.titles[key] = m.ent
+				return entMention{from: from, to: max(end, i+n), ent: m.ent, title: true}, true
+			}
+		}
+	}
 	if person != nil {
 		d.titles[key] = person
 		for _, o := range orgs {
@@ -341,14 +378,50 @@ scan:
 		}
 	}
 	if n == 1 && len(orgs) == 0 && d.onlyNationality(toks, i+1, i+1+len(quals)) && definite(toks[i]) &&
-		d.lx.anaphors[conjStripped(toks[i])[len(conjStripped(toks[i]))-1]] && d.lastActor != nil {
-		return entMention{from: i, to: i + 1 + len(quals), ent: d.lastActor, prep: prep, title: true}, true
+		d.lx.anaphors[conjStripped(toks[i])[len(conjStripped(toks[i]))-1]] {
+		// "وأعرب الوزير العراقي": the person whose title had these words, else
+		// the last person named.
+		if p := d.titledWith(append(titleWords, quals...)); p != nil {
+			return entMention{from: i, to: i + 1 + len(quals), ent: p, prep: prep, title: true}, true
+		}
+		if d.lastActor != nil {
+			return entMention{from: i, to: i + 1, ent: d.lastActor, prep: prep, title: true}, true
+		}
 	}
 	return entMention{}, false
 }
 
 func titleFirst(d *docState, toks []Token, i int) string {
 	return d.lx.titles.phrases[d.titlePhrase(toks, i)].words[0]
+}
+
+// titledWith returns the person whose title held all these words, if
+// exactly one did.
+func (d *docState) titledWith(words []string) *Entity {
+	var found *Entity
+	for key, p := range d.titles {
+		if strings.HasPrefix(key, "org:") {
+			continue
+		}
+		have := map[string]bool{}
+		for _, w := range strings.Fields(key) {
+			have[w] = true
+		}
+		all := true
+		for _, w := range words {
+			if !have[w] {
+				all = false
+				break
+			}
+		}
+		if all {
+			if found != nil && found != p {
+				return nil
+			}
+			found = p
+		}
+	}
+	return found
 }
 
 // onlyNationality reports whether tokens [from, to) are nationality
@@ -362,6 +435,16 @@ func (d *docState) onlyNationality(toks []Token, from, to int) bool {
 		k += n
 	}
 	return true
+}
+
+func (d *docState) isGiven(toks []Token, i int) bool {
+	_, n := d.lx.given.match(toks, i)
+	return n > 0
+}
+
+func (d *docState) isTriggerAt(toks []Token, i int) bool {
+	_, n := d.lx.triggers.match(toks, i)
+	return n > 0
 }
 
 // titlePhrase returns the index of the title phrase matched at i.
@@ -417,12 +500,17 @@ func (d *docState) discover(toks []Token, i int) (entMention, bool) {
 	}
 	j := i + 1
 	for j < len(toks) && j-i < limit {
+		if is(toks, j-1, kunya) {
+			limit++ // "محمد بن عبد الرحمن آل ثاني": بن، عبد، آل bind the next word
+		}
 		if m, ok := d.known(toks, j); ok && m.ent.Kind == model.Person {
 			d.lastActor = m.ent
 			return entMention{from: i, to: m.to, ent: m.ent}, true
 		}
-		if !d.nameWord(toks, j) {
-			break
+		if !d.nameWord(toks, j) && !(is(toks, j-1, kunya) && toks[j].Kind == Word) {
+			if _, g := d.lx.given.match(toks, j); g == 0 || !d.rawStopWord(toks[j]) {
+				break // "محمد علي": a given name inside a name, though علي folds like على
+			}
 		}
 		if strings.HasPrefix(toks[j].Norm, "و") && !is(toks, j-1, kunya) {
 			if _, g := d.lx.given.match(toks, j); g == 0 {
@@ -430,7 +518,7 @@ func (d *docState) discover(toks []Token, i int) (entMention, bool) {
 			}
 		}
 		j++
-		if definite(toks[j-1]) && !is(toks, j-2, kunya) {
+		if definite(toks[j-1]) && !is(toks, j-2, kunya) && !is(toks, j, kunya) {
 			break // a family name with ال ends the name: "حيدر الملا"
 		}
 	}
@@ -458,7 +546,7 @@ func (d *docState) nameWord(toks []Token, i int) bool {
 		return false
 	}
 	t := toks[i]
-	if d.isStop(t) || d.isUnnamed(t) || d.inSet(t, d.lx.instNouns) || d.inSet(t, d.lx.government) || d.inSet(t, d.lx.light) {
+	if d.rawStopWord(t) || d.isUnnamed(t) || d.inSet(t, d.lx.instNouns) || d.inSet(t, d.lx.government) || d.inSet(t, d.lx.light) {
 		return false
 	}
 	if _, n := d.lx.titles.match(toks, i); n > 0 {
@@ -473,13 +561,22 @@ func (d *docState) nameWord(toks []Token, i int) bool {
 	if _, n := d.lx.months.match(toks, i); n > 0 {
 		return false
 	}
-	if _, n := d.lx.times.match(toks, i); n > 0 {
-		return false
+	if _, n := d.lx.times.match(toks, i); n > 0 && (i+1 >= len(toks) || d.dateWordAt(toks, i+1)) {
+		return false // "صباح الثلاثاء", but "صباح الساعدي" is a name
 	}
 	if is(toks, i, todayWord) || is(toks, i, yesterday) || directions[t.Norm] {
 		return false
 	}
 	return true
+}
+
+// dateWordAt reports whether a time expression can start at token i.
+func (d *docState) dateWordAt(toks []Token, i int) bool {
+	if toks[i].Kind == Number || is(toks, i, todayWord) || is(toks, i, yesterday) || is(toks, i, dayWord) {
+		return true
+	}
+	_, n := d.lx.weekdays.match(toks, i)
+	return n > 0
 }
 
 // person returns the canonical entity for a discovered name, and teaches

@@ -348,7 +348,7 @@ func (lx *Lexicon) relativeDate(toks []Token, i int, a anchor) (dateExpr, bool) 
 		to = from
 	case is(toks, i, weekWords) || is(toks, i, monthWords) || is(toks, i, yearWords) ||
 		(toks[i].Norm == "هذا" && (is(toks, i+1, monthWords) || is(toks, i+1, yearWords) || is(toks, i+1, weekWords))) ||
-		((is(toks, i, startWords) || is(toks, i, endWords) || is(toks, i, midWords)) && (is(toks, i+1, yearWords) || is(toks, i+1, monthWords))):
+		((is(toks, i, startWords) || is(toks, i, endWords) || is(toks, i, midWords)) && (is(toks, i+1, yearWords) || is(toks, i+1, monthWords) || is(toks, i+1, weekWords))):
 		return lx.periodDate(toks, i, a)
 	case is(toks, i, beforeWord):
 		return beforeDate(toks, i, a)

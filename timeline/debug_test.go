@@ -50,7 +50,11 @@ func TestDebugSentences(t *testing.T) {
 		t.Skip("set KHATT_DEBUG_SENT to a seed prefix")
 	}
 	lx := DefaultLexicon()
-	srcs, _ := Load([]Root{{FS: seeds.FS, Path: "."}}, lx)
+	root := Root{FS: seeds.FS, Path: "."}
+	if dir := os.Getenv("KHATT_DEBUG_DIR"); dir != "" {
+		root = Root{FS: os.DirFS(dir), Path: "."}
+	}
+	srcs, _ := Load([]Root{root}, lx)
 	for i := range srcs {
 		if !strings.HasPrefix(srcs[i].ID, want) {
 			continue

@@ -23,6 +23,7 @@ type candidate struct {
 	trigStart int             // token index of the trigger
 	lemma     string          // the trigger word without clitics
 	words     map[string]bool // the sentence's content words, to tell statements apart
+	host      bool            // a reception (استقبل): a meeting as much as a visit
 	conflicts []model.Conflict
 	summary   string
 }
@@ -36,7 +37,7 @@ type trigger struct {
 var (
 	complementizers = wordSet("ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "لان", "لانه", "كي", "لكي", "الذي", "التي", "الذين")
 	negations       = wordSet("لم", "لن", "ولم", "ولن", "فلم")
-	prepositions2   = wordSet("من", "الى", "على", "عن", "مع", "في", "لدى", "ضد", "بين", "حول", "عند")
+	prepositions2   = wordSet("من", "الى", "على", "عن", "مع", "في", "لدى", "ضد", "بين", "حول", "عند", "امام", "خلف", "وراء", "عبر", "نحو", "تجاه")
 	ordinals        = wordSet("الاولى", "الاول", "الثانيه", "الثاني", "الثالثه", "الثالث", "الرابعه", "الرابع",
 		"الخامسه", "الخامس", "السادسه", "السادس", "السابعه", "السابع", "الثامنه", "الثامن", "التاسعه", "التاسع", "العاشره", "العاشر")
 	betweenWord = wordSet("بين")
@@ -180,10 +181,13 @@ type sentence struct {
 	entAt  map[int][]entMention // by first token
 	entEnd map[int]entMention   // by token after the last
 	trigs  []trigger
+	found  []*candidate // candidates made so far in this sentence
+	// attributedAt is the last trigger spoken by an unnamed source.
+	attributedAt int
 }
 
 func (d *docState) readSentence(toks []Token) *sentence {
-	s := &sentence{toks: toks, ents: d.entities(toks), entAt: map[int][]entMention{}, entEnd: map[int]entMention{}}
+	s := &sentence{toks: toks, ents: d.entities(toks), entAt: map[int][]entMention{}, entEnd: map[int]entMention{}, attributedAt: -1}
 	for _, e := range s.ents {
 		s.entAt[e.from] = append(s.entAt[e.from], e)
 		s.entEnd[e.to] = e
@@ -230,6 +234,36 @@ func (s *sentence) isVerbAt(k int, tr trigger) bool {
 	return false
 }
 
+func hasVerbBefore(s *sentence, tr trigger) bool {
+	for _, o := range s.trigs {
+		if o.at < tr.at && o.info.verb {
+			return true
+		}
+	}
+	return false
+}
+
+// previousVerb returns the candidate made from the last verb before tr in
+// the sentence, or nil when there is none or that verb made no event (its
+// subject was then no one we know).
+func (s *sentence) previousVerb(tr trigger) *candidate {
+	last := -1
+	for _, o := range s.trigs {
+		if o.at < tr.at && o.info.verb {
+			last = o.at
+		}
+	}
+	if last < 0 {
+		return nil
+	}
+	for _, c := range s.found {
+		if c.trigStart == last {
+			return c
+		}
+	}
+	return nil
+}
+
 // sentenceCandidates turns the triggers of one sentence into candidates.
 func (d *docState) sentenceCandidates(text string, sn Sentence, a anchor, prev []*candidate) []*candidate {
 	s := d.readSentence(sn.Tokens)
@@ -242,7 +276,6 @@ func (d *docState) sentenceCandidates(text string, sn Sentence, a anchor, prev [
 	}
 	var out []*candidate
 	var kept []trigger
-	attributedAt := -1 // the last trigger spoken by an unnamed source
 	for _, tr := range s.trigs {
 		if is(toks, tr.at-1, negations) {
 			continue
@@ -253,7 +286,8 @@ func (d *docState) sentenceCandidates(text string, sn Sentence, a anchor, prev [
 		var actors []*Entity
 		attributed := false
 		planned := tr.future || d.plannedNear(toks, tr)
-		if !tr.info.verb && (definite(toks[tr.at]) || is(toks, tr.at-1, demonstratives)) && len(d.sides(toks, tr)) == 0 && d.lGenitive(s, tr) == nil {
+		if !tr.info.verb && (definite(toks[tr.at]) || is(toks, tr.at-1, demonstratives)) && len(d.sides(toks, tr)) == 0 && d.lGenitive(s, tr) == nil &&
+			(is(toks, tr.at-1, prepositions2) || is(toks, tr.at-1, duringWords) || is(toks, tr.at-1, demonstratives)) {
 			// "في المحادثات", "هذه الرسالة": the event already told.
 			actors = d.definiteReference(toks, tr, out, prev, planned)
 		}
@@ -262,13 +296,13 @@ func (d *docState) sentenceCandidates(text string, sn Sentence, a anchor, prev [
 		}
 		if attributed {
 			d.attributed = sn.Index
-			attributedAt = tr.at
+			s.attributedAt = tr.at
 			continue
 		}
-		if len(actors) == 0 && (len(out) == 0 || attributedAt < out[len(out)-1].trigStart) {
+		if len(actors) == 0 && (len(out) == 0 || s.attributedAt < out[len(out)-1].trigStart) {
 			// "حيث ندد سياسيون بها، وتساءلوا": after an unnamed speaker the
 			// implied subject is theirs, not the last actor's.
-			actors = d.implicitSubject(toks, tr, out, prev, sn.Index)
+			actors = d.implicitSubject(s, tr, prev, sn.Index)
 		}
 		if len(actors) == 0 && !tr.info.verb && len(out) > 0 && d.purpose(toks, tr.at) {
 			actors = subjects(out[len(out)-1]) // "زيارة … للقاء قادة الفصائل": the purpose of the visit
@@ -282,7 +316,11 @@ func (d *docState) sentenceCandidates(text string, sn Sentence, a anchor, prev [
 		if len(actors) == 0 {
 			continue
 		}
+		if tr.info.needs != "" && !prepFollows(toks, tr, tr.info.needs) {
+			continue
+		}
 		c.actors = actors
+		c.host = tr.info.host
 		d.participants(c, s, tr)
 		if tr.info.needsPlace && c.place == nil {
 			continue
@@ -296,6 +334,7 @@ func (d *docState) sentenceCandidates(text string, sn Sentence, a anchor, prev [
 		c.summary = d.summary(c, text, toks, tr)
 		c.words = d.contentWords(s)
 		out = append(out, c)
+		s.found = out
 		kept = append(kept, tr)
 		d.lastActor = c.actors[0]
 	}
@@ -492,12 +531,21 @@ func (d *docState) subject(s *sentence, tr trigger) ([]*Entity, bool) {
 	if tr.info.verb {
 		// "الكاظمي يهدد إيران": a subject right before a verb that opens no
 		// new clause (no glued و) is the subject.
-		if e, ok := s.entEnd[tr.at]; ok && !e.prep && e.ent.Kind != model.Media && !conjGlued(toks[tr.at], "") &&
+		at := tr.at
+		if is(toks, at-1, qadWords) {
+			at-- // "وكان ميقاتي قد التقى"
+		}
+		if e, ok := s.entEnd[at]; ok && !e.prep && e.ent.Kind != model.Media && !conjGlued(toks[tr.at], "") &&
 			!is(toks, e.from-1, prepositions2) && !(tr.info.typ == model.Visit && (e.ent.Kind == model.Place || e.ent.Kind == model.Country)) {
 			return d.coordinated(s, s.entAt[e.from]), false
 		}
 		if a, attr := forward(8, false); a != nil || attr {
 			return a, attr
+		}
+		if p := s.previousVerb(tr); p != nil && s.attributedAt < p.trigStart &&
+			(strings.HasPrefix(toks[tr.at].Norm, "و") || is(toks, tr.at-1, clauseOpeners)) {
+			// "والتقى الصفدي عبد المهدي، وبحث معه": a second verb keeps the subject.
+			return p.actors[:1], false
 		}
 		return backward(15)
 	}
@@ -512,6 +560,9 @@ func (d *docState) subject(s *sentence, tr trigger) ([]*Entity, bool) {
 		}
 		if lv+1 < tr.at && toks[lv+1].Kind == Word && d.isUnnamed(toks[lv+1]) {
 			return nil, true
+		}
+		if lv+1 < tr.at && is(toks, lv+1, dualHeads) && len(s.found) > 0 && len(s.found[len(s.found)-1].actors) >= 2 {
+			return s.found[len(s.found)-1].actors[:2], false // "حيث عقد الجانبان جلسة مباحثات"
 		}
 		if tr.info.typ == model.Talks {
 			return d.sides(toks, tr), false
@@ -578,7 +629,10 @@ func (d *docState) firstConjunct(s *sentence, e entMention) entMention {
 	return e
 }
 
-var allWord = wordSet("كل")
+var (
+	allWord  = wordSet("كل")
+	qadWords = wordSet("قد", "لقد")
+)
 
 // clauseOpeners start a new clause whose verb has the same subject as the
 // one before ("… كما ناقش …").
@@ -607,7 +661,7 @@ func (d *docState) lGenitive(s *sentence, tr trigger) []*Entity {
 
 // partners returns the named parties of talks introduced by مع or بين.
 func (d *docState) partners(s *sentence, tr trigger) []*Entity {
-	for k := tr.at + tr.n; k < len(s.toks) && k < tr.at+tr.n+6; k++ {
+	for k := tr.at + tr.n; k < len(s.toks) && k < tr.at+tr.n+10; k++ {
 		if s.isTrigAt(k, tr) || is(s.toks, k, complementizers) {
 			return nil
 		}
@@ -616,6 +670,45 @@ func (d *docState) partners(s *sentence, tr trigger) []*Entity {
 		}
 	}
 	return nil
+}
+
+// prepFollows reports whether the preposition a trigger needs ("بحث … مع")
+// comes within a few words after it.
+func prepFollows(toks []Token, tr trigger, needs string) bool {
+	set := needWords[needs]
+	for k := tr.at + tr.n; k < len(toks) && k <= tr.at+tr.n+8; k++ {
+		if is(toks, k, set) || toks[k].Kind == Word && toks[k].Norm != toks[k].Forms[len(toks[k].Forms)-1] && glued(toks[k], set) {
+			return true
+		}
+		if punctIs(toks, k, ".:؟") || is(toks, k, complementizers) {
+			return false
+		}
+	}
+	return false
+}
+
+var needWords = map[string]map[string]bool{
+	"with":  wordSet("مع", "ب"),
+	"to":    wordSet("الى", "ل", "نحو"),
+	"about": wordSet("عن"),
+}
+
+// glued reports whether the word carries one of the one-letter prepositions
+// in set glued to its front (معه is مع + ه: a pronoun, not glued).
+func glued(t Token, set map[string]bool) bool {
+	for _, f := range conjStripped(t) {
+		for p := range set {
+			if len(p) == 2 && strings.HasPrefix(f, p) && len(f) > 4 { // one Arabic letter
+				return true
+			}
+		}
+		for p := range set {
+			if strings.HasPrefix(f, p) && len(f) > len(p)+2 && p == "مع" {
+				return true // معه، معها
+			}
+		}
+	}
+	return false
 }
 
 func punctBetween(toks []Token, lo, hi int) bool {
@@ -734,6 +827,18 @@ func (d *docState) definiteReference(toks []Token, tr trigger, here, prev []*can
 			}
 		}
 	}
+	if fallback == nil && tr.info.typ == model.Talks && is(toks, tr.at-1, duringWords) {
+		// "وجرى خلال اللقاء": the meeting just told, or a reception (استقبل).
+		for _, cs := range [][]*candidate{here, prev} {
+			if len(cs) == 0 {
+				continue
+			}
+			p := cs[len(cs)-1]
+			if p.typ == model.Talks || p.typ == model.Visit && p.host {
+				return p.actors[:min(2, len(p.actors))]
+			}
+		}
+	}
 	return fallback
 }
 
@@ -772,7 +877,8 @@ func appendEntity(list []*Entity, e *Entity) []*Entity {
 // verb continues the sentence's previous event (ودعا إلى الهدوء), or a
 // continuation (وأضاف) or a verb opening the sentence carries on the
 // previous sentences' actor.
-func (d *docState) implicitSubject(toks []Token, tr trigger, here, prev []*candidate, sent int) []*Entity {
+func (d *docState) implicitSubject(s *sentence, tr trigger, prev []*candidate, sent int) []*Entity {
+	toks, here := s.toks, s.found
 	if !tr.info.verb && d.lightVerbBefore(toks, tr.at) < 0 && is(toks, tr.at-1, restating) {
 		// "وصل قاآني إلى بغداد، في زيارة سرية": the noun restates the event.
 		if p := lastOf(here, tr.info.typ); p != nil {
@@ -789,6 +895,13 @@ func (d *docState) implicitSubject(toks []Token, tr trigger, here, prev []*candi
 		carried = strings.HasPrefix(toks[lv].Norm, "و") || strings.HasPrefix(toks[lv].Norm, "ف")
 	}
 	if len(here) > 0 && (glued || carried || tr.info.continuation) {
+		if hasVerbBefore(s, tr) {
+			// The subject of the verb before, if that verb made an event.
+			if p := s.previousVerb(tr); p != nil {
+				return p.actors[:1]
+			}
+			return nil
+		}
 		return here[len(here)-1].actors[:1]
 	}
 	opening := tr.at <= 2 || carried && tr.at <= 4

@@ -33,9 +33,10 @@ type triggerInfo struct {
 	typ          model.EventType
 	verb         bool
 	continuation bool
-	needsPlace   bool // only an event when a place is named with it (وصل)
-	host         bool // the subject receives the visitor (استقبل)
-	objectOnly   bool // the actor is the noun's object, never a subject before it (إرسال)
+	needsPlace   bool   // only an event when a place is named with it (وصل)
+	host         bool   // the subject receives the visitor (استقبل)
+	objectOnly   bool   // the actor is the noun's object, never a subject before it (إرسال)
+	needs        string // a preposition that must follow within a few words: "with", "to", "about"
 }
 
 type timeOfDay struct{ key, word string }
@@ -53,6 +54,7 @@ type Lexicon struct {
 	unnamed    map[string]bool
 	planned    matcher[bool]
 	stop       map[string]bool
+	rawStop    map[string]bool // stop words as written, before hamza and ى folding
 	light      map[string]bool
 	instNouns  map[string]bool
 	government map[string]bool
@@ -78,7 +80,7 @@ func DefaultLexicon() *Lexicon {
 func LoadLexicon(override fs.FS) (*Lexicon, error) {
 	lx := &Lexicon{
 		exclude: map[string]bool{}, byName: map[string]*Entity{},
-		anaphors: map[string]bool{}, unnamed: map[string]bool{}, stop: map[string]bool{},
+		anaphors: map[string]bool{}, unnamed: map[string]bool{}, stop: map[string]bool{}, rawStop: map[string]bool{},
 		light: map[string]bool{}, instNouns: map[string]bool{}, government: map[string]bool{},
 	}
 	lx.triggers.suffixes = true
@@ -151,8 +153,10 @@ func (lx *Lexicon) entry(section, text string) error {
 				info.host = true
 			case "+object":
 				info.objectOnly = true
+			case "+with", "+to", "+about":
+				info.needs = strings.TrimPrefix(words[len(words)-1], "+")
 			default:
-				return fmt.Errorf("unknown trigger flag %q (want +place, +host or +object)", words[len(words)-1])
+				return fmt.Errorf("unknown trigger flag %q (want +place, +host, +object, +with, +to or +about)", words[len(words)-1])
 			}
 			words = words[:len(words)-1]
 		}
@@ -166,6 +170,9 @@ func (lx *Lexicon) entry(section, text string) error {
 		lx.exclude[Normalize(text)] = true
 	case "title":
 		lx.titles.add(text, true)
+		if !strings.HasSuffix(Normalize(text), "ه") {
+			lx.titles.add(text+"ة", true) // سفير → سفيرة, المبعوث → المبعوثة
+		}
 	case "anaphor":
 		lx.anaphors[Normalize(text)] = true
 	case "unnamed":
@@ -176,6 +183,7 @@ func (lx *Lexicon) entry(section, text string) error {
 		lx.planned.add(text, true)
 	case "stop":
 		lx.stop[Normalize(text)] = true
+		lx.rawStop[stripMarks(text)] = true
 	case "light":
 		lx.light[Normalize(text)] = true
 	case "institution":
@@ -247,6 +255,18 @@ func (lx *Lexicon) gazetteerEntry(text string) error {
 
 // Entity returns the gazetteer entry with this canonical name, or nil.
 func (lx *Lexicon) Entity(name string) *Entity { return lx.byName[Normalize(name)] }
+
+// stripMarks removes harakat and tatweel only: "على" stays apart from "علي".
+func stripMarks(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= 0x064B && r <= 0x065F || r == 0x0670 || r == 0x0640 {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
 
 func splitFields(text string) []string {
 	fields := strings.Split(text, "|")
