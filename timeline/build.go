@@ -53,11 +53,7 @@ func extractSource(src *model.Source, si int, lx *Lexicon, p *people) []*candida
 
 // subjects returns the actors a candidate is blocked under for merging.
 func subjects(c *candidate) []*Entity {
-	n := 1
-	for n < len(c.actors) && c.actors[n].Kind == c.actors[0].Kind && n < 3 {
-		n++
-	}
-	return c.actors[:min(n, len(c.actors))]
+	return c.actors[:min(max(c.nsubj, 1), 3, len(c.actors))]
 }
 
 // compatible reports whether two candidates can be one event.
@@ -289,7 +285,15 @@ func newEvent(cs []*candidate, srcs []model.Source) model.Event {
 			score[a.Name]++
 		}
 	}
-	sort.SliceStable(order, func(i, j int) bool { return score[order[i]] > score[order[j]] })
+	// People first (the Biden–Kadhimi talks, then the states they lead),
+	// then by how prominently the mentions name them.
+	sort.SliceStable(order, func(i, j int) bool {
+		pi, pj := byName[order[i]].Kind == model.Person, byName[order[j]].Kind == model.Person
+		if pi != pj {
+			return pi
+		}
+		return score[order[i]] > score[order[j]]
+	})
 	for _, n := range order {
 		ev.Actors = append(ev.Actors, byName[n].Actor())
 	}
@@ -327,6 +331,14 @@ func newEvent(cs []*candidate, srcs []model.Source) model.Event {
 	return ev
 }
 
+// timeValue is a time of day with the words that gave it: "noon (ظهر اليوم الثلاثاء)".
+func timeValue(d model.Date) string {
+	if d.TimeOfDay == "" {
+		return ""
+	}
+	return d.TimeOfDay + " (" + d.Expr + ")"
+}
+
 // conflicts compares the mentions of different sources: the time of day,
 // the place, the day, and the ordinal or number they give.
 func conflicts(cs []*candidate) []model.Conflict {
@@ -349,8 +361,8 @@ func conflicts(cs []*candidate) []model.Conflict {
 			if a.src == b.src {
 				continue
 			}
-			if a.ownDate && b.ownDate {
-				add("time of day", a.date.TimeOfDay, b.date.TimeOfDay, a, b)
+			if a.ownDate && b.ownDate && a.date.TimeOfDay != b.date.TimeOfDay {
+				add("time of day", timeValue(a.date), timeValue(b.date), a, b)
 				if a.date.Precision == model.Day && b.date.Precision == model.Day {
 					add("date", a.date.String(), b.date.String(), a, b)
 				}

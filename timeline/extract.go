@@ -11,7 +11,8 @@ import (
 // candidate is one event as one sentence reports it, before merging.
 type candidate struct {
 	typ       model.EventType
-	actors    []*Entity // the subject first
+	actors    []*Entity // the subjects first
+	nsubj     int       // how many of actors are subjects; the rest take part
 	place     *Entity
 	date      model.Date
 	ownDate   bool // the sentence gives the date (not context or fallback)
@@ -320,6 +321,7 @@ func (d *docState) sentenceCandidates(text string, sn Sentence, a anchor, prev [
 			continue
 		}
 		c.actors = actors
+		c.nsubj = len(actors)
 		c.host = tr.info.host
 		d.participants(c, s, tr)
 		if tr.info.needsPlace && c.place == nil {
@@ -328,6 +330,7 @@ func (d *docState) sentenceCandidates(text string, sn Sentence, a anchor, prev [
 		if tr.info.host && len(c.actors) > 1 {
 			// "استقبل الأمير … الرئيس السوري": the guest is the visitor.
 			c.actors[0], c.actors[1] = c.actors[1], c.actors[0]
+			c.nsubj = 1
 		}
 		c.planned = planned
 		c.number = ordinalNear(toks, tr)

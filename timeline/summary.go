@@ -16,11 +16,14 @@ func (d *docState) summary(c *candidate, text string, toks []Token, tr trigger) 
 		return ""
 	}
 	// The gist starts after the complementiser (قال … إن …) or the colon,
-	// else right after the trigger.
-	start := tr.at + tr.n
-	for k := start; k < len(toks) && k < start+12; k++ {
-		if is(toks, k, complementizers) || punctIs(toks, k, ":") {
+	// else at the trigger itself ("دعا إلى الهدوء").
+	start := tr.at
+	for k := tr.at + tr.n; k < len(toks) && k < tr.at+tr.n+25; k++ {
+		if is(toks, k, clauseBreaks) || punctIs(toks, k, ":") {
 			start = k + 1
+			break
+		}
+		if k > tr.at+tr.n && toks[k].Kind == Word && (k-tr.at > 12) {
 			break
 		}
 	}
@@ -65,7 +68,7 @@ func eventSummary(ev *model.Event, gist string) string {
 		if ev.Planned {
 			b.WriteString("مرتقبة ")
 		}
-		b.WriteString("لـ" + who)
+		b.WriteString(who)
 		if ev.Place != "" {
 			b.WriteString(" إلى " + ev.Place)
 		}
