@@ -16,17 +16,10 @@ type entMention struct {
 	title    bool // found through a title ("وزير الخارجية …")
 }
 
-// people keeps the names met so far: across the corpus, one canonical
-// entity per normalised full name; per document, the surnames that stand
-// for them and the titles that introduced them.
-type people struct {
-	corpus map[string]*Entity
-}
-
 // docState is what the extractor remembers while reading one article.
 type docState struct {
 	lx         *Lexicon
-	people     *people
+	people     map[string]*Entity // one entity per discovered full name, by normalised name
 	names      matcher[*Entity]   // names discovered in this article, with surnames
 	titles     map[string]*Entity // title key ("رئيس الوزراء", "org:فيلق القدس") → person
 	lastActor  *Entity
@@ -35,15 +28,22 @@ type docState struct {
 	aliased    map[*Entity]bool
 }
 
-func newDocState(lx *Lexicon, p *people) *docState {
-	return &docState{lx: lx, people: p, titles: map[string]*Entity{}, attributed: -2, aliased: map[*Entity]bool{}}
+func newDocState(lx *Lexicon) *docState {
+	return &docState{lx: lx, people: map[string]*Entity{}, titles: map[string]*Entity{}, attributed: -2, aliased: map[*Entity]bool{}}
 }
 
 // conjStripped returns the token without a leading و or ف conjunction.
 func conjStripped(t Token) []string {
-	out := []string{t.Norm}
+	if t.conj != nil {
+		return t.conj
+	}
+	return conjForms(t.Norm)
+}
+
+func conjForms(norm string) []string {
+	out := []string{norm}
 	for _, c := range conjunctions {
-		if rest, ok := strings.CutPrefix(t.Norm, c); ok && utf8.RuneCountInString(rest) >= 2 {
+		if rest, ok := strings.CutPrefix(norm, c); ok && utf8.RuneCountInString(rest) >= 2 {
 			out = append(out, rest)
 		}
 	}
@@ -583,10 +583,12 @@ func (d *docState) dateWordAt(toks []Token, i int) bool {
 // this article the name and its family name.
 func (d *docState) person(name string, words int) *Entity {
 	key := Normalize(name)
-	e := d.people.corpus[key]
+	e := d.people[key]
 	if e == nil {
+		// Across articles, the same name is the same actor: merging compares
+		// names, not these pointers.
 		e = &Entity{Name: name, Kind: model.Person}
-		d.people.corpus[key] = e
+		d.people[key] = e
 	}
 	d.names.add(name, e)
 	if words >= 2 {

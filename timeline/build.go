@@ -3,6 +3,7 @@ package timeline
 import (
 	"fmt"
 	"hash/fnv"
+	"runtime"
 	"sort"
 	"strings"
 
@@ -18,23 +19,37 @@ func LoadTimeline(roots []Root, lx *Lexicon) *model.Timeline {
 // Build extracts the events of every source, merges the ones reported more
 // than once, and returns them in chronological order.
 func Build(srcs []model.Source, lx *Lexicon) []model.Event {
-	p := &people{corpus: map[string]*Entity{}}
-	var all []*candidate
-	for si := range srcs {
-		all = append(all, extractSource(&srcs[si], si, lx, p)...)
+	// Articles are read independently, on every core; the results are joined
+	// in source order so that the timeline does not depend on scheduling.
+	per := make([][]*candidate, len(srcs))
+	caches := make(chan wordCache, runtime.GOMAXPROCS(0))
+	for range cap(caches) {
+		caches <- wordCache{}
 	}
-	return merge(all, srcs)
+	parallel(len(srcs), func(si int) {
+		cache := <-caches
+		per[si] = extractSource(&srcs[si], si, lx, cache)
+		caches <- cache
+	})
+	var all []*candidate
+	for _, cs := range per {
+		all = append(all, cs...)
+	}
+	return merge(all)
 }
 
 // extractSource finds the candidates of one article.
-func extractSource(src *model.Source, si int, lx *Lexicon, p *people) []*candidate {
+func extractSource(src *model.Source, si int, lx *Lexicon, cache wordCache) []*candidate {
 	a := anchor{source: src.ID}
 	if src.Published.Precision == model.Day {
 		a.pub = src.Published.Start
 	}
-	d := newDocState(lx, p)
+	d := newDocState(lx)
 	var cs []*candidate
-	for _, s := range Segment(src.Text, src.BodyStart) {
+	var buf []Token
+	for _, s := range spans(src.Text, src.BodyStart) {
+		buf = tokenize(buf[:0], src.Text, s.Start, s.End, cache)
+		s.Tokens = buf
 		cs = append(cs, d.sentenceCandidates(src.Text, s, a, cs)...)
 	}
 	datesFromContext(cs, a)
@@ -145,7 +160,7 @@ func country(e *Entity) string {
 // by (type, subject) and, inside a block, swept in date order against the
 // groups still open, so the work is near-linear in the number of
 // candidates.
-func merge(cs []*candidate, srcs []model.Source) []model.Event {
+func merge(cs []*candidate) []model.Event {
 	parent := make([]int, len(cs))
 	for i := range parent {
 		parent[i] = i
@@ -236,7 +251,7 @@ func merge(cs []*candidate, srcs []model.Source) []model.Event {
 	}
 	events := make([]model.Event, 0, len(roots))
 	for _, r := range roots {
-		events = append(events, newEvent(groups[r], srcs))
+		events = append(events, newEvent(groups[r]))
 	}
 	sort.SliceStable(events, func(i, j int) bool {
 		a, b := events[i], events[j]
@@ -252,7 +267,7 @@ func merge(cs []*candidate, srcs []model.Source) []model.Event {
 }
 
 // newEvent builds one event from the candidates that report it.
-func newEvent(cs []*candidate, srcs []model.Source) model.Event {
+func newEvent(cs []*candidate) model.Event {
 	sort.SliceStable(cs, func(i, j int) bool {
 		if cs[i].src != cs[j].src {
 			return cs[i].src < cs[j].src
@@ -325,9 +340,9 @@ func newEvent(cs []*candidate, srcs []model.Source) model.Event {
 	ev.Conflicts = append(ev.Conflicts, conflicts(cs)...)
 	ev.Summary = eventSummary(&ev, gist)
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%d|%s|%d", ev.Type, cs[0].mention.Source, cs[0].mention.Start)
+	// Stable across runs: the first report, down to its trigger word.
+	fmt.Fprintf(h, "%d|%s|%d|%d", ev.Type, cs[0].mention.Source, cs[0].mention.Start, cs[0].trigStart)
 	ev.ID = fmt.Sprintf("%s-%012x", ev.Type.String()[:1], h.Sum64()&0xffffffffffff)
-	_ = srcs
 	return ev
 }
 
@@ -355,6 +370,11 @@ func conflicts(cs []*candidate) []model.Conflict {
 		seen[k] = true
 		out = append(out, model.Conflict{Field: field,
 			A: model.Side{Value: va, Mention: a.mention}, B: model.Side{Value: vb, Mention: b.mention}})
+	}
+	// An event reported a great many times is compared on its first reports
+	// only: conflicts are about what the sources say, and they say it early.
+	if len(cs) > 64 {
+		cs = cs[:64]
 	}
 	for i, a := range cs {
 		for _, b := range cs[i+1:] {

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -68,27 +70,34 @@ func Load(roots []Root, lx *Lexicon) ([]model.Source, []error) {
 			continue
 		}
 		metaCache := map[string]map[string]map[string]string{}
-		for _, name := range names {
-			dir := path.Dir(name)
-			meta, seen := metaCache[dir]
-			if !seen && metas[dir] {
-				var err error
-				meta, err = readMeta(r.FS, path.Join(dir, MetaFile), display)
-				if err != nil {
-					problems = append(problems, err)
-				}
-				metaCache[dir] = meta
-			}
-			data, err := fs.ReadFile(r.FS, name)
-			if err != nil {
-				problems = append(problems, fileErr(display(name), fmt.Errorf("cannot read: %w", unwrapPath(err))))
-				continue
-			}
-			src, err := ParseArticle(display(name), data, meta[path.Base(name)], lx)
+		for dir := range metas {
+			meta, err := readMeta(r.FS, path.Join(dir, MetaFile), display)
 			if err != nil {
 				problems = append(problems, err)
+			}
+			metaCache[dir] = meta
+		}
+		// Reading and parsing run on every core; results keep the file order.
+		type result struct {
+			src model.Source
+			err error
+		}
+		results := make([]result, len(names))
+		parallel(len(names), func(i int) {
+			name := names[i]
+			data, err := fs.ReadFile(r.FS, name)
+			if err != nil {
+				results[i].err = fileErr(display(name), fmt.Errorf("cannot read: %w", unwrapPath(err)))
+				return
+			}
+			results[i].src, results[i].err = ParseArticle(display(name), data, metaCache[path.Dir(name)][path.Base(name)], lx)
+		})
+		for _, res := range results {
+			if res.err != nil {
+				problems = append(problems, res.err)
 				continue
 			}
+			src := res.src
 			// Two files with one name in different directories keep distinct IDs.
 			if n := ids[src.ID]; n > 0 {
 				ids[src.ID] = n + 1
@@ -100,6 +109,26 @@ func Load(roots []Root, lx *Lexicon) ([]model.Source, []error) {
 		}
 	}
 	return srcs, problems
+}
+
+// parallel calls fn(0) … fn(n-1) on every core and waits for them.
+func parallel(n int, fn func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 func unwrapPath(err error) error {
@@ -305,39 +334,43 @@ type frontMatter struct {
 // "key: value" pairs. It returns where the body starts.
 func parseFrontMatter(display, text string) (frontMatter, int, error) {
 	fm := frontMatter{values: map[string]string{}, lines: map[string]int{}}
-	first, rest, _ := strings.Cut(text, "\n")
-	if strings.TrimRight(first, "\r \t") != "---" {
+	lines := strings.SplitAfter(text, "\n")
+	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "---" {
 		return fm, 0, nil
 	}
-	off := len(first) + 1
-	for line := 2; ; line++ {
-		if off >= len(text) && rest == "" {
-			return fm, 0, &LoadError{Path: display, Line: 1, Offset: -1,
-				Err: errors.New("front matter opened with --- is never closed")}
-		}
-		l, r, found := strings.Cut(rest, "\n")
-		rest = r
-		trimmed := strings.TrimSpace(l)
-		off += len(l) + 1
-		switch {
-		case trimmed == "---":
-			return fm, min(off, len(text)), nil
-		case trimmed == "" || strings.HasPrefix(trimmed, "#"):
-		default:
-			k, v, ok := strings.Cut(trimmed, ":")
-			k = strings.ToLower(strings.TrimSpace(k))
-			if !ok || k == "" || strings.ContainsAny(k, " \t") {
-				return fm, 0, &LoadError{Path: display, Line: line, Offset: -1,
-					Err: fmt.Errorf("front matter: want \"key: value\", got %q", trimmed)}
-			}
-			fm.values[k] = strings.Trim(strings.TrimSpace(v), `"'`)
-			fm.lines[k] = line
-		}
-		if !found {
-			return fm, 0, &LoadError{Path: display, Line: 1, Offset: -1,
-				Err: errors.New("front matter opened with --- is never closed")}
+	closing := -1
+	for i := 1; i < len(lines); i++ {
+		if strings.TrimSpace(lines[i]) == "---" {
+			closing = i
+			break
 		}
 	}
+	if closing < 0 {
+		return fm, 0, &LoadError{Path: display, Line: 1, Offset: -1,
+			Err: errors.New("front matter opened with --- is never closed")}
+	}
+	body := 0
+	for i, l := range lines {
+		if i <= closing {
+			body += len(l)
+		}
+		if i == 0 || i >= closing {
+			continue
+		}
+		trimmed := strings.TrimSpace(l)
+		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
+			continue
+		}
+		k, v, ok := strings.Cut(trimmed, ":")
+		k = strings.ToLower(strings.TrimSpace(k))
+		if !ok || k == "" || strings.ContainsAny(k, " \t") {
+			return fm, 0, &LoadError{Path: display, Line: i + 1, Offset: -1,
+				Err: fmt.Errorf("front matter: want \"key: value\", got %q", trimmed)}
+		}
+		fm.values[k] = strings.Trim(strings.TrimSpace(v), `"'`)
+		fm.lines[k] = i + 1
+	}
+	return fm, body, nil
 }
 
 // readMeta parses a metadata file: "[file name]" sections of "key: value".

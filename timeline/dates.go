@@ -130,8 +130,46 @@ func (lx *Lexicon) withTimeOfDay(toks []Token, e dateExpr) dateExpr {
 	return e
 }
 
+// dateStarters are the words a relative time expression can begin with.
+var dateStarters = func() map[string]bool {
+	m := map[string]bool{}
+	for _, set := range []map[string]bool{todayWord, yesterday, tomorrow, firstWord, weekWords, monthWords, yearWords,
+		startWords, endWords, midWords, beforeWord, dayWord} {
+		for w := range set {
+			m[w] = true
+		}
+	}
+	m["هذا"], m["هذه"] = true, true
+	return m
+}()
+
+// canStartDate is a cheap test before trying every pattern at token i.
+func (lx *Lexicon) canStartDate(t Token) bool {
+	if t.Kind == Number {
+		return true
+	}
+	if t.Kind != Word {
+		return false
+	}
+	for _, f := range t.Forms {
+		if dateStarters[f] {
+			return true
+		}
+		if _, ok := lx.months.first[f]; ok {
+			return true
+		}
+		if _, ok := lx.weekdays.first[f]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // dateAt tries every pattern at token i.
 func (lx *Lexicon) dateAt(toks []Token, i int, a anchor) (dateExpr, bool) {
+	if !lx.canStartDate(toks[i]) {
+		return dateExpr{}, false
+	}
 	if e, ok := numericDate(toks, i); ok {
 		return e, true
 	}

@@ -23,12 +23,11 @@ func TestDebugDump(t *testing.T) {
 	}
 	lx := DefaultLexicon()
 	srcs, _ := Load([]Root{root}, lx)
-	p := &people{corpus: map[string]*Entity{}}
 	for i := range srcs {
 		if want != "all" && !strings.HasPrefix(srcs[i].ID, want) {
 			continue
 		}
-		for _, c := range extractSource(&srcs[i], i, lx, p) {
+		for _, c := range extractSource(&srcs[i], i, lx, nil) {
 			var names []string
 			for _, a := range c.actors {
 				names = append(names, a.Name+"/"+string(a.Kind))
@@ -59,7 +58,7 @@ func TestDebugSentences(t *testing.T) {
 		if !strings.HasPrefix(srcs[i].ID, want) {
 			continue
 		}
-		d := newDocState(lx, &people{corpus: map[string]*Entity{}})
+		d := newDocState(lx)
 		for _, sn := range Segment(srcs[i].Text, srcs[i].BodyStart) {
 			s := d.readSentence(sn.Tokens)
 			var parts []string

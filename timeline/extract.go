@@ -335,7 +335,9 @@ func (d *docState) sentenceCandidates(text string, sn Sentence, a anchor, prev [
 		c.planned = planned
 		c.number = ordinalNear(toks, tr)
 		c.summary = d.summary(c, text, toks, tr)
-		c.words = d.contentWords(s)
+		if c.typ == model.Statement {
+			c.words = d.contentWords(s)
+		}
 		out = append(out, c)
 		s.found = out
 		kept = append(kept, tr)

@@ -139,14 +139,24 @@ func suffixForms(forms []string) []string {
 	return out
 }
 
+func shortestForm(forms []string) string {
+	best := forms[0]
+	for _, f := range forms[1:] {
+		if len(f) < len(best) {
+			best = f
+		}
+	}
+	return best
+}
+
 // Fold normalises a whole phrase for search: Normalize, then each word
-// reduced to its shortest clitic-free form, joined by single spaces. Used by
+// reduced to its shortest clitic-free form (the same reduction on both
+// sides of a comparison), joined by single spaces. Used by
 // search so that "بالكاظمي" and "الكاظمي" find each other.
 func Fold(s string) string {
 	words := strings.FieldsFunc(Normalize(s), func(r rune) bool { return !isWordRune(r) })
 	for i, w := range words {
-		forms := cliticForms(w)
-		words[i] = forms[len(forms)-1]
+		words[i] = shortestForm(cliticForms(w))
 	}
 	return strings.Join(words, " ")
 }

@@ -24,6 +24,7 @@ type Token struct {
 	Raw        string   // as written
 	Norm       string   // Normalize(Raw)
 	Forms      []string // clitic-stripped forms of Norm (words only)
+	conj       []string // Norm and Norm without a leading conjunction
 }
 
 // Sentence is a span of the source text with its tokens.
@@ -34,11 +35,61 @@ type Sentence struct {
 	Tokens     []Token
 }
 
+// wordCache memoises the normalised form and clitic forms of words: news
+// text repeats its vocabulary, and these are the tokenizer's main cost.
+// A cache belongs to one goroutine.
+type wordCache map[string]wordForms
+
+type wordForms struct {
+	norm  string
+	forms []string
+	conj  []string // the word without a leading و or ف, itself first
+	num   bool
+}
+
+func (c wordCache) get(raw string) wordForms {
+	if c != nil {
+		if w, ok := c[raw]; ok {
+			return w
+		}
+	}
+	w := wordForms{norm: Normalize(raw)}
+	if w.norm != "" {
+		w.num = true
+		for _, r := range w.norm {
+			if r < '0' || r > '9' {
+				w.num = false
+				break
+			}
+		}
+		if w.num {
+			w.forms = []string{w.norm}
+		} else {
+			w.forms = cliticForms(w.norm)
+		}
+		w.conj = conjForms(w.norm)
+	}
+	if c != nil {
+		c[raw] = w
+	}
+	return w
+}
+
 // Segment splits text[from:] into sentences with byte offsets into text.
 // A sentence ends at a line break, or at . ! ? ؟ followed by a space when
 // not inside quotes and not between digits (3.5). Lines that are only
 // punctuation or whitespace are skipped.
 func Segment(text string, from int) []Sentence {
+	out := spans(text, from)
+	for i := range out {
+		out[i].Tokens = Tokenize(text, out[i].Start, out[i].End)
+	}
+	return out
+}
+
+// spans is Segment without the tokens, which the extractor makes one
+// sentence at a time into a buffer it reuses.
+func spans(text string, from int) []Sentence {
 	var out []Sentence
 	para := 0
 	blank := true
@@ -59,8 +110,7 @@ func Segment(text string, from int) []Sentence {
 			blank = false
 			for _, sp := range splitLine(line) {
 				s := Sentence{Start: lineStart + sp[0], End: lineStart + sp[1], Para: para, Index: len(out)}
-				s.Tokens = Tokenize(text, s.Start, s.End)
-				if hasWord(s.Tokens) {
+				if hasWord(text[s.Start:s.End]) {
 					out = append(out, s)
 				}
 			}
@@ -72,9 +122,10 @@ func Segment(text string, from int) []Sentence {
 	return out
 }
 
-func hasWord(ts []Token) bool {
-	for _, t := range ts {
-		if t.Kind == Word {
+// hasWord reports whether a span holds a word (not only numbers or marks).
+func hasWord(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
 			return true
 		}
 	}
@@ -138,7 +189,11 @@ func appendTrimmed(spans [][2]int, line string, a, b int) [][2]int {
 
 // Tokenize splits text[start:end] into tokens with offsets into text.
 func Tokenize(text string, start, end int) []Token {
-	var toks []Token
+	return tokenize(make([]Token, 0, (end-start)/6+1), text, start, end, nil)
+}
+
+// tokenize appends the tokens of text[start:end] to toks.
+func tokenize(toks []Token, text string, start, end int, cache wordCache) []Token {
 	i := start
 	for i < end {
 		r, n := utf8.DecodeRuneInString(text[i:end])
@@ -154,7 +209,7 @@ func Tokenize(text string, start, end int) []Token {
 				}
 				j += n2
 			}
-			toks = append(toks, newWordToken(text[i:j], i, j))
+			toks = append(toks, newWordToken(text[i:j], i, j, cache))
 			i = j
 		default:
 			toks = append(toks, Token{Kind: Punct, Start: i, End: i + n, Raw: text[i : i+n], Norm: text[i : i+n]})
@@ -164,24 +219,14 @@ func Tokenize(text string, start, end int) []Token {
 	return toks
 }
 
-func newWordToken(raw string, start, end int) Token {
-	t := Token{Kind: Word, Start: start, End: end, Raw: raw, Norm: Normalize(raw)}
-	if t.Norm == "" {
+func newWordToken(raw string, start, end int, cache wordCache) Token {
+	w := cache.get(raw)
+	t := Token{Kind: Word, Start: start, End: end, Raw: raw, Norm: w.norm, Forms: w.forms, conj: w.conj}
+	switch {
+	case w.norm == "":
 		t.Kind = Punct
-		return t
-	}
-	allDigits := true
-	for _, r := range t.Norm {
-		if r < '0' || r > '9' {
-			allDigits = false
-			break
-		}
-	}
-	if allDigits {
+	case w.num:
 		t.Kind = Number
-		t.Forms = []string{t.Norm}
-		return t
 	}
-	t.Forms = cliticForms(t.Norm)
 	return t
 }
