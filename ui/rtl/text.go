@@ -1,0 +1,183 @@
+package rtl
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/go-text/typesetting/segmenter"
+	"github.com/mattn/go-runewidth"
+)
+
+// Mode says how much of the bidi work the app does itself.
+type Mode struct {
+	Reorder    bool // apply the bidi algorithm (app mode); false leaves logical order to the terminal
+	Shape      bool // substitute contextual letter forms
+	StripMarks bool // drop harakat
+}
+
+// Span is a run of text with one style, identified by the caller.
+type Span struct {
+	Text  string
+	Style int
+}
+
+// Painter draws text in a style; it must not change the text's width.
+type Painter func(style int, text string) string
+
+// Layouter wraps and orders styled paragraphs. Reuse one; it is not safe for
+// concurrent use.
+type Layouter struct {
+	a   Analyzer
+	seg segmenter.Segmenter
+}
+
+// RuneWidth is the number of cells a rune takes: 0 for combining marks.
+func RuneWidth(r rune) int {
+	if isMark(r) || r == zwj || r == '\u200c' || r == '\u200e' || r == '\u200f' {
+		return 0
+	}
+	return runewidth.RuneWidth(r)
+}
+
+// Width is the number of cells text takes.
+func Width(text []rune) int {
+	w := 0
+	for _, r := range text {
+		w += RuneWidth(r)
+	}
+	return w
+}
+
+// Paragraph wraps one paragraph of spans (no newlines) to width cells and
+// returns its lines in drawing order, each padded to exactly width cells:
+// right-aligned when the paragraph is right-to-left.
+func (l *Layouter) Paragraph(spans []Span, width int, dir Direction, m Mode, paint Painter) []string {
+	var text []rune
+	var styles []int
+	for _, s := range spans {
+		for _, r := range s.Text {
+			if r == '\n' || r == '\r' {
+				r = ' '
+			}
+			if m.StripMarks && isHaraka(r) {
+				continue
+			}
+			text = append(text, r)
+			styles = append(styles, s.Style)
+		}
+	}
+	if width <= 0 {
+		return nil
+	}
+	if len(text) == 0 {
+		return []string{strings.Repeat(" ", width)}
+	}
+	var p Paragraph
+	if m.Reorder {
+		p = l.a.Analyze(text, dir)
+	} else {
+		p = Paragraph{Text: text, RTL: dir == RTL || dir == Auto && FirstStrongRTL(text)}
+	}
+	drawn := text
+	if m.Shape {
+		drawn = Shape(text, false)
+	}
+	var out []string
+	for _, ln := range l.wrap(text, width) {
+		out = append(out, l.drawLine(p, drawn, styles, ln[0], ln[1], width, m, paint))
+	}
+	return out
+}
+
+// wrap splits text into lines of at most width cells at Unicode line-break
+// opportunities, never inside a word unless the word alone is too wide.
+func (l *Layouter) wrap(text []rune, width int) [][2]int {
+	var lines [][2]int
+	l.seg.Init(text)
+	it := l.seg.LineIterator()
+	start, w := 0, 0
+	for it.Next() {
+		seg := it.Line()
+		s, e := seg.Offset, seg.Offset+len(seg.Text)
+		sw := Width(trimRight(text[s:e]))
+		if w > 0 && w+sw > width {
+			lines = append(lines, [2]int{start, s})
+			start, w = s, 0
+		}
+		for sw > width { // a word wider than the line: cut it
+			cut, cw := s, 0
+			for cut < e && cw+RuneWidth(text[cut]) <= width {
+				cw += RuneWidth(text[cut])
+				cut++
+			}
+			for cut < e && isMark(text[cut]) {
+				cut++ // keep harakat with their letter
+			}
+			if cut == s {
+				cut++
+			}
+			lines = append(lines, [2]int{start, cut})
+			start, s = cut, cut
+			sw = Width(trimRight(text[s:e]))
+		}
+		w += Width(text[s:e])
+		if seg.IsMandatoryBreak && e < len(text) {
+			lines = append(lines, [2]int{start, e})
+			start, w = e, 0
+		}
+	}
+	if start < len(text) || len(lines) == 0 {
+		lines = append(lines, [2]int{start, len(text)})
+	}
+	return lines
+}
+
+func trimRight(text []rune) []rune {
+	for len(text) > 0 && unicode.IsSpace(text[len(text)-1]) {
+		text = text[:len(text)-1]
+	}
+	return text
+}
+
+// drawLine reorders text[start:end] (trailing spaces dropped) and pads it.
+func (l *Layouter) drawLine(p Paragraph, drawn []rune, styles []int, start, end, width int, m Mode, paint Painter) string {
+	for end > start && unicode.IsSpace(p.Text[end-1]) {
+		end--
+	}
+	var order []int
+	if m.Reorder {
+		order = p.VisualOrder(start, end)
+	} else {
+		order = make([]int, end-start)
+		for i := range order {
+			order[i] = start + i
+		}
+	}
+	var b strings.Builder
+	used := 0
+	for k := 0; k < len(order); {
+		st := styles[order[k]]
+		var run strings.Builder
+		for k < len(order) && styles[order[k]] == st {
+			i := order[k]
+			r := drawn[i]
+			if m.Reorder && p.Levels[i]%2 == 1 {
+				r = Mirror(r) // L4
+			}
+			run.WriteRune(r)
+			used += RuneWidth(r)
+			k++
+		}
+		b.WriteString(paint(st, run.String()))
+	}
+	pad := width - used
+	if pad <= 0 {
+		return b.String()
+	}
+	// Right-to-left lines are right-aligned, in app mode only: in terminal
+	// mode the terminal's own reordering moves the text to the right.
+	if p.RTL && m.Reorder {
+		return strings.Repeat(" ", pad) + b.String()
+	}
+	return b.String() + strings.Repeat(" ", pad)
+}

@@ -1,0 +1,108 @@
+package rtl
+
+import (
+	"strings"
+	"testing"
+)
+
+func plain(_ int, s string) string { return s }
+
+var app = Mode{Reorder: true}
+
+func TestParagraphRightAlignsAndReorders(t *testing.T) {
+	var l Layouter
+	got := l.Paragraph([]Span{{Text: "زار بايدن بغداد"}}, 20, Auto, app, plain)
+	if len(got) != 1 {
+		t.Fatalf("%d lines", len(got))
+	}
+	want := "     دادغب ندياب راز"
+	if got[0] != want {
+		t.Errorf("got %q, want %q", got[0], want)
+	}
+}
+
+func TestMixedTextComesOutRight(t *testing.T) {
+	var l Layouter
+	for _, tc := range []struct{ in, want string }{
+		// Latin names and numbers keep their own order inside Arabic.
+		{"قال Joe Biden إن 2500 جندي", "يدنج 2500 نإ Joe Biden لاق"},
+		{"في 26/7/2021 وصل", "لصو 26/7/2021 يف"},
+		{"النسبة 3.5% فقط", "طقف %3.5 ةبسنلا"}, // as fribidi draws it
+		// Brackets and guillemets are mirrored (L4).
+		{"قائد «فيلق القدس» (إيران)", "(ناريإ) «سدقلا قليف» دئاق"},
+	} {
+		got := strings.TrimLeft(l.Paragraph([]Span{{Text: tc.in}}, 60, Auto, app, plain)[0], " ")
+		if got != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestStylesStayWithTheirCharacters(t *testing.T) {
+	var l Layouter
+	paint := func(st int, s string) string {
+		if st == 1 {
+			return "[" + s + "]"
+		}
+		return s
+	}
+	got := l.Paragraph([]Span{{Text: "زار "}, {Text: "بايدن", Style: 1}, {Text: " بغداد"}}, 15, Auto, app, paint)[0]
+	if got != "دادغب [ندياب] راز" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestHarakatStayAfterTheirLetter(t *testing.T) {
+	var l Layouter
+	got := strings.TrimSpace(l.Paragraph([]Span{{Text: "كَتَبَ"}}, 10, Auto, app, plain)[0])
+	if got != "بَتَكَ" {
+		t.Errorf("got %q %U, want marks after their letters", got, []rune(got))
+	}
+	got = strings.TrimSpace(l.Paragraph([]Span{{Text: "كَتَبَ"}}, 10, Auto, Mode{Reorder: true, StripMarks: true}, plain)[0])
+	if got != "بتك" {
+		t.Errorf("stripped: got %q", got)
+	}
+}
+
+func TestWrapNeverSplitsWords(t *testing.T) {
+	var l Layouter
+	lines := l.Paragraph([]Span{{Text: "وصل متزعم فيلق القدس الإيراني إسماعيل قاآني إلى العاصمة العراقية بغداد"}}, 16, Auto, Mode{}, plain)
+	for _, ln := range lines {
+		if Width([]rune(ln)) != 16 {
+			t.Errorf("line %q is %d cells wide", ln, Width([]rune(ln)))
+		}
+		for _, w := range strings.Fields(ln) {
+			if !strings.Contains("وصل متزعم فيلق القدس الإيراني إسماعيل قاآني إلى العاصمة العراقية بغداد", w) {
+				t.Errorf("word %q was split", w)
+			}
+		}
+	}
+	if len(lines) < 4 {
+		t.Errorf("%d lines", len(lines))
+	}
+}
+
+func TestLTRParagraphWithArabicName(t *testing.T) {
+	var l Layouter
+	got := strings.TrimRight(l.Paragraph([]Span{{Text: "Visit by قاآني 2021 (Baghdad)"}}, 40, Auto, app, plain)[0], " ")
+	if got != "Visit by 2021 ينآاق (Baghdad)" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestShapeForms(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"بغداد", "\ufe91\ufed0\ufeaa\ufe8d\ufea9"}, // alef and dal join only backwards
+		{"لا", "\ufedf\ufe8e"}, // no lam-alef ligature: two cells stay two
+		{"ء", "ء"}, // hamza does not join
+		{"كَتَبَ", "\ufedbَ\ufe98َ\ufe90َ"}, // harakat are transparent
+		{"Biden", "Biden"},
+	} {
+		if got := string(Shape([]rune(tc.in), false)); got != tc.want {
+			t.Errorf("Shape(%q) = %U, want %U", tc.in, []rune(got), []rune(tc.want))
+		}
+	}
+	if n := len([]rune(string(Shape([]rune("لا إله"), false)))); n != 6 {
+		t.Errorf("shaping changed the rune count to %d", n)
+	}
+}
