@@ -39,7 +39,47 @@ type Date struct {
 	Precision Precision
 	TimeOfDay string // morning/noon/evening word as written, if any
 	Expr      string // the expression as written ("الثلاثاء", "يونيو الماضي")
-	Basis     string // how it was resolved, for people ("from the publication date of 002")
+	Basis     Basis  // how it was resolved
+}
+
+// BasisKind says what a date was resolved from.
+type BasisKind int
+
+// What a date can be resolved from.
+const (
+	Explicit    BasisKind = iota // written in full in the text ("26 يوليو 2021")
+	Publication                  // a relative expression, against the publication date
+	Context                      // the date of another event of the same article
+	Reported                     // undated: the interval around publication a report implies
+	Relative                     // relative, and the publication date is unknown
+	Stated                       // the article states its own publication date
+)
+
+// Basis is how a date was resolved: its kind, the source whose publication
+// date anchored it, and the sentence it was taken from (1-based, for Context).
+type Basis struct {
+	Kind     BasisKind
+	Source   string
+	Anchor   time.Time // the publication date used
+	Sentence int
+}
+
+// String says it in English, for exports: "from the publication date of
+// 002_… (2021-07-28)".
+func (b Basis) String() string {
+	switch b.Kind {
+	case Publication:
+		return fmt.Sprintf("from the publication date of %s (%s)", b.Source, b.Anchor.Format("2006-01-02"))
+	case Context:
+		return fmt.Sprintf("from the context of the article (sentence %d)", b.Sentence)
+	case Reported:
+		return fmt.Sprintf("undated in the text; reported around the publication date of %s (%s)", b.Source, b.Anchor.Format("2006-01-02"))
+	case Relative:
+		return "relative; the publication date is unknown"
+	case Stated:
+		return "stated in the article"
+	}
+	return ""
 }
 
 // DayOf returns a day-precision date.

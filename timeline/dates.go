@@ -32,14 +32,14 @@ func (a anchor) known() bool { return !a.pub.IsZero() }
 // resolved fills the bookkeeping of a date derived from the anchor.
 func (a anchor) resolved(d model.Date, expr string) model.Date {
 	d.Expr = expr
-	d.Basis = fmt.Sprintf("from the publication date of %s (%s)", a.source, a.pub.Format("2006-01-02"))
+	d.Basis = model.Basis{Kind: model.Publication, Source: a.source, Anchor: a.pub}
 	return d
 }
 
 // relative records an expression that cannot be resolved without a
 // publication date: it stays as written, of unknown precision.
 func relative(expr string) model.Date {
-	return model.Date{Expr: expr, Basis: "relative; the publication date is unknown"}
+	return model.Date{Expr: expr, Basis: model.Basis{Kind: model.Relative}}
 }
 
 var (

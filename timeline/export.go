@@ -80,7 +80,7 @@ func NewExport(t *model.Timeline) Export {
 // ExportEventOf converts one event to its export form.
 func ExportEventOf(e model.Event) ExportEvent {
 	x := ExportEvent{ID: e.ID, Type: e.Type.String(), Date: e.Date.String(), Precision: e.Date.Precision.String(),
-		DateExpr: e.Date.Expr, DateBasis: e.Date.Basis, TimeOfDay: e.Date.TimeOfDay,
+		DateExpr: e.Date.Expr, DateBasis: e.Date.Basis.String(), TimeOfDay: e.Date.TimeOfDay,
 		Actors: []string{}, Place: e.Place, Summary: e.Summary, Planned: e.Planned,
 		Mentions: []ExportMention{}, Conflicts: []ExportConflict{}}
 	for _, a := range e.Actors {

@@ -2,7 +2,6 @@ package timeline
 
 import (
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"khatt/model"
@@ -1047,7 +1046,7 @@ func datesFromContext(cs []*candidate, a anchor) {
 			first := j == 0 || cs[j-1].sent != p.sent
 			if p.ownDate && p.date.Known() && sameActor(p, c) && p.planned == c.planned && near && first {
 				c.date = p.date
-				c.date.Basis = "from the context of the article (sentence " + itoa(p.sent+1) + ")"
+				c.date.Basis = model.Basis{Kind: model.Context, Source: a.source, Anchor: a.pub, Sentence: p.sent + 1}
 				break
 			}
 		}
@@ -1055,7 +1054,7 @@ func datesFromContext(cs []*candidate, a anchor) {
 			continue
 		}
 		d := model.Span(from, to)
-		d.Basis = "undated in the text; reported around the publication date of " + a.source + " (" + a.pub.Format(time.DateOnly) + ")"
+		d.Basis = model.Basis{Kind: model.Reported, Source: a.source, Anchor: a.pub}
 		c.date = d
 	}
 }

@@ -48,7 +48,7 @@ func (lx *Lexicon) statedPublication(text string, from int) model.Date {
 				}
 				d := e.date
 				d.Expr = strings.TrimSpace(text[toks[k].Start:toks[e.to-1].End])
-				d.Basis = "stated in the article"
+				d.Basis = model.Basis{Kind: model.Stated}
 				if upd {
 					if !updated.Known() {
 						updated = d

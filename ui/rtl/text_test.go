@@ -106,3 +106,13 @@ func TestShapeForms(t *testing.T) {
 		t.Errorf("shaping changed the rune count to %d", n)
 	}
 }
+
+func TestANSILineKeepsStyles(t *testing.T) {
+	var l Layouter
+	line := "  \x1b[1mزار\x1b[0m بايدن \x1b[31mبغداد\x1b[0m   "
+	got := l.ANSILine(line, 20, app)
+	want := "   \x1b[31mدادغب\x1b[0m ندياب \x1b[1mراز\x1b[0m  "
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

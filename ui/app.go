@@ -1,0 +1,609 @@
+// Package ui is khatt's terminal reader: the timeline, the event and the
+// source in panes laid out right to left, drawn through one bidi step
+// (package rtl) so that Arabic reads right in terminals that do no bidi of
+// their own.
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"khatt/model"
+	"khatt/ui/rtl"
+)
+
+// Options configure the reader.
+type Options struct {
+	Labels       Labels
+	Bidi         Bidi
+	Renderer     *lipgloss.Renderer // nil: the default one
+	NoColor      bool
+	GlamourStyle string // dark, light or notty
+	Corpus       string // what was loaded, for the status line
+	Filter       Filter // applied at start
+}
+
+type inputKind int
+
+const (
+	noInput inputKind = iota
+	searchInput
+	filterInput
+)
+
+// Model is the root model: it handles window size and global keys and
+// hands the rest to the focused pane.
+type Model struct {
+	s        *state
+	keys     KeyMap
+	opts     Options
+	width    int
+	height   int
+	layout   Layout
+	focus    PaneID
+	second   PaneID // the pane beside the timeline when only two fit
+	timeline *timelinePane
+	event    *eventPane
+	source   *sourcePane
+	input    inputKind
+	buf      []rune
+	message  string // one-off feedback in the status line
+	help     bool
+	problems bool
+}
+
+// New builds the reader over a loaded timeline.
+func New(tl *model.Timeline, o Options) *Model {
+	if o.Renderer == nil {
+		o.Renderer = lipgloss.DefaultRenderer()
+	}
+	if o.GlamourStyle == "" {
+		o.GlamourStyle = "dark"
+		if !o.Renderer.HasDarkBackground() {
+			o.GlamourStyle = "light"
+		}
+	}
+	if o.NoColor {
+		o.GlamourStyle = "notty"
+	}
+	if o.Bidi.Mode == "" {
+		o.Bidi = Bidi{Mode: "app", Shape: true}
+	}
+	st := NewStyles(o.Renderer, o.NoColor)
+	s := newState(tl, o.Labels, st, o.Bidi.RTLMode())
+	s.filter = o.Filter
+	s.applyFilter()
+	m := &Model{s: s, keys: DefaultKeyMap(o.Labels), opts: o, focus: TimelinePane, second: EventPane}
+	m.timeline = &timelinePane{s: s}
+	m.event = &eventPane{s: s, style: o.GlamourStyle}
+	m.source = &sourcePane{s: s}
+	m.timeline.rebuild()
+	m.source.follow()
+	return m
+}
+
+// Init asks for the first event to be rendered.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// Update handles a message.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.resize(msg.Width, msg.Height)
+		return m, m.event.request()
+	case renderedMsg:
+		if msg.seq == m.event.seq || msg.key == m.event.wanted {
+			m.event.rendered(msg)
+		}
+		return m, nil
+	case tea.MouseMsg:
+		return m, m.mouse(msg)
+	case tea.KeyMsg:
+		m.message = ""
+		if m.input != noInput {
+			return m, m.editInput(msg)
+		}
+		return m, m.key(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) resize(w, h int) {
+	m.width, m.height = w, h
+	m.relayout()
+}
+
+// relayout places the panes for the window and the focus.
+func (m *Model) relayout() {
+	single := m.opts.Bidi.Mode == "terminal"
+	m.layout = Arrange(m.width, m.height-2, m.focus, m.second, single)
+	for _, p := range []PaneID{TimelinePane, EventPane, SourcePane} {
+		r, ok := m.layout.Rects[p]
+		w, h := 0, 0
+		if ok {
+			w, h = r.W-2, r.H-2
+		}
+		switch p {
+		case TimelinePane:
+			m.timeline.SetSize(w, h)
+		case EventPane:
+			m.event.SetSize(w, h)
+		case SourcePane:
+			m.source.SetSize(w, h)
+			m.source.layout()
+			m.source.reveal()
+		}
+	}
+}
+
+// setFocus moves the focus; a pane that is off screen comes on.
+func (m *Model) setFocus(p PaneID) {
+	m.focus = p
+	if p != TimelinePane {
+		m.second = p
+	}
+	m.relayout()
+}
+
+// selectionChanged follows a new selection in the other panes.
+func (m *Model) selectionChanged() tea.Cmd {
+	m.timeline.follow()
+	m.source.follow()
+	return m.event.request()
+}
+
+func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.Help):
+		m.help, m.problems = !m.help, false
+		return nil
+	case key.Matches(msg, k.Problems):
+		m.problems, m.help = !m.problems, false
+		return nil
+	case key.Matches(msg, k.Clear):
+		if m.help || m.problems {
+			m.help, m.problems = false, false
+			return nil
+		}
+		m.s.filter = Filter{}
+		m.s.search("")
+		m.s.applyFilter()
+		m.timeline.rebuild()
+		return m.selectionChanged()
+	case key.Matches(msg, k.NextPane):
+		m.setFocus((m.focus + 1) % 3)
+		return m.event.request()
+	case key.Matches(msg, k.PrevPane):
+		m.setFocus((m.focus + 2) % 3)
+		return m.event.request()
+	case key.Matches(msg, k.Left):
+		m.setFocus(Onward(m.focus))
+		return m.event.request()
+	case key.Matches(msg, k.Right):
+		m.setFocus(Back(m.focus))
+		return m.event.request()
+	case key.Matches(msg, k.Search):
+		m.input, m.buf = searchInput, []rune(m.s.query)
+		return nil
+	case key.Matches(msg, k.Filter):
+		m.input, m.buf = filterInput, nil
+		return nil
+	case key.Matches(msg, k.NextMatch), key.Matches(msg, k.PrevMatch):
+		dir := 1
+		if key.Matches(msg, k.PrevMatch) {
+			dir = -1
+		}
+		if !m.s.nextMatch(dir) {
+			m.message = m.s.labels.NoMatch
+			return nil
+		}
+		return m.selectionChanged()
+	case key.Matches(msg, k.NextMention), key.Matches(msg, k.PrevMention):
+		return m.stepMention(key.Matches(msg, k.NextMention))
+	}
+	switch m.focus {
+	case TimelinePane:
+		return m.timelineKey(msg)
+	case EventPane:
+		return m.eventKey(msg)
+	}
+	return m.sourceKey(msg)
+}
+
+// stepMention moves through the selected event's mentions, across sources;
+// the source pane follows.
+func (m *Model) stepMention(next bool) tea.Cmd {
+	e := m.s.event()
+	if e == nil || len(e.Mentions) == 0 {
+		return nil
+	}
+	if next {
+		m.s.mention = (m.s.mention + 1) % len(e.Mentions)
+	} else {
+		m.s.mention = (m.s.mention + len(e.Mentions) - 1) % len(e.Mentions)
+	}
+	m.source.follow()
+	return m.event.request()
+}
+
+func (m *Model) timelineKey(msg tea.KeyMsg) tea.Cmd {
+	k := m.keys
+	n := len(m.s.visible)
+	if n == 0 {
+		return nil
+	}
+	old := m.s.sel
+	page := max(1, m.timeline.h-1)
+	switch {
+	case key.Matches(msg, k.Up):
+		m.s.sel = max(0, m.s.sel-1)
+	case key.Matches(msg, k.Down):
+		m.s.sel = min(n-1, m.s.sel+1)
+	case key.Matches(msg, k.Top):
+		m.s.sel = 0
+	case key.Matches(msg, k.Bottom):
+		m.s.sel = n - 1
+	case key.Matches(msg, k.PageUp):
+		m.s.sel = max(0, m.s.sel-page)
+	case key.Matches(msg, k.PageDown):
+		m.s.sel = min(n-1, m.s.sel+page)
+	case key.Matches(msg, k.Open):
+		// Enter opens the event's first mention in the source pane.
+		m.s.mention = 0
+		m.setFocus(SourcePane)
+		return m.selectionChanged()
+	default:
+		return nil
+	}
+	if m.s.sel != old {
+		m.s.mention = 0
+		return m.selectionChanged()
+	}
+	return nil
+}
+
+func (m *Model) eventKey(msg tea.KeyMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		m.event.scroll(-1)
+	case key.Matches(msg, k.Down):
+		m.event.scroll(1)
+	case key.Matches(msg, k.PageUp):
+		m.event.scroll(-m.event.h)
+	case key.Matches(msg, k.PageDown):
+		m.event.scroll(m.event.h)
+	case key.Matches(msg, k.Top):
+		m.event.top = 0
+	case key.Matches(msg, k.Bottom):
+		m.event.scroll(1 << 20)
+	case key.Matches(msg, k.Open):
+		m.setFocus(SourcePane)
+	}
+	return nil
+}
+
+func (m *Model) sourceKey(msg tea.KeyMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		m.source.move(-1)
+	case key.Matches(msg, k.Down):
+		m.source.move(1)
+	case key.Matches(msg, k.PageUp):
+		m.source.scroll(-m.source.h)
+	case key.Matches(msg, k.PageDown):
+		m.source.scroll(m.source.h)
+	case key.Matches(msg, k.Top):
+		m.source.top = 0
+	case key.Matches(msg, k.Bottom):
+		m.source.scroll(1 << 20)
+	case key.Matches(msg, k.Open):
+		// Enter on a marked sentence jumps to the event it reports.
+		evs := m.source.eventsAtCursor()
+		if len(evs) == 0 {
+			return nil
+		}
+		target := evs[0]
+		if cur := m.s.event(); cur != nil {
+			for i, ev := range evs {
+				if &m.s.tl.Events[ev] == cur && i+1 < len(evs) {
+					target = evs[i+1] // a second Enter goes to the next event of the sentence
+				}
+			}
+		}
+		if !m.s.selectEvent(target) {
+			m.s.filter = Filter{}
+			m.s.applyFilter()
+			m.timeline.rebuild()
+			m.s.selectEvent(target)
+		}
+		src, start := m.source.srcID, m.source.sents[m.source.cursorSentence()].Start
+		for i, mm := range m.s.tl.Events[target].Mentions {
+			if mm.Source == src && mm.Start == start {
+				m.s.mention = i
+			}
+		}
+		m.setFocus(TimelinePane)
+		return m.selectionChanged()
+	}
+	return nil
+}
+
+// editInput edits the search or filter line. A focused text line gets
+// keys first, so typing q types q.
+func (m *Model) editInput(msg tea.KeyMsg) tea.Cmd {
+	switch msg.Type {
+	case tea.KeyEsc:
+		if m.input == searchInput {
+			m.s.search("")
+		}
+		m.input = noInput
+		return nil
+	case tea.KeyEnter:
+		kind := m.input
+		m.input = noInput
+		if kind == filterInput {
+			f, err := ParseFilter(string(m.buf))
+			if err != nil {
+				m.message = err.Error()
+				return nil
+			}
+			m.s.filter = f
+			m.s.applyFilter()
+			m.timeline.rebuild()
+			return m.selectionChanged()
+		}
+		if m.s.nextMatch(1) {
+			return m.selectionChanged()
+		}
+		m.message = m.s.labels.NoMatch
+		return nil
+	case tea.KeyBackspace:
+		if len(m.buf) > 0 {
+			m.buf = m.buf[:len(m.buf)-1]
+		}
+	case tea.KeySpace:
+		m.buf = append(m.buf, ' ')
+	case tea.KeyRunes:
+		m.buf = append(m.buf, msg.Runes...)
+	default:
+		return nil
+	}
+	if m.input == searchInput {
+		m.s.search(string(m.buf))
+	}
+	return nil
+}
+
+// mouse: the wheel scrolls the pane under the pointer; a click focuses it
+// and, in the timeline, selects the row.
+func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
+	p, ok := m.layout.At(msg.X, msg.Y)
+	if !ok {
+		return nil
+	}
+	wheel := 0
+	switch msg.Button {
+	case tea.MouseButtonWheelUp:
+		wheel = -3
+	case tea.MouseButtonWheelDown:
+		wheel = 3
+	}
+	if wheel != 0 {
+		switch p {
+		case TimelinePane:
+			m.timeline.scroll(wheel)
+		case EventPane:
+			m.event.scroll(wheel)
+		case SourcePane:
+			m.source.scroll(wheel)
+		}
+		return nil
+	}
+	if msg.Action != tea.MouseActionPress || msg.Button != tea.MouseButtonLeft {
+		return nil
+	}
+	if m.focus != p {
+		m.setFocus(p)
+	}
+	if p == TimelinePane {
+		r := m.layout.Rects[p]
+		if i, ok := m.timeline.eventAt(msg.Y - r.Y - 1); ok && i != m.s.sel {
+			m.s.sel, m.s.mention = i, 0
+			return m.selectionChanged()
+		}
+	}
+	return m.event.request()
+}
+
+// View draws the screen.
+func (m *Model) View() string {
+	if m.width == 0 {
+		return ""
+	}
+	if m.layout.TooSmall {
+		return m.s.draw.line(dimSpan(m.s.labels.TooSmall), m.width, m.s.dir(), false)
+	}
+	var body string
+	switch {
+	case m.help:
+		body = m.overlay(m.s.labels.HelpTitle, m.helpLines())
+	case m.problems:
+		body = m.overlay(m.s.labels.Problems, m.problemLines())
+	default:
+		boxes := make([]string, 0, 3)
+		for _, p := range m.layout.Panes {
+			boxes = append(boxes, m.box(p))
+		}
+		body = lipgloss.JoinHorizontal(lipgloss.Top, boxes...)
+	}
+	return body + "\n" + m.statusLine() + "\n" + m.bottomLine()
+}
+
+// box draws a pane in its frame, the title at the reading start of the top
+// border.
+func (m *Model) box(p PaneID) string {
+	r := m.layout.Rects[p]
+	var lines []string
+	title := ""
+	switch p {
+	case TimelinePane:
+		lines, title = m.timeline.View(), m.s.labels.Timeline
+	case EventPane:
+		lines, title = m.event.View(), m.s.labels.Event
+	case SourcePane:
+		lines, title = m.source.View(), m.s.labels.Source
+		if src := m.source.source(); src != nil {
+			title += " · " + shortID(src.ID)
+			if src.Outlet != "" {
+				title += " · " + src.Outlet
+			}
+		}
+	}
+	return m.frame(title, lines, r.W, r.H, p == m.focus)
+}
+
+// frame draws lines in a rounded border of w × h cells.
+func (m *Model) frame(title string, lines []string, w, h int, focused bool) string {
+	st := m.s.styles
+	border, titleStyle := st.Border, stTitleDim
+	if focused {
+		border, titleStyle = st.BorderFocus, stTitle
+	}
+	inner := w - 2
+	tw := min(rtl.Width([]rune(title))+2, max(inner-2, 0))
+	t := m.s.draw.line([]rtl.Span{{Text: " " + title + " ", Style: titleStyle}}, tw, m.s.dir(), false)
+	fill := border.Render(strings.Repeat("─", max(inner-tw-1, 0)))
+	var top string
+	if m.s.labels.RTL {
+		top = border.Render("╭") + fill + t + border.Render("─╮")
+	} else {
+		top = border.Render("╭─") + t + fill + border.Render("╮")
+	}
+	var b strings.Builder
+	b.WriteString(top)
+	v := border.Render("│")
+	for i := 0; i < h-2; i++ {
+		b.WriteString("\n")
+		line := blank(inner)
+		if i < len(lines) {
+			line = lines[i]
+		}
+		b.WriteString(v + line + v)
+	}
+	b.WriteString("\n" + border.Render("╰"+strings.Repeat("─", max(inner, 0))+"╯"))
+	return b.String()
+}
+
+// overlay draws a full-width box over the panes.
+func (m *Model) overlay(title string, content []string) string {
+	h := m.height - 2
+	return m.frame(title, content, m.width, h, true)
+}
+
+func (m *Model) helpLines() []string {
+	w := m.width - 2
+	var out []string
+	for _, col := range m.keys.FullHelp() {
+		for _, b := range col {
+			h := b.Help()
+			out = append(out, m.s.draw.line([]rtl.Span{{Text: h.Key, Style: stKey}, {Text: "  " + h.Desc, Style: stText}}, w, m.s.dir(), false))
+		}
+		out = append(out, blank(w))
+	}
+	return out
+}
+
+func (m *Model) problemLines() []string {
+	w := m.width - 2
+	if len(m.s.tl.Problems) == 0 {
+		return []string{m.s.draw.line(dimSpan(m.s.labels.NoProblems), w, m.s.dir(), false)}
+	}
+	var out []string
+	for _, p := range m.s.tl.Problems {
+		out = append(out, m.s.draw.paragraph([]rtl.Span{{Text: p.Error(), Style: stWarn}}, w, rtl.Auto, false)...)
+	}
+	return out
+}
+
+// statusLine: counts, filter chips, the corpus, load problems, the bidi mode.
+func (m *Model) statusLine() string {
+	l := m.s.labels
+	spans := []rtl.Span{
+		{Text: l.EventsCount(len(m.s.visible)), Style: stStatus},
+		{Text: " · " + l.SourcesCount(len(m.s.tl.Sources)), Style: stStatus},
+	}
+	for _, c := range m.s.filter.Chips(l) {
+		spans = append(spans, rtl.Span{Text: " ", Style: stStatus}, rtl.Span{Text: " " + c + " ", Style: stChip})
+	}
+	if m.s.query != "" {
+		spans = append(spans, rtl.Span{Text: fmt.Sprintf(" · /%s %s", m.s.query, l.Matches(m.matchIndex(), len(m.s.matches))), Style: stMatch})
+	}
+	if m.opts.Corpus != "" {
+		spans = append(spans, rtl.Span{Text: " · " + m.opts.Corpus, Style: stStatus})
+	}
+	if n := len(m.s.tl.Problems); n > 0 {
+		spans = append(spans, rtl.Span{Text: fmt.Sprintf(" · %s: %d (p)", l.Problems, n), Style: stWarn})
+	}
+	spans = append(spans, rtl.Span{Text: " · " + l.Bidi + ": " + m.opts.Bidi.Name(), Style: stDim})
+	if m.focus == SourcePane {
+		if evs := m.source.eventsAtCursor(); len(evs) > 0 {
+			var names []string
+			for _, ev := range evs {
+				names = append(names, m.s.tl.Events[ev].Summary)
+			}
+			spans = append(spans, rtl.Span{Text: " · " + l.BelongsTo + ": " + strings.Join(names, " | "), Style: stHeading})
+		}
+	}
+	if m.message != "" {
+		spans = append(spans, rtl.Span{Text: " · " + m.message, Style: stWarn})
+	} else if m.opts.Bidi.Hint != "" {
+		spans = append(spans, rtl.Span{Text: " · " + m.opts.Bidi.Hint, Style: stWarn})
+	}
+	return m.s.draw.line(spans, m.width, m.s.dir(), false)
+}
+
+func (m *Model) matchIndex() int {
+	for i, x := range m.s.matches {
+		if x == m.s.sel {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// bottomLine is the help bar, or the search or filter line being typed.
+func (m *Model) bottomLine() string {
+	l := m.s.labels
+	switch m.input {
+	case searchInput:
+		return m.s.draw.line([]rtl.Span{{Text: l.Search + ": ", Style: stKey}, {Text: string(m.buf) + "▏", Style: stText}}, m.width, m.s.dir(), false)
+	case filterInput:
+		text := string(m.buf)
+		style := stText
+		if text == "" {
+			text, style = l.FilterHelp, stDim
+		}
+		return m.s.draw.line([]rtl.Span{{Text: l.Filter + ": ", Style: stKey}, {Text: text + "▏", Style: style}}, m.width, m.s.dir(), false)
+	}
+	var spans []rtl.Span
+	for i, b := range m.keys.ShortHelp(m.focus) {
+		if !b.Enabled() {
+			continue
+		}
+		if i > 0 {
+			spans = append(spans, rtl.Span{Text: " · ", Style: stDim})
+		}
+		h := b.Help()
+		spans = append(spans, rtl.Span{Text: h.Key, Style: stKey}, rtl.Span{Text: " " + h.Desc, Style: stDim})
+	}
+	return m.s.draw.line(spans, m.width, m.s.dir(), false)
+}

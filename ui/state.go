@@ -1,0 +1,287 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"khatt/model"
+	"khatt/timeline"
+	"khatt/ui/rtl"
+)
+
+// state is what the panes share: the timeline, what is shown of it, and the
+// selection.
+type state struct {
+	tl      *model.Timeline
+	labels  Labels
+	styles  Styles
+	draw    *drawer
+	visible []int // indices into tl.Events that pass the filter
+	sel     int   // the selected event, an index into visible
+	mention int   // the selected mention of the selected event
+	filter  Filter
+	query   string
+	matches []int // indices into visible whose text has the query
+	match   map[int]bool
+	folded  []string // per event, its searchable text folded
+	marked  map[string]map[int][]int
+}
+
+func newState(tl *model.Timeline, l Labels, st Styles, mode rtl.Mode) *state {
+	s := &state{tl: tl, labels: l, styles: st, draw: newDrawer(mode, st), match: map[int]bool{}}
+	s.folded = make([]string, len(tl.Events))
+	s.marked = map[string]map[int][]int{}
+	for i, e := range tl.Events {
+		var b strings.Builder
+		b.WriteString(e.Summary)
+		for _, a := range e.Actors {
+			b.WriteString(" " + a.Name)
+		}
+		b.WriteString(" " + e.Place)
+		for _, m := range e.Mentions {
+			b.WriteString(" " + m.Sentence)
+			if s.marked[m.Source] == nil {
+				s.marked[m.Source] = map[int][]int{}
+			}
+			s.marked[m.Source][m.Start] = append(s.marked[m.Source][m.Start], i)
+		}
+		s.folded[i] = " " + timeline.Fold(b.String()) + " "
+	}
+	s.applyFilter()
+	return s
+}
+
+// dir is the base direction of interface text.
+func (s *state) dir() rtl.Direction {
+	if s.labels.RTL {
+		return rtl.RTL
+	}
+	return rtl.LTR
+}
+
+// event is the selected event, or nil.
+func (s *state) event() *model.Event {
+	if s.sel < 0 || s.sel >= len(s.visible) {
+		return nil
+	}
+	return &s.tl.Events[s.visible[s.sel]]
+}
+
+// currentMention is the selected mention, or nil.
+func (s *state) currentMention() *model.Mention {
+	e := s.event()
+	if e == nil || len(e.Mentions) == 0 {
+		return nil
+	}
+	return &e.Mentions[min(s.mention, len(e.Mentions)-1)]
+}
+
+// selectEvent selects the event with index ev in tl.Events, if visible.
+func (s *state) selectEvent(ev int) bool {
+	for i, v := range s.visible {
+		if v == ev {
+			s.sel, s.mention = i, 0
+			return true
+		}
+	}
+	return false
+}
+
+// applyFilter recomputes the visible events, keeping the selection if it
+// is still visible.
+func (s *state) applyFilter() {
+	keep := -1
+	if e := s.event(); e != nil {
+		keep = s.visible[s.sel]
+	}
+	s.visible = s.visible[:0]
+	for i := range s.tl.Events {
+		if s.filter.Match(&s.tl.Events[i], s.folded[i]) {
+			s.visible = append(s.visible, i)
+		}
+	}
+	s.sel = 0
+	if keep >= 0 {
+		s.selectEvent(keep)
+	}
+	s.search(s.query)
+}
+
+// search marks the visible events whose text holds the query, after Arabic
+// folding: قاآني finds قآاني, قآني and إسماعيل قاآني; Latin works too.
+func (s *state) search(q string) {
+	s.query = q
+	s.matches = s.matches[:0]
+	s.match = map[int]bool{}
+	f := timeline.Fold(q)
+	if f == "" {
+		return
+	}
+	for i, ev := range s.visible {
+		if strings.Contains(s.folded[ev], f) {
+			s.matches = append(s.matches, i)
+			s.match[i] = true
+		}
+	}
+}
+
+func (s *state) isMatch(i int) bool { return s.match[i] }
+
+// nextMatch moves the selection to the next (dir 1) or previous (-1) match.
+func (s *state) nextMatch(dir int) bool {
+	if len(s.matches) == 0 {
+		return false
+	}
+	if dir > 0 {
+		for _, m := range s.matches {
+			if m > s.sel {
+				s.sel, s.mention = m, 0
+				return true
+			}
+		}
+		s.sel, s.mention = s.matches[0], 0
+		return true
+	}
+	for k := len(s.matches) - 1; k >= 0; k-- {
+		if s.matches[k] < s.sel {
+			s.sel, s.mention = s.matches[k], 0
+			return true
+		}
+	}
+	s.sel, s.mention = s.matches[len(s.matches)-1], 0
+	return true
+}
+
+// Filter restricts the timeline: by type, actor, place, source and date
+// range. The zero Filter lets everything through.
+type Filter struct {
+	Types        []model.EventType
+	Actor, Place string // folded
+	Source       string // a source ID or its prefix
+	Since, Until model.Date
+}
+
+// Empty reports whether the filter lets everything through.
+func (f Filter) Empty() bool {
+	return len(f.Types) == 0 && f.Actor == "" && f.Place == "" && f.Source == "" && !f.Since.Known() && !f.Until.Known()
+}
+
+// Match reports whether an event passes; folded is its searchable text.
+func (f Filter) Match(e *model.Event, folded string) bool {
+	if len(f.Types) > 0 {
+		ok := false
+		for _, t := range f.Types {
+			ok = ok || e.Type == t
+		}
+		if !ok {
+			return false
+		}
+	}
+	if f.Actor != "" {
+		ok := false
+		for _, a := range e.Actors {
+			ok = ok || strings.Contains(timeline.Fold(a.Name), f.Actor)
+		}
+		if !ok {
+			return false
+		}
+	}
+	if f.Place != "" && !strings.Contains(timeline.Fold(e.Place), f.Place) {
+		return false
+	}
+	if f.Source != "" {
+		ok := false
+		for _, m := range e.Mentions {
+			ok = ok || strings.HasPrefix(m.Source, f.Source)
+		}
+		if !ok {
+			return false
+		}
+	}
+	if f.Since.Known() && (!e.Date.Known() || e.Date.End.Before(f.Since.Start)) {
+		return false
+	}
+	if f.Until.Known() && (!e.Date.Known() || e.Date.Start.After(f.Until.End)) {
+		return false
+	}
+	return true
+}
+
+// ParseFilter reads "type:visit actor:قاآني place:بغداد source:002
+// since:2021-01 until:2021-12" (Arabic keys نوع فاعل مكان مصدر من إلى work too).
+func ParseFilter(s string) (Filter, error) {
+	var f Filter
+	for _, field := range strings.Fields(s) {
+		k, v, ok := strings.Cut(field, ":")
+		if !ok || v == "" {
+			return f, fmt.Errorf("%q: want key:value", field)
+		}
+		switch k {
+		case "type", "نوع":
+			for _, t := range strings.Split(v, ",") {
+				et, err := parseType(t)
+				if err != nil {
+					return f, err
+				}
+				f.Types = append(f.Types, et)
+			}
+		case "actor", "فاعل":
+			f.Actor = timeline.Fold(strings.ReplaceAll(v, "_", " "))
+		case "place", "مكان":
+			f.Place = timeline.Fold(strings.ReplaceAll(v, "_", " "))
+		case "source", "مصدر":
+			f.Source = v
+		case "since", "من":
+			d, err := model.ParseDate(v)
+			if err != nil {
+				return f, err
+			}
+			f.Since = d
+		case "until", "إلى", "الى":
+			d, err := model.ParseDate(v)
+			if err != nil {
+				return f, err
+			}
+			f.Until = d
+		default:
+			return f, fmt.Errorf("unknown filter %q (want type, actor, place, source, since or until)", k)
+		}
+	}
+	return f, nil
+}
+
+func parseType(s string) (model.EventType, error) {
+	for t, name := range Arabic.Types {
+		if s == name {
+			return t, nil
+		}
+	}
+	return model.ParseEventType(s)
+}
+
+// Chips are the filter's parts for the status line.
+func (f Filter) Chips(l Labels) []string {
+	var out []string
+	for _, t := range f.Types {
+		out = append(out, l.Types[t])
+	}
+	if f.Actor != "" {
+		out = append(out, l.Actors+": "+f.Actor)
+	}
+	if f.Place != "" {
+		out = append(out, l.Place+": "+f.Place)
+	}
+	if f.Source != "" {
+		out = append(out, l.Source+": "+f.Source)
+	}
+	if f.Since.Known() {
+		out = append(out, "≥ "+f.Since.String())
+	}
+	if f.Until.Known() {
+		out = append(out, "≤ "+f.Until.String())
+	}
+	return out
+}
+
+var _ = time.UTC
