@@ -90,14 +90,15 @@ func fitSpans(spans []rtl.Span, width int) []rtl.Span {
 	return out
 }
 
-// ansi applies the bidi step to an already styled line (glamour's output).
-func (d *drawer) ansi(line string, width int) string {
+// ansi applies the bidi step to an already styled line (glamour's output);
+// a line wider than the pane wraps.
+func (d *drawer) ansi(line string, width int) []string {
 	k := drawKey{line, width, -1, false}
 	if lines, ok := d.cache[k]; ok {
-		return lines[0]
+		return lines
 	}
 	out := d.l.ANSILine(line, width, d.mode)
-	d.cache[k] = []string{out}
+	d.cache[k] = out
 	return out
 }
 

@@ -52,7 +52,7 @@ func (p *eventPane) request() tea.Cmd {
 	p.seq++
 	seq, md, style, width := p.seq, p.s.markdown(e), p.style, p.w
 	return func() tea.Msg {
-		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width-2))
+		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width-6))
 		if err != nil {
 			return renderedMsg{key: key, seq: seq, err: err}
 		}
@@ -90,7 +90,11 @@ func (p *eventPane) View() []string {
 		out = append(out, p.s.draw.line(dimSpan("…"), p.w, p.s.dir(), false))
 	default:
 		for i := p.top; i < len(lines) && len(out) < p.h; i++ {
-			out = append(out, p.s.draw.ansi(lines[i], p.w))
+			for _, l := range p.s.draw.ansi(lines[i], p.w) {
+				if len(out) < p.h {
+					out = append(out, l)
+				}
+			}
 		}
 	}
 	for len(out) < p.h {
@@ -119,7 +123,7 @@ func (s *state) markdown(e *model.Event) string {
 		}
 		resolved += "، "
 	}
-	fmt.Fprintf(&b, "- *%s%s*\n", resolved, l.Basis(e.Date.Basis))
+	fmt.Fprintf(&b, "- %s%s\n", resolved, l.Basis(e.Date.Basis)) // no italics: some terminals have no italic Arabic font
 	var actors []string
 	for _, a := range e.Actors {
 		actors = append(actors, a.Name)

@@ -44,13 +44,13 @@ type Labels struct {
 var Arabic = Labels{
 	Lang: "ar", RTL: true,
 	Timeline: "الخط الزمني", Event: "الحدث", Source: "المصدر",
-	Types:     map[model.EventType]string{model.Visit: "زيارة", model.Talks: "محادثات", model.Statement: "تصريح"},
-	Undated:   "بلا تاريخ", Planned: "مرتقب",
+	Types:   map[model.EventType]string{model.Visit: "زيارة", model.Talks: "محادثات", model.Statement: "تصريح"},
+	Undated: "بلا تاريخ", Planned: "مرتقب",
 	Months:    [12]string{"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"},
 	Precision: map[model.Precision]string{model.Day: "يوم", model.Month: "شهر", model.Year: "سنة", model.Unknown: "غير معروف"},
 	Date:      "التاريخ", Actors: "الفاعلون", Place: "المكان", Mentions: "المصادر",
 	Conflicts: "تعارضات", ResolvedFrom: "من تاريخ نشر", Published: "نُشر",
-	Fields: map[string]string{"time of day": "الوقت", "place": "المكان", "date": "التاريخ", "number": "الرقم", "calendar": "التقويم"},
+	Fields:       map[string]string{"time of day": "الوقت", "place": "المكان", "date": "التاريخ", "number": "الرقم", "calendar": "التقويم"},
 	EventsCount:  func(n int) string { return fmt.Sprintf("%d حدث", n) },
 	SourcesCount: func(n int) string { return fmt.Sprintf("%d مصدر", n) },
 	Problems:     "مشكلات", NoProblems: "لا مشكلات في التحميل",
@@ -60,7 +60,7 @@ var Arabic = Labels{
 	FilterHelp: "type:visit actor:قاآني place:بغداد source:002 since:2021-01 until:2021-12",
 	Matches:    func(i, n int) string { return fmt.Sprintf("%d/%d", i, n) },
 	NoMatch:    "لا نتائج", BelongsTo: "ينتمي إلى",
-	Bidi:      "الاتجاه", HelpTitle: "المفاتيح",
+	Bidi: "الاتجاه", HelpTitle: "المفاتيح",
 	Outlet: "المنفذ", UnknownOutlet: "منفذ غير معروف", Corpus: "المدونة",
 	Basis: func(b model.Basis) string {
 		switch b.Kind {
@@ -90,13 +90,13 @@ var Arabic = Labels{
 var English = Labels{
 	Lang: "en", RTL: false,
 	Timeline: "Timeline", Event: "Event", Source: "Source",
-	Types:     map[model.EventType]string{model.Visit: "visit", model.Talks: "talks", model.Statement: "statement"},
-	Undated:   "undated", Planned: "planned",
+	Types:   map[model.EventType]string{model.Visit: "visit", model.Talks: "talks", model.Statement: "statement"},
+	Undated: "undated", Planned: "planned",
 	Months:    [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
 	Precision: map[model.Precision]string{model.Day: "day", model.Month: "month", model.Year: "year", model.Unknown: "unknown"},
 	Date:      "Date", Actors: "Actors", Place: "Place", Mentions: "Sources",
 	Conflicts: "Conflicts", ResolvedFrom: "from the publication date of", Published: "published",
-	Fields: map[string]string{"time of day": "time of day", "place": "place", "date": "date", "number": "number", "calendar": "calendar"},
+	Fields:       map[string]string{"time of day": "time of day", "place": "place", "date": "date", "number": "number", "calendar": "calendar"},
 	EventsCount:  func(n int) string { return plural(n, "event") },
 	SourcesCount: func(n int) string { return plural(n, "source") },
 	Problems:     "problems", NoProblems: "no load problems",
@@ -106,7 +106,7 @@ var English = Labels{
 	FilterHelp: "type:visit actor:Qaani place:Baghdad source:002 since:2021-01 until:2021-12",
 	Matches:    func(i, n int) string { return fmt.Sprintf("%d/%d", i, n) },
 	NoMatch:    "no match", BelongsTo: "belongs to",
-	Bidi:      "bidi", HelpTitle: "Keys",
+	Bidi: "bidi", HelpTitle: "Keys",
 	Outlet: "outlet", UnknownOutlet: "unknown outlet", Corpus: "corpus",
 	Basis: func(b model.Basis) string {
 		switch b.Kind {

@@ -18,15 +18,15 @@ const (
 	stStatement
 	stConflict
 	stMatch
-	stMention   // the sentence of the selected mention, in the source pane
-	stMarked    // another sentence that reports an event
-	stCursor    // the marked sentence under the source pane's cursor
-	stTitle     // a pane title
-	stTitleDim  // the title of a pane without focus
-	stStatus    // the status line
-	stChip      // a filter chip
-	stKey       // a key in the help bar
-	stWarn      // a hint or a problem
+	stMention  // the sentence of the selected mention, in the source pane
+	stMarked   // another sentence that reports an event
+	stCursor   // the marked sentence under the source pane's cursor
+	stTitle    // a pane title
+	stTitleDim // the title of a pane without focus
+	stStatus   // the status line
+	stChip     // a filter chip
+	stKey      // a key in the help bar
+	stWarn     // a hint or a problem
 	numStyles
 )
 
@@ -56,14 +56,14 @@ func NewStyles(r *lipgloss.Renderer, noColor bool) Styles {
 	st.span[stDim] = s().Foreground(c("#6b6b6b", "#8a8a8a"))
 	st.span[stHeading] = s().Bold(true).Foreground(c("#3b3bb3", "#a5a5ff"))
 	st.span[stDate] = s().Foreground(c("#005f87", "#87d7ff"))
-	st.span[stDateApprox] = s().Italic(true).Foreground(c("#5f5f87", "#9e9ebc"))
+	st.span[stDateApprox] = s().Foreground(c("#5f5f87", "#9e9ebc"))
 	st.span[stVisit] = s().Bold(true).Foreground(c("#005fd7", "#5fafff"))
 	st.span[stTalks] = s().Bold(true).Foreground(c("#008700", "#5fd75f"))
 	st.span[stStatement] = s().Bold(true).Foreground(c("#af5f00", "#ffaf5f"))
 	st.span[stConflict] = s().Bold(true).Foreground(c("#d70000", "#ff5f5f"))
 	st.span[stMatch] = s().Underline(true).Foreground(c("#870087", "#ff87ff"))
 	st.span[stMention] = s().Reverse(true).Bold(true)
-	st.span[stMarked] = s().Underline(true).Foreground(c("#005f87", "#87d7ff"))
+	st.span[stMarked] = s().Foreground(c("#005f87", "#87afd7"))
 	st.span[stCursor] = s().Reverse(true)
 	st.span[stTitle] = s().Bold(true).Foreground(c("#3b3bb3", "#a5a5ff"))
 	st.span[stTitleDim] = s().Foreground(c("#6b6b6b", "#8a8a8a"))

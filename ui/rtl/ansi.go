@@ -8,8 +8,9 @@ import (
 // ANSILine applies the bidi step to a line that already carries SGR escape
 // sequences (glamour's output): each rune keeps the graphic rendition that
 // was in force where it stood, the runes are shaped and reordered, and the
-// result is padded to width cells. Other escape sequences are dropped.
-func (l *Layouter) ANSILine(line string, width int, m Mode) string {
+// result is padded to width cells, wrapped if it is wider. Other escape
+// sequences are dropped.
+func (l *Layouter) ANSILine(line string, width int, m Mode) []string {
 	var text []rune
 	var sgr []string // the SGR state before each rune
 	state := ""
@@ -64,11 +65,7 @@ func (l *Layouter) ANSILine(line string, width int, m Mode) string {
 	if !FirstStrongRTL(text) {
 		dir = LTR
 	}
-	out := l.Paragraph(spans, max(width, 1), dir, m, paint)
-	if len(out) == 0 {
-		return strings.Repeat(" ", width)
-	}
-	return out[0]
+	return l.Paragraph(spans, max(width, 1), dir, m, paint)
 }
 
 // escape returns the escape sequence at the start of s and its length.

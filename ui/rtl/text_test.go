@@ -93,9 +93,9 @@ func TestLTRParagraphWithArabicName(t *testing.T) {
 func TestShapeForms(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"بغداد", "\ufe91\ufed0\ufeaa\ufe8d\ufea9"}, // alef and dal join only backwards
-		{"لا", "\ufedf\ufe8e"}, // no lam-alef ligature: two cells stay two
-		{"ء", "ء"}, // hamza does not join
-		{"كَتَبَ", "\ufedbَ\ufe98َ\ufe90َ"}, // harakat are transparent
+		{"لا", "\ufedf\ufe8e"},                      // no lam-alef ligature: two cells stay two
+		{"ء", "ء"},                                  // hamza does not join
+		{"كَتَبَ", "\ufedbَ\ufe98َ\ufe90َ"},         // harakat are transparent
 		{"Biden", "Biden"},
 	} {
 		if got := string(Shape([]rune(tc.in), false)); got != tc.want {
@@ -110,7 +110,7 @@ func TestShapeForms(t *testing.T) {
 func TestANSILineKeepsStyles(t *testing.T) {
 	var l Layouter
 	line := "  \x1b[1mزار\x1b[0m بايدن \x1b[31mبغداد\x1b[0m   "
-	got := l.ANSILine(line, 20, app)
+	got := l.ANSILine(line, 20, app)[0]
 	want := "   \x1b[31mدادغب\x1b[0m ندياب \x1b[1mراز\x1b[0m  "
 	if got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
