@@ -107,6 +107,22 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.input != noInput {
 			return m, m.editInput(msg)
 		}
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
+			// Keys typed quickly can arrive in one read ("/q"): each is a key.
+			var cmds []tea.Cmd
+			for i, r := range msg.Runes {
+				_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
+				cmds = append(cmds, cmd)
+				if m.input != noInput && i+1 < len(msg.Runes) {
+					m.buf = append(m.buf, msg.Runes[i+1:]...)
+					if m.input == searchInput {
+						m.s.search(string(m.buf))
+					}
+					break
+				}
+			}
+			return m, tea.Batch(cmds...)
+		}
 		return m, m.key(msg)
 	}
 	return m, nil

@@ -1,0 +1,367 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"khatt/model"
+	"khatt/seeds"
+	"khatt/timeline"
+	"khatt/ui/rtl"
+)
+
+var seedTL = timeline.LoadTimeline([]timeline.Root{{FS: seeds.FS, Path: "."}}, timeline.DefaultLexicon())
+
+func asciiRenderer() *lipgloss.Renderer {
+	r := lipgloss.NewRenderer(nil)
+	r.SetColorProfile(termenv.Ascii)
+	r.SetHasDarkBackground(true)
+	return r
+}
+
+// newTest builds a reader on the seeds at a size, with glamour's output
+// already in (as the update loop would have it).
+func newTest(t testing.TB, w, h int, labels Labels) *Model {
+	t.Helper()
+	m := New(seedTL, Options{Labels: labels, Bidi: Bidi{Mode: "app", Shape: true}, Renderer: asciiRenderer(), GlamourStyle: "notty"})
+	send(m, tea.WindowSizeMsg{Width: w, Height: h})
+	return m
+}
+
+// send delivers a message and runs the commands it returns, as the
+// program would (glamour renders in a command).
+func send(m *Model, msg tea.Msg) {
+	_, cmd := m.Update(msg)
+	for cmd != nil {
+		out := cmd()
+		if out == nil {
+			return
+		}
+		if _, ok := out.(tea.QuitMsg); ok {
+			return
+		}
+		_, cmd = m.Update(out)
+	}
+}
+
+func keys(m *Model, ks ...string) {
+	for _, k := range ks {
+		var msg tea.KeyMsg
+		switch k {
+		case "down":
+			msg = tea.KeyMsg{Type: tea.KeyDown}
+		case "up":
+			msg = tea.KeyMsg{Type: tea.KeyUp}
+		case "left":
+			msg = tea.KeyMsg{Type: tea.KeyLeft}
+		case "right":
+			msg = tea.KeyMsg{Type: tea.KeyRight}
+		case "tab":
+			msg = tea.KeyMsg{Type: tea.KeyTab}
+		case "shift+tab":
+			msg = tea.KeyMsg{Type: tea.KeyShiftTab}
+		case "enter":
+			msg = tea.KeyMsg{Type: tea.KeyEnter}
+		case "esc":
+			msg = tea.KeyMsg{Type: tea.KeyEsc}
+		case "backspace":
+			msg = tea.KeyMsg{Type: tea.KeyBackspace}
+		case "space":
+			msg = tea.KeyMsg{Type: tea.KeySpace}
+		default:
+			msg = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+		}
+		send(m, msg)
+	}
+}
+
+func typeText(m *Model, s string) {
+	for _, r := range s {
+		if r == ' ' {
+			keys(m, "space")
+			continue
+		}
+		keys(m, string(r))
+	}
+}
+
+func TestNavigation(t *testing.T) {
+	m := newTest(t, 160, 45, Arabic)
+	n := len(m.s.visible)
+	keys(m, "j", "j", "down")
+	if m.s.sel != 3 {
+		t.Errorf("after j j ↓: sel %d", m.s.sel)
+	}
+	keys(m, "k")
+	if m.s.sel != 2 {
+		t.Errorf("after k: sel %d", m.s.sel)
+	}
+	keys(m, "G")
+	if m.s.sel != n-1 {
+		t.Errorf("G: sel %d of %d", m.s.sel, n)
+	}
+	keys(m, "g")
+	if m.s.sel != 0 {
+		t.Errorf("g: sel %d", m.s.sel)
+	}
+	keys(m, "pgdown" /* not a rune key */)
+	keys(m, "tab")
+	if m.focus != EventPane {
+		t.Errorf("tab: focus %d", m.focus)
+	}
+	keys(m, "shift+tab", "shift+tab")
+	if m.focus != SourcePane {
+		t.Errorf("shift+tab twice: focus %d", m.focus)
+	}
+	keys(m, "right")
+	if m.focus != EventPane {
+		t.Errorf("→ from the source goes back to the event: focus %d", m.focus)
+	}
+	keys(m, "h")
+	if m.focus != SourcePane {
+		t.Errorf("h (←) goes onward, to the left: focus %d", m.focus)
+	}
+}
+
+func TestEnterOpensTheFirstMentionAndBracketsStep(t *testing.T) {
+	m := newTest(t, 160, 45, Arabic)
+	// Select the event with the most sources.
+	best := 0
+	for i, ev := range m.s.visible {
+		if sourcesOf(&m.s.tl.Events[ev]) > sourcesOf(&m.s.tl.Events[m.s.visible[best]]) {
+			best = i
+		}
+	}
+	m.s.sel = best
+	keys(m, "enter")
+	e := m.s.event()
+	if m.focus != SourcePane || m.s.mention != 0 || m.source.srcID != e.Mentions[0].Source {
+		t.Fatalf("enter: focus %d, mention %d, source %q", m.focus, m.s.mention, m.source.srcID)
+	}
+	seen := map[string]bool{m.source.srcID: true}
+	for range e.Mentions {
+		keys(m, "]")
+		if m.source.srcID != e.Mentions[m.s.mention].Source {
+			t.Fatalf("] : source pane shows %q, mention is in %q", m.source.srcID, e.Mentions[m.s.mention].Source)
+		}
+		seen[m.source.srcID] = true
+	}
+	if len(seen) < 2 {
+		t.Errorf("] should step across sources, saw %v", seen)
+	}
+	if m.s.mention != 0 {
+		t.Errorf("] wraps around: mention %d", m.s.mention)
+	}
+	keys(m, "[")
+	if m.s.mention != len(e.Mentions)-1 {
+		t.Errorf("[ from the first goes to the last: %d", m.s.mention)
+	}
+	// The highlighted sentence is the mention's.
+	if cur := m.source.cursorSentence(); cur < 0 || m.source.sents[cur].Start != e.Mentions[m.s.mention].Start {
+		t.Errorf("source cursor is not on the mention's sentence")
+	}
+}
+
+func TestSourcePaneJumpsToEvents(t *testing.T) {
+	m := newTest(t, 160, 45, Arabic)
+	keys(m, "enter") // focus the source pane on the first event's mention
+	first := m.s.visible[m.s.sel]
+	jumped := false
+	for i := 0; i < 10 && !jumped; i++ {
+		keys(m, "j")
+		evs := m.source.eventsAtCursor()
+		if len(evs) == 0 {
+			t.Fatal("a marked sentence with no event")
+		}
+		if !strings.Contains(m.statusLine(), "") {
+			t.Fatal()
+		}
+		if evs[0] != first {
+			keys(m, "enter")
+			if m.s.visible[m.s.sel] != evs[0] || m.focus != TimelinePane {
+				t.Fatalf("enter on a marked sentence: selected %d, want %d", m.s.visible[m.s.sel], evs[0])
+			}
+			jumped = true
+		}
+	}
+	if !jumped {
+		t.Error("no other event's sentence reached with j")
+	}
+}
+
+func TestSearchIsArabicNormalised(t *testing.T) {
+	m := newTest(t, 160, 45, Arabic)
+	keys(m, "/")
+	typeText(m, "قاآني")
+	if len(m.s.matches) == 0 {
+		t.Fatal("no match for قاآني")
+	}
+	// Every spelling in the seeds is found: each event mentioning قآاني, قآني …
+	for i, ev := range m.s.visible {
+		e := &m.s.tl.Events[ev]
+		for _, mm := range e.Mentions {
+			for _, v := range []string{"قآاني", "قآني", "قاآني"} {
+				if strings.Contains(mm.Sentence, v) && !m.s.isMatch(i) {
+					t.Errorf("event %q mentions %s but does not match", e.Summary, v)
+				}
+			}
+		}
+	}
+	// q types q while the search line is focused.
+	keys(m, "q")
+	if m.input != searchInput || !strings.HasSuffix(string(m.buf), "q") {
+		t.Fatal("q in the search box must be typed, not quit")
+	}
+	keys(m, "backspace", "enter")
+	if !m.s.isMatch(m.s.sel) {
+		t.Error("enter should select the first match")
+	}
+	first := m.s.sel
+	keys(m, "n")
+	if m.s.sel == first && len(m.s.matches) > 1 {
+		t.Error("n did not move")
+	}
+	keys(m, "N")
+	if m.s.sel != first {
+		t.Errorf("N should come back: %d vs %d", m.s.sel, first)
+	}
+	keys(m, "esc")
+	if m.s.query != "" {
+		t.Error("esc clears the search")
+	}
+	// Latin works too.
+	keys(m, "/")
+	typeText(m, "xyz-none")
+	if len(m.s.matches) != 0 {
+		t.Error("a Latin query that is nowhere matched")
+	}
+}
+
+func TestFilters(t *testing.T) {
+	m := newTest(t, 160, 45, Arabic)
+	all := len(m.s.visible)
+	keys(m, "f")
+	typeText(m, "type:visit since:2021-01")
+	keys(m, "enter")
+	if len(m.s.visible) == 0 || len(m.s.visible) >= all {
+		t.Fatalf("filter kept %d of %d", len(m.s.visible), all)
+	}
+	for _, ev := range m.s.visible {
+		e := m.s.tl.Events[ev]
+		if e.Type != model.Visit || e.Date.Start.Year() < 2021 {
+			t.Errorf("filtered in: %s %s", e.Type, e.Date)
+		}
+	}
+	// The status line is drawn in visual order: in a right-to-left line the
+	// chip "≥ 2021-01" shows mirrored, as "01-2021 ≤".
+	if chips := m.s.filter.Chips(m.s.labels); len(chips) != 2 || !strings.Contains(m.statusLine(), "01-2021 ≤") {
+		t.Errorf("the filter shows as chips in the status line: %v %q", chips, m.statusLine())
+	}
+	keys(m, "f")
+	typeText(m, "actor:قآني")
+	keys(m, "enter")
+	for _, ev := range m.s.visible {
+		found := false
+		for _, a := range m.s.tl.Events[ev].Actors {
+			found = found || a.Name == "إسماعيل قاآني"
+		}
+		if !found {
+			t.Errorf("actor filter let in %q", m.s.tl.Events[ev].Summary)
+		}
+	}
+	keys(m, "f")
+	typeText(m, "colour:red")
+	keys(m, "enter")
+	if m.message == "" {
+		t.Error("a bad filter gives one clear line")
+	}
+	keys(m, "esc")
+	if len(m.s.visible) != all || !m.s.filter.Empty() {
+		t.Error("esc clears the filters")
+	}
+}
+
+func TestResizeKeepsTheSelection(t *testing.T) {
+	m := newTest(t, 160, 45, Arabic)
+	keys(m, "j", "j", "j", "j", "j")
+	ev := m.s.visible[m.s.sel]
+	for _, size := range [][2]int{{100, 30}, {60, 20}, {30, 10}, {15, 6}, {200, 60}} {
+		send(m, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		if m.s.visible[m.s.sel] != ev {
+			t.Fatalf("resize to %v lost the selection", size)
+		}
+	}
+}
+
+// TestNothingDrawsOutsideItsBox draws the reader at many sizes, with each
+// pane focused and with overlays, and checks every line's width.
+func TestNothingDrawsOutsideItsBox(t *testing.T) {
+	for _, labels := range []Labels{Arabic, English} {
+		m := newTest(t, 160, 45, labels)
+		keys(m, "j", "j", "j", "j", "j", "j", "j", "j", "enter")
+		for w := 14; w <= 170; w += 13 {
+			for _, h := range []int{6, 8, 12, 30, 45} {
+				send(m, tea.WindowSizeMsg{Width: w, Height: h})
+				for _, focus := range []string{"tab", "tab", "tab", "?", "?", "p", "p"} {
+					keys(m, focus)
+					view := m.View()
+					lines := strings.Split(view, "\n")
+					if len(lines) > h {
+						t.Fatalf("%s %dx%d: %d lines", labels.Lang, w, h, len(lines))
+					}
+					for i, l := range lines {
+						if lw := lipgloss.Width(l); lw > w {
+							t.Fatalf("%s %dx%d line %d is %d wide: %q", labels.Lang, w, h, i, lw, l)
+						}
+					}
+					if (w < MinWidth || h < MinHeight) && len(lines) != 1 {
+						t.Fatalf("%dx%d: too small, want a one-line message", w, h)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestMouse(t *testing.T) {
+	m := newTest(t, 160, 45, Arabic)
+	r := m.layout.Rects[TimelinePane]
+	y := 0
+	for ; y < 10; y++ {
+		if ev, ok := m.timeline.eventAt(y); ok && ev != m.s.sel {
+			break
+		}
+	}
+	want, _ := m.timeline.eventAt(y)
+	send(m, tea.MouseMsg{X: r.X + 5, Y: r.Y + 1 + y, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	if m.s.sel != want {
+		t.Errorf("click on row %d selects event %d, got %d", y, want, m.s.sel)
+	}
+	src := m.layout.Rects[SourcePane]
+	send(m, tea.MouseMsg{X: src.X + 3, Y: src.Y + 3, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	if m.focus != SourcePane {
+		t.Error("click focuses the pane")
+	}
+	top := m.source.top
+	send(m, tea.MouseMsg{X: src.X + 3, Y: src.Y + 3, Button: tea.MouseButtonWheelDown})
+	if m.source.top <= top && len(m.source.lines) > m.source.h {
+		t.Error("the wheel scrolls the pane under the pointer")
+	}
+}
+
+func TestTitlesAreInVisualOrderAndRightAligned(t *testing.T) {
+	m := newTest(t, 160, 45, Arabic)
+	first := strings.Split(m.View(), "\n")[0]
+	shaped := string(rtl.Shape([]rune(Arabic.Timeline), false))
+	visual := []rune(shaped)
+	for i, j := 0, len(visual)-1; i < j; i, j = i+1, j-1 {
+		visual[i], visual[j] = visual[j], visual[i]
+	}
+	if !strings.Contains(first, string(visual)+" ─╮") {
+		t.Errorf("the timeline's title, joined and in visual order, ends the top border at the right: %q", first)
+	}
+}
