@@ -50,9 +50,9 @@ func (p *eventPane) request() tea.Cmd {
 	}
 	p.wanted = key
 	p.seq++
-	seq, md, style, width := p.seq, p.s.markdown(e), p.style, p.w
+	seq, md, style, width := p.seq, p.s.markdown(e, p.w), p.style, p.w
 	return func() tea.Msg {
-		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width-6))
+		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width-4), glamour.WithPreservedNewLines())
 		if err != nil {
 			return renderedMsg{key: key, seq: seq, err: err}
 		}
@@ -105,7 +105,7 @@ func (p *eventPane) View() []string {
 
 // markdown writes an event as Markdown: title, date and how it was
 // resolved, actors, place, every mention grouped by source, conflicts.
-func (s *state) markdown(e *model.Event) string {
+func (s *state) markdown(e *model.Event, width int) string {
 	l := s.labels
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s %s\n\n", TypeGlyph(e.Type), e.Summary)
@@ -121,7 +121,11 @@ func (s *state) markdown(e *model.Event) string {
 		if e.Date.Known() {
 			resolved += " ← " + e.Date.String()
 		}
-		resolved += "، "
+		if l.RTL {
+			resolved += "، "
+		} else {
+			resolved += ", "
+		}
 	}
 	fmt.Fprintf(&b, "- %s%s\n", resolved, l.Basis(e.Date.Basis)) // no italics: some terminals have no italic Arabic font
 	var actors []string
@@ -156,7 +160,12 @@ func (s *state) markdown(e *model.Event) string {
 		if i == s.mention {
 			mark = "▶ "
 		}
-		fmt.Fprintf(&b, "> %s%s\n\n", mark, escapeMD(m.Sentence))
+		// Quotes are wrapped here, in logical order, narrower than glamour's
+		// own wrap: glamour's blockquote re-wrap loses the bar on some lines.
+		for _, line := range s.draw.l.Wrap(mark+m.Sentence, width-10) {
+			fmt.Fprintf(&b, "> %s\n", escapeMD(line))
+		}
+		b.WriteString("\n")
 	}
 	if len(e.Conflicts) > 0 {
 		fmt.Fprintf(&b, "## ⚠ %s (%d)\n\n", l.Conflicts, len(e.Conflicts))

@@ -89,6 +89,17 @@ func (l *Layouter) Paragraph(spans []Span, width int, dir Direction, m Mode, pai
 	return out
 }
 
+// Wrap splits text into lines of at most width cells at Unicode
+// line-break opportunities, in logical order, without drawing them.
+func (l *Layouter) Wrap(text string, width int) []string {
+	rs := []rune(text)
+	var out []string
+	for _, ln := range l.wrap(rs, max(width, 1)) {
+		out = append(out, strings.TrimRight(string(rs[ln[0]:ln[1]]), " "))
+	}
+	return out
+}
+
 // wrap splits text into lines of at most width cells at Unicode line-break
 // opportunities, never inside a word unless the word alone is too wide.
 func (l *Layouter) wrap(text []rune, width int) [][2]int {
