@@ -182,6 +182,13 @@ func (l *Layouter) drawLine(p Paragraph, drawn []rune, styles []int, start, end,
 		b.WriteString(paint(st, run.String()))
 	}
 	pad := width - used
+	if !m.Reorder && p.RTL {
+		// The terminal reorders: an RLM (zero-width, strongly right-to-left)
+		// makes it take the line as a right-to-left paragraph, whatever
+		// comes first; its reordering then also moves the text to the right.
+		// Some terminals (mlterm) give the RLM a cell: one padding space less.
+		return "\u200f" + b.String() + strings.Repeat(" ", max(pad-1, 0))
+	}
 	if pad <= 0 {
 		return b.String()
 	}
