@@ -104,6 +104,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.mouse(msg)
 	case tea.KeyMsg:
 		m.message = ""
+		m.syncKeys()
 		if m.input != noInput {
 			return m, m.editInput(msg)
 		}
@@ -440,11 +441,25 @@ func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
 	return m.event.request()
 }
 
+// syncKeys enables the bindings that make sense now; the others leave the
+// help bar.
+func (m *Model) syncKeys() {
+	m.keys.NextMatch.SetEnabled(m.s.query != "")
+	m.keys.PrevMatch.SetEnabled(m.s.query != "")
+	many := false
+	if e := m.s.event(); e != nil {
+		many = len(e.Mentions) > 1
+	}
+	m.keys.NextMention.SetEnabled(many)
+	m.keys.PrevMention.SetEnabled(many)
+}
+
 // View draws the screen.
 func (m *Model) View() string {
 	if m.width == 0 {
 		return ""
 	}
+	m.syncKeys()
 	if m.layout.TooSmall {
 		return m.s.draw.line(dimSpan(m.s.labels.TooSmall), m.width, m.s.dir(), false)
 	}
@@ -530,6 +545,9 @@ func (m *Model) helpLines() []string {
 	var out []string
 	for _, col := range m.keys.FullHelp() {
 		for _, b := range col {
+			if !b.Enabled() {
+				continue
+			}
 			h := b.Help()
 			out = append(out, m.s.draw.line([]rtl.Span{{Text: h.Key, Style: stKey}, {Text: "  " + h.Desc, Style: stText}}, w, m.s.dir(), false))
 		}
@@ -611,11 +629,11 @@ func (m *Model) bottomLine() string {
 		return m.s.draw.line([]rtl.Span{{Text: l.Filter + ": ", Style: stKey}, {Text: text + "▏", Style: style}}, m.width, m.s.dir(), false)
 	}
 	var spans []rtl.Span
-	for i, b := range m.keys.ShortHelp(m.focus) {
+	for _, b := range m.keys.ShortHelp(m.focus) {
 		if !b.Enabled() {
 			continue
 		}
-		if i > 0 {
+		if len(spans) > 0 {
 			spans = append(spans, rtl.Span{Text: " · ", Style: stDim})
 		}
 		h := b.Help()

@@ -365,3 +365,16 @@ func TestTitlesAreInVisualOrderAndRightAligned(t *testing.T) {
 		t.Errorf("the timeline's title, joined and in visual order, ends the top border at the right: %q", first)
 	}
 }
+
+func TestDisabledKeysLeaveTheHelp(t *testing.T) {
+	m := newTest(t, 160, 45, English)
+	m.View()
+	if m.keys.NextMatch.Enabled() {
+		t.Error("n is offered with no search")
+	}
+	keys(m, "/", "x", "enter")
+	m.View()
+	if !m.keys.NextMatch.Enabled() {
+		t.Error("n is not offered after a search")
+	}
+}
