@@ -134,17 +134,6 @@ func copyWords(m map[string]bool) map[string]bool {
 	return out
 }
 
-func sharesActor(a, b *candidate) bool {
-	for _, x := range a.actors {
-		for _, y := range b.actors {
-			if x.Name == y.Name {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // country is the country a place belongs to, when the gazetteer says.
 func country(e *Entity) string {
 	switch {
@@ -178,7 +167,7 @@ func merge(cs []*candidate) []model.Event {
 	// الولايات المتحدة والعراق").
 	for i := 1; i < len(cs); i++ {
 		for j := i - 1; j >= 0 && cs[j].src == cs[i].src && cs[j].sent == cs[i].sent; j-- {
-			if compatible(cs[i], cs[j]) && sharesActor(cs[i], cs[j]) {
+			if compatible(cs[i], cs[j]) && sameActor(cs[i], cs[j]) {
 				parent[find(i)] = find(j)
 			}
 		}

@@ -286,21 +286,41 @@ func (m *Model) timelineKey(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
+// scroller is a pane that scrolls by lines.
+type scroller interface {
+	scroll(delta int)
+	height() int
+}
+
+func (p *eventPane) height() int  { return p.h }
+func (p *sourcePane) height() int { return p.h }
+
+// pageKeys handles the paging keys of a scrolling pane.
+func (m *Model) pageKeys(msg tea.KeyMsg, p scroller) bool {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.PageUp):
+		p.scroll(-p.height())
+	case key.Matches(msg, k.PageDown):
+		p.scroll(p.height())
+	case key.Matches(msg, k.Top):
+		p.scroll(-1 << 20)
+	case key.Matches(msg, k.Bottom):
+		p.scroll(1 << 20)
+	default:
+		return false
+	}
+	return true
+}
+
 func (m *Model) eventKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.keys
 	switch {
+	case m.pageKeys(msg, m.event):
 	case key.Matches(msg, k.Up):
 		m.event.scroll(-1)
 	case key.Matches(msg, k.Down):
 		m.event.scroll(1)
-	case key.Matches(msg, k.PageUp):
-		m.event.scroll(-m.event.h)
-	case key.Matches(msg, k.PageDown):
-		m.event.scroll(m.event.h)
-	case key.Matches(msg, k.Top):
-		m.event.top = 0
-	case key.Matches(msg, k.Bottom):
-		m.event.scroll(1 << 20)
 	case key.Matches(msg, k.Open):
 		m.setFocus(SourcePane)
 	}
@@ -310,18 +330,11 @@ func (m *Model) eventKey(msg tea.KeyMsg) tea.Cmd {
 func (m *Model) sourceKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.keys
 	switch {
+	case m.pageKeys(msg, m.source):
 	case key.Matches(msg, k.Up):
 		m.source.move(-1)
 	case key.Matches(msg, k.Down):
 		m.source.move(1)
-	case key.Matches(msg, k.PageUp):
-		m.source.scroll(-m.source.h)
-	case key.Matches(msg, k.PageDown):
-		m.source.scroll(m.source.h)
-	case key.Matches(msg, k.Top):
-		m.source.top = 0
-	case key.Matches(msg, k.Bottom):
-		m.source.scroll(1 << 20)
 	case key.Matches(msg, k.Open):
 		// Enter on a marked sentence jumps to the event it reports.
 		evs := m.source.eventsAtCursor()
