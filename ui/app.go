@@ -588,7 +588,7 @@ func (m *Model) statusLine() string {
 		{Text: l.EventsCount(len(m.s.visible)), Style: stStatus},
 		{Text: " · " + l.SourcesCount(len(m.s.tl.Sources)), Style: stStatus},
 	}
-	for _, c := range m.s.filter.Chips(l) {
+	for _, c := range Chips(m.s.filter, l) {
 		spans = append(spans, rtl.Span{Text: " ", Style: stStatus}, rtl.Span{Text: " " + c + " ", Style: stChip})
 	}
 	if m.s.query != "" {

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/glamour"
 
 	"khatt/model"
+	"khatt/timeline"
 )
 
 // eventPane shows the selected event in full, rendered with glamour.
@@ -103,88 +104,13 @@ func (p *eventPane) View() []string {
 	return out
 }
 
-// markdown writes an event as Markdown: title, date and how it was
-// resolved, actors, place, every mention grouped by source, conflicts.
+// markdown writes an event as Markdown for glamour, with the current
+// mention marked and quotes wrapped to the pane.
 func (s *state) markdown(e *model.Event, width int) string {
-	l := s.labels
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s %s\n\n", TypeGlyph(e.Type), e.Summary)
-	date := e.Date.String()
-	if date == "" {
-		date = l.Undated
-	}
-	fmt.Fprintf(&b, "- **%s:** %s (%s)\n", l.Date, date, l.Precision[e.Date.Precision])
-	// How it was resolved: "«الثلاثاء» ← 2021-07-27، من تاريخ نشر 002".
-	resolved := ""
-	if e.Date.Expr != "" {
-		resolved = "«" + e.Date.Expr + "»"
-		if e.Date.Known() {
-			resolved += " ← " + e.Date.String()
-		}
-		if l.RTL {
-			resolved += "، "
-		} else {
-			resolved += ", "
-		}
-	}
-	fmt.Fprintf(&b, "- %s%s\n", resolved, l.Basis(e.Date.Basis)) // no italics: some terminals have no italic Arabic font
-	var actors []string
-	for _, a := range e.Actors {
-		actors = append(actors, a.Name)
-	}
-	fmt.Fprintf(&b, "- **%s:** %s\n", l.Actors, strings.Join(actors, "، "))
-	if e.Place != "" {
-		fmt.Fprintf(&b, "- **%s:** %s\n", l.Place, e.Place)
-	}
-	if e.Planned {
-		fmt.Fprintf(&b, "- **%s**\n", l.Planned)
-	}
-	fmt.Fprintf(&b, "\n## %s (%d)\n", l.Mentions, len(e.Mentions))
-	last := ""
-	for i, m := range e.Mentions {
-		if m.Source != last {
-			src := s.tl.Source(m.Source)
-			outlet, pub := l.UnknownOutlet, l.Undated
-			if src != nil {
-				if src.Outlet != "" {
-					outlet = src.Outlet
-				}
-				if src.Published.Known() {
-					pub = src.Published.String()
-				}
-			}
-			fmt.Fprintf(&b, "\n### %s · %s · %s\n\n", outlet, pub, shortID(m.Source))
-			last = m.Source
-		}
-		mark := ""
-		if i == s.mention {
-			mark = "▶ "
-		}
-		// Quotes are wrapped here, in logical order, narrower than glamour's
-		// own wrap: glamour's blockquote re-wrap loses the bar on some lines.
-		for _, line := range s.draw.l.Wrap(mark+m.Sentence, width-10) {
-			fmt.Fprintf(&b, "> %s\n", escapeMD(line))
-		}
-		b.WriteString("\n")
-	}
-	if len(e.Conflicts) > 0 {
-		fmt.Fprintf(&b, "## ⚠ %s (%d)\n\n", l.Conflicts, len(e.Conflicts))
-		for _, c := range e.Conflicts {
-			fmt.Fprintf(&b, "- **%s:** «%s» (%s) ↔ «%s» (%s)\n", l.Fields[c.Field],
-				c.A.Value, shortID(c.A.Mention.Source), c.B.Value, shortID(c.B.Mention.Source))
-		}
-	}
+	// Quotes are wrapped here, in logical order, narrower than glamour's own
+	// wrap: glamour's blockquote re-wrap loses the bar on some lines.
+	wrap := func(t string) []string { return s.draw.l.Wrap(t, width-10) }
+	timeline.WriteEvent(&b, s.tl, e, s.labels, timeline.EventMarkdown{Level: 1, Current: s.mention, Wrap: wrap})
 	return b.String()
-}
-
-// shortID is a source ID as people cite it: "002" for "002_47b55d…".
-func shortID(id string) string {
-	if i := strings.IndexByte(id, '_'); i > 0 && i <= 4 {
-		return id[:i]
-	}
-	return id
-}
-
-func escapeMD(s string) string {
-	return strings.NewReplacer("*", "\\*", "_", "\\_", "#", "\\#", "`", "\\`", "[", "\\[", "]", "\\]").Replace(s)
 }

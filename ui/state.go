@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
-	"time"
 
 	"khatt/model"
 	"khatt/timeline"
@@ -32,21 +30,15 @@ func newState(tl *model.Timeline, l Labels, st Styles, mode rtl.Mode) *state {
 	s := &state{tl: tl, labels: l, styles: st, draw: newDrawer(mode, st), match: map[int]bool{}}
 	s.folded = make([]string, len(tl.Events))
 	s.marked = map[string]map[int][]int{}
-	for i, e := range tl.Events {
-		var b strings.Builder
-		b.WriteString(e.Summary)
-		for _, a := range e.Actors {
-			b.WriteString(" " + a.Name)
-		}
-		b.WriteString(" " + e.Place)
+	for i := range tl.Events {
+		e := &tl.Events[i]
 		for _, m := range e.Mentions {
-			b.WriteString(" " + m.Sentence)
 			if s.marked[m.Source] == nil {
 				s.marked[m.Source] = map[int][]int{}
 			}
 			s.marked[m.Source][m.Start] = append(s.marked[m.Source][m.Start], i)
 		}
-		s.folded[i] = " " + timeline.Fold(b.String()) + " "
+		s.folded[i] = timeline.SearchText(e)
 	}
 	s.applyFilter()
 	return s
@@ -97,7 +89,7 @@ func (s *state) applyFilter() {
 	}
 	s.visible = s.visible[:0]
 	for i := range s.tl.Events {
-		if s.filter.Match(&s.tl.Events[i], s.folded[i]) {
+		if s.filter.MatchFolded(&s.tl.Events[i], s.folded[i]) {
 			s.visible = append(s.visible, i)
 		}
 	}
@@ -153,115 +145,8 @@ func (s *state) nextMatch(dir int) bool {
 	return true
 }
 
-// Filter restricts the timeline: by type, actor, place, source and date
-// range. The zero Filter lets everything through.
-type Filter struct {
-	Types        []model.EventType
-	Actor, Place string // folded
-	Source       string // a source ID or its prefix
-	Since, Until model.Date
-}
-
-// Empty reports whether the filter lets everything through.
-func (f Filter) Empty() bool {
-	return len(f.Types) == 0 && f.Actor == "" && f.Place == "" && f.Source == "" && !f.Since.Known() && !f.Until.Known()
-}
-
-// Match reports whether an event passes; folded is its searchable text.
-func (f Filter) Match(e *model.Event, folded string) bool {
-	if len(f.Types) > 0 {
-		ok := false
-		for _, t := range f.Types {
-			ok = ok || e.Type == t
-		}
-		if !ok {
-			return false
-		}
-	}
-	if f.Actor != "" {
-		ok := false
-		for _, a := range e.Actors {
-			ok = ok || strings.Contains(timeline.Fold(a.Name), f.Actor)
-		}
-		if !ok {
-			return false
-		}
-	}
-	if f.Place != "" && !strings.Contains(timeline.Fold(e.Place), f.Place) {
-		return false
-	}
-	if f.Source != "" {
-		ok := false
-		for _, m := range e.Mentions {
-			ok = ok || strings.HasPrefix(m.Source, f.Source)
-		}
-		if !ok {
-			return false
-		}
-	}
-	if f.Since.Known() && (!e.Date.Known() || e.Date.End.Before(f.Since.Start)) {
-		return false
-	}
-	if f.Until.Known() && (!e.Date.Known() || e.Date.Start.After(f.Until.End)) {
-		return false
-	}
-	return true
-}
-
-// ParseFilter reads "type:visit actor:قاآني place:بغداد source:002
-// since:2021-01 until:2021-12" (Arabic keys نوع فاعل مكان مصدر من إلى work too).
-func ParseFilter(s string) (Filter, error) {
-	var f Filter
-	for _, field := range strings.Fields(s) {
-		k, v, ok := strings.Cut(field, ":")
-		if !ok || v == "" {
-			return f, fmt.Errorf("%q: want key:value", field)
-		}
-		switch k {
-		case "type", "نوع":
-			for _, t := range strings.Split(v, ",") {
-				et, err := parseType(t)
-				if err != nil {
-					return f, err
-				}
-				f.Types = append(f.Types, et)
-			}
-		case "actor", "فاعل":
-			f.Actor = timeline.Fold(strings.ReplaceAll(v, "_", " "))
-		case "place", "مكان":
-			f.Place = timeline.Fold(strings.ReplaceAll(v, "_", " "))
-		case "source", "مصدر":
-			f.Source = v
-		case "since", "من":
-			d, err := model.ParseDate(v)
-			if err != nil {
-				return f, err
-			}
-			f.Since = d
-		case "until", "إلى", "الى":
-			d, err := model.ParseDate(v)
-			if err != nil {
-				return f, err
-			}
-			f.Until = d
-		default:
-			return f, fmt.Errorf("unknown filter %q (want type, actor, place, source, since or until)", k)
-		}
-	}
-	return f, nil
-}
-
-func parseType(s string) (model.EventType, error) {
-	for t, name := range Arabic.Types {
-		if s == name {
-			return t, nil
-		}
-	}
-	return model.ParseEventType(s)
-}
-
 // Chips are the filter's parts for the status line.
-func (f Filter) Chips(l Labels) []string {
+func Chips(f Filter, l Labels) []string {
 	var out []string
 	for _, t := range f.Types {
 		out = append(out, l.Types[t])
@@ -281,7 +166,14 @@ func (f Filter) Chips(l Labels) []string {
 	if f.Until.Known() {
 		out = append(out, "≤ "+f.Until.String())
 	}
+	if f.Query != "" {
+		out = append(out, "«"+f.Query+"»")
+	}
 	return out
 }
 
-var _ = time.UTC
+// Filter is the timeline's event filter, shared with the commands.
+type Filter = timeline.Filter
+
+// ParseFilter reads the filter line typed after f.
+var ParseFilter = timeline.ParseFilter

@@ -98,15 +98,3 @@ func TypeStyle(t model.EventType) int {
 	}
 	return stStatement
 }
-
-// TypeGlyph is a mark for an event type that survives a monochrome
-// terminal: the shape, not the colour, tells the types apart.
-func TypeGlyph(t model.EventType) string {
-	switch t {
-	case model.Visit:
-		return "▲"
-	case model.Talks:
-		return "◆"
-	}
-	return "●"
-}

@@ -2,9 +2,9 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
 	"khatt/model"
+	"khatt/timeline"
 	"khatt/ui/rtl"
 )
 
@@ -105,13 +105,13 @@ func (p *timelinePane) View() []string {
 func (s *state) eventRow(i int) []rtl.Span {
 	e := &s.tl.Events[s.visible[i]]
 	date, dateStyle := s.dateCell(e.Date)
-	title := rowTitle(e)
+	title := timeline.Title(e)
 	if e.Planned {
 		title = s.labels.Planned + " · " + title
 	}
 	spans := []rtl.Span{
 		{Text: date, Style: dateStyle},
-		{Text: " " + TypeGlyph(e.Type) + " " + s.labels.Types[e.Type], Style: TypeStyle(e.Type)},
+		{Text: " " + timeline.Glyph(e.Type) + " " + s.labels.Types[e.Type], Style: TypeStyle(e.Type)},
 		{Text: " " + title, Style: s.titleStyle(i)},
 		{Text: fmt.Sprintf(" [%d]", sourcesOf(e)), Style: stDim},
 	}
@@ -143,37 +143,6 @@ func (s *state) dateCell(d model.Date) (string, int) {
 		return "؟ " + d.Expr, stDateApprox
 	}
 	return "؟", stDateApprox
-}
-
-// rowTitle is who, what, where, without the type the row already shows:
-// "إسماعيل قاآني ← بغداد", "جو بايدن، مصطفى الكاظمي · المكتب البيضاوي",
-// "جون كيربي: بيان الأربعاء لا يمثل …".
-func rowTitle(e *model.Event) string {
-	var names []string
-	for _, a := range e.Actors {
-		if a.Kind == model.Person || len(names) < 2 {
-			names = append(names, a.Name)
-		}
-		if len(names) == 3 {
-			break
-		}
-	}
-	who := strings.Join(names, "، ")
-	switch e.Type {
-	case model.Visit:
-		if e.Place != "" {
-			return who + " ← " + e.Place
-		}
-	case model.Talks:
-		if e.Place != "" {
-			return who + " · " + e.Place
-		}
-	case model.Statement:
-		if _, gist, ok := strings.Cut(e.Summary, ": "); ok {
-			return who + ": " + gist
-		}
-	}
-	return who
 }
 
 // sourcesOf counts the distinct sources that report an event.

@@ -1,0 +1,175 @@
+// Package i18n holds every user-facing string of khatt, Arabic and English,
+// as two tables.
+package i18n
+
+import (
+	"fmt"
+	"time"
+
+	"khatt/model"
+)
+
+// Labels holds every user-facing string of the reader, so that Arabic and
+// English are two tables rather than scattered literals.
+type Labels struct {
+	Lang                               string
+	RTL                                bool // the interface reads right to left
+	Timeline, Event, Source            string
+	Types                              map[model.EventType]string
+	Undated, Planned                   string
+	Months                             [12]string
+	Precision                          map[model.Precision]string
+	Date, Actors, Place, Mentions      string
+	Conflicts, ResolvedFrom, Published string
+	Fields                             map[string]string
+	EventsCount, SourcesCount          func(int) string
+	Problems                           string
+	NoProblems                         string
+	NoEvents, NoSource, NoSelection    string
+	TooSmall                           string
+	Search, Filter                     string
+	FilterHelp                         string
+	Matches                            func(i, n int) string
+	NoMatch                            string
+	BelongsTo                          string
+	Bidi                               string
+	HelpTitle                          string
+	Keys                               map[string]string
+	Outlet                             string
+	UnknownOutlet                      string
+	Corpus                             string
+	// Basis says how a date was resolved.
+	Basis      func(b model.Basis) string
+	Comma      string // the list separator
+	BriefTitle string
+}
+
+// Arabic is the default table.
+var Arabic = Labels{
+	Lang: "ar", RTL: true,
+	Timeline: "الخط الزمني", Event: "الحدث", Source: "المصدر",
+	Types:   map[model.EventType]string{model.Visit: "زيارة", model.Talks: "محادثات", model.Statement: "تصريح"},
+	Undated: "بلا تاريخ", Planned: "مرتقب",
+	Months:    [12]string{"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"},
+	Precision: map[model.Precision]string{model.Day: "يوم", model.Month: "شهر", model.Year: "سنة", model.Unknown: "غير معروف"},
+	Date:      "التاريخ", Actors: "الفاعلون", Place: "المكان", Mentions: "المصادر",
+	Conflicts: "تعارضات", ResolvedFrom: "من تاريخ نشر", Published: "نُشر",
+	Fields:       map[string]string{"time of day": "الوقت", "place": "المكان", "date": "التاريخ", "number": "الرقم", "calendar": "التقويم"},
+	EventsCount:  func(n int) string { return fmt.Sprintf("%d حدث", n) },
+	SourcesCount: func(n int) string { return fmt.Sprintf("%d مصدر", n) },
+	Problems:     "مشكلات", NoProblems: "لا مشكلات في التحميل",
+	NoEvents: "لا أحداث", NoSource: "لا مصدر", NoSelection: "اختر حدثًا",
+	TooSmall: "النافذة صغيرة جدًا",
+	Search:   "بحث", Filter: "تصفية",
+	FilterHelp: "type:visit actor:قاآني place:بغداد source:002 since:2021-01 until:2021-12",
+	Matches:    func(i, n int) string { return fmt.Sprintf("%d/%d", i, n) },
+	NoMatch:    "لا نتائج", BelongsTo: "ينتمي إلى",
+	Bidi: "الاتجاه", HelpTitle: "المفاتيح",
+	Outlet: "المنفذ", UnknownOutlet: "منفذ غير معروف", Corpus: "المدونة",
+	Comma: "، ", BriefTitle: "موجز الخط الزمني",
+	Basis: func(b model.Basis) string {
+		switch b.Kind {
+		case model.Publication:
+			return fmt.Sprintf("من تاريخ نشر %s (%s)", shortID(b.Source), b.Anchor.Format("2006-01-02"))
+		case model.Context:
+			return fmt.Sprintf("من سياق المقال (الجملة %d)", b.Sentence)
+		case model.Reported:
+			return fmt.Sprintf("بلا تاريخ في النص: في الأيام المحيطة بنشر %s (%s)", shortID(b.Source), b.Anchor.Format("2006-01-02"))
+		case model.Relative:
+			return "تعبير نسبي وتاريخ النشر غير معروف"
+		case model.Stated:
+			return "مذكور في المقال"
+		}
+		return "مكتوب في النص"
+	},
+	Keys: map[string]string{
+		"up": "أعلى", "down": "أسفل", "top": "الأول", "bottom": "الأخير", "pgup": "صفحة أعلى", "pgdown": "صفحة أسفل",
+		"next pane": "اللوحة التالية", "prev pane": "اللوحة السابقة", "left": "إلى اليسار", "right": "إلى اليمين",
+		"open": "فتح", "next mention": "المصدر التالي", "prev mention": "المصدر السابق", "search": "بحث",
+		"next match": "النتيجة التالية", "prev match": "النتيجة السابقة", "filter": "تصفية", "clear": "مسح",
+		"help": "مساعدة", "quit": "خروج", "problems": "المشكلات",
+	},
+}
+
+// English is the table for --lang en.
+var English = Labels{
+	Lang: "en", RTL: false,
+	Timeline: "Timeline", Event: "Event", Source: "Source",
+	Types:   map[model.EventType]string{model.Visit: "visit", model.Talks: "talks", model.Statement: "statement"},
+	Undated: "undated", Planned: "planned",
+	Months:    [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+	Precision: map[model.Precision]string{model.Day: "day", model.Month: "month", model.Year: "year", model.Unknown: "unknown"},
+	Date:      "Date", Actors: "Actors", Place: "Place", Mentions: "Sources",
+	Conflicts: "Conflicts", ResolvedFrom: "from the publication date of", Published: "published",
+	Fields:       map[string]string{"time of day": "time of day", "place": "place", "date": "date", "number": "number", "calendar": "calendar"},
+	EventsCount:  func(n int) string { return plural(n, "event") },
+	SourcesCount: func(n int) string { return plural(n, "source") },
+	Problems:     "problems", NoProblems: "no load problems",
+	NoEvents: "no events", NoSource: "no source", NoSelection: "select an event",
+	TooSmall: "window too small",
+	Search:   "search", Filter: "filter",
+	FilterHelp: "type:visit actor:Qaani place:Baghdad source:002 since:2021-01 until:2021-12",
+	Matches:    func(i, n int) string { return fmt.Sprintf("%d/%d", i, n) },
+	NoMatch:    "no match", BelongsTo: "belongs to",
+	Bidi: "bidi", HelpTitle: "Keys",
+	Outlet: "outlet", UnknownOutlet: "unknown outlet", Corpus: "corpus",
+	Comma: ", ", BriefTitle: "Timeline briefing",
+	Basis: func(b model.Basis) string {
+		switch b.Kind {
+		case model.Publication:
+			return fmt.Sprintf("from the publication date of %s (%s)", shortID(b.Source), b.Anchor.Format("2006-01-02"))
+		case model.Context:
+			return fmt.Sprintf("from the article's context (sentence %d)", b.Sentence)
+		case model.Reported:
+			return fmt.Sprintf("undated in the text: around the publication of %s (%s)", shortID(b.Source), b.Anchor.Format("2006-01-02"))
+		case model.Relative:
+			return "relative, and the publication date is unknown"
+		case model.Stated:
+			return "stated in the article"
+		}
+		return "written in the text"
+	},
+	Keys: map[string]string{
+		"up": "up", "down": "down", "top": "first", "bottom": "last", "pgup": "page up", "pgdown": "page down",
+		"next pane": "next pane", "prev pane": "previous pane", "left": "pane left", "right": "pane right",
+		"open": "open", "next mention": "next source", "prev mention": "previous source", "search": "search",
+		"next match": "next match", "prev match": "previous match", "filter": "filter", "clear": "clear",
+		"help": "help", "quit": "quit", "problems": "problems",
+	},
+}
+
+// shortID is a source ID as people cite it: "002" for "002_47b55d…".
+func shortID(id string) string { return ShortID(id) }
+
+// ShortID is a source ID as people cite it: "002" for "002_47b55d…".
+func ShortID(id string) string {
+	for i := 0; i < len(id) && i <= 4; i++ {
+		if id[i] == '_' && i > 0 {
+			return id[:i]
+		}
+	}
+	return id
+}
+
+func plural(n int, w string) string {
+	if n == 1 {
+		return "1 " + w
+	}
+	return fmt.Sprintf("%d %ss", n, w)
+}
+
+// For returns the table for a language tag ("ar", "en").
+func For(lang string) (Labels, error) {
+	switch lang {
+	case "", "ar":
+		return Arabic, nil
+	case "en":
+		return English, nil
+	}
+	return Labels{}, fmt.Errorf("unknown language %q (want ar or en)", lang)
+}
+
+// MonthHeading names a month of a year: "يوليو 2021".
+func (l Labels) MonthHeading(y int, m time.Month) string {
+	return fmt.Sprintf("%s %d", l.Months[m-1], y)
+}

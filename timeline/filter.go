@@ -1,0 +1,155 @@
+package timeline
+
+import (
+	"fmt"
+	"strings"
+
+	"khatt/model"
+)
+
+// Filter restricts the timeline: by type, actor, place, source and date
+// range. The zero Filter lets everything through.
+type Filter struct {
+	Types        []model.EventType
+	Actor, Place string // folded
+	Source       string // a source ID or its prefix
+	Since, Until model.Date
+	Query        string // as typed; matched folded against SearchText
+}
+
+// Empty reports whether the filter lets everything through.
+func (f Filter) Empty() bool {
+	return len(f.Types) == 0 && f.Actor == "" && f.Place == "" && f.Source == "" && !f.Since.Known() && !f.Until.Known() && f.Query == ""
+}
+
+// Match reports whether an event passes.
+func (f Filter) Match(e *model.Event) bool { return f.MatchFolded(e, SearchText(e)) }
+
+// SearchText is an event's text for search and --query, folded: summary,
+// actors, place and every reporting sentence.
+func SearchText(e *model.Event) string {
+	var b strings.Builder
+	b.WriteString(e.Summary)
+	for _, a := range e.Actors {
+		b.WriteString(" " + a.Name)
+	}
+	b.WriteString(" " + e.Place)
+	for _, m := range e.Mentions {
+		b.WriteString(" " + m.Sentence)
+	}
+	return " " + Fold(b.String()) + " "
+}
+
+// MatchFolded is Match with the event's SearchText already made.
+func (f Filter) MatchFolded(e *model.Event, folded string) bool {
+	if f.Query != "" && !strings.Contains(folded, Fold(f.Query)) {
+		return false
+	}
+	if len(f.Types) > 0 {
+		ok := false
+		for _, t := range f.Types {
+			ok = ok || e.Type == t
+		}
+		if !ok {
+			return false
+		}
+	}
+	if f.Actor != "" {
+		ok := false
+		for _, a := range e.Actors {
+			ok = ok || strings.Contains(Fold(a.Name), f.Actor)
+		}
+		if !ok {
+			return false
+		}
+	}
+	if f.Place != "" && !strings.Contains(Fold(e.Place), f.Place) {
+		return false
+	}
+	if f.Source != "" {
+		ok := false
+		for _, m := range e.Mentions {
+			ok = ok || strings.HasPrefix(m.Source, f.Source)
+		}
+		if !ok {
+			return false
+		}
+	}
+	if f.Since.Known() && (!e.Date.Known() || e.Date.End.Before(f.Since.Start)) {
+		return false
+	}
+	if f.Until.Known() && (!e.Date.Known() || e.Date.Start.After(f.Until.End)) {
+		return false
+	}
+	return true
+}
+
+// ParseFilter reads "type:visit actor:قاآني place:بغداد source:002
+// since:2021-01 until:2021-12 query:…" (Arabic keys نوع فاعل مكان مصدر من
+// إلى بحث work too; _ stands for a space in a value).
+func ParseFilter(s string) (Filter, error) {
+	var f Filter
+	for _, field := range strings.Fields(s) {
+		k, v, ok := strings.Cut(field, ":")
+		if !ok || v == "" {
+			return f, fmt.Errorf("%q: want key:value", field)
+		}
+		switch k {
+		case "type", "نوع":
+			for _, t := range strings.Split(v, ",") {
+				et, err := ParseType(t)
+				if err != nil {
+					return f, err
+				}
+				f.Types = append(f.Types, et)
+			}
+		case "actor", "فاعل":
+			f.Actor = Fold(strings.ReplaceAll(v, "_", " "))
+		case "place", "مكان":
+			f.Place = Fold(strings.ReplaceAll(v, "_", " "))
+		case "query", "بحث":
+			f.Query = strings.ReplaceAll(v, "_", " ")
+		case "source", "مصدر":
+			f.Source = v
+		case "since", "من":
+			d, err := model.ParseDate(v)
+			if err != nil {
+				return f, err
+			}
+			f.Since = d
+		case "until", "إلى", "الى":
+			d, err := model.ParseDate(v)
+			if err != nil {
+				return f, err
+			}
+			f.Until = d
+		default:
+			return f, fmt.Errorf("unknown filter %q (want type, actor, place, source, since, until or query)", k)
+		}
+	}
+	return f, nil
+}
+
+// ParseType reads an event type in English or Arabic.
+func ParseType(s string) (model.EventType, error) {
+	for t, name := range map[model.EventType]string{model.Visit: "زيارة", model.Talks: "محادثات", model.Statement: "تصريح"} {
+		if s == name {
+			return t, nil
+		}
+	}
+	return model.ParseEventType(s)
+}
+
+// Apply returns the events of a timeline that pass the filter, in order.
+func (f Filter) Apply(events []model.Event) []model.Event {
+	if f.Empty() {
+		return events
+	}
+	var out []model.Event
+	for i := range events {
+		if f.Match(&events[i]) {
+			out = append(out, events[i])
+		}
+	}
+	return out
+}
