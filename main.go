@@ -1,6 +1,6 @@
 // Command khatt builds a chronological timeline of the visits, talks and
 // statements reported in Arabic news articles, and shows it in a
-// right-to-left terminal reader or exports it.
+// right-to-left terminal reader, as a briefing, or as an export.
 package main
 
 import (
@@ -10,47 +10,129 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/term"
 
+	"khatt/i18n"
 	"khatt/model"
 	"khatt/seeds"
 	"khatt/timeline"
 	"khatt/ui"
 )
 
-const usage = `khatt — a timeline of visits, talks and statements in Arabic news.
+// version is set at build time (-ldflags "-X main.version=…").
+var version = "0.3.0"
+
+const overview = `khatt — a timeline of visits, talks and statements in Arabic news.
 
 Usage:
-  khatt [flags] [PATH...]                 browse the timeline (the seed articles when no PATH)
-  khatt export --format json [PATH...]    print the timeline as JSON
+  khatt [flags] [PATH...]            browse the timeline (a briefing when stdout is not a terminal)
+  khatt brief [flags] [PATH...]      print a chronological briefing
+  khatt export [flags] [PATH...]     print the timeline as json, jsonl, md, csv, ics or timelinejs
+  khatt COMMAND --help               the flags of a command, with examples
+  khatt --version
 
-PATH is an article (.txt or .md) or a directory of them (searched recursively).
-
-Flags:
-  --lang ar|en           interface language (default ar; env KHATT_LANG)
-  --bidi auto|app|terminal|off
-                         who draws right-to-left text: the app (which then
-                         switches the terminal's own bidi off), the terminal,
-                         or nobody; auto asks the terminal (env KHATT_BIDI)
-  --shape auto|forms|none
-                         join Arabic letters with presentation forms (auto:
-                         in app mode) (env KHATT_SHAPE)
-  --strip-harakat        do not draw harakat
-  --lexicon DIR          read lexicon files (triggers.txt, cues.txt,
-                         gazetteer.txt, calendar.txt, names.txt) from DIR
-                         instead of the built-in ones
-  --help                 show this help
-
-Examples:
-  khatt
-  khatt --lang en ~/articles/iraq/
-  KHATT_BIDI=terminal khatt          # in Konsole with its bidi on
-  khatt export --format json > timeline.json
+PATH is an article (.txt or .md) or a directory of them, searched recursively;
+with no PATH, the corpus of the config file, else the built-in seed articles.
+Settings are read from $XDG_CONFIG_HOME/khatt/config.toml (see the README);
+flags override them.
 `
+
+// command is one subcommand: its flags, examples, and what it runs.
+type command struct {
+	name     string
+	summary  string
+	examples []string
+	extra    func(fs *flag.FlagSet, o *options)
+	run      func(o *options, stdout, stderr io.Writer) int
+}
+
+// options are the settings of a run, from the config file then the flags.
+type options struct {
+	cfg        config
+	lexicon    string
+	lang       string
+	bidi       string
+	shape      string
+	strip      bool
+	format     string
+	width      int
+	style      string
+	filterArgs filterFlags
+	paths      []string
+	labels     i18n.Labels
+	filter     timeline.Filter
+}
+
+type filterFlags struct {
+	types, actor, place, source, since, until, query string
+}
+
+func commonFlags(fs *flag.FlagSet, o *options) {
+	fs.StringVar(&o.lexicon, "lexicon", "", "read lexicon files from `DIR` instead of the built-in ones")
+	fs.StringVar(&o.lang, "lang", o.lang, "interface language: ar or en (env KHATT_LANG)")
+	fs.StringVar(&o.filterArgs.types, "type", "", "only events of these `TYPES` (visit, talks, statement; comma-separated)")
+	fs.StringVar(&o.filterArgs.actor, "actor", "", "only events with an actor whose name contains `NAME` (Arabic-normalised)")
+	fs.StringVar(&o.filterArgs.place, "place", "", "only events at a place whose name contains `NAME`")
+	fs.StringVar(&o.filterArgs.source, "source", "", "only events reported by the source `ID` (or an ID prefix: 002)")
+	fs.StringVar(&o.filterArgs.since, "since", "", "only events on or after `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
+	fs.StringVar(&o.filterArgs.until, "until", "", "only events on or before `DATE`")
+	fs.StringVar(&o.filterArgs.query, "query", "", "only events whose text holds `TEXT` (Arabic-normalised)")
+}
+
+func bidiFlags(fs *flag.FlagSet, o *options) {
+	fs.StringVar(&o.bidi, "bidi", o.bidi, "who draws right-to-left text: auto, app, terminal or off (env KHATT_BIDI)")
+	fs.StringVar(&o.shape, "shape", o.shape, "join Arabic letters: auto, forms or none (env KHATT_SHAPE)")
+	fs.BoolVar(&o.strip, "strip-harakat", o.strip, "do not draw harakat")
+}
+
+var commands = []command{
+	{
+		name:    "browse",
+		summary: "browse the timeline in a right-to-left terminal reader",
+		examples: []string{
+			"khatt",
+			"khatt --lang en ~/articles/iraq/",
+			"khatt --type visit --actor قاآني --since 2021",
+			"KHATT_BIDI=terminal khatt          # Konsole with its own bidi on",
+		},
+		extra: bidiFlags,
+		run:   browse,
+	},
+	{
+		name:    "brief",
+		summary: "print a chronological briefing, day by day (Markdown when stdout is not a terminal)",
+		examples: []string{
+			"khatt brief",
+			"khatt brief --since 2021-07 --until 2021-07 > july.md",
+			"khatt brief --style light --width 100 ~/articles/",
+		},
+		extra: func(fs *flag.FlagSet, o *options) {
+			bidiFlags(fs, o)
+			fs.IntVar(&o.width, "width", 0, "wrap at `COLUMNS` (default: the terminal's width, else 80)")
+			fs.StringVar(&o.style, "style", o.style, "glamour style on a terminal: dark, light or notty (default: by background)")
+		},
+		run: brief,
+	},
+	{
+		name:    "export",
+		summary: "print the timeline in a machine-readable format",
+		examples: []string{
+			"khatt export --format json > timeline.json",
+			"khatt export --format csv --type statement > statements.csv",
+			"khatt export --format ics ~/articles/ > timeline.ics",
+			"khatt export --format timelinejs > timeline.json",
+		},
+		extra: func(fs *flag.FlagSet, o *options) {
+			fs.StringVar(&o.format, "format", "json", "`FORMAT`: "+strings.Join(timeline.Formats, ", "))
+		},
+		run: export,
+	},
+}
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -58,34 +140,133 @@ func main() {
 
 // run is main without the process: it returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
-	cmd := ""
-	if len(args) > 0 && args[0] == "export" {
-		cmd, args = args[0], args[1:]
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version") {
+		fmt.Fprintf(stdout, "khatt %s\n", version)
+		return 0
 	}
-	fs := flag.NewFlagSet("khatt", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	lexDir := fs.String("lexicon", "", "directory of lexicon files")
-	format := fs.String("format", "json", "export format")
-	lang := fs.String("lang", os.Getenv("KHATT_LANG"), "interface language")
-	bidiFlag := fs.String("bidi", os.Getenv("KHATT_BIDI"), "bidi mode")
-	shapeFlag := fs.String("shape", os.Getenv("KHATT_SHAPE"), "shaping")
-	strip := fs.Bool("strip-harakat", false, "drop harakat")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stdout, usage)
-			return 0
+	cmd := commands[0]
+	explicit := false
+	if len(args) > 0 {
+		for _, c := range commands {
+			if args[0] == c.name {
+				cmd, args, explicit = c, args[1:], true
+				break
+			}
 		}
-		fmt.Fprintf(stderr, "khatt: %v (see khatt --help)\n", err)
-		return 2
 	}
-	lx, err := loadLexicon(*lexDir)
+	cfg, err := loadConfig()
 	if err != nil {
 		fmt.Fprintf(stderr, "khatt: %v\n", err)
 		return 2
 	}
+	o := &options{cfg: cfg, lang: firstOf(os.Getenv("KHATT_LANG"), cfg.Lang), bidi: firstOf(os.Getenv("KHATT_BIDI"), cfg.Bidi),
+		shape: firstOf(os.Getenv("KHATT_SHAPE"), cfg.Shape), strip: cfg.StripHarakat, style: cfg.Theme}
+	fs := flag.NewFlagSet("khatt "+cmd.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	commonFlags(fs, o)
+	cmd.extra(fs, o)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			usage(stdout, cmd, fs, !explicit)
+			return 0
+		}
+		fmt.Fprintf(stderr, "khatt %s: %v (see khatt %s --help)\n", cmd.name, err, cmd.name)
+		return 2
+	}
+	if err := o.finish(fs.Args()); err != nil {
+		fmt.Fprintf(stderr, "khatt %s: %v\n", cmd.name, err)
+		return 2
+	}
+	return cmd.run(o, stdout, stderr)
+}
+
+func usage(w io.Writer, c command, fs *flag.FlagSet, root bool) {
+	if root {
+		fmt.Fprint(w, overview)
+		fmt.Fprintf(w, "\nFlags of browse (the default command):\n")
+	} else {
+		fmt.Fprintf(w, "khatt %s [flags] [PATH...]: %s\n\nFlags:\n", c.name, c.summary)
+	}
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+	fmt.Fprintf(w, "\nExamples:\n")
+	for _, e := range c.examples {
+		fmt.Fprintf(w, "  %s\n", e)
+	}
+}
+
+func firstOf(vs ...string) string {
+	for _, v := range vs {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// finish checks the flags and builds the labels and the filter.
+func (o *options) finish(paths []string) error {
+	o.paths = paths
+	if len(o.paths) == 0 {
+		o.paths = o.cfg.Corpus
+	}
+	var err error
+	if o.labels, err = i18n.For(o.lang); err != nil {
+		return fmt.Errorf("--lang: %w", err)
+	}
+	f := o.filterArgs
+	if f.types != "" {
+		for _, t := range strings.Split(f.types, ",") {
+			et, err := timeline.ParseType(strings.TrimSpace(t))
+			if err != nil {
+				return fmt.Errorf("--type: %w", err)
+			}
+			o.filter.Types = append(o.filter.Types, et)
+		}
+	}
+	o.filter.Actor, o.filter.Place = timeline.Fold(f.actor), timeline.Fold(f.place)
+	o.filter.Source, o.filter.Query = f.source, f.query
+	for _, d := range []struct {
+		flag, value string
+		into        *model.Date
+	}{{"--since", f.since, &o.filter.Since}, {"--until", f.until, &o.filter.Until}} {
+		if d.value == "" {
+			continue
+		}
+		date, err := model.ParseDate(d.value)
+		if err != nil {
+			return fmt.Errorf("%s: %w", d.flag, err)
+		}
+		*d.into = date
+	}
+	if o.lexicon != "" {
+		if info, err := os.Stat(o.lexicon); err != nil || !info.IsDir() {
+			return fmt.Errorf("--lexicon %s: not a directory", o.lexicon)
+		}
+	}
+	if o.width < 0 {
+		return fmt.Errorf("--width must be positive")
+	}
+	switch o.style {
+	case "", "auto", "dark", "light", "notty":
+	default:
+		return fmt.Errorf("--style %q: want dark, light or notty", o.style)
+	}
+	return nil
+}
+
+// load reads the corpus and reports each problem on stderr. It returns nil
+// when no article could be loaded.
+func (o *options) load(stderr io.Writer) *model.Timeline {
+	lx, err := loadLexicon(o.lexicon)
+	if err != nil {
+		fmt.Fprintf(stderr, "khatt: %v\n", err)
+		return nil
+	}
 	roots := []timeline.Root{{FS: seeds.FS, Path: ".", Display: func(n string) string { return "seeds/" + n }}}
-	if fs.NArg() > 0 {
-		roots = timeline.PathRoots(fs.Args())
+	if len(o.paths) > 0 {
+		roots = timeline.PathRoots(o.paths)
 	}
 	tl := timeline.LoadTimeline(roots, lx)
 	for _, p := range tl.Problems {
@@ -93,43 +274,76 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(tl.Sources) == 0 {
 		fmt.Fprintln(stderr, "khatt: no article could be loaded")
+		return nil
+	}
+	return tl
+}
+
+func loadLexicon(dir string) (*timeline.Lexicon, error) {
+	if dir == "" {
+		return timeline.LoadLexicon(nil)
+	}
+	return timeline.LoadLexicon(os.DirFS(dir))
+}
+
+func (o *options) corpusName() string {
+	if len(o.paths) == 0 {
+		return "seeds"
+	}
+	return strings.Join(o.paths, " ")
+}
+
+func export(o *options, stdout, stderr io.Writer) int {
+	tl := o.load(stderr)
+	if tl == nil {
 		return 1
 	}
-	switch cmd {
-	case "export":
-		if *format != "json" {
-			fmt.Fprintf(stderr, "khatt: unknown export format %q (want json)\n", *format)
-			return 2
-		}
-		if err := timeline.WriteJSON(stdout, tl); err != nil {
-			fmt.Fprintf(stderr, "khatt: %v\n", err)
+	if err := timeline.Write(stdout, o.format, tl, o.filter.Apply(tl.Events), o.labels); err != nil {
+		fmt.Fprintf(stderr, "khatt export: %v\n", err)
+		return 2
+	}
+	return 0
+}
+
+func brief(o *options, stdout, stderr io.Writer) int {
+	tl := o.load(stderr)
+	if tl == nil {
+		return 1
+	}
+	events := o.filter.Apply(tl.Events)
+	if !isTerminal(stdout) && o.width == 0 {
+		if err := timeline.WriteBrief(stdout, tl, events, o.labels, nil); err != nil {
+			fmt.Fprintf(stderr, "khatt brief: %v\n", err)
 			return 1
 		}
 		return 0
 	}
-	labels, err := ui.LabelsFor(*lang)
-	if err != nil {
-		fmt.Fprintf(stderr, "khatt: --lang: %v\n", err)
-		return 2
-	}
-	if !isTerminal(stdout) {
-		return list(tl, stdout)
-	}
-	probe := func() ui.Probe { return ui.ProbeTerminal(300 * time.Millisecond) }
-	bidi, err := ui.DecideBidi(*bidiFlag, *shapeFlag, *strip, os.Getenv, probe)
-	if err != nil {
-		fmt.Fprintf(stderr, "khatt: %v\n", err)
-		return 2
-	}
-	corpus := "seeds"
-	if fs.NArg() > 0 {
-		corpus = fmt.Sprint(fs.Args())
-		if fs.NArg() == 1 {
-			corpus = fs.Arg(0)
+	width := o.width
+	if width == 0 {
+		width = 80
+		if f, ok := stdout.(*os.File); ok {
+			if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 20 {
+				width = w
+			}
 		}
 	}
-	m := ui.New(tl, ui.Options{Labels: labels, Bidi: bidi, NoColor: os.Getenv("NO_COLOR") != "", Corpus: corpus})
-	return browse(m, bidi, stdout, stderr)
+	style := o.style
+	if style == "" || style == "auto" {
+		style = "dark"
+		if os.Getenv("NO_COLOR") != "" || !isTerminal(stdout) {
+			style = "notty"
+		}
+	}
+	bidi, err := ui.DecideBidi(o.bidi, o.shape, o.strip, os.Getenv, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "khatt brief: %v\n", err)
+		return 2
+	}
+	if err := ui.WriteBrief(stdout, tl, events, o.labels, width, style, bidi.RTLMode()); err != nil {
+		fmt.Fprintf(stderr, "khatt brief: %v\n", err)
+		return 1
+	}
+	return 0
 }
 
 func isTerminal(w io.Writer) bool {
@@ -137,10 +351,30 @@ func isTerminal(w io.Writer) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-// browse runs the reader. The terminal's bidi is switched off before the
-// first frame (app mode) and restored on every way out: a normal quit,
-// SIGTERM or SIGHUP, and a panic.
-func browse(m *ui.Model, bidi ui.Bidi, stdout, stderr io.Writer) (code int) {
+// browse runs the reader, or prints the briefing when stdout is not a
+// terminal. The terminal's bidi is switched off before the first frame (app
+// mode) and restored on every way out: a normal quit, SIGTERM or SIGHUP,
+// and a panic.
+func browse(o *options, stdout, stderr io.Writer) (code int) {
+	if !isTerminal(stdout) {
+		return brief(o, stdout, stderr)
+	}
+	tl := o.load(stderr)
+	if tl == nil {
+		return 1
+	}
+	probe := func() ui.Probe { return ui.ProbeTerminal(300 * time.Millisecond) }
+	bidi, err := ui.DecideBidi(o.bidi, o.shape, o.strip, os.Getenv, probe)
+	if err != nil {
+		fmt.Fprintf(stderr, "khatt: %v\n", err)
+		return 2
+	}
+	glam := ""
+	if o.style == "dark" || o.style == "light" || o.style == "notty" {
+		glam = o.style
+	}
+	m := ui.New(tl, ui.Options{Labels: o.labels, Bidi: bidi, NoColor: os.Getenv("NO_COLOR") != "",
+		Corpus: o.corpusName(), Filter: o.filter, GlamourStyle: glam})
 	restore := func() {
 		if bidi.Exit != "" {
 			io.WriteString(stdout, bidi.Exit)
@@ -168,24 +402,6 @@ func browse(m *ui.Model, bidi ui.Bidi, stdout, stderr io.Writer) (code int) {
 	if _, err := p.Run(); err != nil {
 		fmt.Fprintf(stderr, "khatt: %v\n", err)
 		return 1
-	}
-	return 0
-}
-
-func loadLexicon(dir string) (*timeline.Lexicon, error) {
-	if dir == "" {
-		return timeline.LoadLexicon(nil)
-	}
-	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		return nil, fmt.Errorf("--lexicon %s: not a directory", dir)
-	}
-	return timeline.LoadLexicon(os.DirFS(dir))
-}
-
-// list prints the timeline when stdout is not a terminal: one event a line.
-func list(tl *model.Timeline, stdout io.Writer) int {
-	for _, e := range tl.Events {
-		fmt.Fprintf(stdout, "%-10s %-9s %s  [%d]\n", e.Date.String(), e.Type, e.Summary, len(e.Mentions))
 	}
 	return 0
 }

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/lipgloss"
 )
 
 func runCmd(args ...string) (code int, stdout, stderr string) {
@@ -72,5 +74,111 @@ func TestBadUsage(t *testing.T) {
 	}
 	if code, _, errs := runCmd("--lexicon", "/nonexistent", "export"); code != 2 || !strings.Contains(errs, "/nonexistent") {
 		t.Errorf("bad lexicon dir: exit %d, %q", code, errs)
+	}
+}
+
+func TestBriefWhenNotATerminal(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	for _, args := range [][]string{{"brief"}, {}} { // the reader prints the briefing too
+		code, out, errs := runCmd(args...)
+		if code != 0 || errs != "" {
+			t.Fatalf("%v: exit %d, %q", args, code, errs)
+		}
+		if !strings.HasPrefix(out, "<div dir=\"rtl\" lang=\"ar\">") || !strings.Contains(out, "# موجز الخط الزمني") || !strings.Contains(out, "> ") {
+			t.Errorf("%v: not a right-to-left Markdown briefing:\n%.300s", args, out)
+		}
+	}
+	code, out, _ := runCmd("brief", "--lang", "en", "--type", "visit", "--since", "2021")
+	if code != 0 || !strings.Contains(out, "# Timeline briefing") || strings.Contains(out, "statement") {
+		t.Errorf("english visits since 2021: exit %d\n%.400s", code, out)
+	}
+	code, out, _ = runCmd("brief", "--query", "لا يوجد هذا النص أبدا")
+	if code != 0 || !strings.Contains(out, "لا أحداث") {
+		t.Errorf("empty result: exit %d\n%s", code, out)
+	}
+}
+
+func TestBriefRenderedForATerminalWidth(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	code, out, _ := runCmd("brief", "--width", "70", "--style", "notty", "--bidi", "app", "--until", "2020")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if w := lipgloss.Width(l); w > 70 {
+			t.Errorf("line %d cells wide: %q", w, l)
+		}
+	}
+	// Drawn through the bidi step: joined letters, in visual order.
+	if !strings.Contains(out, "ﺯﻮﺟﻮﻣ") && !strings.Contains(out, "ﺰﺟﻮﻣ") {
+		t.Errorf("the title is not shaped and reordered:\n%.300s", out)
+	}
+}
+
+func TestVersionAndHelp(t *testing.T) {
+	if code, out, _ := runCmd("--version"); code != 0 || !strings.HasPrefix(out, "khatt ") {
+		t.Errorf("--version: %d %q", code, out)
+	}
+	for _, c := range []string{"brief", "export"} {
+		code, out, _ := runCmd(c, "--help")
+		if code != 0 || !strings.Contains(out, "khatt "+c) || !strings.Contains(out, "Examples:") || !strings.Contains(out, "-since") {
+			t.Errorf("%s --help: %d\n%s", c, code, out)
+		}
+	}
+	if code, out, _ := runCmd("--help"); code != 0 || !strings.Contains(out, "khatt brief") || !strings.Contains(out, "-bidi") {
+		t.Errorf("--help: %d\n%s", code, out)
+	}
+}
+
+func TestBadDatesAndFlagsAreOneLine(t *testing.T) {
+	for _, args := range [][]string{
+		{"export", "--since", "yesterday"},
+		{"brief", "--until", "2021-13"},
+		{"export", "--type", "party"},
+		{"brief", "--style", "neon"},
+		{"--lang", "fr"},
+		{"export", "--frobnicate"},
+	} {
+		code, out, errs := runCmd(args...)
+		if code != 2 || out != "" || strings.Count(errs, "\n") != 1 {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errs)
+		}
+	}
+}
+
+func TestConfigFile(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", dir)
+	t.Setenv("KHATT_LANG", "")
+	if err := os.MkdirAll(filepath.Join(dir, "khatt", "corpus"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	art := "---\npublished: 2019-03-12\n---\nوصل وزير الخارجية الأردني أيمن الصفدي إلى بغداد، ظهر يوم الاثنين.\n"
+	if err := os.WriteFile(filepath.Join(dir, "khatt", "corpus", "a.txt"), []byte(art), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	write := func(s string) {
+		if err := os.WriteFile(filepath.Join(dir, "khatt", "config.toml"), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("lang = \"en\"\ncorpus = [\"corpus\"]\n")
+	code, out, errs := runCmd("export", "--format", "jsonl")
+	if code != 0 || !strings.Contains(out, "أيمن الصفدي") || strings.Contains(out, "قاآني") {
+		t.Errorf("config corpus: %d %q %.200s", code, errs, out)
+	}
+	if _, out, _ := runCmd("brief"); !strings.Contains(out, "Timeline briefing") {
+		t.Error("config lang not used")
+	}
+	if _, out, _ := runCmd("brief", "--lang", "ar"); !strings.Contains(out, "موجز") {
+		t.Error("a flag must override the config")
+	}
+	write("lang = \"en\"\nbidi = [oops\n")
+	if code, _, errs := runCmd("export"); code != 2 || !strings.Contains(errs, "config.toml:2") {
+		t.Errorf("malformed config: %d %q", code, errs)
+	}
+	write("colour = \"red\"\n")
+	if code, _, errs := runCmd("export"); code != 2 || !strings.Contains(errs, "colour") {
+		t.Errorf("unknown setting: %d %q", code, errs)
 	}
 }

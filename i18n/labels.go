@@ -55,8 +55,8 @@ var Arabic = Labels{
 	Date:      "التاريخ", Actors: "الفاعلون", Place: "المكان", Mentions: "المصادر",
 	Conflicts: "تعارضات", ResolvedFrom: "من تاريخ نشر", Published: "نُشر",
 	Fields:       map[string]string{"time of day": "الوقت", "place": "المكان", "date": "التاريخ", "number": "الرقم", "calendar": "التقويم"},
-	EventsCount:  func(n int) string { return fmt.Sprintf("%d حدث", n) },
-	SourcesCount: func(n int) string { return fmt.Sprintf("%d مصدر", n) },
+	EventsCount:  func(n int) string { return arabicCount(n, "حدث واحد", "حدثان", "أحداث", "حدثًا") },
+	SourcesCount: func(n int) string { return arabicCount(n, "مصدر واحد", "مصدران", "مصادر", "مصدرًا") },
 	Problems:     "مشكلات", NoProblems: "لا مشكلات في التحميل",
 	NoEvents: "لا أحداث", NoSource: "لا مصدر", NoSelection: "اختر حدثًا",
 	TooSmall: "النافذة صغيرة جدًا",
@@ -149,6 +149,23 @@ func ShortID(id string) string {
 		}
 	}
 	return id
+}
+
+// arabicCount follows Arabic number agreement: one and two have their own
+// forms, three to ten take the plural, eleven and more the accusative
+// singular.
+func arabicCount(n int, one, two, few, many string) string {
+	switch {
+	case n == 1:
+		return one
+	case n == 2:
+		return two
+	case n%100 >= 3 && n%100 <= 10:
+		return fmt.Sprintf("%d %s", n, few)
+	case n == 0:
+		return fmt.Sprintf("0 %s", few)
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 func plural(n int, w string) string {

@@ -141,7 +141,8 @@ func sourceLine(tl *model.Timeline, id string, l i18n.Labels) string {
 // what/where, its sources quoted and its conflicts. Arabic briefings are
 // wrapped in <div dir="rtl"> so that Markdown viewers lay them out right to
 // left.
-func WriteBrief(w io.Writer, tl *model.Timeline, events []model.Event, l i18n.Labels) error {
+// wrap, when not nil, wraps quoted sentences (see EventMarkdown).
+func WriteBrief(w io.Writer, tl *model.Timeline, events []model.Event, l i18n.Labels, wrap func(string) []string) error {
 	var b strings.Builder
 	if l.RTL {
 		b.WriteString("<div dir=\"rtl\" lang=\"ar\">\n\n")
@@ -158,7 +159,7 @@ func WriteBrief(w io.Writer, tl *model.Timeline, events []model.Event, l i18n.La
 			fmt.Fprintf(&b, "## %s\n\n", g)
 			group = g
 		}
-		WriteEvent(&b, tl, e, l, EventMarkdown{Level: 3, Current: -1})
+		WriteEvent(&b, tl, e, l, EventMarkdown{Level: 3, Current: -1, Wrap: wrap})
 	}
 	if l.RTL {
 		b.WriteString("</div>\n")

@@ -378,3 +378,23 @@ func TestDisabledKeysLeaveTheHelp(t *testing.T) {
 		t.Error("n is not offered after a search")
 	}
 }
+
+func TestStartsFiltered(t *testing.T) {
+	f, err := ParseFilter("type:talks query:قاآني")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(seedTL, Options{Labels: Arabic, Bidi: Bidi{Mode: "app"}, Renderer: asciiRenderer(), Filter: f})
+	send(m, tea.WindowSizeMsg{Width: 160, Height: 45})
+	if len(m.s.visible) == 0 || len(m.s.visible) == len(seedTL.Events) {
+		t.Fatalf("%d visible", len(m.s.visible))
+	}
+	for _, ev := range m.s.visible {
+		if seedTL.Events[ev].Type != model.Talks {
+			t.Errorf("a %s got through", seedTL.Events[ev].Type)
+		}
+	}
+	if len(Chips(m.s.filter, m.s.labels)) != 2 {
+		t.Error("the command-line filter shows as chips")
+	}
+}

@@ -1,0 +1,230 @@
+package timeline
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/emersion/go-ical"
+
+	"khatt/i18n"
+	"khatt/model"
+)
+
+// Formats are the names export accepts.
+var Formats = []string{"json", "jsonl", "md", "csv", "ics", "timelinejs"}
+
+// Write exports events (already filtered, in timeline order) of a timeline
+// in a format.
+func Write(w io.Writer, format string, tl *model.Timeline, events []model.Event, l i18n.Labels) error {
+	switch format {
+	case "json":
+		sub := *tl
+		sub.Events = events
+		return WriteJSON(w, &sub)
+	case "jsonl":
+		return writeJSONL(w, events)
+	case "md":
+		return WriteBrief(w, tl, events, l, nil)
+	case "csv":
+		return writeCSV(w, tl, events)
+	case "ics":
+		return writeICS(w, tl, events, l)
+	case "timelinejs":
+		return writeTimelineJS(w, tl, events, l)
+	}
+	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
+}
+
+// writeJSONL writes one event per line, in the JSON export's event form.
+func writeJSONL(w io.Writer, events []model.Event) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, e := range events {
+		if err := enc.Encode(ExportEventOf(e)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CSVHeader is the first row of the CSV export.
+var CSVHeader = []string{"id", "type", "date", "precision", "date_expression", "actors", "place", "summary",
+	"planned", "sources", "mentions", "first_sentence", "conflicts"}
+
+// writeCSV writes a header row and one row per event (RFC 4180 quoting,
+// UTF-8). Lists are joined with " | ".
+func writeCSV(w io.Writer, tl *model.Timeline, events []model.Event) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(CSVHeader); err != nil {
+		return err
+	}
+	for _, e := range events {
+		var actors, sources, conflicts []string
+		for _, a := range e.Actors {
+			actors = append(actors, a.Name)
+		}
+		seen := map[string]bool{}
+		for _, m := range e.Mentions {
+			if !seen[m.Source] {
+				seen[m.Source] = true
+				sources = append(sources, m.Source)
+			}
+		}
+		for _, c := range e.Conflicts {
+			conflicts = append(conflicts, c.Field+": "+c.A.Value+" ↔ "+c.B.Value)
+		}
+		first := ""
+		if len(e.Mentions) > 0 {
+			first = e.Mentions[0].Sentence
+		}
+		if err := cw.Write([]string{e.ID, e.Type.String(), e.Date.String(), e.Date.Precision.String(), e.Date.Expr,
+			strings.Join(actors, " | "), e.Place, e.Summary, strconv.FormatBool(e.Planned),
+			strings.Join(sources, " | "), strconv.Itoa(len(e.Mentions)), first, strings.Join(conflicts, " | ")}); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// writeICS writes an iCalendar (RFC 5545) with one all-day VEVENT per dated
+// event, spanning its date interval (one day, a month or a year). The UID
+// is the event's stable ID and DTSTAMP its latest source's publication, so
+// the file does not change between runs over the same corpus.
+func writeICS(w io.Writer, tl *model.Timeline, events []model.Event, l i18n.Labels) error {
+	cal := ical.NewCalendar()
+	cal.Props.SetText(ical.PropVersion, "2.0")
+	cal.Props.SetText(ical.PropProductID, "-//khatt//timeline//"+strings.ToUpper(l.Lang))
+	for i := range events {
+		e := &events[i]
+		if !e.Date.Known() {
+			continue
+		}
+		ev := ical.NewEvent()
+		ev.Props.SetText(ical.PropUID, e.ID+"@khatt")
+		ev.Props.SetDateTime(ical.PropDateTimeStamp, stamp(tl, e))
+		start := time.Date(e.Date.Start.Year(), e.Date.Start.Month(), e.Date.Start.Day(), 0, 0, 0, 0, time.UTC)
+		end := time.Date(e.Date.End.Year(), e.Date.End.Month(), e.Date.End.Day(), 0, 0, 0, 0, time.UTC).AddDate(0, 0, 1)
+		ev.Props.SetDate(ical.PropDateTimeStart, start)
+		ev.Props.SetDate(ical.PropDateTimeEnd, end)
+		ev.Props.SetText(ical.PropSummary, l.Types[e.Type]+": "+Title(e))
+		if e.Place != "" {
+			ev.Props.SetText(ical.PropLocation, e.Place)
+		}
+		ev.Props.SetText(ical.PropCategories, e.Type.String())
+		if e.Planned {
+			ev.SetStatus(ical.EventTentative)
+		}
+		var desc strings.Builder
+		fmt.Fprintf(&desc, "%s (%s)\n", e.Summary, l.Precision[e.Date.Precision])
+		for _, m := range e.Mentions {
+			fmt.Fprintf(&desc, "\n%s:\n%s\n", sourceLine(tl, m.Source, l), m.Sentence)
+		}
+		for _, c := range e.Conflicts {
+			fmt.Fprintf(&desc, "\n⚠ %s: %s ↔ %s", l.Fields[c.Field], c.A.Value, c.B.Value)
+		}
+		ev.Props.SetText(ical.PropDescription, desc.String())
+		cal.Children = append(cal.Children, ev.Component)
+	}
+	if len(cal.Children) == 0 {
+		// go-ical refuses a calendar with no component; an empty result is
+		// still a calendar, with its header and nothing in it.
+		_, err := fmt.Fprintf(w, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:%s\r\nEND:VCALENDAR\r\n", cal.Props.Get(ical.PropProductID).Value)
+		return err
+	}
+	return ical.NewEncoder(w).Encode(cal)
+}
+
+// stamp is the latest publication date among an event's sources (or its
+// own date): stable across runs.
+func stamp(tl *model.Timeline, e *model.Event) time.Time {
+	t := e.Date.Start
+	for _, m := range e.Mentions {
+		if src := tl.Source(m.Source); src != nil && src.Published.Known() && src.Published.Start.After(t) {
+			t = src.Published.Start
+		}
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// TimelineJS is the TimelineJS 3 JSON document.
+type TimelineJS struct {
+	Title  *TJSSlide  `json:"title,omitempty"`
+	Events []TJSSlide `json:"events"`
+}
+
+// TJSSlide is a TimelineJS slide.
+type TJSSlide struct {
+	UniqueID  string   `json:"unique_id,omitempty"`
+	StartDate *TJSDate `json:"start_date,omitempty"`
+	EndDate   *TJSDate `json:"end_date,omitempty"`
+	Text      TJSText  `json:"text"`
+	Group     string   `json:"group,omitempty"`
+}
+
+// TJSDate is a TimelineJS date: only the fields the precision allows.
+type TJSDate struct {
+	Year  string `json:"year"`
+	Month string `json:"month,omitempty"`
+	Day   string `json:"day,omitempty"`
+}
+
+// TJSText is a slide's text; Text may hold HTML.
+type TJSText struct {
+	Headline string `json:"headline"`
+	Text     string `json:"text,omitempty"`
+}
+
+// writeTimelineJS writes TimelineJS 3 JSON: a slide per dated event with
+// start_date at its precision, grouped by type, text in right-to-left
+// HTML blocks for Arabic.
+func writeTimelineJS(w io.Writer, tl *model.Timeline, events []model.Event, l i18n.Labels) error {
+	open, close := "<div>", "</div>"
+	if l.RTL {
+		open = `<div dir="rtl" lang="ar">`
+	}
+	doc := TimelineJS{Title: &TJSSlide{Text: TJSText{Headline: l.BriefTitle,
+		Text: open + html(l.EventsCount(len(events))+" · "+l.SourcesCount(len(tl.Sources))) + close}}, Events: []TJSSlide{}}
+	for i := range events {
+		e := &events[i]
+		if !e.Date.Known() {
+			continue // TimelineJS requires a start date
+		}
+		var body strings.Builder
+		body.WriteString(open)
+		fmt.Fprintf(&body, "<p>%s</p>", html(e.Summary))
+		for _, m := range e.Mentions {
+			fmt.Fprintf(&body, "<blockquote>%s<br><cite>%s</cite></blockquote>", html(m.Sentence), html(sourceLine(tl, m.Source, l)))
+		}
+		for _, c := range e.Conflicts {
+			fmt.Fprintf(&body, "<p>⚠ %s: %s ↔ %s</p>", html(l.Fields[c.Field]), html(c.A.Value), html(c.B.Value))
+		}
+		body.WriteString(close)
+		doc.Events = append(doc.Events, TJSSlide{UniqueID: e.ID, StartDate: tjsDate(e.Date), Group: l.Types[e.Type],
+			Text: TJSText{Headline: Title(e), Text: body.String()}})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}
+
+func tjsDate(d model.Date) *TJSDate {
+	t := &TJSDate{Year: strconv.Itoa(d.Start.Year())}
+	if d.Precision >= model.Month {
+		t.Month = strconv.Itoa(int(d.Start.Month()))
+	}
+	if d.Precision == model.Day {
+		t.Day = strconv.Itoa(d.Start.Day())
+	}
+	return t
+}
+
+func html(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
+}
