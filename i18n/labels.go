@@ -54,10 +54,12 @@ var Arabic = Labels{
 	Precision: map[model.Precision]string{model.Day: "يوم", model.Month: "شهر", model.Year: "سنة", model.Unknown: "غير معروف"},
 	Date:      "التاريخ", Actors: "الفاعلون", Place: "المكان", Mentions: "المصادر",
 	Conflicts: "تعارضات", ResolvedFrom: "من تاريخ نشر", Published: "نُشر",
-	Fields:       map[string]string{"time of day": "الوقت", "place": "المكان", "date": "التاريخ", "number": "الرقم", "calendar": "التقويم"},
-	EventsCount:  func(n int) string { return arabicCount(n, "حدث واحد", "حدثان", "أحداث", "حدثًا") },
-	SourcesCount: func(n int) string { return arabicCount(n, "مصدر واحد", "مصدران", "مصادر", "مصدرًا") },
-	Problems:     "مشكلات", NoProblems: "لا مشكلات في التحميل",
+	Fields:      map[string]string{"time of day": "الوقت", "place": "المكان", "date": "التاريخ", "number": "الرقم", "calendar": "التقويم"},
+	EventsCount: func(n int) string { return arabicCount(n, "حدث واحد", "حدثان", "أحداث", "حدثًا") },
+	SourcesCount: func(n int) string {
+		return arabicCount(n, "مصدر واحد", "مصدران", "مصادر", "مصدرًا")
+	},
+	Problems: "مشكلات", NoProblems: "لا مشكلات في التحميل",
 	NoEvents: "لا أحداث", NoSource: "لا مصدر", NoSelection: "اختر حدثًا",
 	TooSmall: "النافذة صغيرة جدًا",
 	Search:   "بحث", Filter: "تصفية",
