@@ -4,12 +4,15 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"log"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -20,6 +23,7 @@ import (
 	"khatt/i18n"
 	"khatt/model"
 	"khatt/seeds"
+	"khatt/server"
 	"khatt/timeline"
 	"khatt/ui"
 )
@@ -33,6 +37,7 @@ Usage:
   khatt [flags] [PATH...]            browse the timeline (a briefing when stdout is not a terminal)
   khatt brief [flags] [PATH...]      print a chronological briefing
   khatt export [flags] [PATH...]     print the timeline as json, jsonl, md, csv, ics or timelinejs
+  khatt serve [flags] [PATH...]      serve the reader over SSH to a team
   khatt COMMAND --help               the flags of a command, with examples
   khatt --version
 
@@ -63,6 +68,7 @@ type options struct {
 	width      int
 	style      string
 	filterArgs filterFlags
+	serve      serveFlags
 	paths      []string
 	labels     i18n.Labels
 	filter     timeline.Filter
@@ -117,6 +123,24 @@ var commands = []command{
 			fs.StringVar(&o.style, "style", o.style, "glamour style on a terminal: dark, light or notty (default: by background)")
 		},
 		run: brief,
+	},
+	{
+		name:    "serve",
+		summary: "serve the reader over SSH: every session its own reader, one shared timeline",
+		examples: []string{
+			"khatt serve ~/articles/",
+			"khatt serve --listen 0.0.0.0:23234 --authorized-keys ~/.ssh/authorized_keys ~/articles/",
+			"ssh -p 23234 -t localhost          # connect",
+			"kill -HUP $(pidof khatt)           # reload the corpus",
+		},
+		extra: func(fs *flag.FlagSet, o *options) {
+			fs.StringVar(&o.serve.listen, "listen", "127.0.0.1:23234", "listen on `ADDR`")
+			fs.StringVar(&o.serve.hostKey, "host-key", dataPath("ssh_host_ed25519"), "the host key `FILE` (made once, 0600, when missing)")
+			fs.StringVar(&o.serve.authorized, "authorized-keys", filepathDir(configPath())+"/authorized_keys", "`FILE` of public keys allowed in, one per line, as in ~/.ssh/authorized_keys")
+			fs.DurationVar(&o.serve.idle, "idle-timeout", 30*time.Minute, "close a session idle this long (`DURATION`)")
+			fs.IntVar(&o.serve.max, "max-sessions", 50, "sessions at once (`N`)")
+		},
+		run: serve,
 	},
 	{
 		name:    "export",
@@ -404,4 +428,82 @@ func browse(o *options, stdout, stderr io.Writer) (code int) {
 		return 1
 	}
 	return 0
+}
+
+type serveFlags struct {
+	listen, hostKey, authorized string
+	idle                        time.Duration
+	max                         int
+}
+
+// dataPath is a file under $XDG_DATA_HOME/khatt (~/.local/share/khatt).
+func dataPath(name string) string {
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return name
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "khatt", name)
+}
+
+func filepathDir(p string) string { return filepath.Dir(p) }
+
+// serve runs the SSH server until SIGINT or SIGTERM; SIGHUP reloads the
+// corpus.
+func serve(o *options, _, stderr io.Writer) int {
+	logger := log.New(stderr, "khatt serve: ", log.LstdFlags)
+	if err := os.MkdirAll(filepath.Dir(o.serve.hostKey), 0o700); err != nil {
+		logger.Print(err)
+		return 1
+	}
+	load := func() (*model.Timeline, error) {
+		var problems strings.Builder
+		tl := o.load(&problems)
+		if problems.Len() > 0 {
+			logger.Print(strings.TrimSpace(problems.String()))
+		}
+		if tl == nil {
+			return nil, errors.New("no article could be loaded")
+		}
+		return tl, nil
+	}
+	srv, err := server.New(server.Config{Listen: o.serve.listen, HostKey: o.serve.hostKey, AuthorizedKeys: o.serve.authorized,
+		IdleTimeout: o.serve.idle, MaxSessions: o.serve.max, Lang: o.lang, Filter: o.filter, Load: load, Log: logger})
+	if err != nil {
+		logger.Print(err)
+		return 1
+	}
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGHUP, syscall.SIGINT, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	done := make(chan error, 1)
+	go func() { done <- srv.ListenAndServe() }()
+	for {
+		select {
+		case err := <-done:
+			if err != nil {
+				logger.Print(err)
+				return 1
+			}
+			return 0
+		case sig := <-sigs:
+			if sig == syscall.SIGHUP {
+				if err := srv.Reload(); err != nil {
+					logger.Printf("reload: %v (keeping the current corpus)", err)
+				}
+				continue
+			}
+			logger.Printf("%s: shutting down", sig)
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			if err := srv.Shutdown(ctx); err != nil {
+				logger.Printf("shutdown: %v", err)
+			}
+			cancel()
+			<-done
+			return 0
+		}
+	}
 }

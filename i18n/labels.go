@@ -42,6 +42,8 @@ type Labels struct {
 	Basis      func(b model.Basis) string
 	Comma      string // the list separator
 	BriefTitle string
+	// The server's notices.
+	Reloaded, UpToDate, NewCorpus, ShuttingDown string
 }
 
 // Arabic is the default table.
@@ -69,6 +71,8 @@ var Arabic = Labels{
 	Bidi: "الاتجاه", HelpTitle: "المفاتيح",
 	Outlet: "المنفذ", UnknownOutlet: "منفذ غير معروف", Corpus: "المدونة",
 	Comma: "، ", BriefTitle: "موجز الخط الزمني",
+	Reloaded: "حُمّلت المدونة الجديدة", UpToDate: "المدونة محدّثة",
+	NewCorpus: "مدونة جديدة جاهزة: اضغط r", ShuttingDown: "الخادم يتوقف",
 	Basis: func(b model.Basis) string {
 		switch b.Kind {
 		case model.Publication:
@@ -89,7 +93,7 @@ var Arabic = Labels{
 		"next pane": "اللوحة التالية", "prev pane": "اللوحة السابقة", "left": "إلى اليسار", "right": "إلى اليمين",
 		"open": "فتح", "next mention": "المصدر التالي", "prev mention": "المصدر السابق", "search": "بحث",
 		"next match": "النتيجة التالية", "prev match": "النتيجة السابقة", "filter": "تصفية", "clear": "مسح",
-		"help": "مساعدة", "quit": "خروج", "problems": "المشكلات",
+		"help": "مساعدة", "quit": "خروج", "problems": "المشكلات", "reload": "إعادة التحميل",
 	},
 }
 
@@ -116,6 +120,8 @@ var English = Labels{
 	Bidi: "bidi", HelpTitle: "Keys",
 	Outlet: "outlet", UnknownOutlet: "unknown outlet", Corpus: "corpus",
 	Comma: ", ", BriefTitle: "Timeline briefing",
+	Reloaded: "the new corpus is loaded", UpToDate: "the corpus is up to date",
+	NewCorpus: "a new corpus is ready: press r", ShuttingDown: "the server is shutting down",
 	Basis: func(b model.Basis) string {
 		switch b.Kind {
 		case model.Publication:
@@ -136,7 +142,7 @@ var English = Labels{
 		"next pane": "next pane", "prev pane": "previous pane", "left": "pane left", "right": "pane right",
 		"open": "open", "next mention": "next source", "prev mention": "previous source", "search": "search",
 		"next match": "next match", "prev match": "previous match", "filter": "filter", "clear": "clear",
-		"help": "help", "quit": "quit", "problems": "problems",
+		"help": "help", "quit": "quit", "problems": "problems", "reload": "reload",
 	},
 }
 

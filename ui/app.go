@@ -25,7 +25,14 @@ type Options struct {
 	GlamourStyle string // dark, light or notty
 	Corpus       string // what was loaded, for the status line
 	Filter       Filter // applied at start
+	// Reload, when set, returns the current timeline (the server reloads
+	// its corpus); the reload key switches to it.
+	Reload func() *model.Timeline
 }
+
+// NoticeMsg shows a one-line message in the status line (the server says
+// a new corpus is ready, or that it is shutting down).
+type NoticeMsg string
 
 type inputKind int
 
@@ -95,6 +102,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
 		return m, m.event.request()
+	case NoticeMsg:
+		m.message = string(msg)
+		return m, nil
 	case renderedMsg:
 		if msg.seq == m.event.seq || msg.key == m.event.wanted {
 			m.event.rendered(msg)
@@ -178,6 +188,8 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
+	case key.Matches(msg, k.Reload) && m.opts.Reload != nil:
+		return m.reload()
 	case key.Matches(msg, k.Help):
 		m.help, m.problems = !m.help, false
 		return nil
@@ -232,6 +244,36 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		return m.eventKey(msg)
 	}
 	return m.sourceKey(msg)
+}
+
+// reload switches to the server's current timeline, keeping the selected
+// event if it is still there.
+func (m *Model) reload() tea.Cmd {
+	tl := m.opts.Reload()
+	if tl == nil || tl == m.s.tl {
+		m.message = m.s.labels.UpToDate
+		return nil
+	}
+	keep := ""
+	if e := m.s.event(); e != nil {
+		keep = e.ID
+	}
+	s := newState(tl, m.s.labels, m.s.styles, m.opts.Bidi.RTLMode())
+	s.filter = m.s.filter
+	s.applyFilter()
+	for i, e := range tl.Events {
+		if e.ID == keep {
+			s.selectEvent(i)
+		}
+	}
+	m.s = s
+	m.timeline = &timelinePane{s: s}
+	m.event = &eventPane{s: s, style: m.opts.GlamourStyle}
+	m.source = &sourcePane{s: s}
+	m.timeline.rebuild()
+	m.relayout()
+	m.message = m.s.labels.Reloaded
+	return m.selectionChanged()
 }
 
 // stepMention moves through the selected event's mentions, across sources;
@@ -465,6 +507,7 @@ func (m *Model) syncKeys() {
 	}
 	m.keys.NextMention.SetEnabled(many)
 	m.keys.PrevMention.SetEnabled(many)
+	m.keys.Reload.SetEnabled(m.opts.Reload != nil)
 }
 
 // View draws the screen.

@@ -1,0 +1,385 @@
+// Package server serves khatt's reader over SSH (charmbracelet/wish): every
+// session gets its own reader — selection, filters, window size, colour
+// profile and bidi mode from the client's TERM and environment — and all of
+// them share one loaded, read-only timeline.
+package server
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log"
+	"net"
+	"os"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/ssh"
+	"github.com/charmbracelet/wish"
+	bm "github.com/charmbracelet/wish/bubbletea"
+	"github.com/muesli/termenv"
+	gossh "golang.org/x/crypto/ssh"
+
+	"khatt/i18n"
+	"khatt/model"
+	"khatt/ui"
+)
+
+// Config configures a server.
+type Config struct {
+	Listen         string        // address, e.g. 127.0.0.1:23234
+	HostKey        string        // path of the host key; made (0600) when missing
+	AuthorizedKeys string        // path of the authorized_keys file; none means nobody gets in
+	IdleTimeout    time.Duration // a session with no traffic this long is closed
+	MaxSessions    int           // sessions at once; more are turned away
+	Lang           string        // default interface language (a client may send KHATT_LANG)
+	Filter         ui.Filter     // applied when a session starts
+	Load           func() (*model.Timeline, error)
+	Log            *log.Logger
+}
+
+// Server is a running khatt SSH server.
+type Server struct {
+	cfg      Config
+	srv      *ssh.Server
+	tl       atomic.Pointer[model.Timeline]
+	keys     atomic.Pointer[[]gossh.PublicKey]
+	active   atomic.Int64
+	mu       sync.Mutex
+	programs map[*tea.Program]i18n.Labels
+	closing  atomic.Bool
+}
+
+// New loads the corpus and the keys and prepares the server.
+func New(cfg Config) (*Server, error) {
+	if cfg.Log == nil {
+		cfg.Log = log.New(os.Stderr, "khatt serve: ", log.LstdFlags)
+	}
+	if cfg.MaxSessions <= 0 {
+		cfg.MaxSessions = 50
+	}
+	s := &Server{cfg: cfg, programs: map[*tea.Program]i18n.Labels{}}
+	tl, err := cfg.Load()
+	if err != nil {
+		return nil, err
+	}
+	s.tl.Store(tl)
+	if err := s.loadKeys(); err != nil {
+		return nil, err
+	}
+	if err := ensureHostKey(cfg.HostKey); err != nil {
+		return nil, err
+	}
+	s.srv, err = wish.NewServer(
+		wish.WithAddress(cfg.Listen),
+		wish.WithHostKeyPath(cfg.HostKey),
+		wish.WithPublicKeyAuth(s.allowKey),
+		// Passwords are never accepted; asking is logged.
+		wish.WithPasswordAuth(func(ctx ssh.Context, _ string) bool {
+			cfg.Log.Printf("refused password login as %q from %s", ctx.User(), ctx.RemoteAddr())
+			return false
+		}),
+		wish.WithIdleTimeout(cfg.IdleTimeout),
+		wish.WithMiddleware(
+			bm.MiddlewareWithProgramHandler(s.program, 0),
+			s.bidiMiddleware,
+			s.guard,
+		),
+	)
+	if err != nil {
+		return nil, err
+	}
+	// No port forwarding, no agent, no X11: the server handles sessions only.
+	s.srv.LocalPortForwardingCallback = nil
+	s.srv.ReversePortForwardingCallback = nil
+	s.srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": ssh.DefaultSessionHandler}
+	s.srv.SubsystemHandlers = nil
+	return s, nil
+}
+
+// ensureHostKey makes sure an existing host key is private to its owner.
+// (wish generates a missing one, 0600.)
+func ensureHostKey(path string) error {
+	info, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if info.Mode().Perm()&0o077 != 0 {
+		return os.Chmod(path, 0o600)
+	}
+	return nil
+}
+
+// loadKeys reads the authorized_keys file. A missing file lets nobody in,
+// and says so at start.
+func (s *Server) loadKeys() error {
+	data, err := os.ReadFile(s.cfg.AuthorizedKeys)
+	if errors.Is(err, fs.ErrNotExist) || s.cfg.AuthorizedKeys == "" {
+		s.cfg.Log.Printf("no authorized keys file at %q: nobody can log in until it holds public keys", s.cfg.AuthorizedKeys)
+		s.keys.Store(&[]gossh.PublicKey{})
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("authorized keys: %w", err)
+	}
+	var keys []gossh.PublicKey
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for line := 1; sc.Scan(); line++ {
+		text := strings.TrimSpace(sc.Text())
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		k, _, _, _, err := gossh.ParseAuthorizedKey([]byte(text))
+		if err != nil {
+			return fmt.Errorf("%s:%d: %w", s.cfg.AuthorizedKeys, line, err)
+		}
+		keys = append(keys, k)
+	}
+	if len(keys) == 0 {
+		s.cfg.Log.Printf("%s holds no key: nobody can log in", s.cfg.AuthorizedKeys)
+	}
+	s.keys.Store(&keys)
+	return nil
+}
+
+// allowKey is the public-key check; every decision is logged with the
+// key's fingerprint.
+func (s *Server) allowKey(ctx ssh.Context, key ssh.PublicKey) bool {
+	fp := gossh.FingerprintSHA256(key)
+	for _, k := range *s.keys.Load() {
+		if bytes.Equal(k.Marshal(), key.Marshal()) {
+			s.cfg.Log.Printf("accepted %s for %q from %s", fp, ctx.User(), ctx.RemoteAddr())
+			return true
+		}
+	}
+	s.cfg.Log.Printf("refused %s for %q from %s", fp, ctx.User(), ctx.RemoteAddr())
+	return false
+}
+
+// guard refuses what the server does not offer — commands (exec), sessions
+// without a terminal — and sessions beyond the limit. It runs first.
+func (s *Server) guard(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		fp := ""
+		if k := sess.PublicKey(); k != nil {
+			fp = gossh.FingerprintSHA256(k)
+		}
+		if len(sess.Command()) > 0 || sess.Subsystem() != "" {
+			s.cfg.Log.Printf("refused command %q from %s", sess.RawCommand(), fp)
+			wish.Fatalln(sess, "khatt: this server runs no commands; connect with ssh -t and no command")
+			return
+		}
+		if _, _, ok := sess.Pty(); !ok {
+			wish.Fatalln(sess, "khatt: a terminal is needed; connect with ssh -t")
+			return
+		}
+		if s.closing.Load() {
+			wish.Fatalln(sess, "khatt: the server is shutting down")
+			return
+		}
+		if n := s.active.Add(1); n > int64(s.cfg.MaxSessions) {
+			s.active.Add(-1)
+			s.cfg.Log.Printf("refused session from %s: %d sessions already", fp, s.cfg.MaxSessions)
+			wish.Fatalf(sess, "khatt: the server is full (%d sessions); try again later\n", s.cfg.MaxSessions)
+			return
+		}
+		defer s.active.Add(-1)
+		s.cfg.Log.Printf("session opened by %s from %s", fp, sess.RemoteAddr())
+		next(sess)
+		s.cfg.Log.Printf("session closed by %s", fp)
+	}
+}
+
+// sessionEnv is a session's environment as a lookup, with TERM from its pty.
+func sessionEnv(sess ssh.Session) func(string) string {
+	env := map[string]string{}
+	for _, kv := range sess.Environ() {
+		if k, v, ok := strings.Cut(kv, "="); ok {
+			env[k] = v
+		}
+	}
+	if pty, _, ok := sess.Pty(); ok && pty.Term != "" {
+		env["TERM"] = pty.Term
+	}
+	return func(k string) string { return env[k] }
+}
+
+// sessionEnviron is the client's environment for termenv: the colour
+// profile comes from its TERM and COLORTERM.
+type sessionEnviron []string
+
+func (e sessionEnviron) Environ() []string { return e }
+
+func (e sessionEnviron) Getenv(k string) string {
+	for _, kv := range e {
+		if v, ok := strings.CutPrefix(kv, k+"="); ok {
+			return v
+		}
+	}
+	return ""
+}
+
+func sessionEnvironOf(sess ssh.Session) sessionEnviron {
+	env := sess.Environ()
+	if pty, _, ok := sess.Pty(); ok {
+		env = append(env, "TERM="+pty.Term)
+	}
+	return sessionEnviron(env)
+}
+
+type bidiKey struct{}
+
+// bidiMiddleware decides the session's bidi mode from the client's TERM and
+// environment (ssh -o SetEnv=KHATT_BIDI=terminal), switches the client
+// terminal's own bidi off around the reader in app mode, and restores it.
+func (s *Server) bidiMiddleware(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		env := sessionEnv(sess)
+		b, err := ui.DecideBidi(env("KHATT_BIDI"), env("KHATT_SHAPE"), false, env, nil)
+		if err != nil {
+			wish.Fatalln(sess, "khatt:", err)
+			return
+		}
+		sess.Context().SetValue(bidiKey{}, b)
+		if b.Enter != "" {
+			wish.WriteString(sess, b.Enter)
+		}
+		next(sess)
+		if b.Exit != "" {
+			wish.WriteString(sess, b.Exit)
+		}
+	}
+}
+
+// program makes the session's reader.
+func (s *Server) program(sess ssh.Session) *tea.Program {
+	env := sessionEnv(sess)
+	labels, err := i18n.For(firstOf(env("KHATT_LANG"), s.cfg.Lang))
+	if err != nil {
+		labels = i18n.Arabic
+	}
+	b, _ := sess.Context().Value(bidiKey{}).(ui.Bidi)
+	// The background is taken from the client's environment rather than
+	// asked of its terminal: a query over SSH blocks on clients that do not
+	// answer.
+	dark := themeIsDark(env)
+	r := lipgloss.NewRenderer(sess, termenv.WithEnvironment(sessionEnvironOf(sess)), termenv.WithUnsafe(), termenv.WithColorCache(true))
+	r.SetHasDarkBackground(dark)
+	style := "dark"
+	if !dark {
+		style = "light"
+	}
+	m := ui.New(s.tl.Load(), ui.Options{
+		Labels: labels, Bidi: b, Renderer: r, NoColor: env("NO_COLOR") != "", GlamourStyle: style,
+		Corpus: "ssh", Reload: s.tl.Load, Filter: s.cfg.Filter,
+	})
+	p := tea.NewProgram(m, append(bm.MakeOptions(sess), tea.WithAltScreen(), tea.WithMouseCellMotion())...)
+	s.mu.Lock()
+	s.programs[p] = labels
+	s.mu.Unlock()
+	go func() {
+		<-sess.Context().Done()
+		s.mu.Lock()
+		delete(s.programs, p)
+		s.mu.Unlock()
+	}()
+	return p
+}
+
+// themeIsDark reads KHATT_THEME (dark or light), else COLORFGBG ("15;0"
+// is light text on a dark background), else assumes dark.
+func themeIsDark(env func(string) string) bool {
+	switch env("KHATT_THEME") {
+	case "light":
+		return false
+	case "dark":
+		return true
+	}
+	if fgbg := env("COLORFGBG"); fgbg != "" {
+		parts := strings.Split(fgbg, ";")
+		bg := parts[len(parts)-1]
+		return bg == "0" || bg == "8" || (len(bg) == 1 && bg >= "0" && bg <= "6")
+	}
+	return true
+}
+
+func firstOf(vs ...string) string {
+	for _, v := range vs {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// Reload reads the corpus again: new sessions get the new timeline, running
+// ones are told and keep theirs until they press r.
+func (s *Server) Reload() error {
+	tl, err := s.cfg.Load()
+	if err != nil {
+		return err
+	}
+	s.tl.Store(tl)
+	s.cfg.Log.Printf("reloaded: %d events from %d sources", len(tl.Events), len(tl.Sources))
+	s.broadcast(func(l i18n.Labels) tea.Msg { return ui.NoticeMsg(l.NewCorpus) })
+	return nil
+}
+
+func (s *Server) broadcast(msg func(i18n.Labels) tea.Msg) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for p, l := range s.programs {
+		go p.Send(msg(l))
+	}
+}
+
+// Serve accepts connections on l until Shutdown.
+func (s *Server) Serve(l net.Listener) error {
+	err := s.srv.Serve(l)
+	if errors.Is(err, ssh.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// ListenAndServe listens on the configured address.
+func (s *Server) ListenAndServe() error {
+	l, err := net.Listen("tcp", s.cfg.Listen)
+	if err != nil {
+		return err
+	}
+	s.cfg.Log.Printf("listening on %s", l.Addr())
+	return s.Serve(l)
+}
+
+// Sessions is the number of open sessions.
+func (s *Server) Sessions() int { return int(s.active.Load()) }
+
+// Shutdown tells every session the server is stopping, ends their readers
+// and closes the server, waiting at most until ctx is done.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.closing.Store(true)
+	s.broadcast(func(l i18n.Labels) tea.Msg { return ui.NoticeMsg(l.ShuttingDown) })
+	time.Sleep(200 * time.Millisecond) // let the notice reach the screens
+	s.mu.Lock()
+	for p := range s.programs {
+		p.Quit()
+	}
+	s.mu.Unlock()
+	// The readers end and their sessions close; clients that stay connected
+	// are not waited for beyond ctx.
+	for s.active.Load() > 0 && ctx.Err() == nil {
+		time.Sleep(20 * time.Millisecond)
+	}
+	return s.srv.Close()
+}
