@@ -119,26 +119,6 @@ func cliticForms(w string) []string {
 	return forms
 }
 
-// suffixForms extends clitic forms with the stems left after removing one
-// suffix; a stem ending in ت also yields its ة (normalised ه) form, so that
-// زيارته gives زياره.
-func suffixForms(forms []string) []string {
-	out := append([]string(nil), forms...)
-	for _, f := range forms {
-		for _, s := range suffixes {
-			stem, ok := strings.CutSuffix(f, s)
-			if !ok || utf8.RuneCountInString(stem) < 2 {
-				continue
-			}
-			out = append(out, stem)
-			if t, ok := strings.CutSuffix(stem, "ت"); ok && utf8.RuneCountInString(t) >= 2 {
-				out = append(out, t+"ه")
-			}
-		}
-	}
-	return out
-}
-
 func shortestForm(forms []string) string {
 	best := forms[0]
 	for _, f := range forms[1:] {

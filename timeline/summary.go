@@ -1,13 +1,10 @@
 package timeline
 
 import (
-	"strconv"
 	"strings"
 
 	"khatt/model"
 )
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 // summary writes a short Arabic title for a candidate: who, what, where;
 // for a statement, the first words of what was said.
