@@ -32,7 +32,7 @@ func TestOpenSSHInTmux(t *testing.T) {
 	keys := filepath.Join(dir, "authorized_keys")
 	os.WriteFile(keys, pub, 0o600)
 	srv, err := New(Config{HostKey: filepath.Join(dir, "host"), AuthorizedKeys: keys, Lang: "ar",
-		Load: func() (*model.Timeline, error) { return seedTL, nil }, Log: log.New(&syncBuffer{}, "", 0)})
+		Load: func() (*model.Timeline, error) { return seedTL, nil }, Log: log.New(&screen{}, "", 0)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,26 +30,9 @@ type fixture struct {
 	srv    *Server
 	addr   string
 	signer gossh.Signer
-	logs   *syncBuffer
+	logs   *screen
 	loads  int
 	mu     sync.Mutex
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 func newSigner(t testing.TB) gossh.Signer {
@@ -69,7 +52,7 @@ func newSigner(t testing.TB) gossh.Signer {
 func start(t testing.TB, max int) *fixture {
 	t.Helper()
 	dir := t.TempDir()
-	f := &fixture{signer: newSigner(t), logs: &syncBuffer{}}
+	f := &fixture{signer: newSigner(t), logs: &screen{}}
 	keys := filepath.Join(dir, "authorized_keys")
 	if err := os.WriteFile(keys, gossh.MarshalAuthorizedKey(f.signer.PublicKey()), 0o600); err != nil {
 		t.Fatal(err)
@@ -107,7 +90,8 @@ func (f *fixture) dial(auth ...gossh.AuthMethod) (*gossh.Client, error) {
 		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second})
 }
 
-// screen is a session's output, readable while it grows.
+// screen is output written by one goroutine and read by another: a
+// session's screen, the server's log.
 type screen struct {
 	mu  sync.Mutex
 	buf bytes.Buffer
@@ -117,6 +101,12 @@ func (s *screen) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.buf.Write(p)
+}
+
+func (s *screen) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.String()
 }
 
 func (s *screen) waitFor(t testing.TB, what string, timeout time.Duration) {
@@ -251,7 +241,7 @@ func TestRefusals(t *testing.T) {
 
 func TestNoAuthorizedKeysFileLetsNobodyIn(t *testing.T) {
 	dir := t.TempDir()
-	logs := &syncBuffer{}
+	logs := &screen{}
 	srv, err := New(Config{HostKey: filepath.Join(dir, "hk"), AuthorizedKeys: filepath.Join(dir, "missing"),
 		Load: func() (*model.Timeline, error) { return seedTL, nil }, Log: log.New(logs, "", 0)})
 	if err != nil {
@@ -297,7 +287,7 @@ func TestFiftyConcurrentSessions(t *testing.T) {
 				return
 			}
 			deadline := time.Now().Add(20 * time.Second)
-			for !strings.Contains(func() string { out.mu.Lock(); defer out.mu.Unlock(); return out.buf.String() }(), visual("الخط الزمني")) {
+			for !strings.Contains(out.String(), visual("الخط الزمني")) {
 				if time.Now().After(deadline) {
 					errs <- "no timeline"
 					return
