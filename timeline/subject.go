@@ -1,8 +1,9 @@
 package timeline
 
 import (
-	"khatt/model"
 	"strings"
+
+	"khatt/model"
 )
 
 // Who acts: the subject of a trigger, the people it involves, and the place.
