@@ -1,0 +1,212 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"khatt/ui/rtl"
+)
+
+// syncKeys enables the bindings that make sense now; the others leave the
+// help bar.
+func (m *Model) syncKeys() {
+	m.keys.NextMatch.SetEnabled(m.s.query != "")
+	m.keys.PrevMatch.SetEnabled(m.s.query != "")
+	many := false
+	if e := m.s.event(); e != nil {
+		many = len(e.Mentions) > 1
+	}
+	m.keys.NextMention.SetEnabled(many)
+	m.keys.PrevMention.SetEnabled(many)
+	m.keys.Reload.SetEnabled(m.opts.Reload != nil)
+}
+
+// View draws the screen.
+func (m *Model) View() string {
+	if m.width == 0 {
+		return ""
+	}
+	m.syncKeys()
+	if m.layout.TooSmall {
+		return m.s.draw.line(dimSpan(m.s.labels.TooSmall), m.width, m.s.dir(), false)
+	}
+	var body string
+	switch {
+	case m.help:
+		body = m.overlay(m.s.labels.HelpTitle, m.helpLines())
+	case m.problems:
+		body = m.overlay(m.s.labels.Problems, m.problemLines())
+	default:
+		boxes := make([]string, 0, 3)
+		for _, p := range m.layout.Panes {
+			boxes = append(boxes, m.box(p))
+		}
+		body = lipgloss.JoinHorizontal(lipgloss.Top, boxes...)
+	}
+	return body + "\n" + m.statusLine() + "\n" + m.bottomLine()
+}
+
+// box draws a pane in its frame, the title at the reading start of the top
+// border.
+func (m *Model) box(p PaneID) string {
+	r := m.layout.Rects[p]
+	var lines []string
+	title := ""
+	switch p {
+	case TimelinePane:
+		lines, title = m.timeline.View(), m.s.labels.Timeline
+	case EventPane:
+		lines, title = m.event.View(), m.s.labels.Event
+	case SourcePane:
+		lines, title = m.source.View(), m.s.labels.Source
+		if src := m.source.source(); src != nil {
+			title += " · " + shortID(src.ID)
+			if src.Outlet != "" {
+				title += " · " + src.Outlet
+			}
+		}
+	}
+	return m.frame(title, lines, r.W, r.H, p == m.focus)
+}
+
+// frame draws lines in a rounded border of w × h cells.
+func (m *Model) frame(title string, lines []string, w, h int, focused bool) string {
+	st := m.s.styles
+	border, titleStyle := st.Border, stTitleDim
+	if focused {
+		border, titleStyle = st.BorderFocus, stTitle
+	}
+	inner := w - 2
+	tw := min(rtl.Width([]rune(title))+2, max(inner-2, 0))
+	t := m.s.draw.line([]rtl.Span{{Text: " " + title + " ", Style: titleStyle}}, tw, m.s.dir(), false)
+	fill := border.Render(strings.Repeat("─", max(inner-tw-1, 0)))
+	var top string
+	if m.s.labels.RTL {
+		top = border.Render("╭") + fill + t + border.Render("─╮")
+	} else {
+		top = border.Render("╭─") + t + fill + border.Render("╮")
+	}
+	var b strings.Builder
+	b.WriteString(top)
+	v := border.Render("│")
+	for i := 0; i < h-2; i++ {
+		b.WriteString("\n")
+		line := blank(inner)
+		if i < len(lines) {
+			line = lines[i]
+		}
+		b.WriteString(v + line + v)
+	}
+	b.WriteString("\n" + border.Render("╰"+strings.Repeat("─", max(inner, 0))+"╯"))
+	return b.String()
+}
+
+// overlay draws a full-width box over the panes.
+func (m *Model) overlay(title string, content []string) string {
+	h := m.height - 2
+	return m.frame(title, content, m.width, h, true)
+}
+
+func (m *Model) helpLines() []string {
+	w := m.width - 2
+	var out []string
+	for _, col := range m.keys.FullHelp() {
+		for _, b := range col {
+			if !b.Enabled() {
+				continue
+			}
+			h := b.Help()
+			out = append(out, m.s.draw.line([]rtl.Span{{Text: h.Key, Style: stKey}, {Text: "  " + h.Desc, Style: stText}}, w, m.s.dir(), false))
+		}
+		out = append(out, blank(w))
+	}
+	return out
+}
+
+func (m *Model) problemLines() []string {
+	w := m.width - 2
+	if len(m.s.tl.Problems) == 0 {
+		return []string{m.s.draw.line(dimSpan(m.s.labels.NoProblems), w, m.s.dir(), false)}
+	}
+	var out []string
+	for _, p := range m.s.tl.Problems {
+		out = append(out, m.s.draw.paragraph([]rtl.Span{{Text: p.Error(), Style: stWarn}}, w, rtl.Auto, false)...)
+	}
+	return out
+}
+
+// statusLine: counts, filter chips, the corpus, load problems, the bidi mode.
+func (m *Model) statusLine() string {
+	l := m.s.labels
+	spans := []rtl.Span{
+		{Text: l.EventsCount(len(m.s.visible)), Style: stStatus},
+		{Text: " · " + l.SourcesCount(len(m.s.tl.Sources)), Style: stStatus},
+	}
+	for _, c := range Chips(m.s.filter, l) {
+		spans = append(spans, rtl.Span{Text: " ", Style: stStatus}, rtl.Span{Text: " " + c + " ", Style: stChip})
+	}
+	if m.s.query != "" {
+		spans = append(spans, rtl.Span{Text: fmt.Sprintf(" · /%s %s", m.s.query, l.Matches(m.matchIndex(), len(m.s.matches))), Style: stMatch})
+	}
+	if m.opts.Corpus != "" {
+		spans = append(spans, rtl.Span{Text: " · " + m.opts.Corpus, Style: stStatus})
+	}
+	if n := len(m.s.tl.Problems); n > 0 {
+		spans = append(spans, rtl.Span{Text: fmt.Sprintf(" · %s: %d (p)", l.Problems, n), Style: stWarn})
+	}
+	spans = append(spans, rtl.Span{Text: " · " + l.Bidi + ": " + m.opts.Bidi.Name(), Style: stDim})
+	if m.focus == SourcePane {
+		if evs := m.source.eventsAtCursor(); len(evs) > 0 {
+			var names []string
+			for _, ev := range evs {
+				names = append(names, m.s.tl.Events[ev].Summary)
+			}
+			spans = append(spans, rtl.Span{Text: " · " + l.BelongsTo + ": " + strings.Join(names, " | "), Style: stHeading})
+		}
+	}
+	if m.message != "" {
+		spans = append(spans, rtl.Span{Text: " · " + m.message, Style: stWarn})
+	} else if m.opts.Bidi.Hint != "" {
+		spans = append(spans, rtl.Span{Text: " · " + m.opts.Bidi.Hint, Style: stWarn})
+	}
+	return m.s.draw.line(spans, m.width, m.s.dir(), false)
+}
+
+func (m *Model) matchIndex() int {
+	for i, x := range m.s.matches {
+		if x == m.s.sel {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// bottomLine is the help bar, or the search or filter line being typed.
+func (m *Model) bottomLine() string {
+	l := m.s.labels
+	switch m.input {
+	case searchInput:
+		return m.s.draw.line([]rtl.Span{{Text: l.Search + ": ", Style: stKey}, {Text: string(m.buf) + "▏", Style: stText}}, m.width, m.s.dir(), false)
+	case filterInput:
+		text := string(m.buf)
+		style := stText
+		if text == "" {
+			text, style = l.FilterHelp, stDim
+		}
+		return m.s.draw.line([]rtl.Span{{Text: l.Filter + ": ", Style: stKey}, {Text: text + "▏", Style: style}}, m.width, m.s.dir(), false)
+	}
+	var spans []rtl.Span
+	for _, b := range m.keys.ShortHelp(m.focus) {
+		if !b.Enabled() {
+			continue
+		}
+		if len(spans) > 0 {
+			spans = append(spans, rtl.Span{Text: " · ", Style: stDim})
+		}
+		h := b.Help()
+		spans = append(spans, rtl.Span{Text: h.Key, Style: stKey}, rtl.Span{Text: " " + h.Desc, Style: stDim})
+	}
+	return m.s.draw.line(spans, m.width, m.s.dir(), false)
+}
