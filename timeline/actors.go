@@ -503,9 +503,12 @@ func (d *docState) discover(toks []Token, i int) (entMention, bool) {
 		if is(toks, j-1, kunya) {
 			limit++ // "محمد بن عبد الرحمن آل ثاني": بن، عبد، آل bind the next word
 		}
-		if m, ok := d.known(toks, j); ok && m.ent.Kind == model.Person {
-			d.lastActor = m.ent
-			return entMention{from: i, to: m.to, ent: m.ent}, true
+		if m, ok := d.known(toks, j); ok {
+			if m.ent.Kind == model.Person {
+				d.lastActor = m.ent
+				return entMention{from: i, to: m.to, ent: m.ent}, true
+			}
+			break // "مارك روته أنقرة": a known place or body ends the name
 		}
 		if !d.nameWord(toks, j) && !(is(toks, j-1, kunya) && toks[j].Kind == Word) {
 			if _, g := d.lx.given.match(toks, j); g == 0 || !d.rawStopWord(toks[j]) {

@@ -71,6 +71,16 @@ func subjects(c *candidate) []*Entity {
 	return c.actors[:min(max(c.nsubj, 1), 3, len(c.actors))]
 }
 
+// blockers are the actors a candidate is blocked under: its subjects, or
+// for talks (which have no direction: عون التقى لودريان is لودريان التقى
+// عون) every person or state taking part.
+func blockers(c *candidate) []*Entity {
+	if c.typ != model.Talks {
+		return subjects(c)
+	}
+	return c.actors[:min(len(c.actors), 4)]
+}
+
 // compatible reports whether two candidates can be one event.
 func compatible(a, b *candidate) bool {
 	if a.typ != b.typ || a.planned != b.planned {
@@ -78,7 +88,13 @@ func compatible(a, b *candidate) bool {
 	}
 	switch {
 	case a.date.Known() && b.date.Known():
-		if !a.date.Overlaps(b.date) {
+		// A visit spans days: arriving one evening and received the next
+		// morning is one visit.
+		slack := 0
+		if a.typ == model.Visit {
+			slack = 1
+		}
+		if !widen(a.date, slack).Overlaps(b.date) {
 			return false
 		}
 	case a.src != b.src:
@@ -134,6 +150,11 @@ func copyWords(m map[string]bool) map[string]bool {
 	return out
 }
 
+func widen(d model.Date, days int) model.Date {
+	d.Start, d.End = d.Start.AddDate(0, 0, -days), d.End.AddDate(0, 0, days)
+	return d
+}
+
 // country is the country a place belongs to, when the gazetteer says.
 func country(e *Entity) string {
 	switch {
@@ -174,7 +195,7 @@ func merge(cs []*candidate) []model.Event {
 	blocks := map[string][]int{}
 	var keys []string
 	for i, c := range cs {
-		for _, e := range subjects(c) {
+		for _, e := range blockers(c) {
 			k := fmt.Sprintf("%d|%s", c.typ, Normalize(e.Name))
 			if _, ok := blocks[k]; !ok {
 				keys = append(keys, k)
