@@ -44,6 +44,7 @@ type Labels struct {
 	BriefTitle string
 	// The server's notices.
 	Reloaded, UpToDate, NewCorpus, ShuttingDown string
+	Copied                                      string
 }
 
 // Arabic is the default table.
@@ -73,6 +74,7 @@ var Arabic = Labels{
 	Comma: "، ", BriefTitle: "موجز الخط الزمني",
 	Reloaded: "حُمّلت المدونة الجديدة", UpToDate: "المدونة محدّثة",
 	NewCorpus: "مدونة جديدة جاهزة: اضغط r", ShuttingDown: "الخادم يتوقف",
+	Copied: "نُسخت الجملة كما كُتبت",
 	Basis: func(b model.Basis) string {
 		switch b.Kind {
 		case model.Publication:
@@ -93,7 +95,7 @@ var Arabic = Labels{
 		"next pane": "اللوحة التالية", "prev pane": "اللوحة السابقة", "left": "إلى اليسار", "right": "إلى اليمين",
 		"open": "فتح", "next mention": "المصدر التالي", "prev mention": "المصدر السابق", "search": "بحث",
 		"next match": "النتيجة التالية", "prev match": "النتيجة السابقة", "filter": "تصفية", "clear": "مسح",
-		"help": "مساعدة", "quit": "خروج", "problems": "المشكلات", "reload": "إعادة التحميل",
+		"help": "مساعدة", "quit": "خروج", "problems": "المشكلات", "reload": "إعادة التحميل", "copy": "نسخ الجملة",
 	},
 }
 
@@ -122,6 +124,7 @@ var English = Labels{
 	Comma: ", ", BriefTitle: "Timeline briefing",
 	Reloaded: "the new corpus is loaded", UpToDate: "the corpus is up to date",
 	NewCorpus: "a new corpus is ready: press r", ShuttingDown: "the server is shutting down",
+	Copied: "sentence copied as written",
 	Basis: func(b model.Basis) string {
 		switch b.Kind {
 		case model.Publication:
@@ -142,7 +145,7 @@ var English = Labels{
 		"next pane": "next pane", "prev pane": "previous pane", "left": "pane left", "right": "pane right",
 		"open": "open", "next mention": "next source", "prev mention": "previous source", "search": "search",
 		"next match": "next match", "prev match": "previous match", "filter": "filter", "clear": "clear",
-		"help": "help", "quit": "quit", "problems": "problems", "reload": "reload",
+		"help": "help", "quit": "quit", "problems": "problems", "reload": "reload", "copy": "copy sentence",
 	},
 }
 

@@ -57,6 +57,7 @@ type Model struct {
 	message  string // one-off feedback in the status line
 	help     bool
 	problems bool
+	clip     string // text to put on the clipboard with the next frame
 }
 
 // New builds the reader over a loaded timeline.
@@ -188,6 +189,14 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		return m.reload()
 	case key.Matches(msg, k.Help):
 		m.help, m.problems = !m.help, false
+		return nil
+	case key.Matches(msg, k.Copy):
+		// The screen holds text in drawing order, shaped: copying cells gives
+		// reversed presentation forms. y copies the sentence as written.
+		if mm := m.s.currentMention(); mm != nil {
+			m.clip = mm.Sentence
+			m.message = m.s.labels.Copied
+		}
 		return nil
 	case key.Matches(msg, k.Problems):
 		m.problems, m.help = !m.problems, false

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/base64"
 	"strings"
 	"testing"
 
@@ -393,5 +394,17 @@ func TestStartsFiltered(t *testing.T) {
 	}
 	if len(Chips(m.s.filter, m.s.labels)) != 2 {
 		t.Error("the command-line filter shows as chips")
+	}
+}
+
+func TestCopyPutsTheLogicalSentenceOnTheClipboard(t *testing.T) {
+	m := newTest(t, 160, 45, Arabic)
+	keys(m, "j", "y")
+	want := "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(m.s.currentMention().Sentence)) + "\a"
+	if !strings.Contains(m.View(), want) {
+		t.Fatal("y does not send the sentence, as written, with OSC 52")
+	}
+	if strings.Contains(m.View(), "\x1b]52") {
+		t.Error("the clipboard is set once, not on every frame")
 	}
 }

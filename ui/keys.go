@@ -8,7 +8,8 @@ type KeyMap struct {
 	NextPane, PrevPane, Left, Right         key.Binding
 	Open, NextMention, PrevMention          key.Binding
 	Search, NextMatch, PrevMatch, Filter    key.Binding
-	Clear, Help, Problems, Reload, Quit     key.Binding
+	Clear, Help, Problems, Reload, Copy     key.Binding
+	Quit                                    key.Binding
 }
 
 // DefaultKeyMap returns the standard bindings with help in the given labels.
@@ -38,6 +39,7 @@ func DefaultKeyMap(l Labels) KeyMap {
 		Help:        b("?", "help", "?"),
 		Problems:    b("p", "problems", "p"),
 		Reload:      b("r", "reload", "r"),
+		Copy:        b("y", "copy", "y"),
 		Quit:        b("q", "quit", "q", "ctrl+c"),
 	}
 }
@@ -59,6 +61,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.NextPane, k.PrevPane, k.Left, k.Right, k.Open},
 		{k.NextMention, k.PrevMention, k.Search, k.NextMatch, k.PrevMatch},
-		{k.Filter, k.Clear, k.Problems, k.Reload, k.Help, k.Quit},
+		{k.Filter, k.Clear, k.Copy, k.Problems, k.Reload, k.Help, k.Quit},
 	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/base64"
 	"fmt"
 	"strings"
 
@@ -45,7 +46,14 @@ func (m *Model) View() string {
 		}
 		body = lipgloss.JoinHorizontal(lipgloss.Top, boxes...)
 	}
-	return body + "\n" + m.statusLine() + "\n" + m.bottomLine()
+	status := m.statusLine()
+	if m.clip != "" {
+		// OSC 52 sets the clipboard (tmux: set-clipboard on); it takes no
+		// cell, and riding in the frame it cannot split a frame in two.
+		status = osc52(m.clip) + status
+		m.clip = ""
+	}
+	return body + "\n" + status + "\n" + m.bottomLine()
 }
 
 // box draws a pane in its frame, the title at the reading start of the top
@@ -209,4 +217,9 @@ func (m *Model) bottomLine() string {
 		spans = append(spans, rtl.Span{Text: h.Key, Style: stKey}, rtl.Span{Text: " " + h.Desc, Style: stDim})
 	}
 	return m.s.draw.line(spans, m.width, m.s.dir(), false)
+}
+
+// osc52 is the escape sequence that puts text on the terminal's clipboard.
+func osc52(text string) string {
+	return "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(text)) + "\a"
 }
