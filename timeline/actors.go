@@ -26,6 +26,7 @@ type docState struct {
 	lastSides  []*Entity // the countries last named as sides ("الجانبان العراقي والأمريكي")
 	attributed int       // index of the last sentence told on an outlet's or unnamed source's authority
 	aliased    map[*Entity]bool
+	lastPair   []*Entity // the two first actors of the last event that had two
 }
 
 func newDocState(lx *Lexicon) *docState {
@@ -69,6 +70,18 @@ func prepGlued(t Token, w string) bool {
 		}
 	}
 	return true
+}
+
+// bareWord is a word without its article, for title keys: الوزير, والوزير
+// and وزير are all وزير. (Clitic stripping would make وزير زير.)
+func bareWord(t Token) string {
+	w := t.Norm
+	for _, p := range []string{"وال", "فال", "بال", "لل", "ال"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 2 {
+			return rest
+		}
+	}
+	return w
 }
 
 // conjGlued reports whether a word carries a glued و or ف in front of the
@@ -143,6 +156,11 @@ func (d *docState) known(toks []Token, i int) (entMention, bool) {
 	}
 	if n1 == 0 {
 		return entMention{}, false
+	}
+	if is(toks, i, patronymic) && i > 0 && toks[i-1].Kind == Word && !d.isStop(toks[i-1]) {
+		if _, t := d.lx.titles.match(toks, i-1); t == 0 {
+			return entMention{}, false // "عبد الله بن زايد" is not "بن زايد"
+		}
 	}
 	m := entMention{from: i, to: i + n1, ent: e1}
 	first := Normalize(toks[i].Raw)
@@ -254,7 +272,8 @@ func (d *docState) government(toks []Token, i int) ([]entMention, int) {
 	return out, j
 }
 
-var dualHeads = wordSet("الجانبان", "الجانبين", "البلدان", "البلدين", "الطرفان", "الطرفين", "الحكومتان", "الحكومتين", "الوفدان", "الوفدين")
+var dualHeads = wordSet("الجانبان", "الجانبين", "البلدان", "البلدين", "الطرفان", "الطرفين", "الحكومتان", "الحكومتين", "الوفدان", "الوفدين",
+	"الزعيمان", "الزعيمين", "الرئيسان", "الرئيسين", "الوزيران", "الوزيرين", "الرجلان", "الرجلين", "المسؤولان", "المسؤولين")
 
 // titled reads a title and the name it introduces: "رئيس الوزراء العراقي
 // مصطفى الكاظمي", "قائد «فيلق القدس» … اللواء إسماعيل قآني", or a title
@@ -266,7 +285,7 @@ func (d *docState) titled(toks []Token, i int, prev *entMention) (entMention, bo
 	}
 	titleWords := []string{}
 	for k := i; k < i+n; k++ {
-		titleWords = append(titleWords, toks[k].Forms[len(toks[k].Forms)-1])
+		titleWords = append(titleWords, bareWord(toks[k]))
 	}
 	prep := prepGlued(toks[i], d.lx.titles.phrases[d.titlePhrase(toks, i)].words[0])
 	var orgs []*Entity
@@ -289,7 +308,9 @@ scan:
 		case t.Kind != Word:
 			break scan
 		}
-		if m, ok := d.known(toks, j); ok {
+		if m, ok := d.known(toks, j); ok && !is(toks, j, kunya) {
+			// "مصطفى الكاظمي" ends in a known name; "عبد الله بن زايد" does
+			// not end in "بن زايد", a patronymic of the name being read.
 			if m.ent.Kind == model.Person {
 				person, end = m.ent, m.to
 				break scan
@@ -303,6 +324,10 @@ scan:
 			continue
 		}
 		if _, n2 := d.lx.titles.match(toks, j); n2 > 0 {
+			// Stacked titles ("نائب رئيس الوزراء وزير الخارجية") all name the person.
+			for k := j; k < j+n2; k++ {
+				titleWords = append(titleWords, bareWord(toks[k]))
+			}
 			j += n2
 			continue
 		}
@@ -330,7 +355,7 @@ scan:
 			if _, isTrig := d.lx.triggers.match(toks, j); isTrig > 0 {
 				break scan
 			}
-			quals = append(quals, t.Forms[len(t.Forms)-1])
+			quals = append(quals, bareWord(t))
 			j++
 			continue
 		}
@@ -484,6 +509,9 @@ func (d *docState) givenName(toks []Token, i int) (entMention, bool) {
 	return m, true
 }
 
+// patronymic words continue a name: "عبد الله بن زايد".
+var patronymic = wordSet("بن", "ابن", "بنت")
+
 var kunya = wordSet("ابو", "ام", "بن", "ابن", "بنت", "عبد", "ال")
 
 // discover reads a person's name starting at token i: one to three words,
@@ -503,7 +531,9 @@ func (d *docState) discover(toks []Token, i int) (entMention, bool) {
 		if is(toks, j-1, kunya) {
 			limit++ // "محمد بن عبد الرحمن آل ثاني": بن، عبد، آل bind the next word
 		}
-		if m, ok := d.known(toks, j); ok {
+		if m, ok := d.known(toks, j); ok && !is(toks, j, kunya) {
+			// "مصطفى الكاظمي" ends in a known name; "عبد الله بن زايد" does
+			// not end in "بن زايد", a patronymic of the name being read.
 			if m.ent.Kind == model.Person {
 				d.lastActor = m.ent
 				return entMention{from: i, to: m.to, ent: m.ent}, true

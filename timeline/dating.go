@@ -10,6 +10,9 @@ import "khatt/model"
 func attachDates(toks []Token, trigs []trigger, dates []dateExpr) map[int]dateExpr {
 	own := map[int]dateExpr{}
 	for _, de := range dates {
+		if is(toks, de.from-1, boundWords) {
+			continue // "منذ عام 2011", "بحلول نهاية العام": a bound, not the event's date
+		}
 		best, bestDist := -1, 1<<30
 		for ti, tr := range trigs {
 			var dist int
@@ -18,6 +21,9 @@ func attachDates(toks []Token, trigs []trigger, dates []dateExpr) map[int]dateEx
 				dist, lo, hi = de.from-(tr.at+tr.n), tr.at+tr.n, de.from
 			} else if de.to <= tr.at {
 				dist, lo, hi = tr.at-de.to+1, de.to, tr.at
+				if punctBetween(toks, de.to, tr.at) {
+					dist += 6 // "زار دمشق أول أمس، والتقى": the date closes the clause before
+				}
 			} else {
 				continue
 			}
@@ -43,6 +49,8 @@ func attachDates(toks []Token, trigs []trigger, dates []dateExpr) map[int]dateEx
 	}
 	return own
 }
+
+var boundWords = wordSet("منذ", "بحلول", "حتى", "لغايه")
 
 var relatives = wordSet("التي", "الذي", "اللتين", "اللذين", "الذين", "اللذان", "اللتان")
 

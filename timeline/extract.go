@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"khatt/model"
@@ -190,7 +191,13 @@ func (d *docState) sentenceCandidates(text string, sn Sentence, a anchor, prev [
 		if tr.info.needsPlace && c.place == nil {
 			continue
 		}
-		if tr.info.host && len(c.actors) > 1 {
+		if tr.info.host && !tr.info.verb && len(out) > 0 && pronounSuffix(toks[tr.at]) && is(toks, tr.at-1, inWord) && is(toks, tr.at-2, wasWords) {
+			// "وكان في استقباله ولي العهد": the guest is the pronoun, the
+			// visitor of the event before. ("خلال استقباله لودريان" names its
+			// guest.)
+			c.actors = append(subjects(out[len(out)-1])[:1:1], c.actors...)
+			c.nsubj = 1
+		} else if tr.info.host && len(c.actors) > 1 {
 			// "استقبل الأمير … الرئيس السوري": the guest is the visitor.
 			c.actors[0], c.actors[1] = c.actors[1], c.actors[0]
 			c.nsubj = 1
@@ -203,6 +210,9 @@ func (d *docState) sentenceCandidates(text string, sn Sentence, a anchor, prev [
 		}
 		out = append(out, c)
 		s.found = out
+		if len(c.actors) >= 2 {
+			d.lastPair = c.actors[:2]
+		}
 		kept = append(kept, tr)
 		d.lastActor = c.actors[0]
 	}
@@ -238,6 +248,20 @@ func (d *docState) sentenceCandidates(text string, sn Sentence, a anchor, prev [
 		}
 	}
 	return out
+}
+
+var wasWords = wordSet("كان", "كانت")
+
+// pronounSuffix reports whether a word ends in an attached pronoun (ه، ها،
+// هم، هما): "استقباله".
+func pronounSuffix(t Token) bool {
+	f := t.Forms[len(t.Forms)-1]
+	for _, p := range []string{"هما", "هم", "ها", "ه"} {
+		if strings.HasSuffix(f, p) && !strings.HasSuffix(f, "اه") {
+			return true
+		}
+	}
+	return false
 }
 
 // contentWords returns the folded words of a sentence that can tell two

@@ -40,10 +40,11 @@ func (lx *Lexicon) statedPublication(text string, from int) model.Date {
 			if !published && !upd && !dateline {
 				continue
 			}
-			// The date must follow within a few words ("نشر في", "تاريخ النشر:").
-			for j := k + 1; j < len(toks) && j <= k+4; j++ {
-				e, ok := lx.dateAt(toks, j, anchor{})
-				if !ok || e.date.Precision != model.Day {
+			// The date must follow within a few words ("نشر في", "تاريخ النشر:");
+			// a Hijri date beside its Gregorian one ("الموافق") counts as the
+			// Gregorian.
+			for _, e := range lx.findDates(text, toks, anchor{}) {
+				if e.from < k || e.from > k+4 || e.date.Precision != model.Day {
 					continue
 				}
 				d := e.date

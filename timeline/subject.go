@@ -31,7 +31,7 @@ func (d *docState) subject(s *sentence, tr trigger) ([]*Entity, bool) {
 				// (إلى، من، على …) marks an object; a glued ل may mark a
 				// noun's genitive (زيارة لمتزعم فيلق القدس). "كل من" is not one.
 				objectPrep := is(toks, k-1, prepositions2) && !is(toks, k-2, allWord)
-				if e.ent.Kind == model.Media || (e.prep && !allowPrep) || objectPrep ||
+				if e.ent.Kind == model.Media || (e.prep && !allowPrep) || objectPrep || venue(e.ent) ||
 					(tr.info.typ == model.Visit && (e.ent.Kind == model.Place || e.ent.Kind == model.Country)) {
 					k = e.to - 1
 					continue
@@ -47,7 +47,7 @@ func (d *docState) subject(s *sentence, tr trigger) ([]*Entity, bool) {
 	backward := func(limit int) ([]*Entity, bool) {
 		for k := tr.at; k > 0 && k > tr.at-limit; k-- {
 			if e, ok := s.entEnd[k]; ok && !e.prep && !is(toks, e.from-1, prepositions2) && e.ent.Kind != model.Media {
-				if tr.info.typ == model.Visit && (e.ent.Kind == model.Place || e.ent.Kind == model.Country) {
+				if venue(e.ent) || tr.info.typ == model.Visit && (e.ent.Kind == model.Place || e.ent.Kind == model.Country) {
 					continue
 				}
 				return d.coordinated(s, s.entAt[d.firstConjunct(s, e).from]), false
@@ -100,8 +100,10 @@ func (d *docState) subject(s *sentence, tr trigger) ([]*Entity, bool) {
 		if lv+1 < tr.at && toks[lv+1].Kind == Word && d.isUnnamed(toks[lv+1]) {
 			return nil, true
 		}
-		if lv+1 < tr.at && is(toks, lv+1, dualHeads) && len(s.found) > 0 && len(s.found[len(s.found)-1].actors) >= 2 {
-			return s.found[len(s.found)-1].actors[:2], false // "حيث عقد الجانبان جلسة مباحثات"
+		if lv+1 < tr.at && is(toks, lv+1, dualHeads) {
+			if pair := d.pair(s); pair != nil {
+				return pair, false // "حيث عقد الجانبان جلسة مباحثات", "وعقد الزعيمان …"
+			}
 		}
 		if tr.info.typ == model.Talks {
 			return d.sides(toks, tr), false
@@ -138,7 +140,7 @@ func (d *docState) subject(s *sentence, tr trigger) ([]*Entity, bool) {
 func (d *docState) nounSubject(s *sentence, tr trigger) []*Entity {
 	for k := tr.at; k > 0 && k > tr.at-4; k-- {
 		if e, ok := s.entEnd[k]; ok {
-			if e.prep || is(s.toks, e.from-1, prepositions2) || e.ent.Kind == model.Media ||
+			if e.prep || is(s.toks, e.from-1, prepositions2) || e.ent.Kind == model.Media || venue(e.ent) ||
 				tr.info.typ == model.Visit && (e.ent.Kind == model.Place || e.ent.Kind == model.Country) {
 				return nil
 			}
@@ -356,6 +358,21 @@ func sameLemma(a, b string) bool {
 
 var demonstratives = wordSet("هذه", "هذا", "تلك", "ذلك")
 
+// pair is who "the two" (الجانبان، الزعيمان، الرجلان) are: the two first
+// actors of the last event with two, in this sentence or the article.
+func (d *docState) pair(s *sentence) []*Entity {
+	for i := len(s.found) - 1; i >= 0; i-- {
+		if len(s.found[i].actors) >= 2 {
+			return s.found[i].actors[:2]
+		}
+	}
+	return d.lastPair
+}
+
+// venue reports whether an entity is a place that stands for no
+// government: it hosts events ("محادثات جدة") but never acts.
+func venue(e *Entity) bool { return e.Kind == model.Place && e.StandsFor == "" }
+
 // actorOf turns a capital that acts into the country it stands for.
 func actorOf(e *Entity) *Entity {
 	if e.Kind == model.Place && e.StandsFor != "" {
@@ -383,6 +400,13 @@ func (d *docState) implicitSubject(s *sentence, tr trigger, prev []*candidate, s
 		// "وصل قاآني إلى بغداد، في زيارة سرية": the noun restates the event.
 		if p := lastOf(here, tr.info.typ); p != nil {
 			return subjects(p)
+		}
+	}
+	if !tr.info.verb && tr.info.typ == model.Visit {
+		// "زيارة حسين إلى القاهرة ضمن جولة بدأها … بزيارة عمّان": a leg of
+		// the same journey.
+		if p := lastOf(here, model.Visit); p != nil {
+			return subjects(p)[:1]
 		}
 	}
 	if tr.info.verb && is(toks, tr.at-1, subjunctive) && len(here) > 0 {
