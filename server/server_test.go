@@ -61,9 +61,16 @@ func start(t testing.TB, max int) *fixture {
 		MaxSessions: max, Lang: "ar", Log: log.New(f.logs, "", 0),
 		Load: func() (*model.Timeline, error) {
 			f.mu.Lock()
+			defer f.mu.Unlock()
 			f.loads++
-			f.mu.Unlock()
-			return seedTL, nil
+			if f.loads == 1 {
+				return seedTL, nil
+			}
+			// A reload finds a smaller corpus: the first article only.
+			smaller := *seedTL
+			smaller.Sources = seedTL.Sources[:1]
+			smaller.Events = timeline.Filter{Source: seedTL.Sources[0].ID}.Apply(seedTL.Events)
+			return &smaller, nil
 		}})
 	if err != nil {
 		t.Fatal(err)
@@ -352,11 +359,14 @@ func TestReloadAndShutdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	out.waitFor(t, "press r", 5*time.Second)
+	// A session opened now sees the new corpus at once.
+	_, _, late, c2 := browse(t, f, map[string]string{"KHATT_LANG": "en"})
+	defer c2.Close()
+	late.waitFor(t, "1 source", 10*time.Second)
+	// The running one keeps its own until r.
 	in.Write([]byte("r"))
-	out.waitFor(t, "up to date", 5*time.Second) // the same timeline came back: nothing to switch
-	if f.loads != 2 {
-		t.Errorf("%d loads", f.loads)
-	}
+	out.waitFor(t, "the new corpus is loaded", 5*time.Second)
+	out.waitFor(t, "1 source", 5*time.Second)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	start := time.Now()
@@ -369,5 +379,29 @@ func TestReloadAndShutdown(t *testing.T) {
 	}
 	if _, err := f.dial(); err == nil {
 		t.Error("the server still accepts connections")
+	}
+}
+
+func TestSessionLimit(t *testing.T) {
+	f := start(t, 1)
+	_, _, out, c := browse(t, f, nil)
+	defer c.Close()
+	out.waitFor(t, visual("الخط الزمني"), 10*time.Second)
+	c2, err := f.dial()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c2.Close()
+	sess, _ := c2.NewSession()
+	sess.RequestPty("xterm", 24, 80, gossh.TerminalModes{})
+	got := &screen{}
+	sess.Stdout, sess.Stderr = got, got
+	sess.Shell()
+	sess.Wait()
+	if !strings.Contains(got.String(), "server is full") {
+		t.Errorf("a session over the limit got %q", got.String())
+	}
+	if !strings.Contains(f.logs.String(), "refused session") {
+		t.Error("the refusal is not logged")
 	}
 }
