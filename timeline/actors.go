@@ -104,9 +104,13 @@ func firstWordPrep(t Token, phraseFirst string) bool {
 	return false
 }
 
-func (d *docState) isStop(t Token) bool {
+func (d *docState) isStop(t Token) bool { return inConj(t, d.lx.stop) }
+
+// inConj reports whether the word, with or without a leading و or ف, is in
+// set.
+func inConj(t Token, set map[string]bool) bool {
 	for _, f := range conjStripped(t) {
-		if d.lx.stop[f] {
+		if set[f] {
 			return true
 		}
 	}

@@ -124,14 +124,7 @@ func isQuestion(toks []Token) bool {
 	return false
 }
 
-func (d *docState) excluded(t Token) bool {
-	for _, f := range conjStripped(t) {
-		if d.lx.exclude[f] {
-			return true
-		}
-	}
-	return false
-}
+func (d *docState) excluded(t Token) bool { return inConj(t, d.lx.exclude) }
 
 // prepFollows reports whether the preposition a trigger needs ("بحث … مع")
 // comes within a few words after it.

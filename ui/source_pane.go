@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -118,7 +119,7 @@ func (p *sourcePane) layout() {
 	m := p.s.currentMention()
 	key := p.srcID
 	if m != nil {
-		key += "|" + string(rune(m.Start)) + "|" + string(rune(p.cursor+2))
+		key += fmt.Sprintf("|%d|%d", m.Start, p.cursor)
 	}
 	if p.drawnW == p.w && p.drawnK == key {
 		return
