@@ -21,6 +21,7 @@ import (
 	"golang.org/x/term"
 
 	"khatt/i18n"
+	"khatt/lexicon"
 	"khatt/model"
 	"khatt/seeds"
 	"khatt/server"
@@ -303,11 +304,11 @@ func (o *options) load(stderr io.Writer) *model.Timeline {
 	return tl
 }
 
-func loadLexicon(dir string) (*timeline.Lexicon, error) {
+func loadLexicon(dir string) (*lexicon.Lexicon, error) {
 	if dir == "" {
-		return timeline.LoadLexicon(nil)
+		return lexicon.Default(), nil
 	}
-	return timeline.LoadLexicon(os.DirFS(dir))
+	return lexicon.Load(os.DirFS(dir))
 }
 
 func (o *options) corpusName() string {

@@ -81,8 +81,10 @@ var Arabic = Labels{
 			return fmt.Sprintf("من تاريخ نشر %s (%s)", shortID(b.Source), b.Anchor.Format("2006-01-02"))
 		case model.Context:
 			return fmt.Sprintf("من سياق المقال (الجملة %d)", b.Sentence)
-		case model.Reported:
-			return fmt.Sprintf("بلا تاريخ في النص: في الأيام المحيطة بنشر %s (%s)", shortID(b.Source), b.Anchor.Format("2006-01-02"))
+		case model.Assumed:
+			return fmt.Sprintf("بلا تاريخ في النص: مُفترَض من تاريخ نشر %s (%s)", shortID(b.Source), b.Anchor.Format("2006-01-02"))
+		case model.EventRelative:
+			return fmt.Sprintf("نسبةً إلى حدث آخر («%s»)", b.Event)
 		case model.Relative:
 			return "تعبير نسبي وتاريخ النشر غير معروف"
 		case model.Stated:
@@ -131,8 +133,10 @@ var English = Labels{
 			return fmt.Sprintf("from the publication date of %s (%s)", shortID(b.Source), b.Anchor.Format("2006-01-02"))
 		case model.Context:
 			return fmt.Sprintf("from the article's context (sentence %d)", b.Sentence)
-		case model.Reported:
-			return fmt.Sprintf("undated in the text: around the publication of %s (%s)", shortID(b.Source), b.Anchor.Format("2006-01-02"))
+		case model.Assumed:
+			return fmt.Sprintf("undated in the text: assumed from the publication of %s (%s)", shortID(b.Source), b.Anchor.Format("2006-01-02"))
+		case model.EventRelative:
+			return fmt.Sprintf("relative to another event («%s»)", b.Event)
 		case model.Relative:
 			return "relative, and the publication date is unknown"
 		case model.Stated:

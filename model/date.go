@@ -5,7 +5,8 @@ import (
 	"time"
 )
 
-// Precision says how much of a date is known.
+// Precision says how much of a date's value is known: the granularity at
+// which it is displayed and exported.
 type Precision int
 
 // Precisions from least to most precise.
@@ -29,17 +30,28 @@ func (p Precision) String() string {
 	return "unknown"
 }
 
-// Date is a calendar interval with the precision the evidence supports.
-// Start and End are civil days (UTC midnight), End inclusive. A date of
-// unknown precision may still carry the expression it came from (Expr), when
-// it is relative and nothing anchors it.
-type Date struct {
-	Start     time.Time
-	End       time.Time
-	Precision Precision
-	TimeOfDay string // morning/noon/evening word as written, if any
-	Expr      string // the expression as written ("الثلاثاء", "يونيو الماضي")
-	Basis     Basis  // how it was resolved
+// Modifier qualifies a date's value, as TIMEX3's mod does.
+type Modifier int
+
+// Modifiers.
+const (
+	Exact      Modifier = iota // the value is the date
+	Approx                     // about the value (assumed, «قبل أيام», «مؤخرا»)
+	OnOrBefore                 // at the latest the value («قبيل», «بحلول»)
+	OnOrAfter                  // at the earliest the value (a departure: the arrival is on or after it)
+	StartOf                    // in the first part of the value («مطلع أغسطس»)
+	MidOf                      // in its middle («منتصف الشهر»)
+	EndOf                      // in its last part («أواخر العام»)
+)
+
+var modifierNames = [...]string{"exact", "approximately", "on or before", "on or after", "start of", "middle of", "end of"}
+
+// String returns the modifier's export name.
+func (m Modifier) String() string {
+	if int(m) < len(modifierNames) && m >= 0 {
+		return modifierNames[m]
+	}
+	return "exact"
 }
 
 // BasisKind says what a date was resolved from.
@@ -47,39 +59,74 @@ type BasisKind int
 
 // What a date can be resolved from.
 const (
-	Explicit    BasisKind = iota // written in full in the text ("26 يوليو 2021")
-	Publication                  // a relative expression, against the publication date
-	Context                      // the date of another event of the same article
-	Reported                     // undated: the interval around publication a report implies
-	Relative                     // relative, and the publication date is unknown
-	Stated                       // the article states its own publication date
+	Written       BasisKind = iota // written in full in the text («26 يوليو 2021»)
+	Publication                    // a relative expression, against the publication date («أمس»)
+	EventRelative                  // relative to another event («خلال الزيارة», «قبل القمة بأيام»)
+	Context                        // from the article's context: the date of the story around it
+	Assumed                        // undated in the text: assumed from the publication date
+	Relative                       // relative, and the publication date is unknown
+	Stated                         // the article states its own publication date
 )
 
+var basisNames = [...]string{"written", "publication", "event", "context", "assumed", "relative", "stated"}
+
+// String returns the basis kind's export name.
+func (k BasisKind) String() string {
+	if int(k) < len(basisNames) && k >= 0 {
+		return basisNames[k]
+	}
+	return "written"
+}
+
 // Basis is how a date was resolved: its kind, the source whose publication
-// date anchored it, and the sentence it was taken from (1-based, for Context).
+// date anchored it, the sentence it was taken from (1-based), and for an
+// event-relative date the event it leans on.
 type Basis struct {
 	Kind     BasisKind
 	Source   string
 	Anchor   time.Time // the publication date used
 	Sentence int
+	Event    string // the event an event-relative date leans on, as written («الزيارة»)
 }
 
 // String says it in English, for exports: "from the publication date of
 // 002_… (2021-07-28)".
 func (b Basis) String() string {
 	switch b.Kind {
+	case Written:
+		return "written in full in the text"
 	case Publication:
 		return fmt.Sprintf("from the publication date of %s (%s)", b.Source, b.Anchor.Format("2006-01-02"))
+	case EventRelative:
+		return fmt.Sprintf("relative to another event (%s)", b.Event)
 	case Context:
 		return fmt.Sprintf("from the context of the article (sentence %d)", b.Sentence)
-	case Reported:
-		return fmt.Sprintf("undated in the text; reported around the publication date of %s (%s)", b.Source, b.Anchor.Format("2006-01-02"))
+	case Assumed:
+		return fmt.Sprintf("undated in the text; assumed from the publication date of %s (%s)", b.Source, b.Anchor.Format("2006-01-02"))
 	case Relative:
 		return "relative; the publication date is unknown"
 	case Stated:
 		return "stated in the article"
 	}
 	return ""
+}
+
+// Date is when an event took place: a value at a precision (Start–End is
+// the value's calendar interval: one day, a month or a year), the bounds
+// the evidence allows (Earliest–Latest, which may be wider or narrower than
+// the value's interval), a modifier, and how it was reached. Display and
+// export use the value; merging uses the bounds. All times are civil days
+// at UTC midnight, intervals inclusive.
+type Date struct {
+	Start     time.Time
+	End       time.Time
+	Precision Precision
+	Earliest  time.Time // zero: the value's interval
+	Latest    time.Time
+	Modifier  Modifier
+	TimeOfDay string // morning/noon/evening key, if any
+	Expr      string // the expression as written («الثلاثاء», «يونيو الماضي»)
+	Basis     Basis
 }
 
 // DayOf returns a day-precision date.
@@ -100,24 +147,59 @@ func YearOf(y int) Date {
 	return Date{Start: s, End: time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), Precision: Year}
 }
 
-// Span returns the least precise date that is still true of every day from
-// start to end: a day, a month, a year, or unknown when it crosses years.
-func Span(start, end time.Time) Date {
-	switch {
-	case start.Equal(end):
-		return DayOf(start.Date())
-	case start.Year() == end.Year() && start.Month() == end.Month():
-		return MonthOf(start.Year(), start.Month())
-	case start.Year() == end.Year():
-		return YearOf(start.Year())
+// CivilDay returns the civil day of t.
+func CivilDay(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// At returns a date of precision p whose value contains t.
+func At(t time.Time, p Precision) Date {
+	switch p {
+	case Day:
+		return DayOf(t.Date())
+	case Month:
+		return MonthOf(t.Year(), t.Month())
+	case Year:
+		return YearOf(t.Year())
 	}
 	return Date{}
+}
+
+// Span returns the most precise date whose value contains every day from
+// start to end: a day, a month, a year, or unknown when it crosses years.
+// Its bounds are exactly start–end.
+func Span(start, end time.Time) Date {
+	var d Date
+	switch {
+	case start.Equal(end):
+		d = DayOf(start.Date())
+	case start.Year() == end.Year() && start.Month() == end.Month():
+		d = MonthOf(start.Year(), start.Month())
+	case start.Year() == end.Year():
+		d = YearOf(start.Year())
+	default:
+		return Date{}
+	}
+	d.Earliest, d.Latest = start, end
+	return d
 }
 
 // Known reports whether the date places the event anywhere in time.
 func (d Date) Known() bool { return d.Precision != Unknown }
 
-// String formats the date as YYYY-MM-DD, YYYY-MM, YYYY or "".
+// Bounds returns the earliest and latest day the event may fall on.
+func (d Date) Bounds() (time.Time, time.Time) {
+	lo, hi := d.Earliest, d.Latest
+	if lo.IsZero() {
+		lo = d.Start
+	}
+	if hi.IsZero() {
+		hi = d.End
+	}
+	return lo, hi
+}
+
+// String formats the date's value as YYYY-MM-DD, YYYY-MM, YYYY or "".
 func (d Date) String() string {
 	switch d.Precision {
 	case Day:
@@ -130,7 +212,7 @@ func (d Date) String() string {
 	return ""
 }
 
-// Contains reports whether the interval of d contains the interval of o.
+// Contains reports whether the value of d contains the value of o.
 func (d Date) Contains(o Date) bool {
 	if !d.Known() || !o.Known() {
 		return false
@@ -138,15 +220,17 @@ func (d Date) Contains(o Date) bool {
 	return !o.Start.Before(d.Start) && !o.End.After(d.End)
 }
 
-// Overlaps reports whether two known dates share at least one day.
+// Overlaps reports whether the bounds of two known dates share a day.
 func (d Date) Overlaps(o Date) bool {
 	if !d.Known() || !o.Known() {
 		return false
 	}
-	return !d.Start.After(o.End) && !o.Start.After(d.End)
+	a0, a1 := d.Bounds()
+	b0, b1 := o.Bounds()
+	return !a0.After(b1) && !b0.After(a1)
 }
 
-// Before orders dates by the start of their interval, then by precision
+// Before orders dates by the start of their value, then by precision
 // (coarser first, so "July 2021" comes before "26 July 2021"), with unknown
 // dates last.
 func (d Date) Before(o Date) bool {
@@ -166,14 +250,10 @@ func ParseDate(s string) (Date, error) {
 		p      Precision
 	}{{"2006-01-02", Day}, {"2006-01", Month}, {"2006", Year}} {
 		if t, err := time.Parse(f.layout, s); err == nil {
-			switch f.p {
-			case Day:
-				return DayOf(t.Date()), nil
-			case Month:
-				return MonthOf(t.Year(), t.Month()), nil
-			default:
-				return YearOf(t.Year()), nil
+			if t.Year() < 1 || t.Year() > 9998 {
+				break
 			}
+			return At(t, f.p), nil
 		}
 	}
 	return Date{}, fmt.Errorf("bad date %q: want YYYY-MM-DD, YYYY-MM or YYYY", s)

@@ -73,17 +73,43 @@ type Source struct {
 	BodyStart int               // byte offset where the article body starts (after front matter)
 }
 
-// Mention is one sentence of one source that reports an event.
+// Mention is one clause of one source that reports an event: the clause
+// with its subject, as byte offsets into the source's text.
 type Mention struct {
-	Source   string `json:"source"`   // Source.ID
-	Sentence string `json:"sentence"` // Source.Text[Start:End]
-	Start    int    `json:"start"`    // byte offset into Source.Text
-	End      int    `json:"end"`
-	Trigger  string `json:"-"` // the words that signalled the event, as written
-	Date     Date   `json:"-"` // the date this mention gives or implies
-	Place    string `json:"-"` // the place this mention gives, canonical name
-	Number   string `json:"-"` // an ordinal or count stated with the event ("الرابعة")
-	Planned  bool   `json:"-"`
+	Source   string // Source.ID
+	Sentence string // Source.Text[Start:End]: the clause that reports the event
+	Start    int    // byte offset into Source.Text
+	End      int
+	Trigger  string // the words that signalled the event, as written
+	Date     Date   // the date this mention gives or implies
+	Place    string // the place this mention gives, canonical name
+	Number   string // an ordinal or count stated with the event ("الرابعة")
+	Status   Status // what this mention says of the event
+	// Attribution is on whose word the mention reports the event: "" (the
+	// outlet's own), "named", "institution", "unnamed" or "media".
+	Attribution string
+	Speaker     string // the named speaker or institution, when there is one
+}
+
+// Status says whether an event took place, as its sources tell it.
+type Status int
+
+// Statuses.
+const (
+	Reported Status = iota // reported as having happened (or happening)
+	Planned                // every mention is future or intention
+	Disputed               // the sources themselves deny it
+)
+
+// String returns the status's export name.
+func (s Status) String() string {
+	switch s {
+	case Planned:
+		return "planned"
+	case Disputed:
+		return "disputed"
+	}
+	return "reported"
 }
 
 // Side is one side of a conflict: a value and the mention that states it.
@@ -101,16 +127,22 @@ type Conflict struct {
 
 // Event is one entry of the timeline.
 type Event struct {
-	ID        string
-	Type      EventType
-	Date      Date
-	Actors    []Actor
-	Place     string
-	Summary   string
-	Planned   bool
-	Mentions  []Mention
-	Conflicts []Conflict
+	ID      string
+	Type    EventType
+	Date    Date
+	Actors  []Actor
+	Place   string
+	Summary string
+	Status  Status
+	// Confidence is how sure the extractor is that this is a real event,
+	// from 0 to 1 (see the README for what raises and lowers it).
+	Confidence float64
+	Mentions   []Mention
+	Conflicts  []Conflict
 }
+
+// Planned reports whether every mention of the event is future or intention.
+func (e *Event) Planned() bool { return e.Status == Planned }
 
 // Timeline is the loaded corpus and the events extracted from it, in
 // chronological order.
@@ -118,14 +150,30 @@ type Timeline struct {
 	Sources  []Source
 	Events   []Event
 	Problems []error // articles that could not be read, each naming its file
+	index    map[string]int
 }
 
-// Source returns the source with the given ID, or nil.
+// Source returns the source with the given ID, or nil. Timelines built by
+// the timeline package index their sources; others are searched.
 func (t *Timeline) Source(id string) *Source {
+	if t.index != nil {
+		if i, ok := t.index[id]; ok && i < len(t.Sources) && t.Sources[i].ID == id {
+			return &t.Sources[i]
+		}
+	}
 	for i := range t.Sources {
 		if t.Sources[i].ID == id {
 			return &t.Sources[i]
 		}
 	}
 	return nil
+}
+
+// Index builds the lookup table Source uses. Call it again after changing
+// Sources.
+func (t *Timeline) Index() {
+	t.index = make(map[string]int, len(t.Sources))
+	for i := range t.Sources {
+		t.index[t.Sources[i].ID] = i
+	}
 }

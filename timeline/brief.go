@@ -89,7 +89,7 @@ func WriteEvent(b *strings.Builder, tl *model.Timeline, e *model.Event, l i18n.L
 	if e.Place != "" {
 		fmt.Fprintf(b, "- **%s:** %s\n", l.Place, e.Place)
 	}
-	if e.Planned {
+	if e.Planned() {
 		fmt.Fprintf(b, "- **%s**\n", l.Planned)
 	}
 	fmt.Fprintf(b, "\n%s# %s (%d)\n", h, l.Mentions, len(e.Mentions))

@@ -17,12 +17,16 @@ type ExportSource struct {
 	Published string `json:"published"`
 }
 
-// ExportMention is a mention as exported: Sentence is Source.Text[Start:End].
+// ExportMention is a mention as exported: Sentence is Source.Text[Start:End],
+// the clause that reports the event.
 type ExportMention struct {
-	Source   string `json:"source"`
-	Sentence string `json:"sentence"`
-	Start    int    `json:"start"`
-	End      int    `json:"end"`
+	Source      string `json:"source"`
+	Sentence    string `json:"sentence"`
+	Start       int    `json:"start"`
+	End         int    `json:"end"`
+	Status      string `json:"status,omitempty"`
+	Attribution string `json:"attribution,omitempty"`
+	Speaker     string `json:"speaker,omitempty"`
 }
 
 // ExportSide is one side of an exported conflict.
@@ -41,21 +45,29 @@ type ExportConflict struct {
 	B     ExportSide `json:"b"`
 }
 
-// ExportEvent is an event as exported.
+// ExportEvent is an event as exported. Date and Precision are the date's
+// value; Earliest and Latest its bounds; Modifier and Basis how sure and
+// how it was reached (DateBasis says it in words).
 type ExportEvent struct {
-	ID        string           `json:"id"`
-	Type      string           `json:"type"`
-	Date      string           `json:"date"`
-	Precision string           `json:"precision"`
-	DateExpr  string           `json:"date_expression,omitempty"`
-	DateBasis string           `json:"date_basis,omitempty"`
-	TimeOfDay string           `json:"time_of_day,omitempty"`
-	Actors    []string         `json:"actors"`
-	Place     string           `json:"place"`
-	Summary   string           `json:"summary"`
-	Planned   bool             `json:"planned"`
-	Mentions  []ExportMention  `json:"mentions"`
-	Conflicts []ExportConflict `json:"conflicts"`
+	ID         string           `json:"id"`
+	Type       string           `json:"type"`
+	Date       string           `json:"date"`
+	Precision  string           `json:"precision"`
+	Earliest   string           `json:"earliest,omitempty"`
+	Latest     string           `json:"latest,omitempty"`
+	Modifier   string           `json:"modifier,omitempty"`
+	Basis      string           `json:"basis,omitempty"`
+	DateExpr   string           `json:"date_expression,omitempty"`
+	DateBasis  string           `json:"date_basis,omitempty"`
+	TimeOfDay  string           `json:"time_of_day,omitempty"`
+	Actors     []string         `json:"actors"`
+	Place      string           `json:"place"`
+	Summary    string           `json:"summary"`
+	Status     string           `json:"status"`
+	Planned    bool             `json:"planned"`
+	Confidence float64          `json:"confidence"`
+	Mentions   []ExportMention  `json:"mentions"`
+	Conflicts  []ExportConflict `json:"conflicts"`
 }
 
 // Export is the whole machine-readable timeline.
@@ -81,13 +93,24 @@ func NewExport(t *model.Timeline) Export {
 func ExportEventOf(e model.Event) ExportEvent {
 	x := ExportEvent{ID: e.ID, Type: e.Type.String(), Date: e.Date.String(), Precision: e.Date.Precision.String(),
 		DateExpr: e.Date.Expr, DateBasis: e.Date.Basis.String(), TimeOfDay: e.Date.TimeOfDay,
-		Actors: []string{}, Place: e.Place, Summary: e.Summary, Planned: e.Planned,
-		Mentions: []ExportMention{}, Conflicts: []ExportConflict{}}
+		Actors: []string{}, Place: e.Place, Summary: e.Summary, Status: e.Status.String(), Planned: e.Planned(),
+		Confidence: float64(int(e.Confidence*100+0.5)) / 100,
+		Mentions:   []ExportMention{}, Conflicts: []ExportConflict{}}
+	if e.Date.Known() {
+		lo, hi := e.Date.Bounds()
+		x.Earliest, x.Latest = lo.Format("2006-01-02"), hi.Format("2006-01-02")
+		x.Modifier, x.Basis = e.Date.Modifier.String(), e.Date.Basis.Kind.String()
+	}
 	for _, a := range e.Actors {
 		x.Actors = append(x.Actors, a.Name)
 	}
 	for _, m := range e.Mentions {
-		x.Mentions = append(x.Mentions, ExportMention{Source: m.Source, Sentence: m.Sentence, Start: m.Start, End: m.End})
+		st := ""
+		if m.Status != model.Reported {
+			st = m.Status.String()
+		}
+		x.Mentions = append(x.Mentions, ExportMention{Source: m.Source, Sentence: m.Sentence, Start: m.Start, End: m.End,
+			Status: st, Attribution: m.Attribution, Speaker: m.Speaker})
 	}
 	side := func(s model.Side) ExportSide {
 		return ExportSide{Value: s.Value, Source: s.Mention.Source, Sentence: s.Mention.Sentence,

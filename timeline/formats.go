@@ -83,7 +83,7 @@ func writeCSV(w io.Writer, tl *model.Timeline, events []model.Event) error {
 			first = e.Mentions[0].Sentence
 		}
 		if err := cw.Write([]string{e.ID, e.Type.String(), e.Date.String(), e.Date.Precision.String(), e.Date.Expr,
-			strings.Join(actors, " | "), e.Place, e.Summary, strconv.FormatBool(e.Planned),
+			strings.Join(actors, " | "), e.Place, e.Summary, strconv.FormatBool(e.Planned()),
 			strings.Join(sources, " | "), strconv.Itoa(len(e.Mentions)), first, strings.Join(conflicts, " | ")}); err != nil {
 			return err
 		}
@@ -117,7 +117,7 @@ func writeICS(w io.Writer, tl *model.Timeline, events []model.Event, l i18n.Labe
 			ev.Props.SetText(ical.PropLocation, e.Place)
 		}
 		ev.Props.SetText(ical.PropCategories, e.Type.String())
-		if e.Planned {
+		if e.Planned() {
 			ev.SetStatus(ical.EventTentative)
 		}
 		var desc strings.Builder

@@ -3,6 +3,7 @@ package timeline
 import (
 	"testing"
 
+	"khatt/corpus"
 	"khatt/model"
 	"khatt/seeds"
 )
@@ -21,7 +22,7 @@ func FuzzParseArticle(f *testing.F) {
 	f.Add([]byte("يوم 28 رمضان 1436 هـ الموافق 14 تموز 2015"))
 	lx := DefaultLexicon()
 	f.Fuzz(func(t *testing.T, data []byte) {
-		src, err := ParseArticle("fuzz.txt", data, nil, lx)
+		src, err := corpus.ParseArticle("fuzz.txt", data, nil)
 		if err != nil {
 			return
 		}

@@ -402,9 +402,9 @@ func (m *Model) sourceKey(msg tea.KeyMsg) tea.Cmd {
 			m.timeline.rebuild()
 			m.s.selectEvent(target)
 		}
-		src, start := m.source.srcID, m.source.sents[m.source.cursorSentence()].Start
+		src, mk := m.source.srcID, m.source.cursorMark()
 		for i, mm := range m.s.tl.Events[target].Mentions {
-			if mm.Source == src && mm.Start == start {
+			if mk != nil && mm.Source == src && mm.Start == mk.start && mm.End == mk.end {
 				m.s.mention = i
 			}
 		}

@@ -162,7 +162,7 @@ func TestEnterOpensTheFirstMentionAndBracketsStep(t *testing.T) {
 		t.Errorf("[ from the first goes to the last: %d", m.s.mention)
 	}
 	// The highlighted sentence is the mention's.
-	if cur := m.source.cursorSentence(); cur < 0 || m.source.sents[cur].Start != e.Mentions[m.s.mention].Start {
+	if cur := m.source.cursorMark(); cur == nil || cur.start != e.Mentions[m.s.mention].Start {
 		t.Errorf("source cursor is not on the mention's sentence")
 	}
 }

@@ -6,25 +6,23 @@ import (
 	"strings"
 
 	"khatt/model"
-	"khatt/timeline"
 	"khatt/ui/rtl"
 )
 
 // sourcePane shows the article the selected mention comes from, with that
-// sentence highlighted and every other sentence that reports an event
-// marked. Its cursor moves between marked sentences.
+// mention's clause highlighted and every other clause that reports an
+// event marked. Its cursor moves between marked clauses.
 type sourcePane struct {
-	s       *state
-	w, h    int
-	top     int
-	srcID   string
-	sents   []timeline.Sentence // of the shown source
-	markedS []int               // indices into sents that report events
-	cursor  int                 // index into markedS; -1 follows the mention
-	lines   []string
-	lineOf  map[int]int // sentence index → first screen line
-	drawnW  int
-	drawnK  string
+	s      *state
+	w, h   int
+	top    int
+	srcID  string
+	marks  []markSpan // of the shown source, in text order
+	cursor int        // index into marks; -1 follows the mention
+	lines  []string
+	lineOf map[int]int // mark index → first screen line
+	drawnW int
+	drawnK string
 }
 
 func (p *sourcePane) SetSize(w, h int) { p.w, p.h = w, h }
@@ -32,7 +30,7 @@ func (p *sourcePane) SetSize(w, h int) { p.w, p.h = w, h }
 // source returns the shown source.
 func (p *sourcePane) source() *model.Source { return p.s.tl.Source(p.srcID) }
 
-// follow shows the source of the selected mention, with its sentence in view.
+// follow shows the source of the selected mention, with its clause in view.
 func (p *sourcePane) follow() {
 	m := p.s.currentMention()
 	if m == nil {
@@ -40,18 +38,11 @@ func (p *sourcePane) follow() {
 	}
 	if m.Source != p.srcID {
 		p.srcID = m.Source
-		src := p.source()
-		p.sents = timeline.Segment(src.Text, src.BodyStart)
-		p.markedS = p.markedS[:0]
-		for i, sn := range p.sents {
-			if len(p.s.marked[p.srcID][sn.Start]) > 0 {
-				p.markedS = append(p.markedS, i)
-			}
-		}
+		p.marks = p.s.marked[p.srcID]
 	}
 	p.cursor = -1
-	for k, si := range p.markedS {
-		if p.sents[si].Start == m.Start {
+	for k, mk := range p.marks {
+		if mk.start == m.Start && mk.end == m.End {
 			p.cursor = k
 		}
 	}
@@ -59,54 +50,74 @@ func (p *sourcePane) follow() {
 	p.reveal()
 }
 
-// reveal scrolls the cursor's sentence into view.
+// reveal scrolls the cursor's clause into view.
 func (p *sourcePane) reveal() {
-	si := p.cursorSentence()
-	if si < 0 {
+	if p.cursor < 0 || p.cursor >= len(p.marks) {
 		return
 	}
-	line := p.lineOf[si]
+	line := p.lineOf[p.cursor]
 	if line < p.top || line >= p.top+p.h {
 		p.top = max(0, line-p.h/3)
 	}
 	p.top = max(0, min(p.top, len(p.lines)-p.h))
 }
 
-func (p *sourcePane) cursorSentence() int {
-	if p.cursor < 0 || p.cursor >= len(p.markedS) {
-		return -1
+// cursorMark is the mark under the cursor, or nil.
+func (p *sourcePane) cursorMark() *markSpan {
+	if p.cursor < 0 || p.cursor >= len(p.marks) {
+		return nil
 	}
-	return p.markedS[p.cursor]
+	return &p.marks[p.cursor]
 }
 
-// move steps the cursor between marked sentences.
+// move steps the cursor between marked clauses.
 func (p *sourcePane) move(delta int) {
-	if len(p.markedS) == 0 {
+	if len(p.marks) == 0 {
 		return
 	}
 	if p.cursor < 0 {
 		p.cursor = 0
 	} else {
-		p.cursor = max(0, min(p.cursor+delta, len(p.markedS)-1))
+		p.cursor = max(0, min(p.cursor+delta, len(p.marks)-1))
 	}
 	p.layout()
 	p.reveal()
 }
 
 // eventsAtCursor returns the events (indices into tl.Events) the cursor's
-// sentence reports.
+// clause reports.
 func (p *sourcePane) eventsAtCursor() []int {
-	si := p.cursorSentence()
-	if si < 0 {
+	mk := p.cursorMark()
+	if mk == nil {
 		return nil
 	}
-	evs := append([]int(nil), p.s.marked[p.srcID][p.sents[si].Start]...)
+	evs := append([]int(nil), mk.events...)
 	sort.Ints(evs)
 	return evs
 }
 
 func (p *sourcePane) scroll(delta int) {
 	p.top = max(0, min(p.top+delta, len(p.lines)-p.h))
+}
+
+// styleAt is the style of byte i of the source: the selected mention first,
+// then the cursor's clause, then any marked clause.
+func (p *sourcePane) styleAt(i int, m *model.Mention) int {
+	if m != nil && m.Source == p.srcID && i >= m.Start && i < m.End {
+		return stMention
+	}
+	if mk := p.cursorMark(); mk != nil && i >= mk.start && i < mk.end {
+		return stCursor
+	}
+	// Marks are sorted by start; a few overlap (a statement and the meeting
+	// it was made in), so look at the ones starting at or before i.
+	k := sort.Search(len(p.marks), func(k int) bool { return p.marks[k].start > i })
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		if i < p.marks[j].end {
+			return stMarked
+		}
+	}
+	return stText
 }
 
 // layout draws the source: one paragraph per line of the article.
@@ -119,7 +130,7 @@ func (p *sourcePane) layout() {
 	m := p.s.currentMention()
 	key := p.srcID
 	if m != nil {
-		key += fmt.Sprintf("|%d|%d", m.Start, p.cursor)
+		key += fmt.Sprintf("|%d|%d|%d", m.Start, m.End, p.cursor)
 	}
 	if p.drawnW == p.w && p.drawnK == key {
 		return
@@ -127,9 +138,8 @@ func (p *sourcePane) layout() {
 	p.drawnW, p.drawnK = p.w, key
 	p.lines = p.lines[:0]
 	p.lineOf = map[int]int{}
-	cur := p.cursorSentence()
 	text := src.Text
-	si := 0
+	mi := 0
 	for off := src.BodyStart; off < len(text); {
 		end := strings.IndexByte(text[off:], '\n')
 		if end < 0 {
@@ -137,34 +147,37 @@ func (p *sourcePane) layout() {
 		} else {
 			end += off
 		}
-		var spans []rtl.Span
-		pos := off
-		first := si
-		for si < len(p.sents) && p.sents[si].Start < end {
-			sn := p.sents[si]
-			if sn.Start > pos {
-				spans = append(spans, rtl.Span{Text: text[pos:sn.Start], Style: stText})
+		line := strings.TrimRight(text[off:end], "\r")
+		for mi < len(p.marks) && p.marks[mi].start < off+len(line)+1 {
+			p.lineOf[mi] = len(p.lines)
+			mi++
+		}
+		if strings.TrimSpace(line) != "" {
+			var spans []rtl.Span
+			// Style changes only at mark boundaries: cut the line there.
+			cuts := []int{off, off + len(line)}
+			for _, mk := range p.marks {
+				for _, b := range []int{mk.start, mk.end} {
+					if b > off && b < off+len(line) {
+						cuts = append(cuts, b)
+					}
+				}
 			}
-			style := stText
-			switch {
-			case m != nil && sn.Start == m.Start && m.Source == p.srcID:
-				style = stMention
-			case si == cur:
-				style = stCursor
-			case len(p.s.marked[p.srcID][sn.Start]) > 0:
-				style = stMarked
+			if m != nil && m.Source == p.srcID {
+				for _, b := range []int{m.Start, m.End} {
+					if b > off && b < off+len(line) {
+						cuts = append(cuts, b)
+					}
+				}
 			}
-			spans = append(spans, rtl.Span{Text: text[sn.Start:sn.End], Style: style})
-			pos = sn.End
-			si++
-		}
-		if pos < end {
-			spans = append(spans, rtl.Span{Text: strings.TrimRight(text[pos:end], "\r"), Style: stText})
-		}
-		for k := first; k < si; k++ {
-			p.lineOf[k] = len(p.lines)
-		}
-		if strings.TrimSpace(text[off:end]) != "" {
+			sort.Ints(cuts)
+			for k := 0; k+1 < len(cuts); k++ {
+				a, b := cuts[k], cuts[k+1]
+				if a == b {
+					continue
+				}
+				spans = append(spans, rtl.Span{Text: text[a:b], Style: p.styleAt(a, m)})
+			}
 			p.lines = append(p.lines, p.s.draw.paragraph(spans, p.w, rtl.Auto, false)...)
 		}
 		off = end + 1

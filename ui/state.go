@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"sort"
 	"strings"
 
 	"khatt/model"
@@ -23,22 +24,47 @@ type state struct {
 	matches []int // indices into visible whose text has the query
 	match   map[int]bool
 	folded  []string // per event, its searchable text folded
-	marked  map[string]map[int][]int
+	marked  map[string][]markSpan
+}
+
+// markSpan is a span of a source that reports events: a mention's clause.
+type markSpan struct {
+	start, end int
+	events     []int // indices into tl.Events
 }
 
 func newState(tl *model.Timeline, l Labels, st Styles, mode rtl.Mode) *state {
 	s := &state{tl: tl, labels: l, styles: st, draw: newDrawer(mode, st), match: map[int]bool{}}
 	s.folded = make([]string, len(tl.Events))
-	s.marked = map[string]map[int][]int{}
+	s.marked = map[string][]markSpan{}
+	at := map[string]map[[2]int]int{}
 	for i := range tl.Events {
 		e := &tl.Events[i]
 		for _, m := range e.Mentions {
-			if s.marked[m.Source] == nil {
-				s.marked[m.Source] = map[int][]int{}
+			if at[m.Source] == nil {
+				at[m.Source] = map[[2]int]int{}
 			}
-			s.marked[m.Source][m.Start] = append(s.marked[m.Source][m.Start], i)
+			k := [2]int{m.Start, m.End}
+			j, ok := at[m.Source][k]
+			if !ok {
+				j = len(s.marked[m.Source])
+				at[m.Source][k] = j
+				s.marked[m.Source] = append(s.marked[m.Source], markSpan{start: m.Start, end: m.End})
+			}
+			if evs := s.marked[m.Source][j].events; len(evs) == 0 || evs[len(evs)-1] != i {
+				s.marked[m.Source][j].events = append(evs, i)
+			}
 		}
 		s.folded[i] = timeline.SearchText(e)
+	}
+	for id := range s.marked {
+		sort.Slice(s.marked[id], func(a, b int) bool {
+			x, y := s.marked[id][a], s.marked[id][b]
+			if x.start != y.start {
+				return x.start < y.start
+			}
+			return x.end < y.end
+		})
 	}
 	s.applyFilter()
 	return s

@@ -106,7 +106,7 @@ func (s *state) eventRow(i int) []rtl.Span {
 	e := &s.tl.Events[s.visible[i]]
 	date, dateStyle := s.dateCell(e.Date)
 	title := timeline.Title(e)
-	if e.Planned {
+	if e.Planned() {
 		title = s.labels.Planned + " · " + title
 	}
 	spans := []rtl.Span{

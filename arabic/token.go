@@ -1,0 +1,244 @@
+package arabic
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind separates words, numbers and punctuation.
+type Kind uint8
+
+// Kinds of token.
+const (
+	Word Kind = iota
+	Number
+	Punct
+)
+
+// Analysis is one way to read a word: the proclitics glued to its front
+// (Pre: و or ف, then ب ل ك or the future س, then ال; لل counts as ل + ال)
+// and the stem left. The first analysis of a token is the whole word.
+type Analysis struct {
+	Pre  string
+	Stem string
+}
+
+// Conj reports whether the analysis strips a conjunction (و, ف).
+func (a Analysis) Conj() bool {
+	return strings.HasPrefix(a.Pre, "و") || strings.HasPrefix(a.Pre, "ف")
+}
+
+// Prep reports whether the analysis strips a glued preposition (ب ل ك).
+func (a Analysis) Prep() bool {
+	p := a.Pre
+	if a.Conj() {
+		_, n := utf8.DecodeRuneInString(p)
+		p = p[n:]
+	}
+	return strings.HasPrefix(p, "ب") || strings.HasPrefix(p, "ل") || strings.HasPrefix(p, "ك")
+}
+
+// Definite reports whether the analysed word carries the article.
+func (a Analysis) Definite() bool {
+	return strings.HasSuffix(a.Pre, "ال") || strings.HasPrefix(a.Stem, "ال")
+}
+
+// Token is one word, number or punctuation mark, with byte offsets into
+// the source text.
+type Token struct {
+	Kind       Kind
+	Start, End int
+	Raw        string     // as written
+	Norm       string     // Normalize(Raw)
+	An         []Analysis // words only; An[0] is the whole word
+}
+
+// Is reports whether one reading of the token is the normalised word w.
+func (t *Token) Is(w string) bool {
+	if t.Kind == Punct {
+		return false
+	}
+	for _, a := range t.An {
+		if a.Stem == w {
+			return true
+		}
+	}
+	return false
+}
+
+// In reports whether one reading of the token is in set, and returns it.
+func (t *Token) In(set map[string]bool) (Analysis, bool) {
+	if t.Kind == Punct {
+		return Analysis{}, false
+	}
+	for _, a := range t.An {
+		if set[a.Stem] {
+			return a, true
+		}
+	}
+	return Analysis{}, false
+}
+
+// Bare is the token without a conjunction glued to it: والرئيس is
+// الرئيس. Other proclitics stay.
+func (t *Token) Bare() string {
+	for _, a := range t.An[1:] {
+		if (a.Pre == "و" || a.Pre == "ف") && RuneLen(a.Stem) >= 2 {
+			return a.Stem
+		}
+	}
+	return t.Norm
+}
+
+// ConjGlued reports whether the token starts with a conjunction glued to a
+// word of at least three letters (والتقى), which واشنطن and وصل, whose و
+// is their own, may too: callers check the stem they matched.
+func (t *Token) ConjGlued() bool {
+	return t.Kind == Word && len(t.An) > 1 && t.An[1].Conj()
+}
+
+// IsPunct reports whether the token is punctuation among chars.
+func (t *Token) IsPunct(chars string) bool {
+	return t.Kind == Punct && strings.Contains(chars, t.Raw)
+}
+
+// Analyse returns the readings of a normalised word: itself first, then
+// every form obtained by removing proclitics (و ف, then ب ل ك س, then ال,
+// or لل as ل + ال), never leaving fewer than two letters.
+func Analyse(w string) []Analysis {
+	out := []Analysis{{Stem: w}}
+	add := func(pre, s string) {
+		if RuneLen(s) < 2 {
+			return
+		}
+		for _, a := range out {
+			if a.Stem == s {
+				return
+			}
+		}
+		out = append(out, Analysis{Pre: pre, Stem: s})
+	}
+	type cut struct{ pre, rest string }
+	stage := []cut{{"", w}}
+	for _, c := range []string{"و", "ف"} {
+		if rest, ok := strings.CutPrefix(w, c); ok && RuneLen(rest) >= 2 {
+			add(c, rest)
+			stage = append(stage, cut{c, rest})
+		}
+	}
+	var next []cut
+	for _, s := range stage {
+		next = append(next, s)
+		if rest, ok := strings.CutPrefix(s.rest, "لل"); ok && RuneLen(rest) >= 2 {
+			// لل is ل + ال with the alef dropped: للكاظمي is ل + الكاظمي.
+			add(s.pre+"ل", "ال"+rest)
+			add(s.pre+"لال", rest)
+			continue
+		}
+		for _, p := range []string{"ب", "ل", "ك", "س"} {
+			if rest, ok := strings.CutPrefix(s.rest, p); ok && RuneLen(rest) >= 2 {
+				add(s.pre+p, rest)
+				next = append(next, cut{s.pre + p, rest})
+			}
+		}
+	}
+	for _, s := range next {
+		if rest, ok := strings.CutPrefix(s.rest, "ال"); ok {
+			add(s.pre+"ال", rest)
+		}
+	}
+	return out
+}
+
+// Cache memoises word analyses: news text repeats its vocabulary, and
+// analysis is the tokenizer's main cost. A cache belongs to one goroutine;
+// the zero value is ready to use.
+type Cache struct {
+	m map[string]cached
+}
+
+type cached struct {
+	norm string
+	an   []Analysis
+	num  bool
+}
+
+func (c *Cache) get(raw string) cached {
+	if c != nil && c.m != nil {
+		if w, ok := c.m[raw]; ok {
+			return w
+		}
+	}
+	w := cached{norm: Normalize(raw)}
+	if w.norm != "" {
+		w.num = true
+		for _, r := range w.norm {
+			if r < '0' || r > '9' {
+				w.num = false
+				break
+			}
+		}
+		if w.num {
+			w.an = []Analysis{{Stem: w.norm}}
+		} else {
+			w.an = Analyse(w.norm)
+		}
+	}
+	if c != nil {
+		if c.m == nil || len(c.m) > 1<<16 {
+			c.m = map[string]cached{} // bounded: a hostile text of unique words stays small
+		}
+		c.m[raw] = w
+	}
+	return w
+}
+
+// Tokenize splits text[start:end] into tokens with offsets into text,
+// appending to toks. A run of digits and a run of letters are separate
+// tokens (الـ4 is الـ and 4).
+func Tokenize(toks []Token, text string, start, end int, cache *Cache) []Token {
+	i := start
+	for i < end {
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		switch {
+		case unicode.IsSpace(r) || r == utf8.RuneError:
+			i += n
+		case IsWordRune(r):
+			digit := isDigit(r)
+			j := i + n
+			for j < end {
+				r2, n2 := utf8.DecodeRuneInString(text[j:end])
+				if !IsWordRune(r2) || isDigit(r2) != digit && !unicode.Is(unicode.Mn, r2) && r2 != 0x0640 {
+					break
+				}
+				j += n2
+			}
+			w := cache.get(text[i:j])
+			t := Token{Kind: Word, Start: i, End: j, Raw: text[i:j], Norm: w.norm, An: w.an}
+			switch {
+			case w.norm == "":
+				t.Kind = Punct
+			case w.num:
+				t.Kind = Number
+			}
+			toks = append(toks, t)
+			i = j
+		default:
+			if invisible(r) {
+				i += n
+				continue
+			}
+			toks = append(toks, Token{Kind: Punct, Start: i, End: i + n, Raw: text[i : i+n], Norm: text[i : i+n]})
+			i += n
+		}
+	}
+	return toks
+}
+
+func isDigit(r rune) bool { return unicode.IsDigit(r) }
+
+// invisible marks are neither words nor punctuation.
+func invisible(r rune) bool {
+	return r >= 0x200B && r <= 0x200F || r == 0xFEFF || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || unicode.IsControl(r)
+}

@@ -1,0 +1,163 @@
+package dates
+
+import (
+	"testing"
+	"time"
+
+	"khatt/arabic"
+	"khatt/lexicon"
+	"khatt/model"
+)
+
+var tagger = NewTagger(lexicon.Default())
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// tag returns the expressions of text published on pub.
+func tag(text, pub string) []Expr {
+	toks := arabic.Tokenize(nil, text, 0, len(text), nil)
+	a := Anchor{Source: "t"}
+	if pub != "" {
+		a.Pub = day(pub)
+	}
+	return tagger.Tag(toks, a, nil)
+}
+
+func TestExpressions(t *testing.T) {
+	// 2024-03-06 is a Wednesday.
+	const pub = "2024-03-06"
+	for _, c := range []struct {
+		text, want, prec string
+	}{
+		// Written in full, in every family and format.
+		{"وصل الوزير يوم 26 يوليو 2021 إلى المدينة", "2021-07-26", "day"},
+		{"في 12 تموز/يوليو 2023", "2023-07-12", "day"},
+		{"الخميس 28 يناير كانون الثاني 2021", "2021-01-28", "day"},
+		{"الاثنين 3 جويلية 2023", "2023-07-03", "day"},
+		{"غادر يوم 4 فيفري 2022", "2022-02-04", "day"},
+		{"يوم 9 أوت 2021", "2021-08-09", "day"},
+		{"بتاريخ 18-08-2020", "2020-08-18", "day"},
+		{"صدر في 5/9/2020", "2020-09-05", "day"},
+		{"صدر في 11/23/ 2021", "2021-11-23", "day"},
+		{"Saturday 14 March 2020", "2020-03-14", "day"},
+		{"نشر في 14th, March 2024", "2024-03-14", "day"},
+		{"March 3, 2024 كتب", "2024-03-03", "day"},
+		{"التقيا في 15 ذي الحجة 1442 هـ", "2021-07-25", "day"},
+		{"عقد في الرابع من فبراير", "2024-02-04", "day"},
+		{"من الـ 10 إلى الـ 12 مارس", "2024-03-10", "day"},
+		{"يومي 2 و3 مارس", "2024-03-02", "day"},
+		{"في أغسطس 2019", "2019-08", "month"},
+		{"في مارس ومايو 2019", "2019", "year"},
+		{"مطلع سبتمبر 2022", "2022-09", "month"},
+		{"في عام 2018", "2018", "year"},
+		// Relative to publication.
+		{"اليوم الأربعاء", pub, "day"},
+		{"أمس الثلاثاء", "2024-03-05", "day"},
+		{"أول من أمس", "2024-03-04", "day"},
+		{"أمس الأول", "2024-03-04", "day"},
+		{"ليلة أمس", "2024-03-05", "day"},
+		{"الليلة الماضية", "2024-03-05", "day"},
+		{"غدا الخميس", "2024-03-07", "day"},
+		{"يوم غد", "2024-03-07", "day"},
+		{"صباح اليوم", pub, "day"},
+		{"بعد ظهر اليوم", pub, "day"},
+		{"يوم الاثنين الماضي", "2024-03-04", "day"},
+		{"الأحد", "2024-03-03", "day"},
+		{"الخميس المقبل", "2024-03-07", "day"},
+		{"قبل يومين", "2024-03-04", "day"},
+		{"قبل 3 أيام", "2024-03-03", "day"},
+		{"قبل أيام", "2024-03-04", "day"},
+		{"في فبراير الماضي", "2024-02", "month"},
+		{"في مارس", "2024-03", "month"},
+		{"في أيار المقبل", "2024-05", "month"},
+		{"العام الماضي", "2023", "year"},
+		{"الشهر الجاري", "2024-03", "month"},
+		{"مؤخرا", pub, "day"},
+		{"في وقت سابق اليوم", pub, "day"},
+		// Conflicts inside one expression: today and its weekday outvote a slip.
+		{"اليوم، الأربعاء، الموافق الثاني من مارس", pub, "day"},
+		{"اليوم الأربعاء 220 مارس 2024", pub, "day"},
+	} {
+		es := tag(c.text, pub)
+		if len(es) == 0 {
+			t.Errorf("%s: no expression", c.text)
+			continue
+		}
+		d := es[0].Date
+		if d.String() != c.want || d.Precision.String() != c.prec {
+			t.Errorf("%s: got %s (%s), want %s (%s)", c.text, d.String(), d.Precision, c.want, c.prec)
+		}
+	}
+}
+
+func TestHijriBesideGregorian(t *testing.T) {
+	es := tag("غادر اليوم الاثنين 26 / 5 / 1447هـ الموافق 17 / 11 / 2025م متوجها", "2025-11-17")
+	if len(es) != 1 || es[0].Date.String() != "2025-11-17" || es[0].Hijri == "" || es[0].Calendar != nil {
+		t.Fatalf("got %+v", es)
+	}
+	es = tag("في 1 / 1 / 1447هـ الموافق 1 / 1 / 2025م", "2025-11-17")
+	if len(es) != 1 || es[0].Calendar == nil || es[0].Date.String() != "2025-01-01" {
+		t.Fatalf("a disagreement must be recorded: %+v", es)
+	}
+}
+
+func TestFutureReadings(t *testing.T) {
+	es := tag("يوم الخميس", "2024-03-06")
+	if len(es) != 1 || es[0].Future == nil || es[0].Resolved(true).String() != "2024-03-07" || es[0].Resolved(false).String() != "2024-02-29" {
+		t.Fatalf("got %+v", es)
+	}
+}
+
+func TestTraps(t *testing.T) {
+	for _, text := range []string{
+		"نقلت صحيفة المصري اليوم الخبر",
+		"في اليوم التالي",
+		"منذ ذلك اليوم",
+		"الدورة 41 للمجلس",
+		"مارس الرئيس ضغوطا",
+	} {
+		toks := arabic.Tokenize(nil, text, 0, len(text), nil)
+		masked := make([]bool, len(toks))
+		if toks[1].Norm == "المصري" {
+			masked[1], masked[2] = true, true
+		}
+		for _, e := range tagger.Tag(toks, Anchor{Pub: day("2024-03-06")}, masked) {
+			if e.Kind == Deictic || e.Kind == Absolute {
+				t.Errorf("%s: %+v is no date", text, e.Date)
+			}
+		}
+	}
+}
+
+func TestEventLinked(t *testing.T) {
+	es := tag("وقبل الزيارة بأيام، وصف الرئيس", "2024-03-06")
+	if len(es) != 1 || es[0].Kind != EventLinked || es[0].Rel != BeforeIt || es[0].MinDays != 2 {
+		t.Fatalf("got %+v", es)
+	}
+	es = tag("بعد يوم من زيارة الوزير", "2024-03-06")
+	if len(es) != 1 || es[0].Rel != AfterIt || es[0].MinDays != 1 || es[0].MaxDays != 1 {
+		t.Fatalf("got %+v", es)
+	}
+	es = tag("خلال الزيارة", "2024-03-06")
+	if len(es) != 1 || es[0].Rel != During {
+		t.Fatalf("got %+v", es)
+	}
+}
+
+func TestBounds(t *testing.T) {
+	es := tag("منذ عام 2011", "2024-03-06")
+	if len(es) != 1 || !es[0].Bound {
+		t.Fatalf("got %+v", es)
+	}
+	es = tag("منذ يومين", "2024-03-06")
+	if len(es) != 1 || es[0].Bound || es[0].Date.String() != "2024-03-04" {
+		t.Fatalf("got %+v", es)
+	}
+	_ = model.Day
+}

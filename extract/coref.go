@@ -1,0 +1,445 @@
+package extract
+
+import (
+	"khatt/arabic"
+	"khatt/lexicon"
+	"khatt/model"
+)
+
+// docEvent is one event as one article tells it: the frames that report it.
+type docEvent struct {
+	typ     model.EventType
+	frames  []*frame
+	agents  []*Entity
+	others  []*Entity
+	place   *Entity
+	phone   bool
+	summit  bool
+	sides   int
+	host    bool // a reception (one side received the other)
+	date    evidence
+	dates   []evidence // every own date its mentions give, for conflicts
+	status  model.Status
+	dropped bool
+}
+
+func (e *docEvent) first() int { return e.frames[0].s.Index }
+
+func (e *docEvent) parties() []*Entity {
+	var out []*Entity
+	for _, x := range e.agents {
+		out = appendEntity(out, x)
+	}
+	for _, x := range e.others {
+		out = appendEntity(out, x)
+	}
+	return out
+}
+
+// corefer joins the frames that report the same event into the article's
+// events: restated events, event nouns that point back («الزيارة»،
+// «اللقاء»), what a leader says inside a meeting, an institution's readout
+// of the event it reports.
+func (d *doc) corefer() []*docEvent {
+	var evs []*docEvent
+	for _, f := range d.frames {
+		if f.typ == model.Statement {
+			if !d.statementEvent(f, evs) {
+				continue
+			}
+		}
+		if f.event != nil {
+			continue
+		}
+		if target := d.joinTarget(f, evs); target != nil {
+			target.add(f)
+			continue
+		}
+		if f.anaphoric && len(f.agents) == 0 {
+			continue // an event noun that points at nothing told
+		}
+		e := &docEvent{typ: f.typ}
+		e.add(f)
+		evs = append(evs, e)
+	}
+	return evs
+}
+
+func (e *docEvent) add(f *frame) {
+	f.event = e
+	e.frames = append(e.frames, f)
+	if f.typ != e.typ {
+		return // a statement folded into the meeting it was made in
+	}
+	for _, a := range f.agents {
+		e.agents = appendEntity(e.agents, a)
+	}
+	for _, o := range f.others {
+		e.others = appendEntity(e.others, o)
+	}
+	if e.place == nil || f.place != nil && e.place.Kind == model.Country && f.place.Kind == model.Place && f.place.Country == e.place.Name {
+		if f.place != nil {
+			e.place = f.place
+		}
+	}
+	e.phone = e.phone || f.phone
+	e.summit = e.summit || f.summit
+	if f.sides > 0 {
+		e.sides = f.sides
+	}
+	e.host = e.host || f.host
+}
+
+// statementEvent decides what a statement frame is: false when it makes
+// no event of its own (an unnamed source or a medium speaks; what a leader
+// says inside a meeting, which joins the meeting; an institution's readout
+// of an event, which joins the event it reports).
+func (d *doc) statementEvent(f *frame, evs []*docEvent) bool {
+	if len(f.agents) == 0 && !f.tr.info.Has(lexicon.Continue) {
+		return false
+	}
+	speaker := (*Entity)(nil)
+	if len(f.agents) > 0 {
+		speaker = f.agents[0]
+	}
+	if f.tr.info.Has(lexicon.Continue) {
+		// «وأضاف»، «مؤكدا»: the last statement goes on.
+		if p := d.lastStatement(f); p != nil {
+			if speaker == nil || len(p.agents) > 0 && p.agents[0] == speaker {
+				f.agents = p.agents
+				if p.event != nil {
+					p.event.add(f)
+					return false
+				}
+				if p.meeting || p.readout {
+					f.meeting, f.readout = p.meeting, p.readout
+				}
+			}
+		}
+		if len(f.agents) == 0 {
+			return false
+		}
+		speaker = f.agents[0]
+	}
+	if speaker == nil || speaker.Kind == model.Media || speaker.Unnamed {
+		return false
+	}
+	if m := d.meetingOf(f, evs); m != nil {
+		f.meeting = true
+		m.add(f)
+		return false
+	}
+	if t := d.readoutOf(f, evs); t != nil {
+		f.readout = true
+		t.add(f)
+		return false
+	}
+	if f.readout || f.meeting {
+		return false
+	}
+	return true
+}
+
+// lastStatement is the statement frame a continuation carries on: in the
+// same sentence, or the sentences just before.
+func (d *doc) lastStatement(f *frame) *frame {
+	for i := len(d.frames) - 1; i >= 0; i-- {
+		p := d.frames[i]
+		if p == f || p.s.Index > f.s.Index || p.s == f.s && p.tr.at > f.tr.at {
+			continue
+		}
+		if f.s.Index-p.s.Index > 2 {
+			return nil
+		}
+		if p.typ == model.Statement && !p.tr.info.Has(lexicon.Continue) || p.typ == model.Statement && len(p.agents) > 0 {
+			return p
+		}
+	}
+	return nil
+}
+
+// meetingOf returns the meeting a statement was made in: «قال … خلال
+// اجتماعه مع …»، «أشار … خلال اللقاء»، «شكر بوتين ولي العهد» (speech to
+// the other side), or a statement of a participant right after the meeting
+// is told, about «هذه الزيارة».
+func (d *doc) meetingOf(f *frame, evs []*docEvent) *docEvent {
+	s := f.s
+	toks := s.Tokens
+	speaker := f.agents[0]
+	// «خلال اللقاء»، «في بداية اللقاء»، «خلال اجتماعه مع»، «في هذا السياق».
+	context := false
+	for k := 0; k < len(toks); k++ {
+		if is(toks, k, g.during) || is(toks, k, ws("بدايه", "مستهل", "ختام", "نهايه")) {
+			if m, ok := d.x.lx.Triggers.At(toks, k+1); ok && m.Val.Type == model.Talks && !m.Val.Verb {
+				context = true
+			}
+		}
+		if is(toks, k, ws("السياق", "الاطار")) && is(toks, k-1, g.demonstrative) {
+			context = true
+		}
+	}
+	// Said to the other side: «قال للكاظمي»، «أبلغ زائره»، «شكر X».
+	addressed := f.tr.info.Has(lexicon.PersonObject)
+	for k := f.tr.at + f.tr.n; k < len(toks) && k < f.tr.at+f.tr.n+3; k++ {
+		if d.x.w.addressee.Has(&toks[k]) {
+			addressed = true
+		}
+	}
+	var target *docEvent
+	for i := len(evs) - 1; i >= 0; i-- {
+		e := evs[i]
+		if e.typ != model.Talks || e.dropped || f.s.Index-e.frames[len(e.frames)-1].s.Index > 3 {
+			continue
+		}
+		if !hasEntity(e.parties(), speaker) {
+			continue
+		}
+		target = e
+		break
+	}
+	if target != nil && context {
+		return target
+	}
+	// A meeting told in the same sentence («خلال اجتماعه مع رئيس الدولة»).
+	for _, o := range d.frames {
+		if o.s == s && o != f && o.typ == model.Talks && o.tr.at > f.tr.at && (context || is(toks, o.tr.at-1, g.during)) && !o.anaphoric {
+			if o.event != nil {
+				return o.event
+			}
+			if len(o.agents) == 0 {
+				o.agents = []*Entity{speaker}
+			}
+			e := &docEvent{typ: model.Talks}
+			e.add(o)
+			// The meeting is created here so the statement can join it; the
+			// caller's list learns of it through the frame.
+			d.pendingEvents = append(d.pendingEvents, e)
+			return e
+		}
+	}
+	if target == nil {
+		return nil
+	}
+	if context || addressed {
+		return target
+	}
+	if f.s.Index-target.frames[len(target.frames)-1].s.Index <= 1 {
+		// Right after the meeting, about it: «عبر عن تمنياته أن تكون هذه
+		// الزيارة …»، «وأشار إلى أنه تم خلال هذا اللقاء بحث …».
+		for k := f.tr.at; k < len(toks); k++ {
+			if is(toks, k, g.demonstrative) {
+				if m, ok := d.x.lx.Triggers.At(toks, k+1); ok && m.Val.Type != model.Statement {
+					return target
+				}
+			}
+		}
+		for _, c := range f.content {
+			if c.typ == model.Talks {
+				return target
+			}
+		}
+	}
+	return nil
+}
+
+// readoutOf returns the event an institution's report merely reports:
+// «أفاد بيان للمجلس السيادي بأنه توجه صباح اليوم»، «أشار الكرملين إلى أن
+// الرئيسين سيركزان …». A report that takes a stand («رحبت»), one by a
+// person, one that leads the article (the announcement is its news), or
+// one dated on its own day is a statement.
+func (d *doc) readoutOf(f *frame, evs []*docEvent) *docEvent {
+	speaker := f.agents[0]
+	institution := speaker.Kind != model.Person || f.tr.verb == false && f.tr.info.Has(lexicon.Report)
+	if !institution || f.tr.info.Has(lexicon.Position) {
+		return nil
+	}
+	if d.leads(f) && f.date.strength < deictic {
+		return nil
+	}
+	// What the report tells: an event in its content, or the event of the
+	// sentence it is attached to («بحسب بيان …»).
+	var target *docEvent
+	for _, c := range f.content {
+		if c.typ != model.Statement {
+			if c.event != nil {
+				target = c.event
+			}
+			break
+		}
+	}
+	if target == nil && len(f.content) > 0 {
+		return nil // it reports a position, not an event
+	}
+	if target == nil {
+		// An institution's statement noun with no content read (a
+		// truncated readout): the last event told, if in the sentence just before.
+		for i := len(evs) - 1; i >= 0; i-- {
+			e := evs[i]
+			if e.typ != model.Statement && !e.dropped && f.s.Index-e.frames[len(e.frames)-1].s.Index <= 1 {
+				target = e
+			}
+			break
+		}
+	}
+	if target == nil {
+		return nil
+	}
+	if f.date.strength >= deictic && target.date.strength >= deictic && !f.date.d.Overlaps(target.date.d) {
+		return nil // announced on a day of its own
+	}
+	return target
+}
+
+// leads reports whether a frame stands in the article's lead: its headline
+// or first body sentences, where an announcement is the news itself.
+func (d *doc) leads(f *frame) bool {
+	body := 0
+	for _, s := range d.sents {
+		if s == f.s {
+			return body <= 1 || s.Headline && body <= 2
+		}
+		if !s.furniture && !s.Headline {
+			body++
+		}
+	}
+	return false
+}
+
+func hasEntity(list []*Entity, e *Entity) bool {
+	for _, x := range list {
+		if x == e {
+			return true
+		}
+		for _, m := range x.Members {
+			if m == e {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// joinTarget finds the event a frame restates, or nil.
+func (d *doc) joinTarget(f *frame, evs []*docEvent) *docEvent {
+	for i := len(evs) - 1; i >= 0; i-- {
+		e := evs[i]
+		if e.dropped || e.typ != f.typ {
+			continue
+		}
+		if f.anaphoric && len(f.agents) == 0 {
+			if d.nounFits(f, e) {
+				return e
+			}
+			continue
+		}
+		if d.compatible(f, e) {
+			return e
+		}
+	}
+	return nil
+}
+
+// nounFits reports whether an event noun with no actor can point at e:
+// the same kind of event (a summit is not a phone call).
+func (d *doc) nounFits(f *frame, e *docEvent) bool {
+	if f.phone != e.phone {
+		return false
+	}
+	if f.summit && !e.summit && len(e.parties()) < 3 {
+		return false
+	}
+	return true
+}
+
+// compatible reports whether a frame can report the same event as e: the
+// same actors (talks: the same parties, or some of them), places in one
+// country, dates that can meet, the same mode (a call is not a meeting).
+func (d *doc) compatible(f *frame, e *docEvent) bool {
+	if f.phone != e.phone {
+		return false
+	}
+	if f.date.strength >= deictic && e.date.strength >= deictic && !widen(f.date.d, f.typ).Overlaps(widen(e.date.d, e.typ)) {
+		return false
+	}
+	if f.place != nil && e.place != nil && !samePlace(f.place, e.place) {
+		return false
+	}
+	switch f.typ {
+	case model.Visit:
+		return overlaps(f.agents, e.agents)
+	case model.Statement:
+		return len(f.agents) > 0 && len(e.agents) > 0 && f.agents[0] == e.agents[0]
+	}
+	// Talks.
+	fp, ep := parties(f), e.parties()
+	if !overlaps(fp, ep) {
+		return false
+	}
+	if f.sides > 0 && e.sides > 0 && f.sides != e.sides {
+		return false
+	}
+	if f.sides == 2 && len(ep) > 2 || e.sides == 2 && len(fp) > 2 {
+		return false
+	}
+	if f.summit != e.summit && (f.host || e.host) {
+		return false // a reception at the palace is not the summit
+	}
+	if f.host && e.host && len(fp) >= 2 && len(ep) >= 2 && !sameSet(fp, ep) {
+		return false
+	}
+	if len(fp) >= 2 && len(ep) >= 2 && !subset(fp, ep) && !subset(ep, fp) {
+		return false
+	}
+	return true
+}
+
+func widen(d model.Date, t model.EventType) model.Date {
+	if t != model.Visit {
+		return d
+	}
+	lo, hi := d.Bounds()
+	d.Earliest, d.Latest = lo.AddDate(0, 0, -1), hi.AddDate(0, 0, 1)
+	return d
+}
+
+func samePlace(a, b *Entity) bool {
+	if a == b || a.Key == b.Key {
+		return true
+	}
+	ca, cb := placeCountry(a), placeCountry(b)
+	return ca != "" && ca == cb
+}
+
+func placeCountry(e *Entity) string {
+	if e.Kind == model.Country {
+		return e.Name
+	}
+	return e.Country
+}
+
+func overlaps(a, b []*Entity) bool {
+	for _, x := range a {
+		if hasEntity(b, x) {
+			return true
+		}
+		for _, m := range x.Members {
+			if hasEntity(b, m) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func subset(a, b []*Entity) bool {
+	for _, x := range a {
+		if !hasEntity(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+func sameSet(a, b []*Entity) bool { return subset(a, b) && subset(b, a) }
+
+var _ = arabic.Main

@@ -1,0 +1,256 @@
+package extract
+
+import (
+	"strings"
+
+	"khatt/arabic"
+	"khatt/dates"
+	"khatt/lexicon"
+	"khatt/model"
+)
+
+// Strengths of date evidence, weakest first. Two mentions that disagree
+// are settled by strength; at equal strength the disagreement is a
+// conflict.
+const (
+	none     = iota
+	assumed  // undated: the publication day
+	context  // from the story around it (the sentence's other clause, the event it is part of)
+	approx   // «قبل أيام»، «مؤخرا»، «الأسبوع الماضي», a month or year
+	deictic  // today, yesterday, a weekday: the day itself, against publication
+	explicit // written in full
+)
+
+// evidence is what one mention says about its event's date.
+type evidence struct {
+	d        model.Date
+	strength int
+	expr     *dates.Expr
+	depart   bool // a departure: the arrival is on or after it
+}
+
+// linkedDate is an expression that places the frame against another
+// event: «خلال الزيارة»، «قبل الزيارة بأيام».
+type linkedDate struct {
+	expr dates.Expr
+}
+
+// strengthOf grades an expression.
+func strengthOf(e *dates.Expr, d model.Date) int {
+	switch {
+	case !d.Known():
+		return none
+	case e.Kind == dates.Absolute && d.Precision == model.Day && d.Basis.Kind == model.Written:
+		return explicit
+	case d.Precision == model.Day && d.Modifier == model.Exact:
+		return deictic
+	default:
+		return approx
+	}
+}
+
+// dateFrames attaches the time expressions of each sentence to the frames
+// of the clause they stand in; a clause without one takes the date of the
+// clause it continues (never across a reported-content boundary, so that
+// «نفى الوزير اليوم تقارير عن لقاء» does not date the meeting today).
+func (d *doc) dateFrames() {
+	for _, s := range d.sents {
+		var fs []*frame
+		for _, f := range d.frames {
+			if f.s == s {
+				fs = append(fs, f)
+			}
+		}
+		if len(fs) == 0 {
+			continue
+		}
+		byClause := map[int]*dates.Expr{}
+		var trailing *dates.Expr
+		for i := range s.exprs {
+			e := &s.exprs[i]
+			if e.Bound {
+				continue
+			}
+			if e.Kind == dates.EventLinked {
+				c := arabic.Of(s.clauses, e.From)
+				for _, f := range fs {
+					if f.tr.clause == c && f.linked == nil && f.tr.at != e.Noun {
+						f.linked = &linkedDate{expr: *e}
+					}
+				}
+				continue
+			}
+			c := arabic.Of(s.clauses, e.From)
+			if _, taken := byClause[c]; !taken {
+				byClause[c] = e
+			}
+			if e.From > 0 && is(s.Tokens, e.From-1, g.thatsIt) {
+				trailing = e // «…، وذلك اليوم الخميس»: the whole sentence's date
+			}
+		}
+		for _, f := range fs {
+			if e := byClause[f.tr.clause]; e != nil && !(f.linked != nil && e.From > f.linked.expr.From && false) {
+				f.date = d.evidenceOf(f, e, explicit)
+				continue
+			}
+			if trailing != nil {
+				f.date = d.evidenceOf(f, trailing, explicit)
+				continue
+			}
+			// The clause this one continues or describes, within the sentence.
+			c := f.tr.clause
+			for steps := 0; steps < len(s.clauses); steps++ {
+				cl := s.clauses[c]
+				next := -1
+				switch cl.Kind {
+				case arabic.Coord, arabic.Adverbial:
+					next = cl.Prev
+				case arabic.Relative:
+					next = cl.Parent
+				case arabic.Main:
+					// A frame in the main clause may take a date from a
+					// coordinated clause right after it that holds no event
+					// of its own.
+				}
+				if next < 0 {
+					break
+				}
+				c = next
+				if e := byClause[c]; e != nil {
+					ev := d.evidenceOf(f, e, context)
+					ev.strength = min(ev.strength, context)
+					f.date = ev
+					break
+				}
+			}
+			if f.date.strength == none && f.tr.clause == 0 {
+				// A date in a later clause that reports no event of its own
+				// («وصل الرئيس، …، في زيارة رسمية، اليوم الأحد»).
+				for c, e := range byClause {
+					if c == 0 || s.clauses[c].Kind == arabic.Content || s.clauses[c].Kind == arabic.Quote {
+						continue
+					}
+					owned := false
+					for _, o := range fs {
+						if o.tr.clause == c {
+							owned = true
+						}
+					}
+					if !owned {
+						ev := d.evidenceOf(f, e, context)
+						ev.strength = min(ev.strength, context)
+						f.date = ev
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+// evidenceOf turns an expression into a frame's date evidence, reading a
+// bare weekday or month forward for a planned event.
+func (d *doc) evidenceOf(f *frame, e *dates.Expr, cap int) evidence {
+	dt := e.Resolved(f.status == model.Planned)
+	dt.Expr = strings.TrimSpace(d.text[f.s.Tokens[e.From].Start:f.s.Tokens[e.To-1].End])
+	if dt.Basis.Kind == model.Written && dt.Basis.Sentence == 0 {
+		dt.Basis.Source = d.src.ID
+	}
+	dt.Basis.Sentence = f.s.Index + 1
+	ev := evidence{d: dt, strength: min(strengthOf(e, dt), cap), expr: e, depart: f.tr.info.Has(lexicon.Depart)}
+	if e.Calendar != nil {
+		ev.d.TimeOfDay = e.TimeOfDay
+	}
+	return ev
+}
+
+// resolveLinked dates the frames placed against another event («خلال
+// الزيارة»، «قبل الزيارة بأيام») from that event's date, once events are
+// known.
+func (d *doc) resolveLinked(evs []*docEvent) {
+	for _, f := range d.frames {
+		if f.linked == nil || f.date.strength >= deictic || f.event == nil {
+			continue
+		}
+		target := d.linkedEvent(f, evs)
+		if target == nil || target == f.event || target.date.strength < approx {
+			continue
+		}
+		e := f.linked.expr
+		base := target.date.d
+		if !base.Known() {
+			continue
+		}
+		lo, hi := base.Bounds()
+		var dt model.Date
+		switch e.Rel {
+		case dates.During:
+			dt = base
+			dt.Modifier = base.Modifier
+		case dates.BeforeIt, dates.EveOf:
+			from, to := lo.AddDate(0, 0, -e.MaxDays), lo.AddDate(0, 0, -e.MinDays)
+			dt = model.DayOf(to.Date())
+			dt.Earliest, dt.Latest = from, to
+			if e.MinDays != e.MaxDays {
+				dt.Modifier = model.Approx
+			}
+		case dates.AfterIt:
+			from, to := hi.AddDate(0, 0, e.MinDays), hi.AddDate(0, 0, e.MaxDays)
+			dt = model.DayOf(from.Date())
+			dt.Earliest, dt.Latest = from, to
+			if e.MinDays != e.MaxDays {
+				dt.Modifier = model.Approx
+			}
+		}
+		dt.TimeOfDay = ""
+		dt.Expr = strings.TrimSpace(d.text[f.s.Tokens[e.From].Start:f.s.Tokens[e.To-1].End])
+		dt.Basis = model.Basis{Kind: model.EventRelative, Source: d.src.ID, Anchor: d.anchor.Pub, Sentence: f.s.Index + 1,
+			Event: d.text[f.s.Tokens[e.Noun].Start:f.s.Tokens[e.Noun].End]}
+		f.date = evidence{d: dt, strength: context}
+	}
+}
+
+// linkedEvent finds the event an event-linked expression names: the event
+// of the noun's own frame, else the last event of the noun's type before.
+func (d *doc) linkedEvent(f *frame, evs []*docEvent) *docEvent {
+	e := f.linked.expr
+	for _, o := range d.frames {
+		if o.s == f.s && o.tr.at == e.Noun && o.event != nil && o.event != f.event {
+			return o.event
+		}
+	}
+	m, ok := d.x.lx.Triggers.At(f.s.Tokens, e.Noun)
+	if !ok {
+		return nil
+	}
+	var best *docEvent
+	for _, ev := range evs {
+		if ev.typ != m.Val.Type || ev == f.event || ev.dropped {
+			continue
+		}
+		if ev.first() <= f.s.Index || best == nil {
+			best = ev
+		}
+	}
+	return best
+}
+
+// assumedDate is the date of an event its article does not date: the
+// publication day, about (bounds reaching back a week), or for a planned
+// event on or after it.
+func (d *doc) assumedDate(planned bool) evidence {
+	if !d.anchor.Known() {
+		return evidence{d: model.Date{Basis: model.Basis{Kind: model.Relative}}, strength: none}
+	}
+	pub := d.anchor.Pub
+	dt := model.DayOf(pub.Date())
+	dt.Basis = model.Basis{Kind: model.Assumed, Source: d.src.ID, Anchor: pub}
+	if planned {
+		dt.Earliest, dt.Latest = pub, pub.AddDate(0, 0, 30)
+		dt.Modifier = model.OnOrAfter
+	} else {
+		dt.Earliest, dt.Latest = pub.AddDate(0, 0, -7), pub
+		dt.Modifier = model.Approx
+	}
+	return evidence{d: dt, strength: assumed}
+}

@@ -1,0 +1,166 @@
+// Package extract is the fourth stage of khatt's extractor: it reads one
+// article's sentences, clauses and dates, finds its people, places and
+// institutions, builds an event frame for every trigger (who acts, with
+// whom, where, when, whether it happened or is planned, on whose word),
+// and joins the frames that report the same event inside the article. The
+// result is a value the merge stage reads; nothing here looks at other
+// articles.
+package extract
+
+import (
+	"strings"
+
+	"khatt/arabic"
+	"khatt/dates"
+	"khatt/lexicon"
+	"khatt/model"
+)
+
+// Extractor holds what every article's extraction shares: the lexicon and
+// the date tagger. It is read-only and safe for concurrent use.
+type Extractor struct {
+	lx *lexicon.Lexicon
+	tg *dates.Tagger
+	w  words
+}
+
+// New builds an extractor over a lexicon.
+func New(lx *lexicon.Lexicon) *Extractor {
+	return &Extractor{lx: lx, tg: dates.NewTagger(lx), w: newWords(lx)}
+}
+
+// Lexicon returns the extractor's lexicon.
+func (x *Extractor) Lexicon() *lexicon.Lexicon { return x.lx }
+
+// words are the cue sets the extractor reads, looked up once.
+type words struct {
+	anaphor, honorific, unnamed, media, negation, alleged, light, receiverLight  lexicon.WordSet
+	institution, government, dual, collective, vehicle, gathers, airport, palace lexicon.WordSet
+	purpose, according, post, addressee, stop, exclude                           lexicon.WordSet
+	habitual, furniture                                                          *lexicon.Matcher[bool]
+}
+
+func newWords(lx *lexicon.Lexicon) words {
+	s := lx.Set
+	return words{anaphor: s("anaphor"), honorific: s("honorific"), unnamed: s("unnamed"), media: s("media"),
+		negation: s("negation"), alleged: s("alleged"), light: s("light"), receiverLight: s("receiver-light"),
+		institution: s("institution"), government: s("government"), dual: s("dual"), collective: s("collective"),
+		vehicle: s("vehicle"), gathers: s("gathers"), airport: s("airport"), palace: s("palace"),
+		purpose: s("purpose"), according: s("according"), post: s("post"), addressee: s("addressee"),
+		stop: s("stop"), exclude: s("exclude"),
+		habitual: lx.Phrase("habitual"), furniture: lx.Phrase("furniture")}
+}
+
+// doc is one article as the extractor reads it.
+type doc struct {
+	x      *Extractor
+	src    *model.Source
+	text   string
+	sents  []*sent
+	anchor dates.Anchor
+	ents   *entityStore
+	frames []*frame
+	// pendingEvents are events made while folding a statement into a
+	// meeting told later in its sentence.
+	pendingEvents []*docEvent
+}
+
+// sent is one sentence with its layers.
+type sent struct {
+	arabic.Sentence
+	masked    []bool // tokens that are not the article's words (an outlet's name)
+	furniture bool   // page furniture: no events, no dates
+	clauses   []arabic.Clause
+	ments     []mention // entity mentions, left to right
+	mentAt    map[int]int
+	trigs     []trigger
+	exprs     []dates.Expr
+}
+
+// prepare segments the body, masks the outlet's name and page furniture,
+// and fixes the anchor relative dates resolve against.
+func (x *Extractor) prepare(src *model.Source) *doc {
+	d := &doc{x: x, src: src, text: src.Text}
+	var cache arabic.Cache
+	segs := arabic.Segment(src.Text, src.BodyStart, &cache)
+	outlet := outletWords(src.Outlet)
+	for i := range segs {
+		s := &sent{Sentence: segs[i], mentAt: map[int]int{}}
+		s.masked = x.maskOutlet(s.Tokens, outlet)
+		s.furniture = x.isFurniture(s)
+		d.sents = append(d.sents, s)
+	}
+	mask := func(s *arabic.Sentence) []bool { return d.sents[s.Index].masked }
+	if !src.Published.Known() {
+		if st := x.tg.Stated(segs, mask); st.Known() {
+			src.Published = st
+		}
+	}
+	d.anchor = dates.Anchor{Source: src.ID}
+	if src.Published.Precision == model.Day {
+		d.anchor.Pub, _ = x.tg.Reconcile(src.Published.Start, segs, mask)
+	}
+	return d
+}
+
+// outletWords returns the normalised words of an outlet's name without a
+// parenthesised domain: «وطنا اليوم (watananews.com)» is وطنا اليوم.
+func outletWords(outlet string) []string {
+	if i := strings.IndexAny(outlet, "(["); i >= 0 {
+		outlet = outlet[:i]
+	}
+	return strings.FieldsFunc(arabic.Normalize(outlet), func(r rune) bool { return !arabic.IsWordRune(r) })
+}
+
+// maskOutlet marks the tokens of the outlet's own name and of media names
+// the gazetteer knows (their «اليوم» is no date).
+func (x *Extractor) maskOutlet(toks []arabic.Token, outlet []string) []bool {
+	var masked []bool
+	mark := func(from, to int) {
+		if masked == nil {
+			masked = make([]bool, len(toks))
+		}
+		for k := from; k < to && k < len(toks); k++ {
+			masked[k] = true
+		}
+	}
+	for i := range toks {
+		if len(outlet) > 0 && i+len(outlet) <= len(toks) {
+			all := true
+			for k, w := range outlet {
+				if !toks[i+k].Is(w) {
+					all = false
+					break
+				}
+			}
+			if all {
+				mark(i, i+len(outlet))
+			}
+		}
+		if m, ok := x.lx.Entities.At(toks, i); ok && m.Val.Kind == model.Media {
+			mark(i, i+m.N)
+		}
+	}
+	return masked
+}
+
+// isFurniture reports whether a sentence is page furniture: a line that
+// starts with a furniture phrase («تاريخ النشر»، «اقرأ أيضا»), a bare
+// list of section names, or an embedded post's signature line.
+func (x *Extractor) isFurniture(s *sent) bool {
+	toks := s.Tokens
+	if len(toks) == 0 {
+		return true
+	}
+	first := 0
+	for first < len(toks) && toks[first].Kind == arabic.Punct {
+		first++
+	}
+	if first < len(toks) && x.w.furniture.Has(toks, first) && s.Headline {
+		return true
+	}
+	if len(toks) > 0 && toks[0].IsPunct("—–") {
+		return true // "— الميادين لبنان (@…) September 11, 2025"
+	}
+	return false
+}

@@ -1,0 +1,214 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"khatt/arabic"
+	"khatt/lexicon"
+	"khatt/model"
+)
+
+// Entity is a person, country, place, institution, medium or group as one
+// article knows it. Mentions of the same one share the pointer.
+type Entity struct {
+	Name    string          // display name: canonical when the lexicon knows it
+	Key     string          // matching key: the folded canonical name
+	Kind    model.ActorKind // person, country, place, organisation, media
+	Country string          // the country a person serves, a place lies in, a body stands for
+	Known   *lexicon.Entity // the lexicon entry, if any
+	// Role is set for a person known only by a title («وزير الدولة
+	// الإماراتي للشؤون الخارجية»).
+	Role bool
+	// Members of a collective actor («ممثلين عن روسيا والولايات المتحدة»).
+	Members []*Entity
+	Unnamed bool // an unnamed source («مصدر»، «مسؤول أمريكي»)
+	Acts    bool // an institution that acts (البيت الأبيض) or a capital standing for its government
+	words   map[string]bool
+}
+
+// isActor reports whether the entity can act in an event (not media, not
+// an unnamed source, not a bare venue).
+func (e *Entity) isActor() bool {
+	switch {
+	case e == nil, e.Kind == model.Media, e.Unnamed:
+		return false
+	case e.Kind == model.Place:
+		return e.Acts
+	}
+	return true
+}
+
+// isPlace reports whether the entity can be a destination or venue.
+func (e *Entity) isPlace() bool {
+	return e != nil && (e.Kind == model.Place || e.Kind == model.Country)
+}
+
+// Actor returns the entity as a model actor; a capital that acts is its
+// government.
+func (e *Entity) Actor() model.Actor {
+	if e.Kind == model.Place && e.Acts && e.Country != "" {
+		return model.Actor{Name: e.Country, Kind: model.Country}
+	}
+	return model.Actor{Name: e.Name, Kind: e.Kind}
+}
+
+// mention is an entity found in a sentence: tokens [from, to).
+type mention struct {
+	from, to int
+	ent      *Entity
+	prep     string // a preposition glued to its first word (ب، ل، ك)
+	conj     bool   // a و or ف glued to its first word
+	title    bool   // found through a title
+	pending  []string
+	headline bool
+}
+
+// entityStore is what an article knows of its entities.
+type entityStore struct {
+	byKey    map[string]*Entity
+	surnames map[string]*Entity
+	titled   []titledPerson // title words → person, in order of mention
+	order    []*Entity      // people in order of first mention
+	last     *Entity        // the person named last, while reading
+}
+
+type titledPerson struct {
+	words  map[string]bool
+	person *Entity
+	sent   int
+}
+
+func newStore() *entityStore {
+	return &entityStore{byKey: map[string]*Entity{}, surnames: map[string]*Entity{}}
+}
+
+// known returns the article's entity for a lexicon entry.
+func (st *entityStore) known(e *lexicon.Entity) *Entity {
+	key := arabic.Fold(e.Name)
+	if x := st.byKey[key]; x != nil {
+		return x
+	}
+	x := &Entity{Name: e.Name, Key: key, Kind: e.Kind, Known: e, Country: e.Country(), Acts: e.Acts || e.Kind == model.Place && e.StandsFor != ""}
+	if e.Kind == model.Place && e.StandsFor == "" {
+		x.Country = e.In
+	}
+	st.byKey[key] = x
+	if x.Kind == model.Person {
+		st.order = append(st.order, x)
+		st.learnSurname(x)
+	}
+	return x
+}
+
+// person returns the article's entity for a discovered name.
+func (st *entityStore) person(name string) *Entity {
+	key := arabic.Fold(name)
+	if x := st.byKey[key]; x != nil {
+		return x
+	}
+	// A longer form of a name already met («محمد يونس المنفي» after «محمد
+	// المنفي», or the full name after its surname) is the same person.
+	words := strings.Fields(key)
+	if len(words) >= 2 {
+		if x := st.surnames[words[len(words)-1]]; x != nil && x.Kind == model.Person && strings.Fields(x.Key)[0] == words[0] {
+			st.byKey[key] = x
+			return x
+		}
+	}
+	x := &Entity{Name: name, Key: key, Kind: model.Person}
+	st.byKey[key] = x
+	st.order = append(st.order, x)
+	st.learnSurname(x)
+	return x
+}
+
+// learnSurname teaches the article a person's family name: "فؤاد حسين"
+// then "زيارة حسين".
+func (st *entityStore) learnSurname(x *Entity) {
+	words := strings.Fields(x.Key)
+	if len(words) < 2 {
+		return
+	}
+	last := words[len(words)-1]
+	if arabic.RuneLen(last) < 3 {
+		return
+	}
+	if _, taken := st.surnames[last]; !taken {
+		st.surnames[last] = x
+	}
+}
+
+// learnTitle records that a title described a person.
+func (st *entityStore) learnTitle(words []string, p *Entity, sent int) {
+	if len(words) == 0 || p == nil {
+		return
+	}
+	set := map[string]bool{}
+	for _, w := range words {
+		set[w] = true
+	}
+	st.titled = append(st.titled, titledPerson{words: set, person: p, sent: sent})
+	if p.words == nil {
+		p.words = map[string]bool{}
+	}
+	for w := range set {
+		p.words[w] = true
+	}
+}
+
+// byTitle returns the person a bare title points to: the one whose titles
+// held all its words, nearest before sentence sent (or, for a headline,
+// the first after it).
+func (st *entityStore) byTitle(words []string, sent int, headline bool) *Entity {
+	if len(words) == 0 {
+		return nil
+	}
+	var before, after *Entity
+	for _, tp := range st.titled {
+		all := true
+		for _, w := range words {
+			if !tp.words[w] {
+				all = false
+				break
+			}
+		}
+		if !all {
+			continue
+		}
+		if tp.sent <= sent {
+			before = tp.person
+		} else if after == nil {
+			after = tp.person
+		}
+	}
+	if before != nil && !headline {
+		return before
+	}
+	if after != nil && (headline || before == nil) {
+		return after
+	}
+	return before
+}
+
+// titleKey reduces title words to what identifies an office: no honorific
+// or military rank, each word without its article.
+func titleKey(words []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, w := range words {
+		w = strings.TrimPrefix(w, "ال")
+		switch w {
+		case "سيد", "سيده", "دكتور", "سمو", "جلاله", "فخامه", "معالي", "صاحب", "شيخ", "لواء", "عميد", "فريق", "عقيد",
+			"مقدم", "جنرال", "مشير", "عماد", "اول", "ركن", "ملكي", "خاص", "حفظه", "الله":
+			continue
+		}
+		if w == "" || seen[w] {
+			continue
+		}
+		seen[w] = true
+		out = append(out, w)
+	}
+	sort.Strings(out)
+	return out
+}

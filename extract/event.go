@@ -1,0 +1,359 @@
+package extract
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"khatt/arabic"
+	"khatt/model"
+)
+
+// Event is one event as one article reports it: what the merge stage
+// joins across articles.
+type Event struct {
+	Type   model.EventType
+	Actors []*Entity // agents first (the visitor, the speaker, the parties), then the others
+	Agents int       // how many of Actors are agents
+	Place  *Entity
+	Date   model.Date
+	// Strength grades the date's evidence (see the constants in dating.go):
+	// merging prefers the strongest.
+	Strength   int
+	Depart     bool // dated by a departure, not an arrival
+	Status     model.Status
+	Phone      bool
+	Summit     bool
+	Host       bool // a reception
+	Sides      int
+	Mentions   []model.Mention
+	Gist       string          // for a statement: the first words of what was said
+	Words      map[string]bool // content words of a statement, to tell statements apart
+	Confidence float64
+	Source     string
+	Conflicts  []model.Conflict
+	Anchor     int // byte offset of its first trigger: a stable identity
+}
+
+// Article extracts the events of one article. The source's publication
+// date is filled in from the text when its metadata gave none.
+func (x *Extractor) Article(src *model.Source) []Event {
+	d := x.prepare(src)
+	d.entities()
+	for _, s := range d.sents {
+		d.layers(s)
+	}
+	d.buildFrames()
+	d.dateFrames()
+	evs := d.corefer()
+	evs = append(evs, d.pendingEvents...)
+	sort.SliceStable(evs, func(i, j int) bool { return evs[i].frames[0].start < evs[j].frames[0].start })
+	for _, e := range evs {
+		d.dateEvent(e)
+	}
+	d.resolveLinked(evs)
+	for _, e := range evs {
+		d.dateEvent(e)
+	}
+	var out []Event
+	for _, e := range evs {
+		if e.dropped {
+			continue
+		}
+		out = append(out, d.output(e))
+	}
+	return out
+}
+
+// dateEvent gives an event the strongest date its mentions give; for a
+// visit an arrival beats a departure; undated events get the assumed date.
+func (d *doc) dateEvent(e *docEvent) {
+	e.date = evidence{}
+	e.dates = e.dates[:0]
+	reported, planned, disputed := false, false, false
+	for _, f := range e.frames {
+		if f.typ == e.typ {
+			switch f.status {
+			case model.Planned:
+				planned = true
+			case model.Disputed:
+				disputed = true
+			default:
+				reported = true
+			}
+		}
+		ev := f.date
+		if ev.strength == none {
+			continue
+		}
+		if ev.strength >= deictic {
+			e.dates = append(e.dates, ev)
+		}
+		better := ev.strength > e.date.strength ||
+			ev.strength == e.date.strength && e.date.depart && !ev.depart ||
+			ev.strength == e.date.strength && ev.d.Precision > e.date.d.Precision
+		if better {
+			e.date = ev
+		}
+	}
+	switch {
+	case disputed:
+		e.status = model.Disputed
+	case reported:
+		e.status = model.Reported
+	case planned:
+		e.status = model.Planned
+	}
+	if e.date.strength == none {
+		e.date = d.assumedDate(e.status == model.Planned)
+	}
+	if e.typ == model.Visit && e.date.depart && e.date.d.Precision == model.Day {
+		// Dated by a departure: the arrival is that day or soon after.
+		lo, _ := e.date.d.Bounds()
+		e.date.d.Earliest, e.date.d.Latest = lo, lo.AddDate(0, 0, 1)
+		e.date.d.Modifier = model.OnOrAfter
+	}
+	if d.anchor.Known() && e.date.strength >= deictic && e.date.d.Start.After(d.anchor.Pub) && e.status == model.Reported {
+		e.status = model.Planned // a reported event dated after publication is announced, not done
+	}
+}
+
+// output turns an article's event into the merge stage's input.
+func (d *doc) output(e *docEvent) Event {
+	out := Event{Type: e.typ, Place: e.place, Date: e.date.d, Strength: e.date.strength, Depart: e.date.depart,
+		Status: e.status, Phone: e.phone, Summit: e.summit, Host: e.host, Sides: e.sides, Source: d.src.ID,
+		Anchor: e.frames[0].s.Tokens[e.frames[0].tr.at].Start}
+	out.Actors = append(out.Actors, e.agents...)
+	out.Agents = len(e.agents)
+	for _, o := range e.others {
+		if !hasEntity(out.Actors, o) {
+			out.Actors = append(out.Actors, o)
+		}
+	}
+	seen := map[[2]int]bool{}
+	for _, f := range e.frames {
+		key := [2]int{f.start, f.end}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		m := model.Mention{Source: d.src.ID, Sentence: d.text[f.start:f.end], Start: f.start, End: f.end,
+			Trigger: d.text[f.s.Tokens[f.tr.at].Start:f.s.Tokens[f.tr.at+f.tr.n-1].End], Date: f.date.d, Status: f.status,
+			Attribution: f.attribution}
+		if f.speaker != nil {
+			m.Speaker = f.speaker.Name
+		}
+		if f.place != nil {
+			m.Place = f.place.Name
+		}
+		if f.date.expr != nil && f.date.expr.Calendar != nil && f.date.expr.Hijri != "" {
+			out.Conflicts = append(out.Conflicts, model.Conflict{Field: "calendar",
+				A: model.Side{Value: f.date.expr.Hijri + " ← " + f.date.expr.Calendar.String(), Mention: m},
+				B: model.Side{Value: f.date.d.String(), Mention: m}})
+		}
+		out.Mentions = append(out.Mentions, m)
+	}
+	sort.SliceStable(out.Mentions, func(i, j int) bool { return out.Mentions[i].Start < out.Mentions[j].Start })
+	if e.typ == model.Statement {
+		out.Gist = d.gist(e)
+		out.Words = d.contentWords(e)
+	}
+	out.Confidence = d.confidence(e)
+	return out
+}
+
+// confidence grades how sure the extractor is that an article's event is
+// real, from 0 to 1. It rises with a verb that names its actor, an own
+// date, several mentions, a named source; it falls for an event known
+// only from nouns that point back, from unnamed sources or media alone,
+// and for a vague plan. The README documents the weights.
+func (d *doc) confidence(e *docEvent) float64 {
+	c := 0.5
+	verb, named, nounOnly, own := false, false, true, false
+	unattributed := false
+	for _, f := range e.frames {
+		if f.typ != e.typ {
+			continue
+		}
+		if f.tr.verb || f.lightAt >= 0 {
+			nounOnly = false
+		}
+		if f.tr.verb && !f.possessive && !f.anaphoric {
+			verb = true
+		}
+		if len(f.agents) > 0 && !f.agents[0].Role && !f.possessive {
+			named = true
+		}
+		if f.attribution == "" || f.attribution == "named" || f.attribution == "institution" {
+			unattributed = true
+		}
+		if f.date.strength >= deictic {
+			own = true
+		}
+	}
+	if verb {
+		c += 0.2
+	}
+	if named {
+		c += 0.1
+	}
+	if own {
+		c += 0.1
+	}
+	if len(e.frames) > 1 {
+		c += 0.1
+	}
+	if nounOnly {
+		c -= 0.15
+	}
+	if !unattributed {
+		c -= 0.1
+	}
+	if e.status == model.Planned && e.date.strength < approx {
+		c -= 0.2
+	}
+	if e.typ == model.Statement && len(e.frames) == 1 && len(e.frames[0].content) == 0 && !e.frames[0].tr.verb {
+		c -= 0.15
+	}
+	return clamp(c)
+}
+
+func clamp(c float64) float64 {
+	switch {
+	case c < 0:
+		return 0
+	case c > 1:
+		return 1
+	}
+	return c
+}
+
+// gist is the first words of what a statement said: after the
+// complementizer or colon of its first frame, else after the trigger.
+func (d *doc) gist(e *docEvent) string {
+	f := e.frames[0]
+	toks := f.s.Tokens
+	start := f.tr.at + f.tr.n
+	for k := start; k < len(toks) && k < f.tr.at+f.tr.n+25; k++ {
+		if is(toks, k, g.comp) || punct(toks, k, ":") {
+			start = k + 1
+			break
+		}
+	}
+	var words []string
+	for k := start; k < len(toks) && len(words) < 12; k++ {
+		t := &toks[k]
+		if t.Kind == arabic.Punct {
+			if t.IsPunct(".؟?!") && len(words) > 0 {
+				break
+			}
+			if !t.IsPunct("\"«»“”") && len(words) > 0 {
+				words[len(words)-1] += t.Raw
+			}
+			continue
+		}
+		words = append(words, t.Raw)
+	}
+	gist := strings.TrimRight(strings.Join(words, " "), "،,:؛")
+	if len(words) == 12 {
+		gist += "…"
+	}
+	return gist
+}
+
+// contentWords returns the folded words of a statement's sentences that
+// can tell two statements apart: no names, no triggers, three letters or
+// more.
+func (d *doc) contentWords(e *docEvent) map[string]bool {
+	out := map[string]bool{}
+	for _, f := range e.frames {
+		s := f.s
+		in := make([]bool, len(s.Tokens))
+		for _, m := range s.ments {
+			for k := m.from; k < m.to; k++ {
+				in[k] = true
+			}
+		}
+		for _, tr := range s.trigs {
+			for k := tr.at; k < tr.at+tr.n; k++ {
+				in[k] = true
+			}
+		}
+		for k := range s.Tokens {
+			t := &s.Tokens[k]
+			if t.Kind != arabic.Word || in[k] || d.isStop(t) || is(s.Tokens, k, g.comp) {
+				continue
+			}
+			w := lastReading(t).Stem
+			if arabic.RuneLen(w) >= 3 {
+				out[w] = true
+			}
+		}
+	}
+	return out
+}
+
+// Debug describes an article's frames, one line each: a tool for lexicon
+// and rule work.
+func (x *Extractor) Debug(src *model.Source) string {
+	d := x.prepare(src)
+	d.entities()
+	for _, s := range d.sents {
+		d.layers(s)
+	}
+	var b strings.Builder
+	for _, s := range d.sents {
+		fmt.Fprintf(&b, "S%d%s %q\n", s.Index, map[bool]string{true: " [headline]", false: ""}[s.Headline], d.text[s.Start:s.End])
+		if s.furniture {
+			b.WriteString("   furniture\n")
+			continue
+		}
+		for _, m := range s.ments {
+			fmt.Fprintf(&b, "   ent %q → %s (%s) prep=%q conj=%v\n", d.text[s.Tokens[m.from].Start:s.Tokens[m.to-1].End], m.ent.Name, m.ent.Kind, m.prep, m.conj)
+		}
+		for _, c := range s.clauses {
+			fmt.Fprintf(&b, "   clause %s p=%d prev=%d %q\n", c.Kind, c.Parent, c.Prev, d.text[c.Start:c.End])
+		}
+		for _, e := range s.exprs {
+			fmt.Fprintf(&b, "   date %q → %s (%s) kind=%d bound=%v\n", d.text[s.Tokens[e.From].Start:s.Tokens[e.To-1].End], e.Date.String(), e.Date.Precision, e.Kind, e.Bound)
+		}
+	}
+	d.buildFrames()
+	d.dateFrames()
+	evs := d.corefer()
+	evs = append(evs, d.pendingEvents...)
+	for _, e := range evs {
+		d.dateEvent(e)
+	}
+	d.resolveLinked(evs)
+	for _, f := range d.frames {
+		var ag, ot []string
+		for _, a := range f.agents {
+			ag = append(ag, a.Name)
+		}
+		for _, a := range f.others {
+			ot = append(ot, a.Name)
+		}
+		pl := ""
+		if f.place != nil {
+			pl = f.place.Name
+		}
+		ev := -1
+		for i, e := range evs {
+			if e == f.event {
+				ev = i
+			}
+		}
+		fmt.Fprintf(&b, "F S%d %s %q verb=%v agents=%v others=%v place=%q status=%s date=%s/%d attr=%s ev=%d meet=%v readout=%v anaph=%v rec=%s\n    %q\n",
+			f.s.Index, f.typ, d.text[f.s.Tokens[f.tr.at].Start:f.s.Tokens[f.tr.at+f.tr.n-1].End], f.tr.verb, ag, ot, pl, f.status,
+			f.date.d.String(), f.date.strength, f.attribution, ev, f.meeting, f.readout, f.anaphoric, f.reception, d.text[f.start:f.end])
+	}
+	for i, e := range evs {
+		var ag []string
+		for _, a := range e.parties() {
+			ag = append(ag, a.Name)
+		}
+		fmt.Fprintf(&b, "E%d %s %v date=%s/%d status=%s frames=%d conf=%.2f\n", i, e.typ, ag, e.date.d.String(), e.date.strength, e.status, len(e.frames), d.confidence(e))
+	}
+	return b.String()
+}

@@ -1,0 +1,203 @@
+package extract
+
+import (
+	"khatt/lexicon"
+	"khatt/model"
+)
+
+// frame is one event as one clause reports it.
+type frame struct {
+	s      *sent
+	tr     trigger
+	typ    model.EventType
+	agents []*Entity // who acts: the visitor, the speaker, the parties of talks
+	others []*Entity // who else takes part: the host, the guest, the people met
+	place  *Entity   // the destination of a visit, the venue of talks
+	// reception is "airport" when a reception marks an arrival (a visit of
+	// the guest), "palace" when it is held at a palace or office (a meeting).
+	reception   string
+	host        bool // the frame's agents[0] is the guest, others[0] the host
+	status      model.Status
+	skip        bool   // negated, habitual, or not an event after all
+	why         string // why it was skipped, for debugging
+	attribution string // "", "named", "institution", "unnamed", "media"
+	speaker     *Entity
+	parent      *frame // the speech frame whose content holds this one
+	anaphoric   bool   // an event noun pointing back (الزيارة، اللقاء) with no actor of its own
+	possessive  bool   // the actor came from a pronoun (زيارته)
+	phone       bool
+	summit      bool
+	sides       int  // 2 for «ثنائية», 3 for «ثلاثية», 0 unknown
+	meeting     bool // a statement made inside a meeting
+	readout     bool // an institution's report of an event: folded into it
+	date        evidence
+	start, end  int // byte span of the mention
+	event       *docEvent
+	content     []*frame // for a speech frame: the events its content reports
+	lightAt     int      // the carrying verb of a noun (أجرى زيارة), or -1
+	linked      *linkedDate
+}
+
+// buildFrames builds a frame for every trigger of every sentence.
+func (d *doc) buildFrames() {
+	for _, s := range d.sents {
+		if s.furniture {
+			continue
+		}
+		var here []*frame
+		for _, tr := range s.trigs {
+			f := d.frame(s, tr, here)
+			if f == nil {
+				continue
+			}
+			here = append(here, f)
+			d.frames = append(d.frames, f)
+		}
+	}
+}
+
+// frame builds one frame, or nil when the trigger reports no event.
+func (d *doc) frame(s *sent, tr trigger, here []*frame) *frame {
+	f := &frame{s: s, tr: tr, typ: tr.info.Type, lightAt: -1}
+	if tr.negated {
+		return nil
+	}
+	d.roles(f, here)
+	d.status(f, here)
+	d.attribute(f, here)
+	f.start, f.end = d.span(f)
+	if !d.valid(f) {
+		return nil
+	}
+	return f
+}
+
+// mentionsIn returns the indices of the sentence's entity mentions that
+// start in tokens [from, to).
+func (s *sent) mentionsIn(from, to int) []int {
+	var out []int
+	for k, m := range s.ments {
+		if m.from >= from && m.from < to {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// mentionEndingAt returns the mention whose last token is end-1.
+func (s *sent) mentionEndingAt(end int) (int, bool) {
+	for k, m := range s.ments {
+		if m.to == end {
+			return k, true
+		}
+	}
+	return -1, false
+}
+
+// prepBefore reports whether a separate preposition stands right before
+// token i, or one is glued to the mention's first word.
+func (s *sent) prepBefore(m mention) bool {
+	if m.prep != "" {
+		return true
+	}
+	return is(s.Tokens, m.from-1, g.preps) && !is(s.Tokens, m.from-2, g.allEach)
+}
+
+// subjectOK reports whether a mention can be the agent of a frame of type
+// t: no medium, no preposition before it, no bare place for a visit.
+func subjectOK(s *sent, m mention, t model.EventType) bool {
+	e := m.ent
+	if e == nil || e.Kind == model.Media || s.prepBefore(m) {
+		return false
+	}
+	if e.Kind == model.Place && !e.Acts {
+		return false
+	}
+	if t == model.Visit && e.isPlace() {
+		return false
+	}
+	return true
+}
+
+// coordinated returns the mention k and those joined to it by و (or a
+// comma then و): «الكاظمي وبايدن»، «كل من X، وY».
+func (s *sent) coordinated(k int) []int {
+	out := []int{k}
+	for j := k + 1; j < len(s.ments); j++ {
+		prev := s.ments[out[len(out)-1]]
+		m := s.ments[j]
+		gap := m.from - prev.to
+		toks := s.Tokens
+		ok := false
+		switch {
+		case m.conj && gap == 0:
+			ok = true
+		case m.conj && gap == 1 && punct(toks, prev.to, "،,"):
+			ok = true
+		case gap == 1 && toks[prev.to].Norm == "و":
+			ok = true
+		case gap == 2 && punct(toks, prev.to, "،,") && toks[prev.to+1].Norm == "و":
+			ok = true
+		case gap == 1 && punct(toks, prev.to, "،,") && (m.ent.Kind == prev.ent.Kind) && j+1 < len(s.ments) && s.ments[j+1].conj:
+			ok = true // «روسيا، الولايات المتحدة وأوكرانيا»
+		}
+		if !ok || m.ent.Kind == model.Media || (m.prep != "" && m.prep != s.ments[k].prep) {
+			break
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+func (s *sent) ents(ks []int) []*Entity {
+	var out []*Entity
+	for _, k := range ks {
+		out = appendEntity(out, s.ments[k].ent)
+	}
+	return out
+}
+
+func appendEntity(list []*Entity, e *Entity) []*Entity {
+	if e == nil {
+		return list
+	}
+	for _, x := range list {
+		if x == e {
+			return list
+		}
+	}
+	return append(list, e)
+}
+
+// clauseRange is the token range a frame's roles are looked for in: its
+// clause, up to the next verb trigger.
+func (s *sent) clauseRange(tr trigger) (int, int) {
+	c := s.clauses[tr.clause]
+	return c.From, c.To
+}
+
+// nextVerb returns the first verb trigger after token i in [i, to), or to.
+func (s *sent) nextVerb(i, to int) int {
+	for _, o := range s.trigs {
+		if o.at > i && o.at < to && o.verb {
+			return o.at
+		}
+	}
+	return to
+}
+
+// valid drops frames that report no event: a visit with no visitor or no
+// destination, talks with nobody, a statement with no speaker.
+func (d *doc) valid(f *frame) bool {
+	if f.skip {
+		return false
+	}
+	if len(f.agents) == 0 && !f.anaphoric {
+		return false
+	}
+	info := f.tr.info
+	if info.Has(lexicon.NeedsPlace) && f.place == nil && f.reception == "" && !f.anaphoric && f.typ == model.Visit {
+		return false
+	}
+	return true
+}

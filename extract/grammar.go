@@ -1,0 +1,120 @@
+package extract
+
+import (
+	"strings"
+
+	"khatt/arabic"
+	"khatt/lexicon"
+)
+
+// Closed-class words: the grammar the rules read, not vocabulary to edit.
+// Built once; never changed.
+var g = struct {
+	preps, objectPreps, with, between, to, in, from, of     lexicon.WordSet
+	qad, kana, comp, relative, demonstrative, dualPron      lexicon.WordSet
+	during, allEach, also, said, quoteVerbs, whose, thatsIt lexicon.WordSet
+	future, planned1, upon, arrival, eachOf, after          lexicon.WordSet
+}{
+	preps:         ws("من", "الى", "على", "عن", "مع", "في", "لدى", "ضد", "بين", "حول", "عند", "امام", "خلف", "عبر", "نحو", "تجاه", "لصالح", "بشأن", "بحق", "حتى", "منذ", "خلال", "بعد", "قبل", "عقب"),
+	objectPreps:   ws("الى", "على", "عن", "مع", "في", "لدى", "ضد", "بين", "حول", "عند", "تجاه", "من", "لصالح", "بشأن"),
+	with:          ws("مع"),
+	between:       ws("بين"),
+	to:            ws("الى", "نحو", "صوب"),
+	in:            ws("في"),
+	from:          ws("من"),
+	of:            ws("عن", "باسم"),
+	qad:           ws("قد", "لقد"),
+	kana:          ws("كان", "كانت", "وكان", "وكانت", "فكان", "يكون", "تكون"),
+	comp:          ws("ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "بانهم", "لان"),
+	relative:      ws("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"),
+	demonstrative: ws("هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين"),
+	dualPron:      ws("بينهما", "معهما", "لهما", "انهما"),
+	during:        ws("خلال", "اثناء", "ابان", "هامش"),
+	allEach:       ws("كل", "كلا", "جميع"),
+	also:          ws("ايضا", "كذلك"),
+	said:          ws("قوله", "قولها", "تصريحه", "تصريحها", "قولهم"),
+	quoteVerbs:    ws("نقل", "نقلت", "ونقلت", "ونقل", "نقلا"),
+	whose:         ws("الذي", "التي"),
+	thatsIt:       ws("ذلك", "وذلك"),
+	future:        ws("سوف", "سيكون", "ستكون"),
+	planned1:      ws("غدا"),
+	upon:          ws("لدى", "فور", "عند", "بعيد", "اثناء"),
+	arrival:       ws("وصول", "وصوله", "وصولها", "وصولهم", "نزوله", "هبوط", "قدوم", "قدومه"),
+	eachOf:        ws("كل"),
+	after:         ws("بعد", "عقب", "اثر"),
+}
+
+func ws(words ...string) lexicon.WordSet {
+	s := lexicon.WordSet{}
+	for _, w := range words {
+		s[arabic.Normalize(w)] = true
+	}
+	return s
+}
+
+// is reports whether token i exists, is a word, and one of its readings is
+// in set.
+func is(toks []arabic.Token, i int, set lexicon.WordSet) bool {
+	return i >= 0 && i < len(toks) && toks[i].Kind == arabic.Word && set.Has(&toks[i])
+}
+
+// bareIs reports whether token i, without a glued conjunction, is in set
+// (no other clitic stripped: اليوم is not يوم).
+func bareIs(toks []arabic.Token, i int, set lexicon.WordSet) bool {
+	return i >= 0 && i < len(toks) && toks[i].Kind == arabic.Word && (set[toks[i].Bare()] || set[toks[i].Norm])
+}
+
+func punct(toks []arabic.Token, i int, chars string) bool {
+	return i >= 0 && i < len(toks) && toks[i].IsPunct(chars)
+}
+
+// gluedPrep returns the preposition glued to a token's front in the
+// reading that yields stem (ب، ل، ك), or "".
+func gluedPrep(t *arabic.Token, stem string) string {
+	for _, a := range t.An {
+		if a.Stem != stem && !(strings.HasPrefix(stem, "ال") && a.Stem == stem[len("ال"):]) {
+			continue
+		}
+		p := a.Pre
+		if a.Conj() {
+			p = p[len("و"):]
+		}
+		for _, l := range []string{"ب", "ل", "ك"} {
+			if strings.HasPrefix(p, l) {
+				return l
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// hasPronounSuffix reports whether a word ends in an attached pronoun
+// (ه، ها، هم، هما): زيارته, استقباله.
+func hasPronounSuffix(t *arabic.Token) bool {
+	f := t.An[len(t.An)-1].Stem
+	for _, p := range []string{"هما", "هم", "ها", "ه"} {
+		if strings.HasSuffix(f, p) && !strings.HasSuffix(f, "اه") && arabic.RuneLen(f) > 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// definite reports whether token i is a word with the article (after a
+// conjunction): الزيارة, والزيارة.
+func definite(toks []arabic.Token, i int) bool {
+	if i < 0 || i >= len(toks) || toks[i].Kind == arabic.Punct {
+		return false
+	}
+	t := &toks[i]
+	return t.An[0].Definite() || t.ConjGlued() && t.An[1].Definite()
+}
+
+// lastReading is the token's most stripped reading.
+func lastReading(t *arabic.Token) arabic.Analysis {
+	if len(t.An) == 0 {
+		return arabic.Analysis{Stem: t.Norm}
+	}
+	return t.An[len(t.An)-1]
+}

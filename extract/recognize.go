@@ -1,0 +1,402 @@
+package extract
+
+import (
+	"strings"
+
+	"khatt/arabic"
+	"khatt/model"
+)
+
+// Entities are found in two passes over the article: the first collects
+// names, surnames and which titles describe whom; the second reads every
+// sentence again with all of that known, so that a headline's «ولي العهد
+// السعودي» or a surname seen before the full name find their person.
+func (d *doc) entities() {
+	d.ents = newStore()
+	for _, s := range d.sents {
+		if !s.furniture {
+			d.recognize(s, false)
+		}
+	}
+	d.ents.last = nil
+	for _, s := range d.sents {
+		if !s.furniture {
+			d.recognize(s, true)
+		}
+	}
+}
+
+// recognize finds the entity mentions of a sentence, left to right.
+func (d *doc) recognize(s *sent, final bool) {
+	toks := s.Tokens
+	var out []mention
+	for i := 0; i < len(toks); {
+		if toks[i].Kind != arabic.Word {
+			i++
+			continue
+		}
+		var prev *mention
+		if len(out) > 0 {
+			prev = &out[len(out)-1]
+		}
+		if m, ok := d.media(s, i); ok {
+			out = append(out, m)
+			i = m.to
+			continue
+		}
+		if ms, end := d.government(s, i); len(ms) > 0 {
+			out = append(out, ms...)
+			i = end
+			continue
+		}
+		if m, ok := d.titled(s, i, prev, final); ok {
+			if prev != nil && m.ent == prev.ent && m.from == prev.from {
+				out[len(out)-1] = m // an appositive title extends the name before it
+			} else {
+				out = append(out, m)
+			}
+			i = m.to
+			continue
+		}
+		if m, ok := d.known(s, i); ok {
+			out = append(out, m)
+			i = m.to
+			continue
+		}
+		if m, ok := d.collective(s, i); ok {
+			out = append(out, m)
+			i = m.to
+			continue
+		}
+		if m, ok := d.givenName(s, i); ok {
+			out = append(out, m)
+			i = m.to
+			continue
+		}
+		i++
+	}
+	for _, m := range out {
+		if m.ent != nil && m.ent.Kind == model.Person && !m.ent.Role && !m.ent.Unnamed {
+			d.ents.last = m.ent
+		}
+	}
+	if final {
+		s.ments = out
+		s.mentAt = map[int]int{}
+		for k, m := range out {
+			s.mentAt[m.from] = k
+		}
+	}
+}
+
+// isStop reports whether a word ends a name: a preposition, conjunction
+// or other function word. Folding makes «على» and the name «علي», «أن» and
+// «آن» one word; the written form tells them apart.
+func (d *doc) isStop(t *arabic.Token) bool {
+	if t.Kind != arabic.Word {
+		return true
+	}
+	b := t.Bare()
+	if !d.x.w.stop[b] && !d.x.w.stop[t.Norm] {
+		return false
+	}
+	raw := arabic.StripMarks(t.Raw)
+	switch b {
+	case "علي":
+		return strings.HasSuffix(raw, "ى")
+	case "ان":
+		return !strings.HasSuffix(raw, "آن")
+	}
+	return true
+}
+
+// nameWord reports whether token i may be part of a person's name.
+func (d *doc) nameWord(toks []arabic.Token, i int) bool {
+	if i >= len(toks) || toks[i].Kind != arabic.Word || arabic.RuneLen(toks[i].Norm) < 2 {
+		return false
+	}
+	t := &toks[i]
+	lx, w := d.x.lx, d.x.w
+	if d.isStop(t) || w.unnamed.Has(t) || w.institution.Has(t) || w.government.Has(t) || w.light.Has(t) || w.media.Has(t) ||
+		w.collective.Has(t) || w.honorific.Has(t) {
+		return false
+	}
+	if lx.Titles.Has(toks, i) || lx.Triggers.Has(toks, i) || lx.Weekdays.Has(toks, i) || lx.Months.Has(toks, i) {
+		return false
+	}
+	if lx.Set("today").Has(t) || lx.Set("yesterday").Has(t) || lx.Set("tomorrow").Has(t) || lx.Adjectives.Has(toks, i) {
+		return false
+	}
+	if lx.Times.Has(toks, i) && i+1 < len(toks) && !lx.Given.Has(toks, i) {
+		return false
+	}
+	return true
+}
+
+// kunya words bind the next word into a name: عبد الله، أبو مازن، بن زايد.
+var kunya = ws("ابو", "ام", "بن", "ابن", "بنت", "عبد", "ال", "ولد", "دي", "فون", "دير", "لو")
+
+// discover reads a person's name of one to four words at i: it ends at
+// punctuation, a stop word, a title, a trigger or a date word, and after a
+// family name with the article (حيدر الملا). A known person inside the
+// name ends it with that person («مصطفى الكاظمي»).
+func (d *doc) discover(toks []arabic.Token, i int, minWords int) (mention, bool) {
+	if !d.nameWord(toks, i) || definite(toks, i) && !is(toks, i, kunya) {
+		return mention{}, false
+	}
+	limit := 2
+	if d.x.lx.Given.Has(toks, i) || is(toks, i, kunya) {
+		limit = 3
+	}
+	j := i + 1
+	for j < len(toks) && j-i < limit {
+		if is(toks, j-1, kunya) {
+			limit++ // "محمد بن عبد الرحمن آل ثاني"
+		}
+		if m, ok := d.x.lx.Entities.At(toks, j); ok && !is(toks, j, kunya) && !is(toks, j-1, ws("بن", "ابن", "بنت", "ال")) {
+			if m.Val.Kind == model.Person {
+				p := d.ents.known(m.Val)
+				return mention{from: i, to: j + m.N, ent: p}, true
+			}
+			break // "مارك روته أنقرة": a place or body ends the name
+		}
+		if !d.nameWord(toks, j) && !(is(toks, j-1, kunya) && toks[j].Kind == arabic.Word) {
+			break
+		}
+		if toks[j].ConjGlued() && !is(toks, j-1, kunya) && !d.x.lx.Given.Has(toks, j) && toks[j].Norm != toks[j].Bare() {
+			if _, known := d.ents.surnames[toks[j].Bare()]; !known {
+				break // "ووكيل": a new phrase starts
+			}
+		}
+		j++
+		if definite(toks, j-1) && !is(toks, j-2, kunya) && !is(toks, j, kunya) {
+			break // a family name with ال ends the name
+		}
+	}
+	for j > i+1 && is(toks, j-1, kunya) {
+		j--
+	}
+	if j-i < minWords {
+		return mention{}, false
+	}
+	raw := make([]string, 0, j-i)
+	for k := i; k < j; k++ {
+		raw = append(raw, toks[k].Raw)
+	}
+	name := strings.Join(raw, " ")
+	if toks[i].ConjGlued() && !d.x.lx.Given.Has(toks, i) {
+		return mention{}, false
+	}
+	return mention{from: i, to: j, ent: d.ents.person(stripTatweel(name))}, true
+}
+
+func stripTatweel(s string) string { return strings.ReplaceAll(s, "ـ", "") }
+
+// known matches the lexicon or a name this article has taught (a surname)
+// at token i.
+func (d *doc) known(s *sent, i int) (mention, bool) {
+	toks := s.Tokens
+	m, ok := d.x.lx.Entities.At(toks, i)
+	if ok && is(toks, i, ws("بن", "ابن")) && i > 0 && toks[i-1].Kind == arabic.Word && !d.isStop(&toks[i-1]) && !d.x.lx.Titles.Has(toks, i-1) {
+		ok = false // "عبد الله بن زايد" is not "بن زايد"
+	}
+	if ok && m.Val.Kind == model.Person && i > 0 && d.x.lx.Given.Has(toks, i-1) && !d.x.lx.Titles.Has(toks, i-1) {
+		// «مصطفى الكاظمي» listed as «الكاظمي»: the given name before is his.
+		if k, in := s.mentAt[i-1]; !in || k < 0 {
+			i--
+			m.N++
+		}
+	}
+	if ok {
+		e := d.ents.known(m.Val)
+		end := i + m.N
+		if e.Kind == model.Person {
+			end = d.patronymics(toks, end)
+		}
+		x := mention{from: i, to: end, ent: e, conj: toks[i].ConjGlued() && m.Reading.Conj()}
+		x.prep = prepOf(m.Reading)
+		return x, true
+	}
+	// A surname the article has taught: "زيارة حسين".
+	for _, a := range toks[i].An {
+		if p := d.ents.surnames[a.Stem]; p != nil && arabic.RuneLen(a.Stem) >= 3 {
+			return mention{from: i, to: d.patronymics(toks, i+1), ent: p, prep: prepOf(a), conj: a.Conj()}, true
+		}
+	}
+	return mention{}, false
+}
+
+// patronymics extends a name over «بن X», «آل X»: «محمد بن سلمان بن
+// عبدالعزيز آل سعود».
+func (d *doc) patronymics(toks []arabic.Token, end int) int {
+	for end+1 < len(toks) && is(toks, end, ws("بن", "ابن", "ال", "بنت")) && toks[end+1].Kind == arabic.Word && !d.isStop(&toks[end+1]) {
+		end += 2
+		if end < len(toks) && is(toks, end-1, ws("عبد")) {
+			end++
+		}
+	}
+	return end
+}
+
+func prepOf(a arabic.Analysis) string {
+	if !a.Prep() {
+		return ""
+	}
+	p := a.Pre
+	if a.Conj() {
+		p = p[len("و"):]
+	}
+	for _, l := range []string{"ب", "ل", "ك"} {
+		if strings.HasPrefix(p, l) {
+			return l
+		}
+	}
+	return ""
+}
+
+// givenName discovers a name that starts with a known given name and has
+// at least one more word: "نصر الشمري", "أحمد أبو ريشة".
+func (d *doc) givenName(s *sent, i int) (mention, bool) {
+	toks := s.Tokens
+	gm, ok := d.x.lx.Given.At(toks, i)
+	if !ok || gm.Reading.Prep() || gm.Reading.Conj() && gm.Reading.Pre != "و" {
+		return mention{}, false
+	}
+	m, ok := d.discover(toks, i, 2)
+	if !ok {
+		return mention{}, false
+	}
+	m.conj = gm.Reading.Conj()
+	return m, true
+}
+
+// media reads a medium: a media noun with the name after it («قناة
+// الإخبارية السعودية»، «صحيفة يديعوت أحرونوت»، «القناة 12 العبرية»، «إذاعة
+// الجيش الإسرائيلي»، «وكالة رويترز»), or one the gazetteer knows.
+func (d *doc) media(s *sent, i int) (mention, bool) {
+	toks := s.Tokens
+	if m, ok := d.x.lx.Entities.At(toks, i); ok && m.Val.Kind == model.Media {
+		return mention{from: i, to: i + m.N, ent: d.ents.known(m.Val), prep: prepOf(m.Reading)}, true
+	}
+	if !d.x.w.media.Has(&toks[i]) {
+		return mention{}, false
+	}
+	j := i + 1
+	for j < len(toks) && j <= i+4 {
+		t := &toks[j]
+		if t.IsPunct("\"«»“”'") || t.Kind == arabic.Number {
+			j++
+			continue
+		}
+		if t.Kind != arabic.Word || d.isStop(t) || d.x.lx.Triggers.Has(toks, j) || d.x.lx.Weekdays.Has(toks, j) {
+			break
+		}
+		j++
+	}
+	name := strings.TrimSpace(d.text[toks[i].Start:toks[j-1].End])
+	return mention{from: i, to: j, ent: &Entity{Name: name, Key: arabic.Fold(name), Kind: model.Media}, prep: prepOf(lastReading(&toks[i]))}, true
+}
+
+// government reads "الجانبان العراقي والأمريكي"، "الحكومة الإيرانية"،
+// "الرئاسة التونسية"، "الجانب الإماراتي": the countries (or the country's
+// institution) named by adjectives after a head word.
+func (d *doc) government(s *sent, i int) ([]mention, int) {
+	toks := s.Tokens
+	head, ok := toks[i].In(d.x.w.government)
+	if !ok {
+		return nil, i
+	}
+	var out []mention
+	j := i + 1
+	for j < len(toks) {
+		if punct(toks, j, "،,–-") && len(out) > 0 {
+			j++
+			continue
+		}
+		a, ok := d.x.lx.Adjectives.At(toks, j)
+		if !ok {
+			break
+		}
+		out = append(out, mention{from: i, to: j + a.N, ent: d.ents.known(a.Val)})
+		j += a.N
+	}
+	if len(out) == 0 {
+		return nil, i
+	}
+	stem := strings.TrimPrefix(head.Stem, "ال")
+	switch stem {
+	case "رئاسه", "خارجيه", "دبلوماسيه", "قياده", "برلمان", "وفد":
+		// An institution of the country: it acts in its own name.
+		if len(out) == 1 {
+			name := strings.TrimSpace(d.text[toks[i].Start:toks[j-1].End])
+			name = strings.TrimPrefix(strings.TrimPrefix(name, "و"), "ف")
+			e := d.ents.byKey[arabic.Fold(name)]
+			if e == nil {
+				e = &Entity{Name: stripTatweel(name), Key: arabic.Fold(name), Kind: model.Organisation, Country: out[0].ent.Name, Acts: true}
+				d.ents.byKey[e.Key] = e
+			}
+			out = []mention{{from: i, to: j, ent: e}}
+		}
+	}
+	conj := head.Conj()
+	prep := prepOf(head)
+	for k := range out {
+		out[k].conj, out[k].prep = conj, prep
+		out[k].to = j
+	}
+	return out, j
+}
+
+// collective reads a group that acts together: «وفد المقدمة»، «وفد من
+// …»، «ممثلين عن روسيا والولايات المتحدة وأوكرانيا»، «قادة الفصائل».
+func (d *doc) collective(s *sent, i int) (mention, bool) {
+	toks := s.Tokens
+	if !d.x.w.collective.Has(&toks[i]) {
+		return mention{}, false
+	}
+	j := i + 1
+	var members []*Entity
+	if is(toks, j, g.from) || is(toks, j, g.of) || bareIs(toks, j, ws("عن")) {
+		j++
+	}
+	for j < len(toks) && j <= i+10 {
+		if punct(toks, j, "،,") || toks[j].Norm == "و" {
+			j++
+			continue
+		}
+		if m, ok := d.x.lx.Entities.At(toks, j); ok && m.Val.Kind != model.Media && m.Val.Kind != model.Person {
+			members = append(members, d.ents.known(m.Val))
+			j += m.N
+			continue
+		}
+		if a, ok := d.x.lx.Adjectives.At(toks, j); ok {
+			members = append(members, d.ents.known(a.Val))
+			j += a.N
+			continue
+		}
+		if j == i+1 && toks[j].Kind == arabic.Word && definite(toks, j) && !d.isStop(&toks[j]) && !d.x.lx.Triggers.Has(toks, j) {
+			j++ // «وفد المقدمة»، «قادة الفصائل»
+			continue
+		}
+		break
+	}
+	for j > i+1 && (punct(toks, j-1, "،,") || toks[j-1].Norm == "و") {
+		j--
+	}
+	name := stripTatweel(strings.TrimSpace(d.text[toks[i].Start:toks[j-1].End]))
+	for _, p := range []string{"و", "ف"} {
+		if toks[i].ConjGlued() {
+			name = strings.TrimPrefix(name, p)
+		}
+	}
+	key := arabic.Fold(name)
+	e := d.ents.byKey[key]
+	if e == nil {
+		e = &Entity{Name: name, Key: key, Kind: model.Organisation, Members: members}
+		if len(members) == 1 {
+			e.Country = members[0].Country
+		}
+		d.ents.byKey[key] = e
+	}
+	return mention{from: i, to: j, ent: e, conj: toks[i].ConjGlued(), prep: prepOf(lastReading(&toks[i]))}, true
+}

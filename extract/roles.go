@@ -1,0 +1,643 @@
+package extract
+
+import (
+	"strings"
+
+	"khatt/arabic"
+	"khatt/lexicon"
+	"khatt/model"
+)
+
+// roles finds who acts, who else takes part, and where.
+func (d *doc) roles(f *frame, here []*frame) {
+	s, tr := f.s, f.tr
+	toks := s.Tokens
+	from, to := s.clauseRange(tr)
+	info := tr.info
+	f.phone = info.Has(lexicon.Phone)
+	f.summit = info.Has(lexicon.Summit)
+	f.sides = sidesNear(toks, tr)
+	if tr.verb {
+		d.verbRoles(f, from, to, here)
+	} else {
+		d.nounRoles(f, from, to, here)
+	}
+	if info.Has(lexicon.Host) {
+		d.reception(f)
+	}
+	if info.Has(lexicon.PersonObject) && f.place == nil && len(f.others) > 0 && f.others[0].Kind == model.Person {
+		// «بشار الأسد يزور محمد بن راشد»: visiting a person is meeting him.
+		f.typ = model.Talks
+	}
+	if f.typ == model.Talks && info.Needs == "with" && len(f.others) == 0 && len(f.agents) < 2 {
+		// «بحث» and «ناقش» alone are studying, not talks.
+		f.skip, f.why = true, "no partner"
+	}
+	if f.typ == model.Talks {
+		// The parties of talks have no direction: keep them together.
+		for _, o := range f.others {
+			f.agents = appendEntity(f.agents, o)
+		}
+		f.others = nil
+	}
+	if f.typ == model.Visit && f.place != nil && len(f.agents) > 0 && f.agents[0].Country != "" && f.place.Country != "" &&
+		f.agents[0].Country == f.place.Country && !f.agents[0].Role {
+		// A trip inside one's own country is no visit.
+		f.skip, f.why = true, "domestic"
+	}
+}
+
+// verbRoles fills the roles of a verb trigger.
+func (d *doc) verbRoles(f *frame, from, to int, here []*frame) {
+	s, tr := f.s, f.tr
+	toks := s.Tokens
+	end := s.nextVerb(tr.at, to)
+	// SVO: the subject right before the verb («الرئيس الأسد يصل»،
+	// «وكان ولي العهد … قد أكد»).
+	at := tr.at
+	for at > from && (is(toks, at-1, g.qad) || punct(toks, at-1, "،,")) {
+		at--
+	}
+	if k, ok := s.mentionEndingAt(at); ok && s.ments[k].from >= from && subjectOK(s, s.ments[k], f.typ) && !toks[tr.at].ConjGlued() {
+		first := d.firstConjunct(s, k)
+		f.agents = s.ents(s.coordinated(first))
+	}
+	// VSO: the first mention after the verb.
+	after := s.mentionsIn(tr.at+tr.n, end)
+	objStart := 0
+	if len(f.agents) == 0 {
+		for idx, k := range after {
+			m := s.ments[k]
+			if d.crosses(toks, tr.at+tr.n, m.from) {
+				break
+			}
+			if subjectOK(s, m, f.typ) {
+				ks := s.coordinated(k)
+				f.agents = s.ents(ks)
+				objStart = idx + len(ks)
+				break
+			}
+			if m.ent.Unnamed && f.typ == model.Statement {
+				f.agents = []*Entity{m.ent}
+				objStart = idx + 1
+				break
+			}
+		}
+	}
+	if len(f.agents) == 0 {
+		f.agents = d.implicitAgent(f, here)
+	} else if f.typ == model.Talks && toks[tr.at].ConjGlued() && objStart > 0 {
+		// «زار الأسد الإمارات والتقى محمد بن راشد»: the one met follows a
+		// coordinated verb whose subject is the clause's before.
+		if imp := d.implicitAgent(f, here); len(imp) > 0 && !hasEntity(f.agents, imp[0]) && !d.hasSubjectAfter(f, after) {
+			f.others = append(f.others, f.agents...)
+			f.agents = imp
+		}
+	}
+	d.participants(f, after, objStart, end)
+}
+
+// hasSubjectAfter reports whether two person mentions follow the verb
+// (subject and object), so the first one is the subject.
+func (d *doc) hasSubjectAfter(f *frame, after []int) bool {
+	persons := 0
+	for _, k := range after {
+		if f.s.ments[k].ent.Kind == model.Person && !f.s.prepBefore(f.s.ments[k]) {
+			persons++
+		}
+	}
+	return persons >= 2
+}
+
+// firstConjunct walks back from «وبغداد» to «واشنطن» in «واشنطن وبغداد».
+func (d *doc) firstConjunct(s *sent, k int) int {
+	for k > 0 && s.ments[k].conj {
+		p := s.ments[k-1]
+		gap := s.ments[k].from - p.to
+		if gap > 1 || gap == 1 && !punct(s.Tokens, p.to, "،,") || s.prepBefore(p) {
+			break
+		}
+		k--
+	}
+	return k
+}
+
+// crosses reports whether a content clause or a colon starts between lo
+// and hi: the subject is not looked for across it.
+func (d *doc) crosses(toks []arabic.Token, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if is(toks, k, g.comp) || punct(toks, k, ":") || arabic.IsRelative(&toks[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// participants reads who else takes part and where: objects after the
+// subject, مع/ب/بين, and the place (إلى/ل/في/ب + place).
+func (d *doc) participants(f *frame, after []int, objStart, end int) {
+	s := f.s
+	toks := s.Tokens
+	info := f.tr.info
+	depart := info.Has(lexicon.Depart)
+	for idx := objStart; idx < len(after); idx++ {
+		k := after[idx]
+		m := s.ments[k]
+		if d.crosses(toks, f.tr.at+f.tr.n, m.from) {
+			break
+		}
+		e := m.ent
+		if e.Kind == model.Media || e.Unnamed {
+			continue
+		}
+		prep := m.prep
+		sep := ""
+		if is(toks, m.from-1, g.preps) {
+			sep = toks[m.from-1].Bare()
+		}
+		if e.isPlace() || e.Kind == model.Organisation && e.Acts && (sep == "في" || prep == "ب") {
+			switch {
+			case f.place != nil:
+			case depart && (sep == "من" || sep == "" && prep == ""):
+				// «غادر الرياض»: the place left, not the destination.
+			case f.typ == model.Visit && (sep == "الي" || prep == "ل" || sep == "" && prep == "" || prep == "ب" || sep == "في"):
+				f.place = e
+			case f.typ != model.Visit && (sep == "في" || prep == "ب" || sep == "الي"):
+				f.place = e
+			}
+			continue
+		}
+		if f.typ == model.Statement {
+			continue // what a statement names is its content
+		}
+		introduced := sep == "مع" || sep == "بين" || prep == "ب" && f.typ == model.Talks || prep == "" && sep == ""
+		if !introduced || sep == "من" || sep == "عن" || sep == "علي" {
+			continue
+		}
+		if sep == "" && prep == "" && idx > objStart && !m.conj {
+			// Only the first bare object is the one met.
+			continue
+		}
+		for _, j := range s.coordinated(k) {
+			f.others = appendEntity(f.others, s.ments[j].ent)
+		}
+	}
+	if f.place == nil {
+		f.place = d.placeAfter(f, end)
+	}
+}
+
+// placeAfter looks for a destination or venue later in the sentence when
+// the clause gave none: «متوجها إلى الولايات المتحدة»، «في مطار بغداد».
+func (d *doc) placeAfter(f *frame, end int) *Entity {
+	s := f.s
+	toks := s.Tokens
+	stop := len(toks)
+	for _, o := range s.trigs {
+		if o.at > f.tr.at && o.verb && o.info.Type != f.typ {
+			stop = o.at
+			break
+		}
+	}
+	for _, k := range s.mentionsIn(f.tr.at+f.tr.n, stop) {
+		m := s.ments[k]
+		if !m.ent.isPlace() {
+			continue
+		}
+		sep := ""
+		if is(toks, m.from-1, g.preps) {
+			sep = toks[m.from-1].Bare()
+		}
+		if sep == "الي" || m.prep == "ل" || sep == "في" || m.prep == "ب" {
+			return m.ent
+		}
+	}
+	return nil
+}
+
+// nounRoles fills the roles of an event noun.
+func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
+	s, tr := f.s, f.tr
+	toks := s.Tokens
+	end := s.nextVerb(tr.at, to)
+	after := s.mentionsIn(tr.at+tr.n, end)
+	// The verb that carries the noun: «أجرى الرئيس زيارة»، «يؤدي كل من X وY
+	// زيارة»، «حظي الأمير بحفل استقبال».
+	if lv := d.lightVerb(toks, tr.at, from); lv >= 0 {
+		f.lightAt = lv
+		if k, ok := s.mentionEndingAt(lv); ok && subjectOK(s, s.ments[k], f.typ) && !toks[lv].ConjGlued() {
+			f.agents = s.ents(s.coordinated(d.firstConjunct(s, k)))
+		}
+		if len(f.agents) == 0 {
+			for _, k := range s.mentionsIn(lv+1, tr.at) {
+				if subjectOK(s, s.ments[k], f.typ) {
+					f.agents = s.ents(s.coordinated(k))
+					break
+				}
+				if s.ments[k].ent.Unnamed && f.typ == model.Statement {
+					f.agents = []*Entity{s.ments[k].ent}
+					break
+				}
+			}
+		}
+		if len(f.agents) == 0 && is(toks, lv+1, d.x.w.dual) {
+			f.agents = d.pair(f, here)
+		}
+		if len(f.agents) == 0 {
+			if p := d.verbFrameAt(here, lv); p != nil {
+				f.agents = p.agents
+			}
+		}
+		if len(f.agents) == 0 {
+			f.agents = d.implicitAgentAt(f, lv, here)
+		}
+		if d.x.w.receiverLight.Has(&toks[lv]) && f.typ != model.Statement {
+			f.host = true // «حظي الأمير بحفل استقبال»: the subject is the guest
+		}
+	}
+	// The actor named after the noun: a genitive («زيارة الرئيس»), a ل
+	// genitive («زيارة لمتزعم …»)، «زيارة له».
+	if len(f.agents) == 0 {
+		for idx, k := range after {
+			m := s.ments[k]
+			if m.from > tr.at+tr.n+4 || d.crosses(toks, tr.at+tr.n, m.from) {
+				break
+			}
+			if m.ent.isPlace() && !m.ent.Acts {
+				if f.typ == model.Visit && f.place == nil && m.from == tr.at+tr.n {
+					f.place = m.ent // «زيارة السعودية»
+				}
+				continue
+			}
+			if m.ent.Kind == model.Media || m.ent.Unnamed {
+				break
+			}
+			sep := ""
+			if is(toks, m.from-1, g.preps) {
+				sep = toks[m.from-1].Bare()
+			}
+			// A definite noun takes no bare genitive: «حضر اللقاء الشيخ حمدان».
+			definiteNoun := definite(toks, tr.at)
+			genitive := m.from == tr.at+tr.n && m.prep == "" && sep == "" && !definiteNoun
+			lgen := m.prep == "ل" || sep == "ل"
+			if f.typ == model.Talks && (sep == "بين" || sep == "مع") {
+				// «لقاء بين X وY»، «محادثات مع X»
+				if sep == "بين" {
+					f.agents = s.ents(s.coordinated(k))
+				} else {
+					f.others = s.ents(s.coordinated(k))
+				}
+				d.participants(f, after, idx+1, end)
+				break
+			}
+			if genitive || lgen && (m.from <= tr.at+tr.n+3) {
+				ks := s.coordinated(k)
+				f.agents = s.ents(ks)
+				d.participants(f, after, idx+len(ks), end)
+				break
+			}
+			if m.prep != "" || sep != "" {
+				continue
+			}
+			break
+		}
+	} else {
+		d.participants(f, after, 0, end)
+	}
+	// Nationality adjectives after the noun: «ترحيب سعودي أمريكي»،
+	// «المحادثات الاستراتيجية الأمريكية – العراقية».
+	if len(f.agents) == 0 {
+		f.agents = d.adjectiveSides(toks, tr)
+	}
+	// A pronoun: «زيارته»، «استقباله»، «زيارة له».
+	if len(f.agents) == 0 && (hasPronounSuffix(&toks[tr.at+tr.n-1]) || is(toks, tr.at+tr.n, ws("له", "لها"))) {
+		if p := d.possessor(f, here); p != nil {
+			f.agents = []*Entity{p}
+			f.possessive = true
+		}
+	}
+	// «قمة تجمع X وY»، «بمشاركة X»: the participants of a meeting.
+	if f.typ == model.Talks {
+		d.gathered(f, end)
+	}
+	// A noun restating the verb before it: «وصل X إلى Y في زيارة رسمية».
+	if len(f.agents) == 0 {
+		if p := lastOfType(here, f.typ); p != nil && (is(toks, tr.at-1, ws("في", "ب", "خلال")) || strings.HasPrefix(lastReading(&toks[tr.at]).Pre, "ب")) {
+			f.agents = p.agents
+			if f.place == nil {
+				f.place = p.place
+			}
+		}
+	}
+	if len(f.agents) == 0 && f.typ == model.Talks && len(f.others) > 0 {
+		f.agents, f.others = f.others, nil
+	}
+	if len(f.agents) == 0 {
+		def := definite(toks, tr.at) ||
+			is(toks, tr.at-1, g.demonstrative) || is(toks, tr.at-1, g.during) || is(toks, tr.at-1, g.after) || is(toks, tr.at-1, ws("قبل", "قبيل"))
+		if def || hasPronounSuffix(&toks[tr.at+tr.n-1]) {
+			f.anaphoric = true
+		}
+	}
+}
+
+// lightVerb returns the carrying verb a few words before the noun at i,
+// in the same clause («أجرى»، «يؤدي»، «عقد»، «بعث»), or -1.
+func (d *doc) lightVerb(toks []arabic.Token, i, from int) int {
+	for k := i - 1; k >= from && k >= i-12; k-- {
+		if is(toks, k, g.comp) || punct(toks, k, ":.") {
+			return -1
+		}
+		if toks[k].Kind == arabic.Word && d.x.w.light.Has(&toks[k]) {
+			return k
+		}
+		if d.x.lx.Triggers.Has(toks, k) && k < i {
+			return -1
+		}
+	}
+	return -1
+}
+
+// verbFrameAt returns the frame of this sentence whose trigger is at i.
+func (d *doc) verbFrameAt(here []*frame, i int) *frame {
+	for _, f := range here {
+		if f.tr.at == i {
+			return f
+		}
+	}
+	return nil
+}
+
+func lastOfType(fs []*frame, t model.EventType) *frame {
+	for i := len(fs) - 1; i >= 0; i-- {
+		if fs[i].typ == t {
+			return fs[i]
+		}
+	}
+	return nil
+}
+
+// adjectiveSides reads the nationality adjectives right after a noun.
+func (d *doc) adjectiveSides(toks []arabic.Token, tr trigger) []*Entity {
+	var out []*Entity
+	for k := tr.at + tr.n; k < len(toks) && k < tr.at+tr.n+5; k++ {
+		if punct(toks, k, "–-") {
+			continue
+		}
+		if a, ok := d.x.lx.Adjectives.At(toks, k); ok {
+			out = appendEntity(out, d.ents.known(a.Val))
+			k += a.N - 1
+			continue
+		}
+		if toks[k].Kind != arabic.Word || !definite(toks, k) || len(out) > 0 {
+			break
+		}
+	}
+	return out
+}
+
+// gathered adds the participants a meeting noun introduces: «قمة ثلاثية
+// تجمع X وY»، «بمشاركة X»، «يجمعه مع X».
+func (d *doc) gathered(f *frame, end int) {
+	s := f.s
+	toks := s.Tokens
+	for k := f.tr.at + f.tr.n; k < len(toks) && k < f.tr.at+f.tr.n+8; k++ {
+		if !d.x.w.gathers.Has(&toks[k]) {
+			continue
+		}
+		if strings.HasSuffix(toks[k].Norm, "ه") && len(f.agents) > 0 {
+			// «يجمعه مع X»: the host and X.
+		}
+		for _, m := range s.mentionsIn(k+1, min(len(toks), k+30)) {
+			mm := s.ments[m]
+			if mm.ent.isPlace() || mm.ent.Kind == model.Media {
+				continue
+			}
+			for _, j := range s.coordinated(m) {
+				f.others = appendEntity(f.others, s.ments[j].ent)
+			}
+			break
+		}
+		return
+	}
+}
+
+// reception sorts out استقبل: the host receives a guest. At an airport or
+// on arrival («لدى وصوله») it is the guest's visit; at a palace or office
+// it is a meeting of the two; «كان في استقباله X» names the host after a
+// pronoun for the guest.
+func (d *doc) reception(f *frame) {
+	s := f.s
+	toks := s.Tokens
+	if f.tr.verb || f.host {
+		// «استقبل X Y»: X the host, Y the guest.
+		if !f.host && len(f.agents) > 0 && len(f.others) > 0 {
+			host := f.agents[0]
+			f.agents = append([]*Entity{f.others[0]}, f.agents[1:]...)
+			f.others = append([]*Entity{host}, f.others[1:]...)
+		}
+	} else if len(toks) > 0 {
+		// «وكان في استقباله X»، «كان باستقبال أمير قطر … ولي العهد»: a
+		// pronoun or genitive guest, and the host named after.
+		if is(toks, f.tr.at-1, ws("في")) || strings.HasPrefix(lastReading(&toks[f.tr.at]).Pre, "ب") {
+			var guest []*Entity
+			if !f.possessive && len(f.agents) > 0 {
+				guest = f.agents[:1]
+			} else if p := d.possessor(f, nil); p != nil && hasPronounSuffix(&toks[f.tr.at]) {
+				guest = []*Entity{p}
+			}
+			var host *Entity
+			for _, k := range s.mentionsIn(f.tr.at+f.tr.n, len(toks)) {
+				m := s.ments[k]
+				if m.ent.Kind == model.Person && (len(guest) == 0 || m.ent != guest[0]) && !s.prepBefore(m) {
+					host = m.ent
+					break
+				}
+			}
+			if len(guest) > 0 {
+				f.agents = guest
+				f.possessive = false
+				if host != nil {
+					f.others = []*Entity{host}
+				}
+				f.host = true
+			}
+		} else if len(f.agents) > 0 && hasPronounSuffix(&toks[f.tr.at]) && f.possessive {
+			// «خلال استقباله الموفد»: the possessor hosts the guest named after.
+			for _, k := range s.mentionsIn(f.tr.at+1, min(len(toks), f.tr.at+6)) {
+				m := s.ments[k]
+				if m.ent.Kind == model.Person && m.ent != f.agents[0] {
+					f.others = []*Entity{f.agents[0]}
+					f.agents = []*Entity{m.ent}
+					break
+				}
+			}
+		}
+	}
+	// Where: at an airport, or on arrival, it is the guest's visit.
+	for k := max(0, f.tr.at-3); k < len(toks) && k < f.tr.at+30; k++ {
+		t := &toks[k]
+		if d.x.w.airport.Has(t) || is(toks, k, g.arrival) || is(toks, k, ws("وصوله", "وصولها")) || is(toks, k, ws("زياره")) {
+			f.reception = "airport"
+			break
+		}
+		if d.x.w.palace.Has(t) {
+			f.reception = "palace"
+			break
+		}
+	}
+	if f.reception == "" && f.tr.info.Has(lexicon.Arrive) {
+		f.reception = "airport"
+	}
+	switch {
+	case f.reception == "airport":
+		f.typ = model.Visit
+	case f.reception == "palace" || f.tr.verb || f.host:
+		f.typ = model.Talks
+	default:
+		f.typ = model.Visit
+	}
+	if f.typ == model.Visit && f.place == nil && len(f.others) > 0 && f.others[0].Country != "" {
+		// The host's country is where the guest went.
+		if e := d.x.lx.Entity(f.others[0].Country); e != nil {
+			f.place = d.ents.known(e)
+		}
+	}
+	if f.typ == model.Visit {
+		f.others = nil
+	}
+}
+
+// possessor resolves the pronoun of «زيارته»، «استقباله»، «زيارة له»: the
+// subject of the sentence's frames so far, else the last actor of the
+// article.
+func (d *doc) possessor(f *frame, here []*frame) *Entity {
+	for i := len(here) - 1; i >= 0; i-- {
+		if len(here[i].agents) > 0 && here[i].agents[0].Kind == model.Person {
+			return here[i].agents[0]
+		}
+	}
+	s := f.s
+	for k := len(s.ments) - 1; k >= 0; k-- {
+		m := s.ments[k]
+		if m.from < f.tr.at && m.ent.Kind == model.Person && !m.ent.Unnamed && !s.prepBefore(m) {
+			return m.ent
+		}
+	}
+	if p := d.lastActor(f.s.Index); p != nil {
+		return p
+	}
+	return nil
+}
+
+// lastActor is the first agent of the last frame before sentence si.
+func (d *doc) lastActor(si int) *Entity {
+	for i := len(d.frames) - 1; i >= 0; i-- {
+		fr := d.frames[i]
+		if fr.s.Index < si && len(fr.agents) > 0 && fr.agents[0].Kind == model.Person && fr.typ != model.Statement {
+			return fr.agents[0]
+		}
+	}
+	for i := len(d.frames) - 1; i >= 0; i-- {
+		fr := d.frames[i]
+		if fr.s.Index < si && len(fr.agents) > 0 && fr.agents[0].Kind == model.Person {
+			return fr.agents[0]
+		}
+	}
+	return nil
+}
+
+// implicitAgent finds the actor of a verb with no subject of its own: the
+// subject of the clause it is coordinated with (والتقى), of the verb whose
+// content it is (أنه سيجري), or the last actor before.
+func (d *doc) implicitAgent(f *frame, here []*frame) []*Entity {
+	return d.implicitAgentAt(f, f.tr.at, here)
+}
+
+func (d *doc) implicitAgentAt(f *frame, at int, here []*frame) []*Entity {
+	s := f.s
+	toks := s.Tokens
+	c := s.clauses[arabic.Of(s.clauses, at)]
+	// A coordinated clause keeps the subject of the one before.
+	if c.Kind == arabic.Coord || c.Kind == arabic.Adverbial || c.Kind == arabic.Main && at > c.From {
+		for i := len(here) - 1; i >= 0; i-- {
+			p := here[i]
+			if p.tr.at < at && len(p.agents) > 0 && p.tr.verb && !(p.typ == model.Statement && f.typ != model.Statement && c.Kind != arabic.Main) {
+				return p.agents[:1]
+			}
+		}
+	}
+	// «أنه سيجري …»، «ومن المقرر أن يتوجه …»: the story's actor.
+	if c.Kind == arabic.Content && (c.Marker >= 0 && hasPronounSuffix(&toks[c.Marker]) || c.Marker >= 0 && at <= c.Marker+2) {
+		for i := len(here) - 1; i >= 0; i-- {
+			p := here[i]
+			if len(p.agents) > 0 && p.typ != model.Statement && p.agents[0].Kind == model.Person {
+				return p.agents[:1]
+			}
+		}
+		if p := d.lastActor(s.Index); p != nil {
+			return []*Entity{p}
+		}
+	}
+	// A sentence that opens with its verb carries on the last actor
+	// («وفي وقت سابق من يوم الاثنين، التقى …»).
+	if c.From == 0 || c.Kind == arabic.Main {
+		opening := true
+		for k := c.From; k < at; k++ {
+			if toks[k].Kind == arabic.Word && !d.isDateWord(toks, k) && !is(toks, k, ws("في", "وقت", "سابق", "من", "لاحق", "وفي", "كما", "ثم")) &&
+				!d.x.lx.Months.Has(toks, k) && toks[k].Kind != arabic.Number {
+				opening = false
+				break
+			}
+		}
+		if opening {
+			if p := d.lastActor(s.Index); p != nil {
+				return []*Entity{p}
+			}
+		}
+	}
+	return nil
+}
+
+// pair is who "the two" (الجانبان، الزعيمان، الرئيسان) are: the parties of
+// the last meeting with two, in this sentence or the article.
+func (d *doc) pair(f *frame, here []*frame) []*Entity {
+	for i := len(here) - 1; i >= 0; i-- {
+		if ps := parties(here[i]); len(ps) >= 2 {
+			return ps[:2]
+		}
+	}
+	for i := len(d.frames) - 1; i >= 0; i-- {
+		if ps := parties(d.frames[i]); len(ps) >= 2 && d.frames[i].s.Index < f.s.Index {
+			return ps[:2]
+		}
+	}
+	return nil
+}
+
+func parties(f *frame) []*Entity {
+	var out []*Entity
+	for _, e := range f.agents {
+		out = appendEntity(out, e)
+	}
+	for _, e := range f.others {
+		out = appendEntity(out, e)
+	}
+	return out
+}
+
+// sidesNear reads «ثنائية» (two sides) or «ثلاثية»، «الثلاثي» (three)
+// beside a meeting word.
+func sidesNear(toks []arabic.Token, tr trigger) int {
+	for k := tr.at + tr.n; k < len(toks) && k <= tr.at+tr.n+2; k++ {
+		switch {
+		case is(toks, k, ws("ثنائيه", "ثنائي", "الثنائيه", "الثنائي")):
+			return 2
+		case is(toks, k, ws("ثلاثيه", "ثلاثي", "الثلاثيه", "الثلاثي")):
+			return 3
+		case is(toks, k, ws("رباعيه", "رباعي", "الرباعيه")):
+			return 4
+		}
+	}
+	return 0
+}

@@ -1,0 +1,189 @@
+package extract
+
+import (
+	"khatt/arabic"
+	"khatt/lexicon"
+	"khatt/model"
+)
+
+// status decides whether the frame reports something that happened, is
+// planned, or is alleged; habitual mentions are no event.
+func (d *doc) status(f *frame, here []*frame) {
+	s, tr := f.s, f.tr
+	toks := s.Tokens
+	c := s.clauses[tr.clause]
+	planned := tr.future
+	// A planned marker before the trigger in its clause («يعتزم زيارة»،
+	// «من المقرر عقد»), or before the complementizer that opens it («ومن
+	// المقرر أن يتوجه»), or an adjective after a noun («زيارة مرتقبة»).
+	lo := c.From
+	if c.Kind == arabic.Content && c.Marker > 0 {
+		lo = max(0, c.Marker-4)
+	}
+	for k := lo; k < tr.at; k++ {
+		if d.x.lx.Planned.Has(toks, k) && !d.crosses(toks, k+1, tr.at) || is(toks, k, g.future) {
+			planned = true
+		}
+	}
+	if c.Kind == arabic.Content && c.Marker > 0 && c.Marker <= tr.at && c.Marker >= 2 {
+		if d.x.lx.Planned.Has(toks, c.Marker-2) || d.x.lx.Planned.Has(toks, c.Marker-1) {
+			planned = true
+		}
+	}
+	if !tr.verb {
+		for k := tr.at + tr.n; k < len(toks) && k <= tr.at+tr.n+2; k++ {
+			if d.x.lx.Planned.Has(toks, k) {
+				planned = true
+			}
+			if is(toks, k, d.x.w.alleged) {
+				f.status = model.Disputed
+			}
+		}
+		// The carrying verb's tense: «سيجري خلالها محادثات».
+		if f.lightAt >= 0 {
+			for _, a := range toks[f.lightAt].An {
+				if len(a.Pre) > 0 && a.Pre[len(a.Pre)-len("س"):] == "س" {
+					planned = true
+				}
+			}
+			if bareIs(toks, f.lightAt-1, d.x.w.negation) {
+				f.skip, f.why = true, "negated"
+			}
+		}
+		// A noun in a clause whose verb is future: «سيتوجه … في زيارة».
+		for _, o := range s.trigs {
+			if o.clause == tr.clause && o.verb && o.future && o.at < tr.at {
+				planned = true
+			}
+		}
+		if k := d.lightVerb(toks, tr.at, c.From); k >= 0 && is(toks, k-1, ws("سوف")) {
+			planned = true
+		}
+	}
+	if planned && f.status != model.Disputed {
+		f.status = model.Planned
+	}
+	// Habitual: «يزور عادة»، «زارها عدة مرات».
+	for k := c.From; k < c.To; k++ {
+		if d.x.w.habitual.Has(toks, k) {
+			f.skip, f.why = true, "habitual"
+		}
+	}
+}
+
+// attribute finds on whose word the frame is told: the speaker of the
+// clause it is the content of («قالت مصادر إن …»، «نفى الوزير … تقارير
+// … عن لقاء»), or a source named with بحسب/وفق («بحسب بيان الرئاسة»).
+func (d *doc) attribute(f *frame, here []*frame) {
+	s, tr := f.s, f.tr
+	toks := s.Tokens
+	if ctx, _ := arabic.Context(s.clauses, tr.clause); ctx >= 0 {
+		for i := len(here) - 1; i >= 0; i-- {
+			p := here[i]
+			if p.typ == model.Statement && p.tr.at < tr.at && (p.tr.clause == ctx || inChain(s.clauses, p.tr.clause, ctx)) {
+				f.parent = p
+				p.content = append(p.content, f)
+				if len(p.agents) > 0 {
+					f.speaker = p.agents[0]
+				}
+				if p.tr.info.Has(lexicon.Deny) && f.typ != model.Statement {
+					f.status = model.Disputed
+				}
+				break
+			}
+		}
+	}
+	if f.speaker == nil {
+		// «بحسب بيان …»، «وفق ما نقلت …»، «ووفقا لوكالة …»
+		for k := 0; k < len(toks); k++ {
+			if !d.x.w.according.Has(&toks[k]) || k > tr.at+25 {
+				continue
+			}
+			for _, j := range s.mentionsIn(k+1, min(len(toks), k+5)) {
+				f.speaker = s.ments[j].ent
+				break
+			}
+			if f.speaker == nil {
+				f.attribution = "institution" // «بحسب البيان»
+			}
+			break
+		}
+	}
+	if f.speaker != nil {
+		f.attribution = attributionOf(f.speaker)
+	}
+}
+
+// inChain reports whether clause c continues clause anchor through Prev
+// links (coordinated clauses of one speaker).
+func inChain(cs []arabic.Clause, c, anchor int) bool {
+	for steps := 0; c >= 0 && steps < len(cs); steps++ {
+		if c == anchor {
+			return true
+		}
+		c = cs[c].Prev
+	}
+	return false
+}
+
+func attributionOf(e *Entity) string {
+	switch {
+	case e == nil:
+		return ""
+	case e.Kind == model.Media:
+		return "media"
+	case e.Unnamed:
+		return "unnamed"
+	case e.Kind == model.Person:
+		return "named"
+	}
+	return "institution"
+}
+
+// span is the byte span of a frame's mention: its clause (a relative
+// clause with the name it describes; a statement with the first clause of
+// what was said), or the whole line for a headline.
+func (d *doc) span(f *frame) (int, int) {
+	s := f.s
+	if s.Headline || len(s.clauses) == 0 {
+		return s.Start, s.End
+	}
+	c := s.clauses[f.tr.clause]
+	start, end := c.Start, c.End
+	toks := s.Tokens
+	if c.Kind == arabic.Relative && c.From > 0 {
+		// «محمد بن زايد، الذي يصل إلى روسيا»: with the name it describes.
+		at := c.From
+		if punct(toks, at-1, "،,") {
+			at--
+		}
+		if k, ok := s.mentionEndingAt(at); ok {
+			start = toks[s.ments[k].from].Start
+		}
+	}
+	if f.typ == model.Statement {
+		for k := f.tr.clause + 1; k < len(s.clauses); k++ {
+			cc := s.clauses[k]
+			if cc.Parent == f.tr.clause && (cc.Kind == arabic.Content || cc.Kind == arabic.Quote) {
+				end = cc.End
+				break
+			}
+			if cc.Parent != f.tr.clause && cc.Prev != f.tr.clause {
+				break
+			}
+		}
+	}
+	// A clause that is only a few words says too little alone: widen it to
+	// the clause it continues.
+	if arabic.RuneLen(d.text[start:end]) < 20 {
+		if c.Prev >= 0 {
+			start = min(start, s.clauses[c.Prev].Start)
+		} else if c.Parent >= 0 {
+			start = min(start, s.clauses[c.Parent].Start)
+		}
+		if c.Kind != arabic.Quote && f.tr.clause+1 < len(s.clauses) && arabic.RuneLen(d.text[start:end]) < 20 {
+			end = s.clauses[f.tr.clause+1].End
+		}
+	}
+	return start, end
+}

@@ -1,0 +1,362 @@
+package extract
+
+import (
+	"strings"
+
+	"khatt/arabic"
+	"khatt/model"
+)
+
+// titled reads a title and the name it introduces: «رئيس الوزراء العراقي
+// مصطفى الكاظمي»، «قائد فيلق القدس … اللواء إسماعيل قآني»، «المبعوث
+// الأمريكي الخاص للسودان توم بيرييلو». A title right after a name describes
+// that name («عبد المجيد تبون، رئيس الجمهورية»). A title with no name
+// points to the person it described elsewhere in the article (a headline's
+// «ولي العهد السعودي» to the prince named in the body); failing that it
+// stands for a person known only by the office («وزير الدولة الإماراتي
+// للشؤون الخارجية»), or for an unnamed source when indefinite («وزير في
+// الحكومة»).
+func (d *doc) titled(s *sent, i int, prev *mention, final bool) (mention, bool) {
+	toks := s.Tokens
+	tm, ok := d.x.lx.Titles.At(toks, i)
+	if !ok {
+		return mention{}, false
+	}
+	lx := d.x.lx
+	var words []string
+	isDef := false
+	counterpart := false
+	for k := i; k < i+tm.N; k++ {
+		w := toks[k].Bare()
+		for _, a := range toks[k].An {
+			if a.Prep() && lx.Titles.Has([]arabic.Token{{Kind: arabic.Word, Norm: a.Stem, An: []arabic.Analysis{{Stem: a.Stem}}}}, 0) {
+				w = a.Stem
+			}
+		}
+		words = append(words, w)
+		isDef = isDef || definite(toks, k) || strings.HasPrefix(w, "ال")
+		if strings.HasPrefix(strings.TrimPrefix(w, "ال"), "نظير") {
+			counterpart = true
+		}
+	}
+	if tm.N > 1 {
+		isDef = isDef || definite(toks, i+tm.N-1)
+	}
+	var country string
+	var person *Entity
+	j := i + tm.N
+	end := j
+	commas := 0
+scan:
+	for j < len(toks) {
+		t := &toks[j]
+		if d.masked(s, j) {
+			break
+		}
+		switch {
+		case t.IsPunct("«\"“"):
+			if m, ok := d.quotedName(toks, j); ok {
+				person, end = m.ent, m.to
+				break scan
+			}
+			j++
+			continue
+		case t.IsPunct("»\"”'()/–-"):
+			j++
+			continue
+		case t.IsPunct("،,"):
+			// After a comma: another title of the same person, or the name.
+			if commas < 3 && j+1 < len(toks) && !toks[j+1].ConjGlued() && (lx.Titles.Has(toks, j+1) || d.nameAhead(toks, j+1)) {
+				commas++
+				j++
+				continue
+			}
+			break scan
+		case t.Kind != arabic.Word:
+			break scan
+		}
+		if m, ok := lx.Entities.At(toks, j); ok {
+			switch m.Val.Kind {
+			case model.Person:
+				person = d.ents.known(m.Val)
+				end = d.patronymics(toks, j+m.N)
+				break scan
+			case model.Media:
+				break scan
+			}
+			if m.Reading.Prep() || j == i+tm.N || is(toks, j-1, ws("في", "الى", "عن", "لدى", "باسم")) || isDef {
+				// «رئيس الولايات المتحدة»، «المبعوث الأمريكي إلى السودان»
+				if country == "" {
+					country = m.Val.Country()
+				}
+				isDef = true
+				j += m.N
+				end = j
+				continue
+			}
+			break scan
+		}
+		if p := d.surnameAt(toks, j); p != nil {
+			person, end = p, j+1
+			break scan
+		}
+		if tm2, ok := lx.Titles.At(toks, j); ok {
+			// Stacked titles («نائب رئيس الوزراء وزير الخارجية») all name the person.
+			for k := j; k < j+tm2.N; k++ {
+				words = append(words, toks[k].Bare())
+				isDef = isDef || definite(toks, k)
+			}
+			j += tm2.N
+			end = j
+			continue
+		}
+		if a, ok := lx.Adjectives.At(toks, j); ok {
+			if country == "" {
+				country = a.Val.Name
+			}
+			isDef = true
+			j += a.N
+			end = j
+			continue
+		}
+		if d.x.w.institution.Has(t) {
+			// The institution and the words of its name («مجلس الوزراء»،
+			// «منظومة الصناعات الدفاعية»).
+			words = append(words, t.Bare())
+			j++
+			for k := 0; k < 3 && j < len(toks) && toks[j].Kind == arabic.Word && definite(toks, j) && !d.isStop(&toks[j]) &&
+				!lx.Triggers.Has(toks, j) && !d.isDateWord(toks, j) && !lx.Titles.Has(toks, j); k++ {
+				if a, ok := lx.Adjectives.At(toks, j); ok && country == "" {
+					country = a.Val.Name
+				}
+				words = append(words, toks[j].Bare())
+				j++
+			}
+			isDef = true
+			end = j
+			continue
+		}
+		if q := d.qualifier(toks, j); q > j {
+			// «الخاص للسودان»، «باسم الكرملين»، «في شمال إفريقيا»، «للشؤون الخارجية»
+			for k := j; k < q; k++ {
+				if m, ok := lx.Entities.At(toks, k); ok && country == "" && m.Val.Kind != model.Person {
+					country = m.Val.Country()
+				}
+			}
+			j = q
+			end = j
+			isDef = true
+			continue
+		}
+		if definite(toks, j) && !d.isStop(t) && !lx.Triggers.Has(toks, j) && !d.isDateWord(toks, j) && !d.x.w.honorific.Has(t) {
+			// An adjective of the title: «الخاص»، «الرئاسي»، «الصحفي»، «الركن».
+			words = append(words, t.Bare())
+			isDef = true
+			j++
+			end = j
+			continue
+		}
+		if !definite(toks, j-1) && j == i+tm.N && !lx.Given.Has(toks, j) && !definite(toks, j) && j+1 < len(toks) &&
+			toks[j+1].Kind == arabic.Word && definite(toks, j+1) && !d.x.w.honorific.Has(&toks[j-1]) && !lx.Entities.Has(toks, j+1) {
+			// «وزير شؤون الرئاسة»: an indefinite title in construct with a
+			// noun, not followed by a name.
+			words = append(words, t.Bare())
+			j++
+			end = j
+			continue
+		}
+		if m, ok := d.discover(toks, j, 1); ok {
+			person, end = m.ent, m.to
+		}
+		break scan
+	}
+	m := mention{from: i, to: end, title: true, conj: toks[i].ConjGlued() && tm.Reading.Conj(), prep: prepOf(tm.Reading)}
+	key := titleKey(words)
+	if country != "" {
+		key = append(key, "@"+country)
+	}
+	if counterpart {
+		// «نظيره الفرنسي»: the counterpart is known by the country alone.
+		key = nil
+		if country != "" {
+			key = []string{"@" + country}
+		}
+	}
+	if person == nil && prev != nil && prev.ent.Kind == model.Person && !prev.ent.Role &&
+		(prev.to == i || prev.to == i-1 && punct(toks, i-1, "،,")) {
+		// «إسماعيل قاآني، قائد فيلق القدس»: the title describes the name before it.
+		d.ents.learnTitle(key, prev.ent, s.Index)
+		if prev.ent.Country == "" {
+			prev.ent.Country = country
+		}
+		return mention{from: prev.from, to: end, ent: prev.ent, title: true, conj: prev.conj, prep: prev.prep}, true
+	}
+	if person != nil {
+		d.ents.learnTitle(key, person, s.Index)
+		if person.Country == "" {
+			person.Country = country
+		}
+		m.ent = person
+		return m, true
+	}
+	if !isDef && (is(toks, end, ws("في", "من", "لدى")) || d.x.w.unnamed.Has(&toks[i])) {
+		// «وزير في الحكومة الإسرائيلية»: an unnamed source.
+		m.ent = &Entity{Name: d.surface(toks, i, end), Kind: model.Person, Unnamed: true, Role: true}
+		return m, true
+	}
+	if !final {
+		return m, false
+	}
+	if p := d.ents.byTitle(key, s.Index, s.Headline); p != nil {
+		m.ent = p
+		return m, true
+	}
+	if !isDef || len(key) == 0 {
+		return mention{}, false
+	}
+	if len(words) == 1 && country == "" && d.x.w.anaphor.Has(&toks[i]) {
+		// «وأكد الوزير»: the last person named.
+		if p := d.lastPerson(); p != nil {
+			m.ent = p
+			return m, true
+		}
+		return mention{}, false
+	}
+	// A person known only by the office.
+	name := d.surface(toks, i, end)
+	rkey := "role:" + strings.Join(key, " ")
+	e := d.ents.byKey[rkey]
+	if e == nil {
+		e = &Entity{Name: name, Key: rkey, Kind: model.Person, Role: true, Country: country}
+		d.ents.byKey[rkey] = e
+	}
+	m.ent = e
+	return m, true
+}
+
+// surface is the text of tokens [from, to) without a leading conjunction.
+func (d *doc) surface(toks []arabic.Token, from, to int) string {
+	name := strings.TrimSpace(d.text[toks[from].Start:toks[to-1].End])
+	if toks[from].ConjGlued() && toks[from].An[1].Pre == "و" {
+		name = strings.TrimPrefix(name, "و")
+	}
+	return stripTatweel(strings.Trim(name, "«»\"“”،, "))
+}
+
+func (d *doc) masked(s *sent, j int) bool { return s.masked != nil && j < len(s.masked) && s.masked[j] }
+
+// surnameAt returns the person whose family name the article taught and
+// token j is.
+func (d *doc) surnameAt(toks []arabic.Token, j int) *Entity {
+	for _, a := range toks[j].An {
+		if p := d.ents.surnames[a.Stem]; p != nil && arabic.RuneLen(a.Stem) >= 3 && !a.Prep() {
+			return p
+		}
+	}
+	return nil
+}
+
+// nameAhead reports whether a name (known or discoverable) starts at j.
+func (d *doc) nameAhead(toks []arabic.Token, j int) bool {
+	if m, ok := d.x.lx.Entities.At(toks, j); ok && m.Val.Kind == model.Person {
+		return true
+	}
+	if d.surnameAt(toks, j) != nil {
+		return true
+	}
+	_, ok := d.discover(toks, j, 2)
+	return ok && d.x.lx.Given.Has(toks, j)
+}
+
+// quotedName reads «باتريك دِرال» after a title: one to three words in
+// quotation marks.
+func (d *doc) quotedName(toks []arabic.Token, j int) (mention, bool) {
+	k := j + 1
+	for k < len(toks) && k <= j+4 && toks[k].Kind == arabic.Word {
+		k++
+	}
+	if k == j+1 || k >= len(toks) || !toks[k].IsPunct("»\"”") {
+		return mention{}, false
+	}
+	if m, ok := d.x.lx.Entities.At(toks, j+1); ok && m.Val.Kind == model.Person {
+		return mention{from: j, to: k + 1, ent: d.ents.known(m.Val)}, true
+	}
+	for x := j + 1; x < k; x++ {
+		if !d.nameWord(toks, x) && !is(toks, x, kunya) {
+			return mention{}, false
+		}
+	}
+	name := stripTatweel(d.text[toks[j+1].Start:toks[k-1].End])
+	return mention{from: j, to: k + 1, ent: d.ents.person(name)}, true
+}
+
+// qualifier reads a prepositional qualifier of a title and returns where
+// it ends (j when there is none): «للسودان»، «إلى السودان»، «باسم
+// الكرملين»، «في شمال إفريقيا والشرق الأوسط»، «للشؤون الخارجية»،
+// «بالحرس الثوري».
+func (d *doc) qualifier(toks []arabic.Token, j int) int {
+	t := &toks[j]
+	k := j
+	switch {
+	case is(toks, j, ws("في", "الى", "عن", "لدى", "باسم", "ل")) && toks[j].Bare() == toks[j].Norm:
+		k = j + 1
+	case gluedPrep(t, lastReading(t).Stem) != "" && !d.x.lx.Titles.Has(toks, j):
+		// «للسودان»، «بالحرس الثوري»: the preposition is glued to the word.
+		if m, ok := d.x.lx.Entities.At(toks, j); ok && m.Val.Kind != model.Person && m.Val.Kind != model.Media && m.Reading.Prep() {
+			return j + m.N
+		}
+		if lastReading(t).Definite() || strings.HasPrefix(lastReading(t).Stem, "ال") {
+			if d.x.w.institution.Has(t) || d.x.lx.Adjectives.Has(toks, j) {
+				return d.nounPhrase(toks, j+1, 2)
+			}
+			return d.nounPhrase(toks, j+1, 2)
+		}
+		return j
+	default:
+		return j
+	}
+	if k >= len(toks) {
+		return j
+	}
+	if m, ok := d.x.lx.Entities.At(toks, k); ok && m.Val.Kind != model.Person && m.Val.Kind != model.Media {
+		return d.nounPhrase(toks, k+m.N, 1)
+	}
+	if is(toks, k, ws("شمال", "جنوب", "شرق", "غرب", "وسط")) || toks[k].Kind == arabic.Word && definite(toks, k) && !d.isStop(&toks[k]) &&
+		!d.x.lx.Triggers.Has(toks, k) && !d.isDateWord(toks, k) {
+		return d.nounPhrase(toks, k+1, 3)
+	}
+	return j
+}
+
+// nounPhrase extends over up to n more definite words or place names, and
+// «و» + one more («شمال إفريقيا والشرق الأوسط»).
+func (d *doc) nounPhrase(toks []arabic.Token, k, n int) int {
+	for c := 0; c < n && k < len(toks) && toks[k].Kind == arabic.Word; c++ {
+		if m, ok := d.x.lx.Entities.At(toks, k); ok && m.Val.Kind != model.Person && m.Val.Kind != model.Media {
+			k += m.N
+			continue
+		}
+		t := &toks[k]
+		if !definite(toks, k) || d.isStop(t) || d.x.lx.Triggers.Has(toks, k) ||
+			d.isDateWord(toks, k) || d.x.lx.Titles.Has(toks, k) {
+			break
+		}
+		if t.ConjGlued() && c == 0 {
+			break
+		}
+		k++
+	}
+	return k
+}
+
+// isDateWord reports whether a time expression could start at token k.
+func (d *doc) isDateWord(toks []arabic.Token, k int) bool {
+	lx := d.x.lx
+	t := &toks[k]
+	return lx.Set("today").Has(t) || lx.Set("yesterday").Has(t) || lx.Set("tomorrow").Has(t) || lx.Weekdays.Has(toks, k) ||
+		lx.Months.Has(toks, k) || lx.Times.Has(toks, k) || t.Bare() == "يوم"
+}
+
+// lastPerson is the person most recently named before the mention being
+// read.
+func (d *doc) lastPerson() *Entity { return d.ents.last }

@@ -1,0 +1,110 @@
+package extract
+
+import (
+	"strings"
+
+	"khatt/arabic"
+	"khatt/lexicon"
+	"khatt/model"
+)
+
+// trigger is a word that signals an event, as it stands in its sentence.
+type trigger struct {
+	at, n   int
+	info    lexicon.Trigger
+	verb    bool // used as a verb (a verb trigger after a preposition is its verbal noun)
+	future  bool // the verb carries سـ or follows سوف
+	negated bool
+	clause  int
+	lemma   string
+}
+
+// layers adds a sentence's triggers, clauses and time expressions.
+func (d *doc) layers(s *sent) {
+	toks := s.Tokens
+	inEnt := make([]bool, len(toks))
+	for _, m := range s.ments {
+		for k := m.from; k < m.to && k < len(toks); k++ {
+			inEnt[k] = true
+		}
+	}
+	w := d.x.w
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if t.Kind != arabic.Word || inEnt[i] || d.masked(s, i) || w.exclude[t.Norm] || w.exclude[t.Bare()] {
+			continue
+		}
+		m, ok := d.x.lx.Triggers.At(toks, i)
+		if !ok {
+			continue
+		}
+		tr := trigger{at: i, n: m.N, info: m.Val, verb: m.Val.Verb, lemma: lemma(m.Reading.Stem)}
+		if strings.Contains(m.Reading.Pre, "س") && m.Val.Verb {
+			tr.future = true
+		}
+		if m.Reading.Definite() && m.Val.Verb && !strings.HasPrefix(d.x.lx.Triggers.Phrase(m.Index).Words[0], "ال") {
+			tr.verb = false // «الاستقبال», not the verb
+		}
+		if tr.verb && (is(toks, i-1, g.preps) || is(toks, i-1, d.x.lx.Set("after")) || is(toks, i-1, d.x.lx.Set("before"))) && !m.Val.Has(lexicon.Continue) {
+			tr.verb = false // «فضلا عن طلب …», «بعد استقبال»: the verbal noun
+		}
+		if is(toks, i-1, ws("سوف")) {
+			tr.future = true
+		}
+		if tr.verb && (bareIs(toks, i-1, w.negation) || bareIs(toks, i-2, w.negation) && is(toks, i-1, g.kana)) {
+			tr.negated = true
+		}
+		if m.Val.Has(lexicon.Post) && m.Val.Type == model.Statement && !m.Val.Has(lexicon.Position) {
+			// «كتب» is a post only with the post named («كتب في تغريدة»): a
+			// byline «كتب: فلان» is not.
+			found := false
+			for k := i + 1; k < len(toks) && k <= i+8; k++ {
+				if w.post.Has(&toks[k]) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				continue
+			}
+		}
+		s.trigs = append(s.trigs, tr)
+		i += m.N - 1
+	}
+	s.clauses = arabic.Clauses(toks, func(i int) arabic.VerbKind {
+		for _, tr := range s.trigs {
+			if tr.at == i && tr.verb {
+				if tr.info.Type == model.Statement {
+					return arabic.SpeechVerb
+				}
+				return arabic.Verb
+			}
+		}
+		if is(toks, i, w.light) || is(toks, i, g.kana) && i+1 < len(toks) && !toks[i+1].IsPunct("،,") {
+			return arabic.Verb
+		}
+		return arabic.NotVerb
+	})
+	for k := range s.trigs {
+		s.trigs[k].clause = arabic.Of(s.clauses, s.trigs[k].at)
+	}
+	if !s.furniture {
+		s.exprs = d.x.tg.Tag(toks, d.anchor, s.masked)
+	}
+}
+
+// lemma is a trigger word without suffixes, for comparing event nouns
+// (اجتماع / الاجتماعات / اجتماعه).
+func lemma(stem string) string {
+	for _, suf := range []string{"هما", "هم", "ها", "ه", "ات", "ين", "ان", "ا"} {
+		if r, ok := strings.CutSuffix(stem, suf); ok && arabic.RuneLen(r) >= 3 {
+			stem = r
+			break
+		}
+	}
+	stem = strings.TrimPrefix(stem, "ال")
+	if r, ok := strings.CutSuffix(stem, "ت"); ok && arabic.RuneLen(r) >= 3 {
+		stem = r + "ه"
+	}
+	return stem
+}

@@ -1,0 +1,543 @@
+// Package merge is the last stage of khatt's extractor: it joins the
+// events that several articles report into one timeline entry, by type,
+// the people taking part, place and overlapping date bounds, with
+// cannot-link constraints (one article's distinct events stay distinct, a
+// call is no meeting, no day outside every report's bounds). It is
+// blocked and swept in date order, so the work is near-linear in the
+// number of events.
+package merge
+
+import (
+	"fmt"
+	"hash/fnv"
+	"sort"
+	"strings"
+	"time"
+
+	"khatt/arabic"
+	"khatt/extract"
+	"khatt/model"
+)
+
+// Item is one article's event, with the index of its article.
+type Item struct {
+	extract.Event
+	Article int
+}
+
+// Events merges the events of every article (arts[i] are article i's
+// events) and returns them in chronological order.
+func Events(arts [][]extract.Event) []model.Event {
+	var items []*item
+	for ai, evs := range arts {
+		for ei := range evs {
+			items = append(items, newItem(&evs[ei], ai))
+		}
+	}
+	groups := cluster(items)
+	out := make([]model.Event, 0, len(groups))
+	for _, g := range groups {
+		out = append(out, build(g))
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Date.Before(b.Date) != b.Date.Before(a.Date) {
+			return a.Date.Before(b.Date)
+		}
+		if a.Type != b.Type {
+			return a.Type < b.Type
+		}
+		return a.ID < b.ID
+	})
+	return out
+}
+
+// item is an event with its matching keys.
+type item struct {
+	ev      *extract.Event
+	article int
+	keys    []string // actor keys, agents first
+	agents  map[string]bool
+	parties map[string]bool
+	country string // the country of its place
+	lo, hi  time.Time
+}
+
+func newItem(e *extract.Event, article int) *item {
+	it := &item{ev: e, article: article, agents: map[string]bool{}, parties: map[string]bool{}}
+	for i, a := range e.Actors {
+		for _, k := range actorKeys(a) {
+			if i < e.Agents {
+				it.agents[k] = true
+			}
+			it.parties[k] = true
+			if i < 4 {
+				it.keys = append(it.keys, k)
+			}
+		}
+		for _, m := range a.Members {
+			for _, k := range actorKeys(m) {
+				it.parties[k] = true
+			}
+		}
+	}
+	if e.Place != nil {
+		it.country = e.Place.Country
+		if e.Place.Kind == model.Country {
+			it.country = e.Place.Name
+		}
+	}
+	it.lo, it.hi = e.Date.Bounds()
+	if e.Type == model.Visit || e.Depart {
+		// Arriving one evening and received the next morning is one visit.
+		it.lo, it.hi = it.lo.AddDate(0, 0, -1), it.hi.AddDate(0, 0, 1)
+	}
+	return it
+}
+
+// actorKeys are the keys an actor is matched by across articles: its
+// canonical name, and for a transliterated name its first word with the
+// skeleton of the rest (بيرللو meets بيرييلو).
+func actorKeys(a *extract.Entity) []string {
+	switch {
+	case a.Unnamed || a.Kind == model.Media:
+		return nil
+	case a.Kind == model.Place && a.Acts && a.Country != "":
+		return []string{"c:" + arabic.Fold(a.Country)}
+	case a.Kind == model.Country:
+		return []string{"c:" + a.Key}
+	case a.Role:
+		return []string{"r:" + a.Key + "@" + a.Country}
+	case a.Kind == model.Person && a.Known == nil:
+		words := strings.Fields(a.Key)
+		keys := []string{"p:" + a.Key}
+		if len(words) >= 2 {
+			keys = append(keys, "s:"+words[0]+" "+arabic.Skeleton(strings.Join(words[1:], " ")))
+		}
+		return keys
+	}
+	return []string{"k:" + a.Key}
+}
+
+// cluster groups compatible items with union-find over blocks.
+func cluster(items []*item) [][]*item {
+	parent := make([]int, len(items))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	// Group state kept at the root: its members, for the constraints.
+	members := make([][]int, len(items))
+	for i := range items {
+		members[i] = []int{i}
+	}
+	union := func(a, b int) {
+		ra, rb := find(a), find(b)
+		if ra == rb {
+			return
+		}
+		if len(members[ra]) < len(members[rb]) {
+			ra, rb = rb, ra
+		}
+		parent[rb] = ra
+		members[ra] = append(members[ra], members[rb]...)
+		members[rb] = nil
+	}
+	blocks := map[string][]int{}
+	var order []string
+	for i, it := range items {
+		seen := map[string]bool{}
+		for _, k := range it.keys {
+			bk := fmt.Sprintf("%d|%s", it.ev.Type, k)
+			if seen[bk] {
+				continue
+			}
+			seen[bk] = true
+			if _, ok := blocks[bk]; !ok {
+				order = append(order, bk)
+			}
+			blocks[bk] = append(blocks[bk], i)
+		}
+		if it.ev.Summit && it.country != "" {
+			// A summit is known by its place and day as much as by who came.
+			bk := fmt.Sprintf("%d|summit|%s", it.ev.Type, it.country)
+			if _, ok := blocks[bk]; !ok {
+				order = append(order, bk)
+			}
+			blocks[bk] = append(blocks[bk], i)
+		}
+	}
+	for _, bk := range order {
+		idx := blocks[bk]
+		if len(idx) < 2 {
+			continue
+		}
+		sort.SliceStable(idx, func(x, y int) bool { return items[idx[x]].lo.Before(items[idx[y]].lo) })
+		var open []int // roots still reachable by date
+		for _, i := range idx {
+			it := items[i]
+			kept := open[:0]
+			for _, o := range open {
+				r := find(o)
+				if groupEnd(items, members[r]).Before(it.lo.AddDate(0, 0, -1)) {
+					continue // this group can no longer meet anything later
+				}
+				kept = append(kept, r)
+			}
+			open = kept
+			joined := false
+			for _, r := range open {
+				if find(i) == r {
+					joined = true
+					break
+				}
+				if fits(items, members[find(i)], members[r]) {
+					union(i, r)
+					joined = true
+					break
+				}
+			}
+			if !joined {
+				open = append(open, find(i))
+			}
+			open = dedupRoots(open, find)
+		}
+	}
+	var groups [][]*item
+	for i := range items {
+		if find(i) != i {
+			continue
+		}
+		var g []*item
+		for _, m := range members[i] {
+			g = append(g, items[m])
+		}
+		sort.SliceStable(g, func(a, b int) bool {
+			if g[a].article != g[b].article {
+				return g[a].article < g[b].article
+			}
+			return g[a].ev.Anchor < g[b].ev.Anchor
+		})
+		groups = append(groups, g)
+	}
+	return groups
+}
+
+func dedupRoots(roots []int, find func(int) int) []int {
+	seen := map[int]bool{}
+	out := roots[:0]
+	for _, r := range roots {
+		r = find(r)
+		if !seen[r] {
+			seen[r] = true
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func groupEnd(items []*item, ms []int) time.Time {
+	var end time.Time
+	for _, m := range ms {
+		if items[m].hi.After(end) {
+			end = items[m].hi
+		}
+	}
+	return end
+}
+
+// fits reports whether two groups can be one event: no two events of one
+// article, a day every report allows, and every pair of reports
+// compatible.
+func fits(items []*item, a, b []int) bool {
+	lo, hi := time.Time{}, time.Time{}
+	for _, x := range append(append([]int{}, a...), b...) {
+		it := items[x]
+		if lo.IsZero() || it.lo.After(lo) {
+			lo = it.lo
+		}
+		if hi.IsZero() || it.hi.Before(hi) {
+			hi = it.hi
+		}
+	}
+	if lo.After(hi) {
+		return false // no day every report allows
+	}
+	for _, x := range a {
+		for _, y := range b {
+			if items[x].article == items[y].article || !compatible(items[x], items[y]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// compatible reports whether two articles' events can be one event.
+func compatible(a, b *item) bool {
+	ea, eb := a.ev, b.ev
+	if ea.Type != eb.Type || ea.Phone != eb.Phone {
+		return false
+	}
+	if a.lo.After(b.hi) || b.lo.After(a.hi) {
+		return false
+	}
+	if a.country != "" && b.country != "" && a.country != b.country {
+		return false
+	}
+	switch ea.Type {
+	case model.Visit:
+		return shares(a.agents, b.agents)
+	case model.Statement:
+		return shares(a.agents, b.agents)
+	}
+	if ea.Summit && eb.Summit && a.country != "" && a.country == b.country {
+		return true // the same summit, whoever each report names
+	}
+	if !shares(a.parties, b.parties) {
+		return false
+	}
+	if ea.Sides > 0 && eb.Sides > 0 && ea.Sides != eb.Sides {
+		return false
+	}
+	if ea.Summit != eb.Summit && (ea.Host || eb.Host) {
+		return false
+	}
+	na, nb := persons(a.parties), persons(b.parties)
+	if na >= 2 && nb >= 2 && !subsetKeys(a.parties, b.parties) && !subsetKeys(b.parties, a.parties) && common(a.parties, b.parties) < 2 {
+		return false
+	}
+	return true
+}
+
+func shares(a, b map[string]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
+}
+
+func common(a, b map[string]bool) int {
+	n := 0
+	for k := range a {
+		if b[k] {
+			n++
+		}
+	}
+	return n
+}
+
+func subsetKeys(a, b map[string]bool) bool {
+	for k := range a {
+		if strings.HasPrefix(k, "s:") {
+			continue
+		}
+		if !b[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func persons(m map[string]bool) int {
+	n := 0
+	for k := range m {
+		if strings.HasPrefix(k, "k:") || strings.HasPrefix(k, "p:") || strings.HasPrefix(k, "r:") {
+			n++
+		}
+	}
+	return n
+}
+
+// build assembles one timeline event from its reports.
+func build(g []*item) model.Event {
+	ev := model.Event{Type: g[0].ev.Type}
+	ev.Date, ev.Conflicts = date(g)
+	// Actors: agents first, people first, by how many reports name them.
+	type actor struct {
+		a     model.Actor
+		score int
+	}
+	byKey := map[string]*actor{}
+	var order []string
+	for _, it := range g {
+		for i, a := range it.ev.Actors {
+			keys := actorKeys(a)
+			if len(keys) == 0 {
+				continue
+			}
+			k := keys[0]
+			x := byKey[k]
+			if x == nil {
+				x = &actor{a: a.Actor()}
+				byKey[k] = x
+				order = append(order, k)
+			}
+			if i < it.ev.Agents {
+				x.score += 100
+			}
+			x.score++
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		pi, pj := byKey[order[i]].a.Kind == model.Person, byKey[order[j]].a.Kind == model.Person
+		if pi != pj {
+			return pi
+		}
+		return byKey[order[i]].score > byKey[order[j]].score
+	})
+	for _, k := range order {
+		ev.Actors = append(ev.Actors, byKey[k].a)
+	}
+	places := map[string]int{}
+	best := 0.0
+	reported, planned, disputed := false, false, false
+	gist := ""
+	for _, it := range g {
+		if p := it.ev.Place; p != nil {
+			places[p.Name]++
+			if places[p.Name] > places[ev.Place] || ev.Place == "" || places[p.Name] == places[ev.Place] && p.Kind == model.Place {
+				ev.Place = p.Name
+			}
+		}
+		switch it.ev.Status {
+		case model.Disputed:
+			disputed = true
+		case model.Planned:
+			planned = true
+		default:
+			reported = true
+		}
+		if gist == "" {
+			gist = it.ev.Gist
+		}
+		best = max(best, it.ev.Confidence)
+		ev.Mentions = append(ev.Mentions, it.ev.Mentions...)
+		ev.Conflicts = append(ev.Conflicts, it.ev.Conflicts...)
+	}
+	switch {
+	case disputed:
+		ev.Status = model.Disputed
+	case reported:
+		ev.Status = model.Reported
+	case planned:
+		ev.Status = model.Planned
+	}
+	sources := map[int]bool{}
+	for _, it := range g {
+		sources[it.article] = true
+	}
+	ev.Confidence = min(1, best+0.1*float64(len(sources)-1))
+	ev.Conflicts = append(ev.Conflicts, conflicts(g)...)
+	if len(ev.Conflicts) > 8 {
+		ev.Conflicts = ev.Conflicts[:8]
+	}
+	ev.Summary = Summary(&ev, gist)
+	h := fnv.New64a()
+	// Stable across runs: the first report, down to its trigger.
+	fmt.Fprintf(h, "%d|%s|%d", ev.Type, g[0].ev.Source, g[0].ev.Anchor)
+	ev.ID = fmt.Sprintf("%s-%012x", ev.Type.String()[:1], h.Sum64()&0xffffffffffff)
+	return ev
+}
+
+// date is the group's date: the strongest report's; a visit's arrival
+// beats its departure. Reports of equal top strength that name different
+// days leave the day open: the value becomes the month (or year) they
+// share, and the disagreement is a conflict.
+func date(g []*item) (model.Date, []model.Conflict) {
+	best := g[0]
+	for _, it := range g[1:] {
+		e, b := it.ev, best.ev
+		if e.Strength > b.Strength || e.Strength == b.Strength && b.Depart && !e.Depart ||
+			e.Strength == b.Strength && e.Depart == b.Depart && e.Date.Precision > b.Date.Precision {
+			best = it
+		}
+	}
+	d := best.ev.Date
+	var out []model.Conflict
+	if best.ev.Strength < 4 || d.Precision != model.Day {
+		return d, nil
+	}
+	for _, it := range g {
+		e := it.ev
+		if it == best || e.Strength != best.ev.Strength || e.Depart != best.ev.Depart || e.Date.Precision != model.Day || e.Date.Start.Equal(d.Start) {
+			continue
+		}
+		out = append(out, model.Conflict{Field: "date",
+			A: model.Side{Value: d.String(), Mention: firstMention(best.ev)},
+			B: model.Side{Value: e.Date.String(), Mention: firstMention(e)}})
+		lo, hi := d.Start, e.Date.Start
+		if hi.Before(lo) {
+			lo, hi = hi, lo
+		}
+		span := model.Span(lo, hi)
+		if !span.Known() {
+			span = model.YearOf(lo.Year())
+		}
+		span.Basis, span.Expr, span.Modifier = d.Basis, d.Expr, model.Approx
+		span.Earliest, span.Latest = lo, hi
+		d = span
+	}
+	return d, out
+}
+
+func firstMention(e *extract.Event) model.Mention {
+	if len(e.Mentions) == 0 {
+		return model.Mention{Source: e.Source}
+	}
+	return e.Mentions[0]
+}
+
+// conflicts compares the reports of different sources: the time of day
+// they give and the place.
+func conflicts(g []*item) []model.Conflict {
+	var out []model.Conflict
+	seen := map[string]bool{}
+	add := func(field, va, vb string, a, b *item) {
+		if va == vb || va == "" || vb == "" {
+			return
+		}
+		k := field + "|" + min(va, vb) + "|" + max(va, vb)
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		out = append(out, model.Conflict{Field: field,
+			A: model.Side{Value: va, Mention: firstMention(a.ev)}, B: model.Side{Value: vb, Mention: firstMention(b.ev)}})
+	}
+	if len(g) > 32 {
+		g = g[:32]
+	}
+	for i, a := range g {
+		for _, b := range g[i+1:] {
+			if a.article == b.article {
+				continue
+			}
+			if a.ev.Strength >= 4 && b.ev.Strength >= 4 && a.ev.Date.TimeOfDay != "" && b.ev.Date.TimeOfDay != "" {
+				add("time of day", timeValue(a.ev.Date), timeValue(b.ev.Date), a, b)
+			}
+			if pa, pb := a.ev.Place, b.ev.Place; pa != nil && pb != nil && pa.Kind == model.Place && pb.Kind == model.Place &&
+				pa.Name != pb.Name && pa.Country != pb.Name && pb.Country != pa.Name {
+				add("place", pa.Name, pb.Name, a, b)
+			}
+		}
+	}
+	return out
+}
+
+// timeValue is a time of day with the words that gave it: "noon (ظهر اليوم الثلاثاء)".
+func timeValue(d model.Date) string {
+	if d.TimeOfDay == "" {
+		return ""
+	}
+	return d.TimeOfDay + " (" + d.Expr + ")"
+}
