@@ -94,10 +94,15 @@ func Clauses(toks []Token, verb func(i int) VerbKind) []Clause {
 	quoteClose := "" // the mark that closes the open quotation
 	quoteStart := -1 // token where the quotation opened
 	speechAt := -1   // the last clause whose predicate reported speech
+	shortEnd := -1   // the closing mark of a short quotation being skipped
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind == Punct {
 			switch {
+			case i <= shortEnd:
+			case quoteOf < 0 && (t.Raw == "«" || t.Raw == "“" || t.Raw == "\"" || t.Raw == "„") && shortQuote(toks, i) > 0:
+				// «الإليزيه»، "نيوم": a quoted name or term, not a speaker's words.
+				shortEnd = shortQuote(toks, i)
 			case quoteOf < 0 && (t.Raw == "«" || t.Raw == "“" || t.Raw == "\"" || t.Raw == "„"):
 				quoteOf = cur
 				quoteClose = map[string]string{"«": "»", "“": "”", "\"": "\"", "„": "“"}[t.Raw]
@@ -123,9 +128,9 @@ func Clauses(toks []Token, verb func(i int) VerbKind) []Clause {
 		switch {
 		case relativeWords[bare]:
 			open(i, Relative, cur, -1, i)
-		case compWords[t.Norm] && !(i > 0 && toks[i-1].Kind == Word && temporalBefore[toks[i-1].Bare()]):
+		case (compWords[t.Norm] || compWords[bare]) && !(i > 0 && toks[i-1].Kind == Word && temporalBefore[toks[i-1].Bare()]):
 			open(i, Content, cur, -1, i)
-		case compWords[t.Norm]:
+		case compWords[t.Norm] || compWords[bare]:
 			open(i, Adverbial, cs[cur].Parent, cur, i-1)
 		case adverbialWords[bare] || adverbialWords[t.Norm]:
 			open(i, Adverbial, cs[cur].Parent, cur, i)
@@ -156,6 +161,9 @@ func Clauses(toks []Token, verb func(i int) VerbKind) []Clause {
 				// "الكاظمي، الذي بدا عاجزا …، يسعى": the relative clause ends.
 				p := cs[cur].Parent
 				open(i, Coord, cs[p].Parent, p, -1)
+			case afterComma:
+				// "بعد إعلان …، غرّد الوزير": a new predicate after a comma.
+				open(i, Coord, cs[cur].Parent, cur, -1)
 			}
 			if vk == SpeechVerb {
 				speechAt = cur
@@ -170,6 +178,21 @@ func Clauses(toks []Token, verb func(i int) VerbKind) []Clause {
 		cs[k].Start, cs[k].End = toks[cs[k].From].Start, toks[min(cs[k].To, len(toks))-1].End
 	}
 	return cs
+}
+
+// shortQuote returns where a quotation opening at i closes when it holds
+// at most three words (a name or a term), else 0.
+func shortQuote(toks []Token, i int) int {
+	closer := map[string]string{"«": "»", "“": "”", "\"": "\"", "„": "“"}[toks[i].Raw]
+	for k := i + 1; k < len(toks) && k <= i+4; k++ {
+		if toks[k].Raw == closer || closer == "”" && toks[k].Raw == "\"" {
+			return k
+		}
+		if toks[k].Kind == Punct && toks[k].Raw != "-" {
+			return 0
+		}
+	}
+	return 0
 }
 
 // inside reports whether clause c is anchor or embedded (through Parent or

@@ -83,7 +83,7 @@ func TestTokenizeOffsets(t *testing.T) {
 }
 
 func TestClauses(t *testing.T) {
-	text := "زار الرئيس دمشق والتقى نظيره، حيث بحثا العلاقات، وقال إن الزيارة \"ناجحة جدا\" التي انتظرناها."
+	text := "زار الرئيس دمشق والتقى نظيره، حيث بحثا العلاقات، وقال إن الزيارة \"ناجحة جدا كما أردنا\" التي انتظرناها."
 	toks := Tokenize(nil, text, 0, len(text), nil)
 	verbs := map[string]VerbKind{"زار": Verb, "والتقي": Verb, "بحثا": Verb, "وقال": SpeechVerb}
 	cs := Clauses(toks, func(i int) VerbKind { return verbs[toks[i].Norm] })
@@ -92,11 +92,17 @@ func TestClauses(t *testing.T) {
 		kinds = append(kinds, c.Kind.String()+":"+text[c.Start:c.End])
 	}
 	want := []string{"main:زار الرئيس دمشق", "coord:والتقى نظيره،", "adverbial:حيث بحثا العلاقات،", "coord:وقال", "content:إن الزيارة",
-		"quote:\"ناجحة جدا\"", "relative:التي انتظرناها."}
+		"quote:\"ناجحة جدا كما أردنا\"", "relative:التي انتظرناها."}
 	if strings.Join(kinds, "|") != strings.Join(want, "|") {
 		t.Errorf("clauses:\n got %q\nwant %q", kinds, want)
 	}
 	if ctx, kind := Context(cs, 4); ctx != 3 || kind != Content {
 		t.Errorf("context of the content clause: %d %s", ctx, kind)
+	}
+	// A quoted name is no clause of its own.
+	text = "أعلن قصر \"الإليزيه\" عن الزيارة"
+	toks = Tokenize(nil, text, 0, len(text), nil)
+	if cs := Clauses(toks, func(int) VerbKind { return NotVerb }); len(cs) != 1 {
+		t.Errorf("a quoted name split the clause: %d clauses", len(cs))
 	}
 }

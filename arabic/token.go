@@ -205,12 +205,15 @@ func Tokenize(toks []Token, text string, start, end int, cache *Cache) []Token {
 		case unicode.IsSpace(r) || r == utf8.RuneError:
 			i += n
 		case IsWordRune(r):
-			digit := isDigit(r)
+			digit, latin := isDigit(r), r < 0x0250
 			j := i + n
 			for j < end {
 				r2, n2 := utf8.DecodeRuneInString(text[j:end])
 				if !IsWordRune(r2) || isDigit(r2) != digit && !unicode.Is(unicode.Mn, r2) && r2 != 0x0640 {
 					break
+				}
+				if !digit && unicode.IsLetter(r2) && (r2 < 0x0250) != latin {
+					break // "pmأجرى": Latin glued to Arabic
 				}
 				j += n2
 			}

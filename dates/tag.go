@@ -69,10 +69,48 @@ func (tg *Tagger) Tag(toks []arabic.Token, a Anchor, masked []bool) []Expr {
 		if s.in(e.From-1, s.bound) && !(e.Kind == Ago) {
 			e.Bound = true // "منذ عام 2011", "بحلول نهاية العام"
 		}
+		if e.Kind == Ago && s.in(e.From, s.ago) && s.firstBefore(e.From) {
+			e.Bound = true // «أول زيارة … منذ 30 عاما»: a span of absence, not a date
+		}
+		if !e.Bound && s.sinceBefore(e.From) {
+			e.Bound = true // «منذ اندلاع النزاع السوري عام 2011»: the start of a span
+		}
 		out = append(out, e)
 		i = e.To
 	}
 	return out
+}
+
+// sinceBefore reports whether «منذ» opens a phrase a few words before i
+// with no verb or clause mark between: the expression dates the start of
+// the span, not the event.
+func (s *sentence) sinceBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		t := &s.toks[k]
+		if t.IsPunct("،,.:؛") {
+			return false
+		}
+		if s.in(k, s.ago) && t.Bare() == "منذ" {
+			return true
+		}
+		if s.lx.Triggers.Has(s.toks, k) {
+			if m, _ := s.lx.Triggers.At(s.toks, k); m.Val.Verb {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// firstBefore reports whether «أول» or «الأولى» stands a few words before
+// i: «أول زيارة لرئيس مصري إلى بغداد منذ 30 عاما».
+func (s *sentence) firstBefore(i int) bool {
+	for k := max(0, i-10); k < i; k++ {
+		if t := s.word(k); t != nil && (t.Norm == "اول" || t.Is("الاولي") || t.Is("الاول") || t.Is("لاول")) {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *sentence) isMasked(i int) bool { return s.masked != nil && i < len(s.masked) && s.masked[i] }
@@ -1049,9 +1087,9 @@ func (s *sentence) agoPhrase(i int) (Expr, bool) {
 	case lo == hi:
 		e.Date = s.a.resolved(model.DayOf(to.Date()))
 		if lo > 1 {
-			// «قبل يومين» is loose in news: about, within a day.
+			// «قبل يومين» is loose in news: about, and a few days either way.
 			e.Date.Modifier = model.Approx
-			e.Date.Earliest, e.Date.Latest = to.AddDate(0, 0, -1), to.AddDate(0, 0, 1)
+			e.Date.Earliest, e.Date.Latest = pub.AddDate(0, 0, -(2*lo+1)), pub.AddDate(0, 0, -max(1, lo-1))
 		}
 	case hi <= 31:
 		e.Date = s.a.resolved(approxDay(to, from, to))

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"khatt/arabic"
 	"khatt/lexicon"
 	"khatt/model"
@@ -42,25 +44,32 @@ func (e *docEvent) parties() []*Entity {
 // of the event it reports.
 func (d *doc) corefer() []*docEvent {
 	var evs []*docEvent
-	for _, f := range d.frames {
-		if f.typ == model.Statement {
-			if !d.statementEvent(f, evs) {
-				continue
-			}
-		}
+	place := func(f *frame) {
 		if f.event != nil {
-			continue
+			return
 		}
 		if target := d.joinTarget(f, evs); target != nil {
 			target.add(f)
-			continue
+			return
 		}
-		if f.anaphoric && len(f.agents) == 0 {
-			continue // an event noun that points at nothing told
+		if f.anaphoric && len(f.agents) == 0 && !(f.summit && f.place != nil) {
+			return // an event noun that points at nothing told
 		}
 		e := &docEvent{typ: f.typ}
 		e.add(f)
 		evs = append(evs, e)
+	}
+	// Visits and talks first, so that a statement can see the events its
+	// content reports before deciding whether it is a readout.
+	for _, f := range d.frames {
+		if f.typ != model.Statement {
+			place(f)
+		}
+	}
+	for _, f := range d.frames {
+		if f.typ == model.Statement && d.statementEvent(f, evs) {
+			place(f)
+		}
 	}
 	return evs
 }
@@ -188,7 +197,7 @@ func (d *doc) meetingOf(f *frame, evs []*docEvent) *docEvent {
 	var target *docEvent
 	for i := len(evs) - 1; i >= 0; i-- {
 		e := evs[i]
-		if e.typ != model.Talks || e.dropped || f.s.Index-e.frames[len(e.frames)-1].s.Index > 3 {
+		if e.typ != model.Talks || e.dropped || f.s.Index-e.frames[len(e.frames)-1].s.Index > 3 || e.first() > f.s.Index {
 			continue
 		}
 		if !hasEntity(e.parties(), speaker) {
@@ -222,6 +231,9 @@ func (d *doc) meetingOf(f *frame, evs []*docEvent) *docEvent {
 	}
 	if context || addressed {
 		return target
+	}
+	if len(f.agents) >= 2 && subset(f.agents[:2], target.parties()) && f.s.Index-target.frames[len(target.frames)-1].s.Index <= 2 {
+		return target // «أكد الجانبان …»: the two sides spoke together, at the meeting
 	}
 	if f.s.Index-target.frames[len(target.frames)-1].s.Index <= 1 {
 		// Right after the meeting, about it: «عبر عن تمنياته أن تكون هذه
@@ -267,22 +279,8 @@ func (d *doc) readoutOf(f *frame, evs []*docEvent) *docEvent {
 			break
 		}
 	}
-	if target == nil && len(f.content) > 0 {
+	if target == nil {
 		return nil // it reports a position, not an event
-	}
-	if target == nil {
-		// An institution's statement noun with no content read (a
-		// truncated readout): the last event told, if in the sentence just before.
-		for i := len(evs) - 1; i >= 0; i-- {
-			e := evs[i]
-			if e.typ != model.Statement && !e.dropped && f.s.Index-e.frames[len(e.frames)-1].s.Index <= 1 {
-				target = e
-			}
-			break
-		}
-	}
-	if target == nil {
-		return nil
 	}
 	if f.date.strength >= deictic && target.date.strength >= deictic && !f.date.d.Overlaps(target.date.d) {
 		return nil // announced on a day of its own
@@ -345,6 +343,9 @@ func (d *doc) nounFits(f *frame, e *docEvent) bool {
 	if f.phone != e.phone {
 		return false
 	}
+	if f.place != nil && e.place != nil && !samePlace(f.place, e.place) {
+		return false
+	}
 	if f.summit && !e.summit && len(e.parties()) < 3 {
 		return false
 	}
@@ -358,8 +359,8 @@ func (d *doc) compatible(f *frame, e *docEvent) bool {
 	if f.phone != e.phone {
 		return false
 	}
-	if f.date.strength >= deictic && e.date.strength >= deictic && !widen(f.date.d, f.typ).Overlaps(widen(e.date.d, e.typ)) {
-		return false
+	if f.date.strength >= approx && e.date.strength >= approx && !widen(f.date.d, f.typ).Overlaps(widen(e.date.d, e.typ)) {
+		return false // «في آب الماضي» is another meeting than «اليوم»
 	}
 	if f.place != nil && e.place != nil && !samePlace(f.place, e.place) {
 		return false
@@ -368,10 +369,28 @@ func (d *doc) compatible(f *frame, e *docEvent) bool {
 	case model.Visit:
 		return overlaps(f.agents, e.agents)
 	case model.Statement:
-		return len(f.agents) > 0 && len(e.agents) > 0 && f.agents[0] == e.agents[0]
+		if len(f.agents) == 0 || len(e.agents) == 0 {
+			return false
+		}
+		a, b := f.agents[0], e.agents[0]
+		if a == b {
+			return true
+		}
+		// A headline's «الرياض تنفي» and the body's minister who denies:
+		// the government speaks through its official.
+		return (f.s.Headline || e.frames[0].s.Headline) && speaksFor(a, b)
 	}
 	// Talks.
 	fp, ep := parties(f), e.parties()
+	if f.summit && e.summit && f.place != nil && e.place != nil && samePlace(f.place, e.place) {
+		return true // one summit, whoever each mention names
+	}
+	if f.summit && e.summit && (len(fp) == 0 || len(ep) == 0) && (f.place == nil || e.place == nil || samePlace(f.place, e.place)) {
+		return true
+	}
+	if purposeOf(f, e) {
+		return true // «استقبال … للقاء رئيس الوزراء»: the purpose is the same meeting
+	}
 	if !overlaps(fp, ep) {
 		return false
 	}
@@ -391,6 +410,37 @@ func (d *doc) compatible(f *frame, e *docEvent) bool {
 		return false
 	}
 	return true
+}
+
+// purposeOf reports whether a frame is the purpose of a frame of e in the
+// same sentence, or e's frame the purpose of it: a noun with a glued ل
+// («للقاء»، «لبحث») right after the other's clause.
+func purposeOf(f *frame, e *docEvent) bool {
+	for _, o := range e.frames {
+		if o.s != f.s || o.typ != f.typ {
+			continue
+		}
+		a, b := o, f
+		if b.tr.at < a.tr.at {
+			a, b = b, a
+		}
+		if !b.tr.verb && b.tr.at-a.tr.at <= 25 && strings.HasPrefix(lastReading(&b.s.Tokens[b.tr.at]).Pre, "ل") {
+			return true
+		}
+	}
+	return false
+}
+
+// speaksFor reports whether one speaker is a government or institution and
+// the other a person serving it.
+func speaksFor(a, b *Entity) bool {
+	if a.Kind == model.Person {
+		a, b = b, a
+	}
+	if b.Kind != model.Person || a.Kind == model.Person || b.Country == "" {
+		return false
+	}
+	return a.Country == b.Country || a.Kind == model.Country && a.Name == b.Country
 }
 
 func widen(d model.Date, t model.EventType) model.Date {

@@ -65,6 +65,7 @@ func (d *doc) dateFrames() {
 			continue
 		}
 		byClause := map[int]*dates.Expr{}
+		inClause := map[int][]*dates.Expr{}
 		var trailing *dates.Expr
 		for i := range s.exprs {
 			e := &s.exprs[i]
@@ -84,14 +85,57 @@ func (d *doc) dateFrames() {
 			if _, taken := byClause[c]; !taken {
 				byClause[c] = e
 			}
+			inClause[c] = append(inClause[c], e)
 			if e.From > 0 && is(s.Tokens, e.From-1, g.thatsIt) {
 				trailing = e // «…، وذلك اليوم الخميس»: the whole sentence's date
 			}
 		}
-		for _, f := range fs {
-			if e := byClause[f.tr.clause]; e != nil && !(f.linked != nil && e.From > f.linked.expr.From && false) {
-				f.date = d.evidenceOf(f, e, explicit)
+		// Each expression dates the trigger it follows in its clause (Arabic
+		// puts the time after the verb: «نفى الوزير اليوم تقارير … عن لقاء»
+		// is the denial's day, not the meeting's), else the one it precedes.
+		after := map[*frame]bool{} // dated by an expression after its trigger
+		for i := range s.exprs {
+			e := &s.exprs[i]
+			if e.Bound || e.Kind == dates.EventLinked {
 				continue
+			}
+			c := arabic.Of(s.clauses, e.From)
+			var before, next *frame
+			for _, f := range fs {
+				if f.tr.clause != c {
+					continue
+				}
+				at := bestAt(f)
+				if at < e.From && (before == nil || at > bestAt(before)) {
+					before = f
+				}
+				if at >= e.To && (next == nil || at < bestAt(next)) {
+					next = f
+				}
+			}
+			switch {
+			case before != nil && !after[before]:
+				before.date = d.evidenceOf(before, e, explicit)
+				after[before] = true
+			case before == nil && next != nil && next.date.strength == none:
+				next.date = d.evidenceOf(next, e, explicit)
+			}
+		}
+		for _, f := range fs {
+			if f.date.strength != none {
+				continue
+			}
+			// A noun restating the verb of its clause («وصل … في زيارة») shares its date.
+			if !f.tr.verb && f.lightAt < 0 && is(f.s.Tokens, f.tr.at-1, ws("في", "خلال", "ب")) || strings.HasPrefix(lastReading(&f.s.Tokens[f.tr.at]).Pre, "ب") {
+				for _, o := range fs {
+					if o != f && o.tr.clause == f.tr.clause && o.typ == f.typ && o.date.strength != none && o.tr.at < f.tr.at {
+						f.date = o.date
+						break
+					}
+				}
+				if f.date.strength != none {
+					continue
+				}
 			}
 			if trailing != nil {
 				f.date = d.evidenceOf(f, trailing, explicit)
@@ -146,6 +190,27 @@ func (d *doc) dateFrames() {
 			}
 		}
 	}
+}
+
+func bestAt(f *frame) int {
+	if f.lightAt >= 0 {
+		return f.lightAt
+	}
+	return f.tr.at
+}
+
+// nearestExpr picks the expression of a clause that dates a trigger: the
+// first after it (Arabic puts the time after the verb: «وصل الرئيس، اليوم
+// الأحد»), else the nearest before it.
+func nearestExpr(es []*dates.Expr, at int) *dates.Expr {
+	var before *dates.Expr
+	for _, e := range es {
+		if e.From > at {
+			return e
+		}
+		before = e
+	}
+	return before
 }
 
 // evidenceOf turns an expression into a frame's date evidence, reading a

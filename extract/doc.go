@@ -19,14 +19,15 @@ import (
 // Extractor holds what every article's extraction shares: the lexicon and
 // the date tagger. It is read-only and safe for concurrent use.
 type Extractor struct {
-	lx *lexicon.Lexicon
-	tg *dates.Tagger
-	w  words
+	lx      *lexicon.Lexicon
+	tg      *dates.Tagger
+	w       words
+	holders []officeHolder
 }
 
 // New builds an extractor over a lexicon.
 func New(lx *lexicon.Lexicon) *Extractor {
-	return &Extractor{lx: lx, tg: dates.NewTagger(lx), w: newWords(lx)}
+	return &Extractor{lx: lx, tg: dates.NewTagger(lx), w: newWords(lx), holders: officeHolders(lx)}
 }
 
 // Lexicon returns the extractor's lexicon.

@@ -71,6 +71,9 @@ type entityStore struct {
 	titled   []titledPerson // title words → person, in order of mention
 	order    []*Entity      // people in order of first mention
 	last     *Entity        // the person named last, while reading
+	// salience counts each person's mentions so far (a headline's double),
+	// for resolving pronouns and honorifics («سموه»).
+	salience map[*Entity]int
 }
 
 type titledPerson struct {
@@ -80,7 +83,7 @@ type titledPerson struct {
 }
 
 func newStore() *entityStore {
-	return &entityStore{byKey: map[string]*Entity{}, surnames: map[string]*Entity{}}
+	return &entityStore{byKey: map[string]*Entity{}, surnames: map[string]*Entity{}, salience: map[*Entity]int{}}
 }
 
 // known returns the article's entity for a lexicon entry.
@@ -104,12 +107,29 @@ func (st *entityStore) known(e *lexicon.Entity) *Entity {
 // person returns the article's entity for a discovered name.
 func (st *entityStore) person(name string) *Entity {
 	key := arabic.Fold(name)
+	words := strings.Fields(key)
+	if len(words) == 1 {
+		// «الشيخ محمد» after «محمد بن زايد», «(… مايك) بومبيو»: the one
+		// person of that first name.
+		var only *Entity
+		for _, p := range st.order {
+			if f := strings.Fields(p.Key); len(f) > 1 && f[0] == words[0] {
+				if only != nil && only != p {
+					only = nil
+					break
+				}
+				only = p
+			}
+		}
+		if only != nil {
+			return only
+		}
+	}
 	if x := st.byKey[key]; x != nil {
 		return x
 	}
 	// A longer form of a name already met («محمد يونس المنفي» after «محمد
 	// المنفي», or the full name after its surname) is the same person.
-	words := strings.Fields(key)
 	if len(words) >= 2 {
 		if x := st.surnames[words[len(words)-1]]; x != nil && x.Kind == model.Person && strings.Fields(x.Key)[0] == words[0] {
 			st.byKey[key] = x
@@ -154,6 +174,10 @@ func (st *entityStore) learnTitle(words []string, p *Entity, sent int) {
 	}
 	for w := range set {
 		p.words[w] = true
+	}
+	if p.Country != "" {
+		set["@"+p.Country] = true
+		p.words["@"+p.Country] = true
 	}
 }
 
@@ -200,8 +224,11 @@ func titleKey(words []string) []string {
 		w = strings.TrimPrefix(w, "ال")
 		switch w {
 		case "سيد", "سيده", "دكتور", "سمو", "جلاله", "فخامه", "معالي", "صاحب", "شيخ", "لواء", "عميد", "فريق", "عقيد",
-			"مقدم", "جنرال", "مشير", "عماد", "اول", "ركن", "ملكي", "خاص", "حفظه", "الله":
+			"مقدم", "جنرال", "مشير", "عماد", "اول", "ركن", "ملكي", "خاص", "حفظه", "الله", "بلاد", "وطن":
 			continue
+		}
+		if w == "جمهوريه" {
+			w = "دوله" // رئيس الجمهورية is رئيس الدولة
 		}
 		if w == "" || seen[w] {
 			continue
@@ -211,4 +238,19 @@ func titleKey(words []string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// mostSalient is the person named most so far, not in exclude; ties go to
+// the one named last.
+func (st *entityStore) mostSalient(exclude map[*Entity]bool) *Entity {
+	var best *Entity
+	for _, p := range st.order {
+		if exclude[p] || p.Role || p.Unnamed || st.salience[p] == 0 {
+			continue
+		}
+		if best == nil || st.salience[p] >= st.salience[best] {
+			best = p
+		}
+	}
+	return best
 }

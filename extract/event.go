@@ -83,8 +83,8 @@ func (d *doc) dateEvent(e *docEvent) {
 			}
 		}
 		ev := f.date
-		if ev.strength == none {
-			continue
+		if ev.strength == none || f.typ != e.typ {
+			continue // a folded statement's date is its own
 		}
 		if ev.strength >= deictic {
 			e.dates = append(e.dates, ev)

@@ -192,8 +192,11 @@ func (d *doc) valid(f *frame) bool {
 	if f.skip {
 		return false
 	}
-	if len(f.agents) == 0 && !f.anaphoric {
+	if len(f.agents) == 0 && !f.anaphoric && !(f.summit && f.place != nil) {
 		return false
+	}
+	if f.typ == model.Statement && !f.tr.verb && f.tr.at > 0 && d.x.w.according.Has(&f.s.Tokens[f.tr.at-1]) {
+		return false // «حسب بيان الرئاسة»: on whose word, not an event
 	}
 	info := f.tr.info
 	if info.Has(lexicon.NeedsPlace) && f.place == nil && f.reception == "" && !f.anaphoric && f.typ == model.Visit {

@@ -92,10 +92,13 @@ func gluedPrep(t *arabic.Token, stem string) string {
 // hasPronounSuffix reports whether a word ends in an attached pronoun
 // (ه، ها، هم، هما): زيارته, استقباله.
 func hasPronounSuffix(t *arabic.Token) bool {
-	f := t.An[len(t.An)-1].Stem
+	if t.Kind != arabic.Word || len(t.An) == 0 {
+		return false
+	}
+	raw := arabic.StripMarks(t.Raw)
 	for _, p := range []string{"هما", "هم", "ها", "ه"} {
-		if strings.HasSuffix(f, p) && !strings.HasSuffix(f, "اه") && arabic.RuneLen(f) > 3 {
-			return true
+		if strings.HasSuffix(raw, p) && !strings.HasSuffix(raw, "اه") && arabic.RuneLen(raw) > 3 {
+			return true // the written ه, not the ة that folding makes ه
 		}
 	}
 	return false
@@ -108,7 +111,7 @@ func definite(toks []arabic.Token, i int) bool {
 		return false
 	}
 	t := &toks[i]
-	return t.An[0].Definite() || t.ConjGlued() && t.An[1].Definite()
+	return t.An[0].Definite() || t.ConjGlued() && len(t.An) > 1 && t.An[1].Definite()
 }
 
 // lastReading is the token's most stripped reading.
@@ -117,4 +120,20 @@ func lastReading(t *arabic.Token) arabic.Analysis {
 		return arabic.Analysis{Stem: t.Norm}
 	}
 	return t.An[len(t.An)-1]
+}
+
+// conjGlued reports whether a و or ف at the front of token i is a glued
+// conjunction: never for a word the lexicon knows whole (فيصل, وليد, وصل,
+// وزير).
+func (d *doc) conjGlued(toks []arabic.Token, i int) bool {
+	if i < 0 || i >= len(toks) || !toks[i].ConjGlued() {
+		return false
+	}
+	whole := []arabic.Token{{Kind: arabic.Word, Norm: toks[i].Norm, An: toks[i].An[:1]}}
+	lx := d.x.lx
+	if lx.Given.Has(whole, 0) || lx.Entities.Has(whole, 0) || lx.Titles.Has(whole, 0) || lx.Triggers.Has(whole, 0) ||
+		d.x.w.stop[toks[i].Norm] || d.x.w.exclude[toks[i].Norm] || d.x.w.institution[toks[i].Norm] || d.x.w.collective[toks[i].Norm] {
+		return false
+	}
+	return true
 }

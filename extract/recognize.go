@@ -73,11 +73,23 @@ func (d *doc) recognize(s *sent, final bool) {
 			i = m.to
 			continue
 		}
+		if final && d.x.w.honorific.Has(&toks[i]) {
+			// «سموه»، «جلالته»، «سيادته»: the person the article is about.
+			if p := d.ents.mostSalient(nil); p != nil {
+				out = append(out, mention{from: i, to: i + 1, ent: p})
+			}
+		}
 		i++
 	}
 	for _, m := range out {
 		if m.ent != nil && m.ent.Kind == model.Person && !m.ent.Role && !m.ent.Unnamed {
 			d.ents.last = m.ent
+			if final {
+				d.ents.salience[m.ent]++
+				if s.Headline {
+					d.ents.salience[m.ent]++
+				}
+			}
 		}
 	}
 	if final {
@@ -130,6 +142,9 @@ func (d *doc) nameWord(toks []arabic.Token, i int) bool {
 	if lx.Times.Has(toks, i) && i+1 < len(toks) && !lx.Given.Has(toks, i) {
 		return false
 	}
+	if strings.ContainsRune(t.Raw, 0x064B) {
+		return false // tanween: an adverb or accusative (نافيًا، سراً), no name
+	}
 	return true
 }
 
@@ -144,6 +159,12 @@ func (d *doc) discover(toks []arabic.Token, i int, minWords int) (mention, bool)
 	if !d.nameWord(toks, i) || definite(toks, i) && !is(toks, i, kunya) {
 		return mention{}, false
 	}
+	if toks[i].An[0].Stem != toks[i].Bare() || len(toks[i].An) > 1 && toks[i].An[1].Prep() && !d.x.lx.Given.Has(toks[i:i+1], 0) {
+		// A glued preposition or conjunction (بعناق): no name starts so.
+		if !d.x.lx.Given.Has(toks[i:i+1], 0) || d.conjGlued(toks, i) {
+			return mention{}, false
+		}
+	}
 	limit := 2
 	if d.x.lx.Given.Has(toks, i) || is(toks, i, kunya) {
 		limit = 3
@@ -154,6 +175,9 @@ func (d *doc) discover(toks []arabic.Token, i int, minWords int) (mention, bool)
 			limit++ // "محمد بن عبد الرحمن آل ثاني"
 		}
 		if m, ok := d.x.lx.Entities.At(toks, j); ok && !is(toks, j, kunya) && !is(toks, j-1, ws("بن", "ابن", "بنت", "ال")) {
+			if m.Reading.Conj() || m.Reading.Prep() {
+				break // «بن سلمان ونتنياهو»: another name starts
+			}
 			if m.Val.Kind == model.Person {
 				p := d.ents.known(m.Val)
 				return mention{from: i, to: j + m.N, ent: p}, true
@@ -163,7 +187,7 @@ func (d *doc) discover(toks []arabic.Token, i int, minWords int) (mention, bool)
 		if !d.nameWord(toks, j) && !(is(toks, j-1, kunya) && toks[j].Kind == arabic.Word) {
 			break
 		}
-		if toks[j].ConjGlued() && !is(toks, j-1, kunya) && !d.x.lx.Given.Has(toks, j) && toks[j].Norm != toks[j].Bare() {
+		if d.conjGlued(toks, j) && !is(toks, j-1, kunya) {
 			if _, known := d.ents.surnames[toks[j].Bare()]; !known {
 				break // "ووكيل": a new phrase starts
 			}
@@ -184,7 +208,7 @@ func (d *doc) discover(toks []arabic.Token, i int, minWords int) (mention, bool)
 		raw = append(raw, toks[k].Raw)
 	}
 	name := strings.Join(raw, " ")
-	if toks[i].ConjGlued() && !d.x.lx.Given.Has(toks, i) {
+	if d.conjGlued(toks, i) {
 		return mention{}, false
 	}
 	return mention{from: i, to: j, ent: d.ents.person(stripTatweel(name))}, true
@@ -197,7 +221,7 @@ func stripTatweel(s string) string { return strings.ReplaceAll(s, "ـ", "") }
 func (d *doc) known(s *sent, i int) (mention, bool) {
 	toks := s.Tokens
 	m, ok := d.x.lx.Entities.At(toks, i)
-	if ok && is(toks, i, ws("بن", "ابن")) && i > 0 && toks[i-1].Kind == arabic.Word && !d.isStop(&toks[i-1]) && !d.x.lx.Titles.Has(toks, i-1) {
+	if ok && is(toks, i, ws("بن", "ابن")) && i > 0 && d.nameWord(toks, i-1) {
 		ok = false // "عبد الله بن زايد" is not "بن زايد"
 	}
 	if ok && m.Val.Kind == model.Person && i > 0 && d.x.lx.Given.Has(toks, i-1) && !d.x.lx.Titles.Has(toks, i-1) {
@@ -213,7 +237,7 @@ func (d *doc) known(s *sent, i int) (mention, bool) {
 		if e.Kind == model.Person {
 			end = d.patronymics(toks, end)
 		}
-		x := mention{from: i, to: end, ent: e, conj: toks[i].ConjGlued() && m.Reading.Conj()}
+		x := mention{from: i, to: end, ent: e, conj: m.Reading.Conj()}
 		x.prep = prepOf(m.Reading)
 		return x, true
 	}
@@ -383,12 +407,11 @@ func (d *doc) collective(s *sent, i int) (mention, bool) {
 	for j > i+1 && (punct(toks, j-1, "،,") || toks[j-1].Norm == "و") {
 		j--
 	}
-	name := stripTatweel(strings.TrimSpace(d.text[toks[i].Start:toks[j-1].End]))
-	for _, p := range []string{"و", "ف"} {
-		if toks[i].ConjGlued() {
-			name = strings.TrimPrefix(name, p)
-		}
+	if j == i+1 && len(members) == 0 {
+		return mention{}, false // «الرؤساء»، «القادة»: generic, no actor
 	}
+	head, _ := toks[i].In(d.x.w.collective)
+	name := d.surface(toks, i, j, head.Conj())
 	key := arabic.Fold(name)
 	e := d.ents.byKey[key]
 	if e == nil {
@@ -398,5 +421,5 @@ func (d *doc) collective(s *sent, i int) (mention, bool) {
 		}
 		d.ents.byKey[key] = e
 	}
-	return mention{from: i, to: j, ent: e, conj: toks[i].ConjGlued(), prep: prepOf(lastReading(&toks[i]))}, true
+	return mention{from: i, to: j, ent: e, conj: head.Conj(), prep: prepOf(head)}, true
 }

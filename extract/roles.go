@@ -25,6 +25,23 @@ func (d *doc) roles(f *frame, here []*frame) {
 	if info.Has(lexicon.Host) {
 		d.reception(f)
 	}
+	if info.Has(lexicon.Venue) {
+		// «تستضيف بغداد القمة»: the place hosts; what it hosts is the event.
+		var kept []*Entity
+		for _, a := range f.agents {
+			if a.isPlace() && f.place == nil {
+				f.place = a
+				continue
+			}
+			kept = append(kept, a)
+		}
+		f.agents = kept
+		for k := f.tr.at + f.tr.n; k < len(toks) && k < f.tr.at+f.tr.n+6; k++ {
+			if m, ok := d.x.lx.Triggers.At(toks, k); ok && m.Val.Has(lexicon.Summit) {
+				f.summit = true
+			}
+		}
+	}
 	if info.Has(lexicon.PersonObject) && f.place == nil && len(f.others) > 0 && f.others[0].Kind == model.Person {
 		// «بشار الأسد يزور محمد بن راشد»: visiting a person is meeting him.
 		f.typ = model.Talks
@@ -58,7 +75,7 @@ func (d *doc) verbRoles(f *frame, from, to int, here []*frame) {
 	for at > from && (is(toks, at-1, g.qad) || punct(toks, at-1, "،,")) {
 		at--
 	}
-	if k, ok := s.mentionEndingAt(at); ok && s.ments[k].from >= from && subjectOK(s, s.ments[k], f.typ) && !toks[tr.at].ConjGlued() {
+	if k, ok := s.mentionEndingAt(at); ok && s.ments[k].from >= from && subjectOK(s, s.ments[k], f.typ) && !tr.conj {
 		first := d.firstConjunct(s, k)
 		f.agents = s.ents(s.coordinated(first))
 	}
@@ -77,16 +94,22 @@ func (d *doc) verbRoles(f *frame, from, to int, here []*frame) {
 				objStart = idx + len(ks)
 				break
 			}
-			if m.ent.Unnamed && f.typ == model.Statement {
-				f.agents = []*Entity{m.ent}
+			if (m.ent.Unnamed || m.ent.Kind == model.Media) && !s.prepBefore(m) {
+				// «وقالت قناة …»، «أكد مصدر …»: the subject is no actor.
+				if f.typ == model.Statement {
+					f.agents = []*Entity{m.ent}
+				}
 				objStart = idx + 1
-				break
+				if f.typ == model.Statement {
+					break
+				}
+				continue
 			}
 		}
 	}
 	if len(f.agents) == 0 {
 		f.agents = d.implicitAgent(f, here)
-	} else if f.typ == model.Talks && toks[tr.at].ConjGlued() && objStart > 0 {
+	} else if f.typ == model.Talks && objStart > 0 && (tr.conj || s.clauses[tr.clause].Kind == arabic.Adverbial || s.clauses[tr.clause].Kind == arabic.Coord) {
 		// «زار الأسد الإمارات والتقى محمد بن راشد»: the one met follows a
 		// coordinated verb whose subject is the clause's before.
 		if imp := d.implicitAgent(f, here); len(imp) > 0 && !hasEntity(f.agents, imp[0]) && !d.hasSubjectAfter(f, after) {
@@ -151,10 +174,7 @@ func (d *doc) participants(f *frame, after []int, objStart, end int) {
 			continue
 		}
 		prep := m.prep
-		sep := ""
-		if is(toks, m.from-1, g.preps) {
-			sep = toks[m.from-1].Bare()
-		}
+		sep := d.sepBefore(toks, m.from)
 		if e.isPlace() || e.Kind == model.Organisation && e.Acts && (sep == "في" || prep == "ب") {
 			switch {
 			case f.place != nil:
@@ -187,19 +207,51 @@ func (d *doc) participants(f *frame, after []int, objStart, end int) {
 	}
 }
 
-// placeAfter looks for a destination or venue later in the sentence when
-// the clause gave none: «متوجها إلى الولايات المتحدة»، «في مطار بغداد».
+// sepBefore returns the separate preposition before a mention, looking
+// past quotation marks and a place noun («إلى مدينة "نيوم"»، «إلى العاصمة
+// الأميركية واشنطن»), or "".
+func (d *doc) sepBefore(toks []arabic.Token, from int) string {
+	k := from - 1
+	for steps := 0; k >= 0 && steps < 3; steps++ {
+		switch {
+		case toks[k].IsPunct("\"«“'"):
+			k--
+			continue
+		case is(toks, k, ws("مدينه", "العاصمه", "محافظه", "منطقه", "دوله", "جمهوريه", "ولايه", "مطار", "منتجع", "قصر", "بلده")):
+			if gp := gluedPrep(&toks[k], lastReading(&toks[k]).Stem); gp != "" {
+				return ""
+			}
+			k--
+			continue
+		}
+		break
+	}
+	if is(toks, k, g.preps) {
+		return toks[k].Bare()
+	}
+	return ""
+}
+
+// placeAfter looks for a destination after a participle of motion later
+// in the sentence when the clause gave none: «غادر سموه …، متوجها إلى
+// الولايات المتحدة».
 func (d *doc) placeAfter(f *frame, end int) *Entity {
 	s := f.s
 	toks := s.Tokens
-	stop := len(toks)
-	for _, o := range s.trigs {
-		if o.at > f.tr.at && o.verb && o.info.Type != f.typ {
-			stop = o.at
+	from := -1
+	for k := f.tr.at + f.tr.n; k < len(toks) && k < f.tr.at+40; k++ {
+		if is(toks, k, ws("متوجها", "متجها", "قاصدا", "قادما")) {
+			from = k + 1
+			break
+		}
+		if is(toks, k, g.comp) || arabic.IsRelative(&toks[k]) {
 			break
 		}
 	}
-	for _, k := range s.mentionsIn(f.tr.at+f.tr.n, stop) {
+	if from < 0 {
+		return nil
+	}
+	for _, k := range s.mentionsIn(from, min(len(toks), from+8)) {
 		m := s.ments[k]
 		if !m.ent.isPlace() {
 			continue
@@ -225,7 +277,7 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 	// زيارة»، «حظي الأمير بحفل استقبال».
 	if lv := d.lightVerb(toks, tr.at, from); lv >= 0 {
 		f.lightAt = lv
-		if k, ok := s.mentionEndingAt(lv); ok && subjectOK(s, s.ments[k], f.typ) && !toks[lv].ConjGlued() {
+		if k, ok := s.mentionEndingAt(lv); ok && subjectOK(s, s.ments[k], f.typ) && !d.conjGlued(toks, lv) {
 			f.agents = s.ents(s.coordinated(d.firstConjunct(s, k)))
 		}
 		if len(f.agents) == 0 {
@@ -255,6 +307,31 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 			f.host = true // «حظي الأمير بحفل استقبال»: the subject is the guest
 		}
 	}
+	// «نقلت تقارير عن الأمير قوله»: the one quoted is the speaker.
+	if len(f.agents) == 0 && is(toks, tr.at, g.said) {
+		for _, k := range s.mentionsIn(max(0, tr.at-10), tr.at) {
+			m := s.ments[k]
+			if is(toks, m.from-1, ws("عن")) && m.ent.Kind == model.Person {
+				f.agents = []*Entity{m.ent}
+			}
+		}
+	}
+	// «الزيارة التي قام بها بومبيو»، «اللقاء الذي عقده الرئيسان»: the
+	// relative clause's carrying verb names the actor.
+	if len(f.agents) == 0 && tr.at+tr.n < len(toks) {
+		k := tr.at + tr.n
+		for k < len(toks) && k < tr.at+tr.n+3 && !arabic.IsRelative(&toks[k]) && toks[k].Kind == arabic.Word && !d.x.lx.Triggers.Has(toks, k) {
+			k++ // «الزيارة الأخيرة التي»
+		}
+		if k < len(toks) && arabic.IsRelative(&toks[k]) && k+1 < len(toks) && d.x.w.light.Has(&toks[k+1]) {
+			for _, j := range s.mentionsIn(k+2, min(len(toks), k+8)) {
+				if subjectOK(s, s.ments[j], f.typ) {
+					f.agents = s.ents(s.coordinated(j))
+					break
+				}
+			}
+		}
+	}
 	// The actor named after the noun: a genitive («زيارة الرئيس»), a ل
 	// genitive («زيارة لمتزعم …»)، «زيارة له».
 	if len(f.agents) == 0 {
@@ -277,7 +354,7 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 				sep = toks[m.from-1].Bare()
 			}
 			// A definite noun takes no bare genitive: «حضر اللقاء الشيخ حمدان».
-			definiteNoun := definite(toks, tr.at)
+			definiteNoun := definite(toks, tr.at) || hasPronounSuffix(&toks[tr.at+tr.n-1])
 			genitive := m.from == tr.at+tr.n && m.prep == "" && sep == "" && !definiteNoun
 			lgen := m.prep == "ل" || sep == "ل"
 			if f.typ == model.Talks && (sep == "بين" || sep == "مع") {
@@ -309,8 +386,9 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 	if len(f.agents) == 0 {
 		f.agents = d.adjectiveSides(toks, tr)
 	}
-	// A pronoun: «زيارته»، «استقباله»، «زيارة له».
-	if len(f.agents) == 0 && (hasPronounSuffix(&toks[tr.at+tr.n-1]) || is(toks, tr.at+tr.n, ws("له", "لها"))) {
+	// A pronoun: «زيارته»، «استقباله»، «زيارة له»، «تنظم له، اليوم زيارة».
+	if len(f.agents) == 0 && (hasPronounSuffix(&toks[tr.at+tr.n-1]) || is(toks, tr.at+tr.n, ws("له", "لها")) ||
+		bareIs(toks, tr.at-1, ws("له", "لها")) || bareIs(toks, tr.at-2, ws("له", "لها")) || bareIs(toks, tr.at-3, ws("له", "لها"))) {
 		if p := d.possessor(f, here); p != nil {
 			f.agents = []*Entity{p}
 			f.possessive = true
@@ -331,6 +409,18 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 	}
 	if len(f.agents) == 0 && f.typ == model.Talks && len(f.others) > 0 {
 		f.agents, f.others = f.others, nil
+	}
+	if f.typ == model.Talks && f.place == nil {
+		// «يصل بغداد للمشاركة في قمة …»، «توجه إلى السعودية لحضور قمة»: the
+		// meeting is where the trip goes.
+		for k := tr.at - 1; k >= max(0, tr.at-3); k-- {
+			if d.x.w.purpose.Has(&toks[k]) || is(toks, k, ws("للمشاركه")) {
+				if p := lastOfType(here, model.Visit); p != nil && p.place != nil {
+					f.place = p.place
+				}
+				break
+			}
+		}
 	}
 	if len(f.agents) == 0 {
 		def := definite(toks, tr.at) ||
@@ -429,6 +519,7 @@ func (d *doc) gathered(f *frame, end int) {
 func (d *doc) reception(f *frame) {
 	s := f.s
 	toks := s.Tokens
+	defer func() { f.host = true }()
 	if f.tr.verb || f.host {
 		// «استقبل X Y»: X the host, Y the guest.
 		if !f.host && len(f.agents) > 0 && len(f.others) > 0 {
@@ -474,20 +565,35 @@ func (d *doc) reception(f *frame) {
 			}
 		}
 	}
-	// Where: at an airport, or on arrival, it is the guest's visit.
-	for k := max(0, f.tr.at-3); k < len(toks) && k < f.tr.at+30; k++ {
-		t := &toks[k]
-		if d.x.w.airport.Has(t) || is(toks, k, g.arrival) || is(toks, k, ws("وصوله", "وصولها")) || is(toks, k, ws("زياره")) {
-			f.reception = "airport"
-			break
-		}
-		if d.x.w.palace.Has(t) {
-			f.reception = "palace"
-			break
+	// Where: at an airport, or on arrival, it is the guest's visit; at a
+	// palace or office, a meeting. The nearest such word in the sentence
+	// decides.
+	for dist := 0; dist < len(toks) && f.reception == ""; dist++ {
+		for _, k := range []int{f.tr.at + dist, f.tr.at - dist} {
+			if k < 0 || k >= len(toks) || toks[k].Kind != arabic.Word {
+				continue
+			}
+			t := &toks[k]
+			if d.x.w.airport.Has(t) || is(toks, k, g.arrival) || is(toks, k, ws("وصوله", "وصولها")) || is(toks, k, ws("زياره")) && k > f.tr.at {
+				f.reception = "airport"
+				break
+			}
+			if d.x.w.palace.Has(t) {
+				f.reception = "palace"
+				break
+			}
 		}
 	}
 	if f.reception == "" && f.tr.info.Has(lexicon.Arrive) {
 		f.reception = "airport"
+	}
+	if f.reception == "" {
+		// «وصل … حيث كان في استقباله الرئيس»: received on arrival.
+		for _, o := range s.trigs {
+			if o.at < f.tr.at && o.info.Has(lexicon.Arrive) {
+				f.reception = "airport"
+			}
+		}
 	}
 	switch {
 	case f.reception == "airport":
@@ -508,26 +614,32 @@ func (d *doc) reception(f *frame) {
 	}
 }
 
-// possessor resolves the pronoun of «زيارته»، «استقباله»، «زيارة له»: the
-// subject of the sentence's frames so far, else the last actor of the
-// article.
+// possessor resolves the pronoun of «زيارته»، «استقباله»، «زيارة له»:
+// the subject of the sentence's frames so far or a person named before it
+// in the sentence (not one a preposition introduces: «دفعت برئيسها X إلى
+// استقباله» is not X's reception), else the person the article is about.
 func (d *doc) possessor(f *frame, here []*frame) *Entity {
 	for i := len(here) - 1; i >= 0; i-- {
-		if len(here[i].agents) > 0 && here[i].agents[0].Kind == model.Person {
+		if len(here[i].agents) > 0 && here[i].agents[0].Kind == model.Person && here[i].tr.verb && !here[i].host {
 			return here[i].agents[0]
 		}
 	}
 	s := f.s
+	exclude := map[*Entity]bool{}
 	for k := len(s.ments) - 1; k >= 0; k-- {
 		m := s.ments[k]
-		if m.from < f.tr.at && m.ent.Kind == model.Person && !m.ent.Unnamed && !s.prepBefore(m) {
+		if m.from >= f.tr.at || m.ent.Kind != model.Person || m.ent.Unnamed {
+			continue
+		}
+		if s.prepBefore(m) {
+			exclude[m.ent] = true
+			continue
+		}
+		if !exclude[m.ent] {
 			return m.ent
 		}
 	}
-	if p := d.lastActor(f.s.Index); p != nil {
-		return p
-	}
-	return nil
+	return d.ents.mostSalient(exclude)
 }
 
 // lastActor is the first agent of the last frame before sentence si.
@@ -558,6 +670,35 @@ func (d *doc) implicitAgentAt(f *frame, at int, here []*frame) []*Entity {
 	s := f.s
 	toks := s.Tokens
 	c := s.clauses[arabic.Of(s.clauses, at)]
+	if c.Kind == arabic.Relative && c.From > 0 {
+		// «نظيره الفرنسي، إيمانويل ماكرون، الذي يقوم بزيارة»: the name
+		// the relative clause describes.
+		end := c.From
+		if punct(toks, end-1, "،,") {
+			end--
+		}
+		if k, ok := s.mentionEndingAt(end); ok && s.ments[k].ent.isActor() {
+			return []*Entity{s.ments[k].ent}
+		}
+	}
+	if f.typ == model.Statement && f.tr.verb && at == f.tr.at {
+		// «وقالت إن …» with no subject: the speaker before goes on, even a
+		// medium («وذكرت الوكالة …. وقالت إن …»).
+		for i := len(here) - 1; i >= 0; i-- {
+			if here[i].typ == model.Statement && len(here[i].agents) > 0 {
+				return here[i].agents[:1]
+			}
+		}
+		for i := len(d.frames) - 1; i >= 0; i-- {
+			p := d.frames[i]
+			if p.s.Index < s.Index && s.Index-p.s.Index <= 2 && p.typ == model.Statement && len(p.agents) > 0 {
+				return p.agents[:1]
+			}
+			if p.s.Index < s.Index-2 {
+				break
+			}
+		}
+	}
 	// A coordinated clause keeps the subject of the one before.
 	if c.Kind == arabic.Coord || c.Kind == arabic.Adverbial || c.Kind == arabic.Main && at > c.From {
 		for i := len(here) - 1; i >= 0; i-- {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"khatt/arabic"
 	"khatt/model"
@@ -44,6 +45,7 @@ func (d *doc) titled(s *sent, i int, prev *mention, final bool) (mention, bool) 
 	}
 	var country string
 	var person *Entity
+	afterEntity := false // a place or body qualified the title: a name must now start with a given name
 	j := i + tm.N
 	end := j
 	commas := 0
@@ -66,7 +68,7 @@ scan:
 			continue
 		case t.IsPunct("،,"):
 			// After a comma: another title of the same person, or the name.
-			if commas < 3 && j+1 < len(toks) && !toks[j+1].ConjGlued() && (lx.Titles.Has(toks, j+1) || d.nameAhead(toks, j+1)) {
+			if commas < 3 && j+1 < len(toks) && !d.conjGlued(toks, j+1) && (lx.Titles.Has(toks, j+1) || d.nameAhead(toks, j+1)) {
 				commas++
 				j++
 				continue
@@ -90,6 +92,7 @@ scan:
 					country = m.Val.Country()
 				}
 				isDef = true
+				afterEntity = true
 				j += m.N
 				end = j
 				continue
@@ -149,7 +152,8 @@ scan:
 			continue
 		}
 		if definite(toks, j) && !d.isStop(t) && !lx.Triggers.Has(toks, j) && !d.isDateWord(toks, j) && !d.x.w.honorific.Has(t) {
-			// An adjective of the title: «الخاص»، «الرئاسي»، «الصحفي»، «الركن».
+			// A word of the office («وزير الخارجية»، «وزير الدولة») or an
+			// adjective of it («الخاص»، «الرئاسي»).
 			words = append(words, t.Bare())
 			isDef = true
 			j++
@@ -165,12 +169,15 @@ scan:
 			end = j
 			continue
 		}
+		if afterEntity && !lx.Given.Has(toks, j) {
+			break scan // «أمير قطر بعناق»: no name after the place
+		}
 		if m, ok := d.discover(toks, j, 1); ok {
 			person, end = m.ent, m.to
 		}
 		break scan
 	}
-	m := mention{from: i, to: end, title: true, conj: toks[i].ConjGlued() && tm.Reading.Conj(), prep: prepOf(tm.Reading)}
+	m := mention{from: i, to: end, title: true, conj: tm.Reading.Conj(), prep: prepOf(tm.Reading)}
 	key := titleKey(words)
 	if country != "" {
 		key = append(key, "@"+country)
@@ -201,13 +208,19 @@ scan:
 	}
 	if !isDef && (is(toks, end, ws("في", "من", "لدى")) || d.x.w.unnamed.Has(&toks[i])) {
 		// «وزير في الحكومة الإسرائيلية»: an unnamed source.
-		m.ent = &Entity{Name: d.surface(toks, i, end), Kind: model.Person, Unnamed: true, Role: true}
+		m.ent = &Entity{Name: d.surface(toks, i, end, tm.Reading.Conj()), Kind: model.Person, Unnamed: true, Role: true}
 		return m, true
 	}
 	if !final {
 		return m, false
 	}
 	if p := d.ents.byTitle(key, s.Index, s.Headline); p != nil {
+		m.ent = p
+		return m, true
+	}
+	if p := d.officeHolder(key); p != nil {
+		// «العاهل الأردني» in 2021: the lexicon knows who held the office.
+		d.ents.learnTitle(key, p, s.Index)
 		m.ent = p
 		return m, true
 	}
@@ -223,7 +236,7 @@ scan:
 		return mention{}, false
 	}
 	// A person known only by the office.
-	name := d.surface(toks, i, end)
+	name := d.surface(toks, i, end, tm.Reading.Conj())
 	rkey := "role:" + strings.Join(key, " ")
 	e := d.ents.byKey[rkey]
 	if e == nil {
@@ -234,11 +247,13 @@ scan:
 	return m, true
 }
 
-// surface is the text of tokens [from, to) without a leading conjunction.
-func (d *doc) surface(toks []arabic.Token, from, to int) string {
+// surface is the text of tokens [from, to) without a leading conjunction
+// (when conj says one is glued).
+func (d *doc) surface(toks []arabic.Token, from, to int, conj bool) string {
 	name := strings.TrimSpace(d.text[toks[from].Start:toks[to-1].End])
-	if toks[from].ConjGlued() && toks[from].An[1].Pre == "و" {
-		name = strings.TrimPrefix(name, "و")
+	if conj {
+		_, size := utf8.DecodeRuneInString(name)
+		name = name[size:]
 	}
 	return stripTatweel(strings.Trim(name, "«»\"“”،, "))
 }
@@ -297,6 +312,9 @@ func (d *doc) quotedName(toks []arabic.Token, j int) (mention, bool) {
 func (d *doc) qualifier(toks []arabic.Token, j int) int {
 	t := &toks[j]
 	k := j
+	if d.x.lx.Triggers.Has(toks, j) || d.x.w.purpose.Has(t) || d.x.w.light.Has(t) {
+		return j // «العاهل الأردني للتشاور»: a purpose, not part of the title
+	}
 	switch {
 	case is(toks, j, ws("في", "الى", "عن", "لدى", "باسم", "ل")) && toks[j].Bare() == toks[j].Norm:
 		k = j + 1
@@ -341,7 +359,7 @@ func (d *doc) nounPhrase(toks []arabic.Token, k, n int) int {
 			d.isDateWord(toks, k) || d.x.lx.Titles.Has(toks, k) {
 			break
 		}
-		if t.ConjGlued() && c == 0 {
+		if d.conjGlued(toks, k) && c == 0 {
 			break
 		}
 		k++

@@ -14,6 +14,7 @@ type trigger struct {
 	info    lexicon.Trigger
 	verb    bool // used as a verb (a verb trigger after a preposition is its verbal noun)
 	future  bool // the verb carries سـ or follows سوف
+	conj    bool // a glued و or ف: the verb opens a coordinated clause
 	negated bool
 	clause  int
 	lemma   string
@@ -38,7 +39,7 @@ func (d *doc) layers(s *sent) {
 		if !ok {
 			continue
 		}
-		tr := trigger{at: i, n: m.N, info: m.Val, verb: m.Val.Verb, lemma: lemma(m.Reading.Stem)}
+		tr := trigger{at: i, n: m.N, info: m.Val, verb: m.Val.Verb, lemma: lemma(m.Reading.Stem), conj: m.Reading.Conj()}
 		if strings.Contains(m.Reading.Pre, "س") && m.Val.Verb {
 			tr.future = true
 		}

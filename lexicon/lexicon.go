@@ -16,6 +16,7 @@ import (
 	"io/fs"
 	"strconv"
 	"strings"
+	"time"
 
 	"khatt/arabic"
 	"khatt/model"
@@ -73,11 +74,12 @@ const (
 	Post                          // +post: written on social media (غرد، كتب في تغريدة)
 	Start                         // +start: the start of a visit or round (بدأ، استهل)
 	PersonObject                  // +person: with a person as object it is talks, not a visit (زار محمد بن راشد)
+	Venue                         // +venue: the subject hosts the meeting (تستضيف بغداد القمة)
 )
 
 var flagNames = map[string]Flag{"+place": NeedsPlace, "+host": Host, "+object": ObjectActor, "+depart": Depart,
 	"+arrive": Arrive, "+phone": Phone, "+summit": Summit, "+deny": Deny, "+position": Position, "+report": Report,
-	"+continue": Continue, "+post": Post, "+start": Start, "+person": PersonObject}
+	"+continue": Continue, "+post": Post, "+start": Start, "+person": PersonObject, "+venue": Venue}
 
 // Trigger is what a trigger word says about the event it reports.
 type Trigger struct {
@@ -90,10 +92,17 @@ type Trigger struct {
 // Has reports whether the trigger has every flag in f.
 func (t Trigger) Has(f Flag) bool { return t.Flags&f == f }
 
-// Title is a title or role word: its key words and whether it names a
-// single office holder by itself with a country (الرئيس الروسي).
-type Title struct {
-	Words []string
+// Role is an office a known person held for a time: an article of that
+// time that names only the office («الرئيس الروسي») means that person.
+type Role struct {
+	Phrase   string // as written in the data («الرئيس الروسي»)
+	Person   *Entity
+	From, To time.Time // zero when open
+}
+
+// Holds reports whether the role was held on day t.
+func (r Role) Holds(t time.Time) bool {
+	return (r.From.IsZero() || !t.Before(r.From)) && (r.To.IsZero() || t.Before(r.To))
 }
 
 // Lexicon holds every table. Build one with Load or Default; it is
@@ -115,6 +124,7 @@ type Lexicon struct {
 	// "media", "stop", "light", "institution", "government", "collective",
 	// "habitual", "meeting-context", and the calendar's relative words.
 	Words  map[string]WordSet
+	Roles  []Role
 	byName map[string]*Entity
 	// Version changes when any data file changes: caches keyed on it are
 	// dropped with a new lexicon.
@@ -328,6 +338,7 @@ func (lx *Lexicon) gazetteerEntry(section, text string) error {
 	}
 	var aliases []string
 	var adjs []string
+	var roles []Role
 	for i, f := range fields {
 		if name, stands, ok := strings.Cut(f, "=>"); ok && !strings.HasPrefix(f, "=>") {
 			// "بغداد => العراق": an alias and what it stands for, in one field.
@@ -345,6 +356,12 @@ func (lx *Lexicon) gazetteerEntry(section, text string) error {
 			e.In = strings.TrimSpace(f[3:])
 		case strings.HasPrefix(f, "of:"):
 			e.In = strings.TrimSpace(f[3:])
+		case strings.HasPrefix(f, "as:"):
+			r, err := parseRole(strings.TrimSpace(f[3:]))
+			if err != nil {
+				return err
+			}
+			roles = append(roles, r)
 		case strings.HasPrefix(f, "latin:"):
 			for _, l := range strings.Split(f[6:], ",") {
 				if l = strings.TrimSpace(l); l != "" {
@@ -381,7 +398,48 @@ func (lx *Lexicon) gazetteerEntry(section, text string) error {
 	for _, a := range adjs {
 		lx.Adjectives.add(a, e)
 	}
+	for _, r := range roles {
+		r.Person = e
+		lx.Roles = append(lx.Roles, r)
+	}
 	return nil
+}
+
+// parseRole reads "الرئيس الروسي @2012-05-07.." (dates YYYY, YYYY-MM or
+// YYYY-MM-DD; either end open).
+func parseRole(f string) (Role, error) {
+	phrase, span, _ := strings.Cut(f, "@")
+	r := Role{Phrase: strings.TrimSpace(phrase)}
+	if r.Phrase == "" {
+		return r, fmt.Errorf("a role without a title: %q", f)
+	}
+	span = strings.TrimSpace(span)
+	if span == "" {
+		return r, nil
+	}
+	from, to, ok := strings.Cut(span, "..")
+	if !ok {
+		return r, fmt.Errorf("want \"as: TITLE @FROM..TO\", got %q", f)
+	}
+	var err error
+	if r.From, err = roleDay(from); err != nil {
+		return r, err
+	}
+	r.To, err = roleDay(to)
+	return r, err
+}
+
+func roleDay(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, nil
+	}
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("bad date %q in a role (want YYYY, YYYY-MM or YYYY-MM-DD)", s)
 }
 
 // Entity returns the entry with this canonical name, or nil.

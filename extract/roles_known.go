@@ -1,0 +1,103 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"khatt/arabic"
+	"khatt/lexicon"
+	"khatt/model"
+)
+
+// officeHolder is a lexicon role with the title key the extractor reads
+// from its phrase.
+type officeHolder struct {
+	key  []string
+	role lexicon.Role
+}
+
+// officeHolders computes the title keys of the lexicon's roles, the way a
+// title in text is keyed: title words without honorifics, and the country.
+func officeHolders(lx *lexicon.Lexicon) []officeHolder {
+	var out []officeHolder
+	for _, r := range lx.Roles {
+		if k := phraseKey(lx, r.Phrase); len(k) > 0 {
+			out = append(out, officeHolder{key: k, role: r})
+		}
+	}
+	return out
+}
+
+// phraseKey is the title key of a written title («الرئيس الروسي» is رئيس
+// @روسيا; «رئيس مجلس النواب اللبناني» is رئيس مجلس نواب @لبنان).
+func phraseKey(lx *lexicon.Lexicon, phrase string) []string {
+	toks := arabic.Tokenize(nil, phrase, 0, len(phrase), nil)
+	var words []string
+	country := ""
+	for i := 0; i < len(toks); {
+		if toks[i].Kind != arabic.Word {
+			i++
+			continue
+		}
+		if m, ok := lx.Titles.At(toks, i); ok {
+			for k := i; k < i+m.N; k++ {
+				words = append(words, toks[k].Bare())
+			}
+			i += m.N
+			continue
+		}
+		if a, ok := lx.Adjectives.At(toks, i); ok {
+			if country == "" {
+				country = a.Val.Name
+			}
+			i += a.N
+			continue
+		}
+		if m, ok := lx.Entities.At(toks, i); ok && m.Val.Kind != model.Person {
+			if country == "" {
+				country = m.Val.Country()
+			}
+			i += m.N
+			continue
+		}
+		if lx.Set("institution").Has(&toks[i]) || definite(toks, i) {
+			// The words of the office («مجلس الوزراء»، «الخارجية»), as a title in
+			// text is keyed.
+			words = append(words, toks[i].Bare())
+			i++
+			continue
+		}
+		i++
+	}
+	key := titleKey(words)
+	if country != "" {
+		key = append(key, "@"+country)
+	}
+	return key
+}
+
+// sameKey reports whether two title keys hold the same words.
+func sameKey(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	x := append([]string(nil), a...)
+	y := append([]string(nil), b...)
+	sort.Strings(x)
+	sort.Strings(y)
+	return strings.Join(x, " ") == strings.Join(y, " ")
+}
+
+// officeHolder returns the person the lexicon says held the office a
+// title names on the article's publication day, or nil.
+func (d *doc) officeHolder(key []string) *Entity {
+	if !d.anchor.Known() || len(key) == 0 {
+		return nil
+	}
+	for _, h := range d.x.holders {
+		if h.role.Holds(d.anchor.Pub) && sameKey(h.key, key) {
+			return d.ents.known(h.role.Person)
+		}
+	}
+	return nil
+}
