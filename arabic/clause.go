@@ -33,16 +33,18 @@ type Clause struct {
 	Marker     int // token index of the word or mark that opened it, or -1
 }
 
-// VerbKind is what a caller knows about a token: whether it is a verb and
-// whether it reports speech. Clauses uses it to see where a coordinated
-// predicate starts.
+// VerbKind is what a caller knows about a token: whether it is a verb,
+// whether it reports speech, and whether a conjunction is glued to it (the
+// caller knows وصل is a verb whose و is its own). Clauses uses it to see
+// where a coordinated predicate starts.
 type VerbKind uint8
 
-// Verb kinds.
+// Verb kinds; Conj may be or-ed onto Verb or SpeechVerb.
 const (
-	NotVerb VerbKind = iota
-	Verb
-	SpeechVerb
+	NotVerb    VerbKind = 0
+	Verb       VerbKind = 1
+	SpeechVerb VerbKind = 2
+	Conj       VerbKind = 4
 )
 
 // Closed-class words that open clauses, normalised.
@@ -95,6 +97,7 @@ func Clauses(toks []Token, verb func(i int) VerbKind) []Clause {
 	quoteStart := -1 // token where the quotation opened
 	speechAt := -1   // the last clause whose predicate reported speech
 	shortEnd := -1   // the closing mark of a short quotation being skipped
+	hasVerb := map[int]bool{}
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind == Punct {
@@ -141,19 +144,21 @@ func Clauses(toks []Token, verb func(i int) VerbKind) []Clause {
 			if vk == NotVerb {
 				continue
 			}
-			conj := t.ConjGlued() || i > 0 && toks[i-1].Kind == Word && (toks[i-1].Norm == "و" || toks[i-1].Norm == "ف")
+			glued := vk&Conj != 0
+			vk &^= Conj
+			conj := glued || i > 0 && toks[i-1].Kind == Word && (toks[i-1].Norm == "و" || toks[i-1].Norm == "ف")
 			afterComma := i > 0 && toks[i-1].IsPunct("،,")
 			switch {
 			case conj && vk == SpeechVerb && speechAt >= 0 && inside(cs, cur, speechAt):
 				// "أكد أن …، وقال إنها": another report by the same speaker.
 				at := i
-				if !t.ConjGlued() {
+				if !glued {
 					at = i - 1
 				}
 				open(at, Coord, cs[speechAt].Parent, speechAt, at)
 			case conj:
 				at := i
-				if !t.ConjGlued() {
+				if !glued {
 					at = i - 1
 				}
 				open(at, Coord, cs[cur].Parent, cur, at)
@@ -161,10 +166,13 @@ func Clauses(toks []Token, verb func(i int) VerbKind) []Clause {
 				// "الكاظمي، الذي بدا عاجزا …، يسعى": the relative clause ends.
 				p := cs[cur].Parent
 				open(i, Coord, cs[p].Parent, p, -1)
-			case afterComma:
-				// "بعد إعلان …، غرّد الوزير": a new predicate after a comma.
+			case afterComma && hasVerb[cur]:
+				// "قال …، يطالب": a new predicate after a comma. (A fronted
+				// phrase with no verb, "وبعد المحادثات في أبو ظبي، سيتوجه",
+				// stays with the verb it introduces.)
 				open(i, Coord, cs[cur].Parent, cur, -1)
 			}
+			hasVerb[cur] = true
 			if vk == SpeechVerb {
 				speechAt = cur
 			}

@@ -85,7 +85,7 @@ func TestTokenizeOffsets(t *testing.T) {
 func TestClauses(t *testing.T) {
 	text := "زار الرئيس دمشق والتقى نظيره، حيث بحثا العلاقات، وقال إن الزيارة \"ناجحة جدا كما أردنا\" التي انتظرناها."
 	toks := Tokenize(nil, text, 0, len(text), nil)
-	verbs := map[string]VerbKind{"زار": Verb, "والتقي": Verb, "بحثا": Verb, "وقال": SpeechVerb}
+	verbs := map[string]VerbKind{"زار": Verb, "والتقي": Verb | Conj, "بحثا": Verb, "وقال": SpeechVerb | Conj}
 	cs := Clauses(toks, func(i int) VerbKind { return verbs[toks[i].Norm] })
 	var kinds []string
 	for _, c := range cs {

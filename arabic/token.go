@@ -132,9 +132,9 @@ func Analyse(w string) []Analysis {
 		next = append(next, s)
 		if rest, ok := strings.CutPrefix(s.rest, "لل"); ok && RuneLen(rest) >= 2 {
 			// لل is ل + ال with the alef dropped: للكاظمي is ل + الكاظمي.
+			// (للقاء is also ل + لقاء: both readings are kept.)
 			add(s.pre+"ل", "ال"+rest)
 			add(s.pre+"لال", rest)
-			continue
 		}
 		for _, p := range []string{"ب", "ل", "ك", "س"} {
 			if rest, ok := strings.CutPrefix(s.rest, p); ok && RuneLen(rest) >= 2 {

@@ -388,6 +388,9 @@ func (d *doc) compatible(f *frame, e *docEvent) bool {
 	if f.summit && e.summit && (len(fp) == 0 || len(ep) == 0) && (f.place == nil || e.place == nil || samePlace(f.place, e.place)) {
 		return true
 	}
+	if f.summit != e.summit && bilateral(f.summit, fp, ep) {
+		return false // a meeting of two on a summit's sidelines is not the summit
+	}
 	if purposeOf(f, e) {
 		return true // «استقبال … للقاء رئيس الوزراء»: the purpose is the same meeting
 	}
@@ -410,6 +413,25 @@ func (d *doc) compatible(f *frame, e *docEvent) bool {
 		return false
 	}
 	return true
+}
+
+// bilateral reports whether the non-summit side of a pair has two people
+// and the summit side more.
+func bilateral(fSummit bool, fp, ep []*Entity) bool {
+	if fSummit {
+		fp, ep = ep, fp
+	}
+	return people(fp) == 2 && len(ep) >= 3
+}
+
+func people(es []*Entity) int {
+	n := 0
+	for _, e := range es {
+		if e.Kind == model.Person {
+			n++
+		}
+	}
+	return n
 }
 
 // purposeOf reports whether a frame is the purpose of a frame of e in the
@@ -452,9 +474,15 @@ func widen(d model.Date, t model.EventType) model.Date {
 	return d
 }
 
+// samePlace reports whether two places can be where one event was: the
+// same place, or a country and a place in it. Two different cities are
+// two events (a trip to Washington is not a trip to New York).
 func samePlace(a, b *Entity) bool {
 	if a == b || a.Key == b.Key {
 		return true
+	}
+	if a.Kind == model.Place && b.Kind == model.Place {
+		return false
 	}
 	ca, cb := placeCountry(a), placeCountry(b)
 	return ca != "" && ca == cb

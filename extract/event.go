@@ -44,6 +44,7 @@ func (x *Extractor) Article(src *model.Source) []Event {
 		d.layers(s)
 	}
 	d.buildFrames()
+	d.splitSpans()
 	d.dateFrames()
 	evs := d.corefer()
 	evs = append(evs, d.pendingEvents...)

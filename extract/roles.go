@@ -340,6 +340,10 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 			if m.from > tr.at+tr.n+4 || d.crosses(toks, tr.at+tr.n, m.from) {
 				break
 			}
+			if m.ent.isPlace() && f.summit && f.place == nil && m.from == tr.at+tr.n {
+				f.place = m.ent // «قمة بغداد»: a summit's genitive place is its venue
+				continue
+			}
 			if m.ent.isPlace() && !m.ent.Acts {
 				if f.typ == model.Visit && f.place == nil && m.from == tr.at+tr.n {
 					f.place = m.ent // «زيارة السعودية»
@@ -479,8 +483,9 @@ func (d *doc) adjectiveSides(toks []arabic.Token, tr trigger) []*Entity {
 			k += a.N - 1
 			continue
 		}
-		if toks[k].Kind != arabic.Word || !definite(toks, k) || len(out) > 0 {
-			break
+		if toks[k].Kind != arabic.Word || !definite(toks, k) || len(out) > 0 || d.x.lx.Titles.Has(toks, k) ||
+			d.x.lx.Entities.Has(toks, k) || d.x.lx.Triggers.Has(toks, k) {
+			break // «خلال الزيارة الرئيس الأميركي»: a new phrase, not an adjective of the noun
 		}
 	}
 	return out

@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"sort"
+	"strings"
+
 	"khatt/arabic"
 	"khatt/lexicon"
 	"khatt/model"
@@ -173,17 +176,107 @@ func (d *doc) span(f *frame) (int, int) {
 			}
 		}
 	}
-	// A clause that is only a few words says too little alone: widen it to
-	// the clause it continues.
-	if arabic.RuneLen(d.text[start:end]) < 20 {
-		if c.Prev >= 0 {
-			start = min(start, s.clauses[c.Prev].Start)
-		} else if c.Parent >= 0 {
-			start = min(start, s.clauses[c.Parent].Start)
-		}
-		if c.Kind != arabic.Quote && f.tr.clause+1 < len(s.clauses) && arabic.RuneLen(d.text[start:end]) < 20 {
-			end = s.clauses[f.tr.clause+1].End
+	// A clause of a few words says too little alone: widen it over the
+	// clauses beside it that report no event of its type.
+	lo, hi := f.tr.clause, f.tr.clause
+	for arabic.RuneLen(d.text[start:end]) < minSpan {
+		switch {
+		case lo > 0 && !d.clauseHasType(s, lo-1, f.typ):
+			lo--
+			start = s.clauses[lo].Start
+		case hi+1 < len(s.clauses) && !d.clauseHasType(s, hi+1, f.typ):
+			hi++
+			end = s.clauses[hi].End
+		default:
+			return start, end
 		}
 	}
 	return start, end
+}
+
+// minSpan is the length (in letters) under which a clause is widened for
+// its mention: a reader needs the words around «سيتوجه بوتين إلى الرياض».
+const minSpan = 40
+
+// clauseHasType reports whether clause c of s holds a trigger of type t.
+func (d *doc) clauseHasType(s *sent, c int, t model.EventType) bool {
+	for _, tr := range s.trigs {
+		if tr.clause == c && tr.info.Type == t {
+			return true
+		}
+	}
+	return false
+}
+
+// splitSpans narrows the spans of frames that share a clause with another
+// frame of their type: each gets the part of the clause from its own
+// phrase («… استقبل الرئيس X، تمهيدا لعقد القمة»: the reception keeps the
+// clause up to «تمهيدا», the summit the rest), so that one mention never
+// reports two events of a type.
+func (d *doc) splitSpans() {
+	bySent := map[*sent][]*frame{}
+	for _, f := range d.frames {
+		bySent[f.s] = append(bySent[f.s], f)
+	}
+	for s, fs := range bySent {
+		if s.Headline {
+			continue
+		}
+		type key struct {
+			clause int
+			typ    model.EventType
+		}
+		groups := map[key][]*frame{}
+		for _, f := range fs {
+			k := key{f.tr.clause, f.typ}
+			groups[k] = append(groups[k], f)
+		}
+		for _, g := range groups {
+			if len(g) < 2 {
+				continue
+			}
+			sort.Slice(g, func(a, b int) bool { return bestAt(g[a]) < bestAt(g[b]) })
+			starts := make([]int, len(g))
+			for i, f := range g {
+				starts[i] = s.Tokens[d.phraseStart(f)].Start
+			}
+			for i, f := range g {
+				if i > 0 && starts[i] > f.start {
+					f.start = starts[i]
+				}
+				if i+1 < len(g) && starts[i+1] < f.end && starts[i+1] > f.start {
+					f.end = d.trimEnd(starts[i+1])
+				}
+			}
+		}
+	}
+}
+
+// phraseStart is the first token of the phrase a trigger stands in: its
+// carrying verb, and the preposition or purpose word before it.
+func (d *doc) phraseStart(f *frame) int {
+	toks := f.s.Tokens
+	k := bestAt(f)
+	for steps := 0; steps < 3 && k > 0; steps++ {
+		p := &toks[k-1]
+		if p.Kind != arabic.Word || !(is(toks, k-1, g.preps) || d.x.w.purpose.Has(p) || is(toks, k-1, ws("تمهيدا", "بهدف", "بغيه", "اطار", "اجل"))) {
+			break
+		}
+		k--
+	}
+	return k
+}
+
+// trimEnd moves a span's end back over spaces and commas before at.
+func (d *doc) trimEnd(at int) int {
+	for at > 0 && strings.ContainsRune(" ،,\t", rune(d.text[at-1])) {
+		at--
+	}
+	for at > 0 && (d.text[at-1]&0xC0) == 0x80 {
+		at-- // never inside a rune
+	}
+	if strings.HasSuffix(d.text[:at], "،") {
+		at -= len("،")
+	}
+	return at
 }

@@ -75,14 +75,22 @@ func (d *doc) layers(s *sent) {
 	s.clauses = arabic.Clauses(toks, func(i int) arabic.VerbKind {
 		for _, tr := range s.trigs {
 			if tr.at == i && tr.verb {
+				k := arabic.Verb
 				if tr.info.Type == model.Statement {
-					return arabic.SpeechVerb
+					k = arabic.SpeechVerb
 				}
-				return arabic.Verb
+				if tr.conj {
+					k |= arabic.Conj
+				}
+				return k
 			}
 		}
-		if is(toks, i, w.light) || is(toks, i, g.kana) && i+1 < len(toks) && !toks[i+1].IsPunct("،,") {
-			return arabic.Verb
+		if a, ok := toks[i].In(w.light); ok || is(toks, i, g.kana) && i+1 < len(toks) && !toks[i+1].IsPunct("،,") {
+			k := arabic.Verb
+			if a.Conj() || d.conjGlued(toks, i) {
+				k |= arabic.Conj
+			}
+			return k
 		}
 		return arabic.NotVerb
 	})

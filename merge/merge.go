@@ -186,7 +186,7 @@ func cluster(items []*item) [][]*item {
 			kept := open[:0]
 			for _, o := range open {
 				r := find(o)
-				if groupEnd(items, members[r]).Before(it.lo.AddDate(0, 0, -1)) {
+				if groupEnd(items, members[r]).Before(it.lo.AddDate(0, 0, -15)) {
 					continue // this group can no longer meet anything later
 				}
 				kept = append(kept, r)
@@ -267,8 +267,8 @@ func fits(items []*item, a, b []int) bool {
 			hi = it.hi
 		}
 	}
-	if lo.After(hi) {
-		return false // no day every report allows
+	if lo.After(hi) && hi.Sub(lo) < -14*24*time.Hour {
+		return false // no day every report allows, nor two weeks apart
 	}
 	for _, x := range a {
 		for _, y := range b {
@@ -286,7 +286,7 @@ func compatible(a, b *item) bool {
 	if ea.Type != eb.Type || ea.Phone != eb.Phone {
 		return false
 	}
-	if a.lo.After(b.hi) || b.lo.After(a.hi) {
+	if (a.lo.After(b.hi) || b.lo.After(a.hi)) && !sameOccasion(a, b) {
 		return false
 	}
 	if a.country != "" && b.country != "" && a.country != b.country {
@@ -310,11 +310,43 @@ func compatible(a, b *item) bool {
 	if ea.Summit != eb.Summit && (ea.Host || eb.Host) {
 		return false
 	}
+	if ea.Summit != eb.Summit {
+		// A meeting of two on a summit's sidelines is not the summit.
+		x, y := a, b
+		if ea.Summit {
+			x, y = b, a
+		}
+		if persons(x.parties) == 2 && len(y.parties) >= 3 {
+			return false
+		}
+	}
 	na, nb := persons(a.parties), persons(b.parties)
 	if na >= 2 && nb >= 2 && !subsetKeys(a.parties, b.parties) && !subsetKeys(b.parties, a.parties) && common(a.parties, b.parties) < 2 {
 		return false
 	}
 	return true
+}
+
+// sameOccasion reports whether two reports whose dates disagree are still
+// one event: the same visitor to the same city, or the same people meeting,
+// within two weeks. Outlets get days wrong («في الـ4 نيسان» against «يوم
+// 15 نيسان»); the disagreement becomes a conflict.
+func sameOccasion(a, b *item) bool {
+	gap := a.lo.Sub(b.hi)
+	if b.lo.After(a.hi) {
+		gap = b.lo.Sub(a.hi)
+	}
+	if gap > 14*24*time.Hour {
+		return false
+	}
+	ea, eb := a.ev, b.ev
+	switch ea.Type {
+	case model.Visit:
+		return ea.Place != nil && eb.Place != nil && ea.Place.Kind == model.Place && ea.Place.Key == eb.Place.Key && shares(a.agents, b.agents)
+	case model.Talks:
+		return persons(a.parties) >= 2 && persons(b.parties) >= 2 && (subsetKeys(a.parties, b.parties) || subsetKeys(b.parties, a.parties))
+	}
+	return false
 }
 
 func shares(a, b map[string]bool) bool {
