@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"khatt/arabic"
 	"khatt/lexicon"
@@ -269,14 +270,15 @@ func (d *doc) phraseStart(f *frame) int {
 
 // trimEnd moves a span's end back over spaces and commas before at.
 func (d *doc) trimEnd(at int) int {
-	for at > 0 && strings.ContainsRune(" ،,\t", rune(d.text[at-1])) {
-		at--
-	}
-	for at > 0 && (d.text[at-1]&0xC0) == 0x80 {
+	for at > 0 && at < len(d.text) && !utf8.RuneStart(d.text[at]) {
 		at-- // never inside a rune
 	}
-	if strings.HasSuffix(d.text[:at], "،") {
-		at -= len("،")
+	for at > 0 {
+		r, n := utf8.DecodeLastRuneInString(d.text[:at])
+		if !strings.ContainsRune(" ،,\t", r) {
+			break
+		}
+		at -= n
 	}
 	return at
 }
