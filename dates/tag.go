@@ -403,7 +403,7 @@ func (s *sentence) numeric(k int) (written, int) {
 		return written{}, 0 // "3. 5. 2020" is a list
 	}
 	l := 5
-	if s.in(k+5, s.hijriMark) || z >= 1300 && z < 1600 {
+	if z >= 1300 && z < 1600 {
 		if s.in(k+5, s.hijriMark) {
 			l++
 		}
@@ -454,8 +454,8 @@ func absDays(d time.Duration) int {
 }
 
 func (s *sentence) hijriWritten(d, m, y, l int, asWritten string) (written, int) {
-	if m < 1 || m > 12 || d < 1 || d > 30 {
-		return written{}, 0
+	if m < 1 || m > 12 || d < 1 || d > 30 || y < 1300 || y >= 1600 {
+		return written{}, 0 // outside the Umm al-Qura tables
 	}
 	g := hijri.UmmAlQuraDate{Year: int64(y), Month: int64(m), Day: int64(d)}.ToGregorian()
 	hd := model.DayOf(g.Date())
