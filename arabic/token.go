@@ -83,6 +83,9 @@ func (t *Token) In(set map[string]bool) (Analysis, bool) {
 // Bare is the token without a conjunction glued to it: والرئيس is
 // الرئيس. Other proclitics stay.
 func (t *Token) Bare() string {
+	if len(t.An) < 2 {
+		return t.Norm
+	}
 	for _, a := range t.An[1:] {
 		if (a.Pre == "و" || a.Pre == "ف") && RuneLen(a.Stem) >= 2 {
 			return a.Stem

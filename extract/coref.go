@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"khatt/arabic"
+	"khatt/dates"
 	"khatt/lexicon"
 	"khatt/model"
 )
@@ -175,6 +176,9 @@ func (d *doc) meetingOf(f *frame, evs []*docEvent) *docEvent {
 	s := f.s
 	toks := s.Tokens
 	speaker := f.agents[0]
+	if f.linked != nil && f.linked.expr.Rel != dates.During {
+		return nil // «قبل الزيارة بأيام، وصف …»: said before or after, not in it
+	}
 	// «خلال اللقاء»، «في بداية اللقاء»، «خلال اجتماعه مع»، «في هذا السياق».
 	context := false
 	for k := 0; k < len(toks); k++ {
@@ -246,8 +250,8 @@ func (d *doc) meetingOf(f *frame, evs []*docEvent) *docEvent {
 			}
 		}
 		for _, c := range f.content {
-			if c.typ == model.Talks {
-				return target
+			if c.typ == model.Talks && !f.tr.info.Has(lexicon.Position) {
+				return target // «وأشار إلى أنه تم خلال هذا اللقاء بحث …»: a report of the meeting
 			}
 		}
 	}
@@ -265,8 +269,14 @@ func (d *doc) readoutOf(f *frame, evs []*docEvent) *docEvent {
 	if !institution || f.tr.info.Has(lexicon.Position) {
 		return nil
 	}
-	if d.leads(f) && f.date.strength < deictic {
-		return nil
+	announces := false
+	for _, c := range f.content {
+		if c.status == model.Planned || c.date.strength >= deictic && d.anchor.Known() && c.date.d.Start.After(d.anchor.Pub) {
+			announces = true
+		}
+	}
+	if d.leads(f) && f.date.strength < deictic && announces {
+		return nil // the announcement of what is to come is the article's news
 	}
 	// What the report tells: an event in its content, or the event of the
 	// sentence it is attached to («بحسب بيان …»).

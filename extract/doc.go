@@ -37,6 +37,7 @@ func (x *Extractor) Lexicon() *lexicon.Lexicon { return x.lx }
 type words struct {
 	anaphor, honorific, unnamed, media, negation, alleged, light, receiverLight  lexicon.WordSet
 	institution, government, dual, collective, vehicle, gathers, airport, palace lexicon.WordSet
+	acting                                                                       lexicon.WordSet
 	purpose, according, post, addressee, stop, exclude                           lexicon.WordSet
 	habitual, furniture                                                          *lexicon.Matcher[bool]
 }
@@ -48,7 +49,7 @@ func newWords(lx *lexicon.Lexicon) words {
 		institution: s("institution"), government: s("government"), dual: s("dual"), collective: s("collective"),
 		vehicle: s("vehicle"), gathers: s("gathers"), airport: s("airport"), palace: s("palace"),
 		purpose: s("purpose"), according: s("according"), post: s("post"), addressee: s("addressee"),
-		stop: s("stop"), exclude: s("exclude"),
+		stop: s("stop"), exclude: s("exclude"), acting: s("acting-institution"),
 		habitual: lx.Phrase("habitual"), furniture: lx.Phrase("furniture")}
 }
 

@@ -192,11 +192,20 @@ func (d *doc) valid(f *frame) bool {
 	if f.skip {
 		return false
 	}
-	if len(f.agents) == 0 && !f.anaphoric && !(f.summit && f.place != nil) {
+	if len(f.agents) == 0 && !f.anaphoric && !(f.summit && f.place != nil) && !(f.typ == model.Statement && f.readout) {
 		return false
 	}
 	if f.typ == model.Statement && !f.tr.verb && f.tr.at > 0 && d.x.w.according.Has(&f.s.Tokens[f.tr.at-1]) {
 		return false // «حسب بيان الرئاسة»: on whose word, not an event
+	}
+	if f.typ == model.Statement && !f.tr.verb {
+		// «أعلن الإليزيه، في بيان، …»، «وأفاد بيان للمجلس …»: the noun is the
+		// verb's own medium or subject, not another statement.
+		for _, o := range f.s.trigs {
+			if o.verb && o.info.Type == model.Statement && o.clause == f.tr.clause && o.at < f.tr.at && f.tr.at-o.at <= 8 {
+				return false
+			}
+		}
 	}
 	info := f.tr.info
 	if info.Has(lexicon.NeedsPlace) && f.place == nil && f.reception == "" && !f.anaphoric && f.typ == model.Visit {

@@ -63,6 +63,11 @@ func (d *doc) recognize(s *sent, final bool) {
 			i = m.to
 			continue
 		}
+		if m, ok := d.institution(s, i); ok {
+			out = append(out, m)
+			i = m.to
+			continue
+		}
 		if m, ok := d.collective(s, i); ok {
 			out = append(out, m)
 			i = m.to
@@ -419,6 +424,64 @@ func (d *doc) collective(s *sent, i int) (mention, bool) {
 		if len(members) == 1 {
 			e.Country = members[0].Country
 		}
+		d.ents.byKey[key] = e
+	}
+	return mention{from: i, to: j, ent: e, conj: head.Conj(), prep: prepOf(head)}, true
+}
+
+// institution reads a body that acts in its own name: «المكتب الإعلامي
+// لرئيس مجلس الوزراء العراقي»، «رئاسة الجمهورية»، «وزارة الخارجية
+// السودانية». The country comes from an adjective or a place in its name.
+func (d *doc) institution(s *sent, i int) (mention, bool) {
+	toks := s.Tokens
+	head, ok := toks[i].In(d.x.w.acting)
+	if !ok {
+		return mention{}, false
+	}
+	if !definite(toks, i) && !definite(toks, i+1) {
+		return mention{}, false // «مجلس» alone, «وزارة» + indefinite: no named body
+	}
+	j := i + 1
+	country := ""
+	for j < len(toks) && j <= i+7 {
+		t := &toks[j]
+		if t.Kind != arabic.Word || d.isStop(t) || d.isDateWord(toks, j) || is(toks, j, g.comp) || d.x.lx.Triggers.Has(toks, j) && !definite(toks, j) {
+			break
+		}
+		if m, ok := d.x.lx.Entities.At(toks, j); ok {
+			if m.Val.Kind == model.Person || m.Val.Kind == model.Media {
+				break
+			}
+			if country == "" {
+				country = m.Val.Country()
+			}
+			j += m.N
+			continue
+		}
+		if a, ok := d.x.lx.Adjectives.At(toks, j); ok {
+			if country == "" {
+				country = a.Val.Name
+			}
+			j += a.N
+			continue
+		}
+		if tm, ok := d.x.lx.Titles.At(toks, j); ok && prepOf(tm.Reading) == "ل" {
+			j += tm.N // «المكتب الإعلامي لرئيس مجلس الوزراء»
+			continue
+		}
+		if !definite(toks, j) {
+			break
+		}
+		j++
+	}
+	if j == i+1 && !definite(toks, i) {
+		return mention{}, false
+	}
+	name := d.surface(toks, i, j, head.Conj())
+	key := "org:" + arabic.Fold(name)
+	e := d.ents.byKey[key]
+	if e == nil {
+		e = &Entity{Name: name, Key: key, Kind: model.Organisation, Country: country, Acts: true}
 		d.ents.byKey[key] = e
 	}
 	return mention{from: i, to: j, ent: e, conj: head.Conj(), prep: prepOf(head)}, true

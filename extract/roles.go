@@ -107,7 +107,18 @@ func (d *doc) verbRoles(f *frame, from, to int, here []*frame) {
 			}
 		}
 	}
-	if len(f.agents) == 0 {
+	if len(f.agents) == 0 && f.typ == model.Statement {
+		// «وأفاد بيان للمجلس السيادي»: a document speaks for its issuer;
+		// «وأشار البيان»، «وذكرت الأرقام»: a subject that names no one.
+		switch issuer, nounSubject := d.documentSubject(f); {
+		case issuer != nil:
+			f.agents = []*Entity{issuer}
+			f.readout = true
+		case nounSubject:
+			f.readout = true
+		}
+	}
+	if len(f.agents) == 0 && !f.readout {
 		f.agents = d.implicitAgent(f, here)
 	} else if f.typ == model.Talks && objStart > 0 && (tr.conj || s.clauses[tr.clause].Kind == arabic.Adverbial || s.clauses[tr.clause].Kind == arabic.Coord) {
 		// «زار الأسد الإمارات والتقى محمد بن راشد»: the one met follows a
@@ -130,6 +141,38 @@ func (d *doc) hasSubjectAfter(f *frame, after []int) bool {
 		}
 	}
 	return persons >= 2
+}
+
+// documentSubject looks at what follows a speech verb with no entity for
+// a subject: a statement noun («بيان»، «البيان») whose issuer it returns
+// (when named: «بيان للمجلس السيادي»), or another noun that names no one
+// («الأرقام الرسمية»). Either way the verb has a subject of its own and
+// takes none from the story around it.
+func (d *doc) documentSubject(f *frame) (*Entity, bool) {
+	s := f.s
+	toks := s.Tokens
+	k := f.tr.at + f.tr.n
+	for k < len(toks) && (toks[k].IsPunct("،,") || d.isDateWord(toks, k) || is(toks, k, ws("اليوم", "امس"))) {
+		k++
+	}
+	if k >= len(toks) || toks[k].Kind != arabic.Word || is(toks, k, g.comp) || is(toks, k, g.preps) || toks[k].IsPunct(":") {
+		return nil, false
+	}
+	if _, in := s.mentAt[k]; in {
+		return nil, false
+	}
+	if m, ok := d.x.lx.Triggers.At(toks, k); ok && m.Val.Type == model.Statement && !m.Val.Verb {
+		for _, j := range s.mentionsIn(k+1, min(len(toks), k+4)) {
+			if e := s.ments[j].ent; e.isActor() && e.Kind != model.Person || e.Kind == model.Person && !e.Unnamed {
+				return e, true
+			}
+		}
+		return nil, true
+	}
+	if d.x.lx.Given.Has(toks, k) || d.x.lx.Titles.Has(toks, k) || d.isStop(&toks[k]) || d.x.w.honorific.Has(&toks[k]) {
+		return nil, false
+	}
+	return nil, definite(toks, k)
 }
 
 // firstConjunct walks back from «وبغداد» to «واشنطن» in «واشنطن وبغداد».
@@ -193,6 +236,9 @@ func (d *doc) participants(f *frame, after []int, objStart, end int) {
 		introduced := sep == "مع" || sep == "بين" || prep == "ب" && f.typ == model.Talks || prep == "" && sep == ""
 		if !introduced || sep == "من" || sep == "عن" || sep == "علي" {
 			continue
+		}
+		if f.typ == model.Visit && sep != "مع" && !f.tr.info.Has(lexicon.Host) && !f.tr.info.Has(lexicon.PersonObject) {
+			continue // a visitor's companions come with مع; others are no part of the trip
 		}
 		if sep == "" && prep == "" && idx > objStart && !m.conj {
 			// Only the first bare object is the one met.
@@ -445,8 +491,8 @@ func (d *doc) lightVerb(toks []arabic.Token, i, from int) int {
 		if toks[k].Kind == arabic.Word && d.x.w.light.Has(&toks[k]) {
 			return k
 		}
-		if d.x.lx.Triggers.Has(toks, k) && k < i {
-			return -1
+		if d.x.lx.Triggers.Has(toks, k) && k < i && !is(toks, k-1, g.preps) {
+			return -1 // another event between (but «سيجري خلال الزيارة مباحثات» reads past a phrase)
 		}
 	}
 	return -1
@@ -712,6 +758,12 @@ func (d *doc) implicitAgentAt(f *frame, at int, here []*frame) []*Entity {
 				return p.agents[:1]
 			}
 		}
+	}
+	if c.Kind == arabic.Quote && c.Parent >= 0 && s.clauses[c.Parent].Kind == arabic.Content {
+		// «بأنه “توجه …”»: a quotation inside reported content speaks of
+		// the content's subject.
+		c = s.clauses[c.Parent]
+		at = c.Marker + 1
 	}
 	// «أنه سيجري …»، «ومن المقرر أن يتوجه …»: the story's actor.
 	if c.Kind == arabic.Content && (c.Marker >= 0 && hasPronounSuffix(&toks[c.Marker]) || c.Marker >= 0 && at <= c.Marker+2) {

@@ -81,7 +81,14 @@ func (d *doc) status(f *frame, here []*frame) {
 func (d *doc) attribute(f *frame, here []*frame) {
 	s, tr := f.s, f.tr
 	toks := s.Tokens
-	if ctx, _ := arabic.Context(s.clauses, tr.clause); ctx >= 0 {
+	// The clause may be a quotation inside reported content («أفاد بيان
+	// بأنه “توجه …”»): climb until a clause holds the speech.
+	c := tr.clause
+	for steps := 0; steps < 4 && f.parent == nil; steps++ {
+		ctx, _ := arabic.Context(s.clauses, c)
+		if ctx < 0 {
+			break
+		}
 		for i := len(here) - 1; i >= 0; i-- {
 			p := here[i]
 			if p.typ == model.Statement && p.tr.at < tr.at && (p.tr.clause == ctx || inChain(s.clauses, p.tr.clause, ctx)) {
@@ -96,6 +103,7 @@ func (d *doc) attribute(f *frame, here []*frame) {
 				break
 			}
 		}
+		c = ctx
 	}
 	if f.speaker == nil {
 		// «بحسب بيان …»، «وفق ما نقلت …»، «ووفقا لوكالة …»

@@ -43,6 +43,15 @@ func (d *doc) titled(s *sent, i int, prev *mention, final bool) (mention, bool) 
 	if tm.N > 1 {
 		isDef = isDef || definite(toks, i+tm.N-1)
 	}
+	if !isDef && tm.N == 1 && !d.x.w.honorific.Has(&toks[i]) && is(toks, i+1, ws("في", "من", "لدى")) && toks[i+1].Bare() == toks[i+1].Norm {
+		// «وزير في الحكومة الإسرائيلية»، «مسؤول في الخارجية»: an unnamed source.
+		end := d.qualifier(toks, i+1)
+		if end <= i+1 {
+			end = i + 1
+		}
+		return mention{from: i, to: end, ent: &Entity{Name: d.surface(toks, i, end, tm.Reading.Conj()), Kind: model.Person, Unnamed: true, Role: true},
+			conj: tm.Reading.Conj(), prep: prepOf(tm.Reading)}, true
+	}
 	var country string
 	var person *Entity
 	afterEntity := false // a place or body qualified the title: a name must now start with a given name
@@ -206,7 +215,9 @@ scan:
 		m.ent = person
 		return m, true
 	}
-	if !isDef && (is(toks, end, ws("في", "من", "لدى")) || d.x.w.unnamed.Has(&toks[i])) {
+	headIndef := !definite(toks, i) && tm.N == 1 && !d.x.w.honorific.Has(&toks[i]) && !lx.Given.Has(toks, i+1) &&
+		(i+1 >= len(toks) || !definite(toks, i+1) || is(toks, i+1, g.preps))
+	if (!isDef || headIndef) && (is(toks, i+1, ws("في", "من", "لدى")) || is(toks, end, ws("في", "من", "لدى")) || d.x.w.unnamed.Has(&toks[i])) {
 		// «وزير في الحكومة الإسرائيلية»: an unnamed source.
 		m.ent = &Entity{Name: d.surface(toks, i, end, tm.Reading.Conj()), Kind: model.Person, Unnamed: true, Role: true}
 		return m, true
@@ -293,7 +304,10 @@ func (d *doc) quotedName(toks []arabic.Token, j int) (mention, bool) {
 	if k == j+1 || k >= len(toks) || !toks[k].IsPunct("»\"”") {
 		return mention{}, false
 	}
-	if m, ok := d.x.lx.Entities.At(toks, j+1); ok && m.Val.Kind == model.Person {
+	if m, ok := d.x.lx.Entities.At(toks, j+1); ok {
+		if m.Val.Kind != model.Person {
+			return mention{}, false // «لوكالة "رويترز"»: a quoted outlet, not a name
+		}
 		return mention{from: j, to: k + 1, ent: d.ents.known(m.Val)}, true
 	}
 	for x := j + 1; x < k; x++ {
@@ -371,6 +385,9 @@ func (d *doc) nounPhrase(toks []arabic.Token, k, n int) int {
 func (d *doc) isDateWord(toks []arabic.Token, k int) bool {
 	lx := d.x.lx
 	t := &toks[k]
+	if t.Kind != arabic.Word {
+		return t.Kind == arabic.Number
+	}
 	return lx.Set("today").Has(t) || lx.Set("yesterday").Has(t) || lx.Set("tomorrow").Has(t) || lx.Weekdays.Has(toks, k) ||
 		lx.Months.Has(toks, k) || lx.Times.Has(toks, k) || t.Bare() == "يوم"
 }

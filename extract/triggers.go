@@ -52,6 +52,9 @@ func (d *doc) layers(s *sent) {
 		if is(toks, i-1, ws("سوف")) {
 			tr.future = true
 		}
+		if !m.Val.Verb && m.Val.Type == model.Statement && m.N == 1 && accusative(t) && d.lightVerb(toks, i, 0) < 0 {
+			continue // «ترحيبا بجلالته»: why something was done, not what was said
+		}
 		if tr.verb && (bareIs(toks, i-1, w.negation) || bareIs(toks, i-2, w.negation) && is(toks, i-1, g.kana)) {
 			tr.negated = true
 		}
@@ -100,6 +103,13 @@ func (d *doc) layers(s *sent) {
 	if !s.furniture {
 		s.exprs = d.x.tg.Tag(toks, d.anchor, s.masked)
 	}
+}
+
+// accusative reports whether a noun ends in the indefinite accusative
+// (-ًا): «ترحيبًا»، «تأكيدا».
+func accusative(t *arabic.Token) bool {
+	raw := strings.TrimSuffix(t.Raw, "\u064b")
+	return strings.HasSuffix(raw, "ا") && !t.An[0].Definite() || strings.ContainsRune(t.Raw, 0x064B)
 }
 
 // lemma is a trigger word without suffixes, for comparing event nouns
