@@ -213,6 +213,13 @@ func (d *doc) meetingOf(f *frame, evs []*docEvent) *docEvent {
 	if target != nil && context {
 		return target
 	}
+	if target != nil {
+		for _, fr := range target.frames {
+			if fr.s == s && fr.typ == model.Talks && fr.tr.at < f.tr.at {
+				return target // «وبحث الجانبان المبادرة … وأبدى البرهان ترحيبه بها»
+			}
+		}
+	}
 	// A meeting told in the same sentence («خلال اجتماعه مع رئيس الدولة»).
 	for _, o := range d.frames {
 		if o.s == s && o != f && o.typ == model.Talks && o.tr.at > f.tr.at && (context || is(toks, o.tr.at-1, g.during)) && !o.anaphoric {

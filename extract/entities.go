@@ -240,6 +240,36 @@ func titleKey(words []string) []string {
 	return out
 }
 
+// honorificTitles says which offices an honorific pronoun goes with:
+// «جلالته» a king, «فخامته» a president, «سموه» a prince or emir.
+var honorificTitles = map[string][]string{
+	"جلالته": {"ملك", "عاهل", "سلطان"}, "جلالتها": {"ملكه"},
+	"فخامته": {"رئيس"}, "سيادته": {"رئيس"},
+	"سموه": {"امير", "شيخ", "ولي", "عهد"}, "سموها": {"اميره", "شيخه"},
+	"معاليه": {"وزير"}, "دولته": {"رئيس"},
+}
+
+// honoured returns the person an honorific pronoun means: the most salient
+// person whose titles fit it, else the most salient person.
+func (st *entityStore) honoured(word string) *Entity {
+	if titles := honorificTitles[word]; len(titles) > 0 {
+		exclude := map[*Entity]bool{}
+		for _, p := range st.order {
+			fits := false
+			for _, t := range titles {
+				fits = fits || p.words[t]
+			}
+			if !fits {
+				exclude[p] = true
+			}
+		}
+		if p := st.mostSalient(exclude); p != nil {
+			return p
+		}
+	}
+	return st.mostSalient(nil)
+}
+
 // mostSalient is the person named most so far, not in exclude; ties go to
 // the one named last.
 func (st *entityStore) mostSalient(exclude map[*Entity]bool) *Entity {

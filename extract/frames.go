@@ -195,8 +195,12 @@ func (d *doc) valid(f *frame) bool {
 	if len(f.agents) == 0 && !f.anaphoric && !(f.summit && f.place != nil) && !(f.typ == model.Statement && f.readout) {
 		return false
 	}
-	if f.typ == model.Statement && !f.tr.verb && f.tr.at > 0 && d.x.w.according.Has(&f.s.Tokens[f.tr.at-1]) {
-		return false // «حسب بيان الرئاسة»: on whose word, not an event
+	if f.typ == model.Statement && !f.tr.verb {
+		for k := max(0, f.tr.at-4); k < f.tr.at; k++ {
+			if d.x.w.according.Has(&f.s.Tokens[k]) {
+				return false // «حسب بيان الرئاسة»، «حسبما ورد في بيان»: on whose word, not an event
+			}
+		}
 	}
 	if f.typ == model.Statement && !f.tr.verb {
 		// «أعلن الإليزيه، في بيان، …»، «وأفاد بيان للمجلس …»: the noun is the

@@ -78,10 +78,10 @@ func (d *doc) recognize(s *sent, final bool) {
 			i = m.to
 			continue
 		}
-		if final && d.x.w.honorific.Has(&toks[i]) {
+		if a, ok := toks[i].In(d.x.w.honorific); ok && final {
 			// «سموه»، «جلالته»، «سيادته»: the person the article is about.
-			if p := d.ents.mostSalient(nil); p != nil {
-				out = append(out, mention{from: i, to: i + 1, ent: p})
+			if p := d.ents.honoured(a.Stem); p != nil {
+				out = append(out, mention{from: i, to: i + 1, ent: p, prep: prepOf(a), conj: a.Conj()})
 			}
 		}
 		i++
@@ -307,7 +307,8 @@ func (d *doc) media(s *sent, i int) (mention, bool) {
 	if m, ok := d.x.lx.Entities.At(toks, i); ok && m.Val.Kind == model.Media {
 		return mention{from: i, to: i + m.N, ent: d.ents.known(m.Val), prep: prepOf(m.Reading)}, true
 	}
-	if !d.x.w.media.Has(&toks[i]) {
+	head, ok := toks[i].In(d.x.w.media)
+	if !ok {
 		return mention{}, false
 	}
 	j := i + 1
@@ -323,7 +324,7 @@ func (d *doc) media(s *sent, i int) (mention, bool) {
 		j++
 	}
 	name := strings.TrimSpace(d.text[toks[i].Start:toks[j-1].End])
-	return mention{from: i, to: j, ent: &Entity{Name: name, Key: arabic.Fold(name), Kind: model.Media}, prep: prepOf(lastReading(&toks[i]))}, true
+	return mention{from: i, to: j, ent: &Entity{Name: name, Key: arabic.Fold(name), Kind: model.Media}, prep: prepOf(head), conj: head.Conj()}, true
 }
 
 // government reads "الجانبان العراقي والأمريكي"، "الحكومة الإيرانية"،
