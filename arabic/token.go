@@ -199,8 +199,26 @@ func (c *Cache) get(raw string) cached {
 
 // Tokenize splits text[start:end] into tokens with offsets into text,
 // appending to toks. A run of digits and a run of letters are separate
-// tokens (الـ4 is الـ and 4).
+// tokens (الـ4 is الـ and 4); an article written apart from its word
+// («الـ كريملِن») is one token with it.
 func Tokenize(toks []Token, text string, start, end int, cache *Cache) []Token {
+	first := len(toks)
+	toks = tokenize(toks, text, start, end, cache)
+	out := toks[:first]
+	for k := first; k < len(toks); k++ {
+		t := toks[k]
+		if t.Kind == Word && t.Norm == "ال" && k+1 < len(toks) && toks[k+1].Kind == Word && strings.ContainsRune(t.Raw, 0x0640) {
+			next := toks[k+1]
+			norm := "ال" + next.Norm
+			t = Token{Kind: Word, Start: t.Start, End: next.End, Raw: text[t.Start:next.End], Norm: norm, An: Analyse(norm)}
+			k++
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func tokenize(toks []Token, text string, start, end int, cache *Cache) []Token {
 	i := start
 	for i < end {
 		r, n := utf8.DecodeRuneInString(text[i:end])

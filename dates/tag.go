@@ -346,8 +346,8 @@ func (s *sentence) isToday(k int) bool {
 	if !s.in(k, s.today) {
 		return false
 	}
-	if t := s.word(k - 1); t != nil && (t.Is("ذلك") || t.Is("هذا") || t.Is("نفس") || t.Is("منذ")) {
-		return false
+	if t := s.word(k - 1); t != nil && (t.Norm == "ذلك" || t.Norm == "هذا" || t.Is("نفس") || t.Is("منذ")) {
+		return false // «في ذلك اليوم» is that day; «وذلك اليوم الخميس» is today
 	}
 	if t := s.word(k + 1); t != nil && t.Kind == arabic.Word && t.An[0].Definite() && !s.lx.Weekdays.Has(s.toks, k+1) {
 		return false

@@ -56,6 +56,9 @@ func (d *doc) corefer() []*docEvent {
 		if f.anaphoric && len(f.agents) == 0 && !(f.summit && f.place != nil) {
 			return // an event noun that points at nothing told
 		}
+		if len(f.agents) == 0 && !f.summit && f.typ == model.Talks && len(evs) > 0 && !dated(f) {
+			return
+		}
 		e := &docEvent{typ: f.typ}
 		e.add(f)
 		evs = append(evs, e)
@@ -91,6 +94,10 @@ func (e *docEvent) add(f *frame) {
 		if f.place != nil {
 			e.place = f.place
 		}
+	}
+	// The event's date so far, for comparing the frames that come next.
+	if f.date.strength > e.date.strength {
+		e.date = f.date
 	}
 	e.phone = e.phone || f.phone
 	e.summit = e.summit || f.summit

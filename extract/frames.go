@@ -186,13 +186,26 @@ func (s *sent) nextVerb(i, to int) int {
 	return to
 }
 
+// dated reports whether a time expression stands in the frame's clause
+// after its trigger: «مفاوضات ثلاثية … عُقدت في أبوظبي يومي 23 و24 يناير»
+// is known by its place and day.
+func dated(f *frame) bool {
+	for _, e := range f.s.exprs {
+		if e.From > f.tr.at && !e.Bound && e.Kind <= 1 && f.s.clauses[f.tr.clause].From <= e.From && e.From < f.s.clauses[f.tr.clause].To {
+			return true
+		}
+	}
+	return false
+}
+
 // valid drops frames that report no event: a visit with no visitor or no
 // destination, talks with nobody, a statement with no speaker.
 func (d *doc) valid(f *frame) bool {
 	if f.skip {
 		return false
 	}
-	if len(f.agents) == 0 && !f.anaphoric && !(f.summit && f.place != nil) && !(f.typ == model.Statement && f.readout) {
+	if len(f.agents) == 0 && !f.anaphoric && !(f.summit && f.place != nil) && !(f.typ == model.Statement && f.readout) &&
+		!(f.typ == model.Talks && f.place != nil && dated(f)) {
 		return false
 	}
 	if f.typ == model.Statement && !f.tr.verb {

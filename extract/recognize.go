@@ -386,8 +386,8 @@ func (d *doc) collective(s *sent, i int) (mention, bool) {
 	}
 	j := i + 1
 	var members []*Entity
-	if is(toks, j, g.from) || is(toks, j, g.of) || bareIs(toks, j, ws("عن")) {
-		j++
+	if (is(toks, j, g.from) || is(toks, j, g.of) || bareIs(toks, j, ws("عن"))) && (d.x.lx.Entities.Has(toks, j+1) || d.x.lx.Adjectives.Has(toks, j+1)) {
+		j++ // «وفد من العراق»، «ممثلين عن روسيا» (but «القادة من جديد»)
 	}
 	for j < len(toks) && j <= i+10 {
 		if punct(toks, j, "،,") || toks[j].Norm == "و" {

@@ -79,13 +79,16 @@ func (d *doc) verbRoles(f *frame, from, to int, here []*frame) {
 		first := d.firstConjunct(s, k)
 		f.agents = s.ents(s.coordinated(first))
 	}
-	// VSO: the first mention after the verb.
+	// VSO: the first mention after the verb, if it stands right after it
+	// (past a date, a comma, an adverb): in «وينفي علمه بجريمة خاشقجي» the
+	// name after «علمه» is no subject.
 	after := s.mentionsIn(tr.at+tr.n, end)
 	objStart := 0
+	subjectAt := d.subjectSlot(toks, tr.at+tr.n, end)
 	if len(f.agents) == 0 {
 		for idx, k := range after {
 			m := s.ments[k]
-			if d.crosses(toks, tr.at+tr.n, m.from) {
+			if d.crosses(toks, tr.at+tr.n, m.from) || m.from > subjectAt {
 				break
 			}
 			if subjectOK(s, m, f.typ) {
@@ -104,6 +107,24 @@ func (d *doc) verbRoles(f *frame, from, to int, here []*frame) {
 					break
 				}
 				continue
+			}
+		}
+	}
+	if len(f.agents) == 0 {
+		k := tr.at + tr.n
+		for k < len(toks) && (toks[k].IsPunct("،,") || d.isDateWord(toks, k) || is(toks, k, g.also)) {
+			k++
+		}
+		switch {
+		case is(toks, k, d.x.w.dual):
+			// «وبحث الجانبان»، «وسيتشاور الرئيسان»: the pair just named.
+			f.agents = d.pair(f, here)
+		case k < len(toks) && definite(toks, k) && f.typ != model.Statement:
+			// «وستناقش الزيارة …»: an event noun for a subject is the event
+			// already told.
+			if m, ok := d.x.lx.Triggers.At(toks, k); ok && !m.Val.Verb {
+				f.anaphoric = true
+				return
 			}
 		}
 	}
@@ -143,6 +164,25 @@ func (d *doc) hasSubjectAfter(f *frame, after []int) bool {
 	return persons >= 2
 }
 
+// subjectSlot returns where a subject after a verb may start: the first
+// token past dates, times, commas, adverbs and a vehicle («حطت طائرة أمير
+// قطر»).
+func (d *doc) subjectSlot(toks []arabic.Token, k, end int) int {
+	for k < end && k < len(toks) {
+		t := &toks[k]
+		switch {
+		case t.Kind == arabic.Number || t.IsPunct("،,()-–\"«»“”"):
+		case t.Kind == arabic.Word && (d.isDateWord(toks, k) || is(toks, k, g.also) || is(toks, k, g.qad) ||
+			is(toks, k, ws("اليوم", "امس", "غدا", "الماضي", "المقبل", "سرا", "رسميا", "مجددا", "بدوره", "بدورها", "جهته", "جهتها")) ||
+			d.x.w.vehicle.Has(t) || d.x.lx.Months.Has(toks, k)):
+		default:
+			return k
+		}
+		k++
+	}
+	return k
+}
+
 // documentSubject looks at what follows a speech verb with no entity for
 // a subject: a statement noun («بيان»، «البيان») whose issuer it returns
 // (when named: «بيان للمجلس السيادي»), or another noun that names no one
@@ -173,6 +213,19 @@ func (d *doc) documentSubject(f *frame) (*Entity, bool) {
 		return nil, false
 	}
 	return nil, definite(toks, k)
+}
+
+// isInvite reports whether a verb invites (دعا، يدعو).
+func isInvite(t *arabic.Token) bool {
+	_, ok := t.In(ws("دعا", "يدعو", "تدعو", "دعت"))
+	return ok
+}
+
+// subjectAfter reports whether e is the subject right after verb o (then
+// it is the inviter, not the invited).
+func (d *doc) subjectAfter(s *sent, o trigger, e *Entity) bool {
+	ks := s.mentionsIn(o.at+o.n, min(len(s.Tokens), o.at+o.n+2))
+	return len(ks) > 0 && s.ments[ks[0]].ent == e && len(s.mentionsIn(o.at+o.n, len(s.Tokens))) == 1
 }
 
 // firstConjunct walks back from «وبغداد» to «واشنطن» in «واشنطن وبغداد».
@@ -353,6 +406,25 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 			f.host = true // «حظي الأمير بحفل استقبال»: the subject is the guest
 		}
 	}
+	// «دعا الرئيس تبون والرئيس المنفي لزيارة …»: the invited are the
+	// visitors, not the one who invites.
+	if len(f.agents) == 0 && f.typ == model.Visit {
+		for _, o := range s.trigs {
+			if o.at >= tr.at || o.at < from || tr.at-o.at > 25 || !o.verb || !isInvite(&toks[o.at]) {
+				continue
+			}
+			var invited []*Entity
+			for _, k := range s.mentionsIn(o.at+o.n, tr.at) {
+				m := s.ments[k]
+				if m.ent.Kind == model.Person && !s.prepBefore(m) {
+					invited = appendEntity(invited, m.ent)
+				}
+			}
+			if len(invited) > 1 || len(invited) == 1 && !d.subjectAfter(f.s, o, invited[0]) {
+				f.agents = invited
+			}
+		}
+	}
 	// «نقلت تقارير عن الأمير قوله»: the one quoted is the speaker.
 	if len(f.agents) == 0 && is(toks, tr.at, g.said) {
 		for _, k := range s.mentionsIn(max(0, tr.at-10), tr.at) {
@@ -375,6 +447,15 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 					f.agents = s.ents(s.coordinated(j))
 					break
 				}
+			}
+		}
+	}
+	// A noun restating the verb before it: «وصل X إلى Y في زيارة رسمية».
+	if len(f.agents) == 0 && f.lightAt < 0 {
+		if p := lastOfType(here, f.typ); p != nil && p.tr.verb && p.tr.clause == tr.clause && (is(toks, tr.at-1, ws("في", "خلال")) || strings.HasPrefix(lastReading(&toks[tr.at]).Pre, "ب")) {
+			f.agents = p.agents
+			if f.place == nil {
+				f.place = p.place
 			}
 		}
 	}
@@ -473,8 +554,7 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 		}
 	}
 	if len(f.agents) == 0 {
-		def := definite(toks, tr.at) ||
-			is(toks, tr.at-1, g.demonstrative) || is(toks, tr.at-1, g.during) || is(toks, tr.at-1, g.after) || is(toks, tr.at-1, ws("قبل", "قبيل"))
+		def := definite(toks, tr.at) || is(toks, tr.at-1, g.demonstrative)
 		if def || hasPronounSuffix(&toks[tr.at+tr.n-1]) {
 			f.anaphoric = true
 		}

@@ -157,7 +157,7 @@ func attributionOf(e *Entity) string {
 // what was said), or the whole line for a headline.
 func (d *doc) span(f *frame) (int, int) {
 	s := f.s
-	if s.Headline || len(s.clauses) == 0 {
+	if len(s.clauses) == 0 {
 		return s.Start, s.End
 	}
 	c := s.clauses[f.tr.clause]

@@ -330,7 +330,9 @@ func (d *doc) qualifier(toks []arabic.Token, j int) int {
 		return j // «العاهل الأردني للتشاور»: a purpose, not part of the title
 	}
 	switch {
-	case is(toks, j, ws("في", "الى", "عن", "لدى", "باسم", "ل")) && toks[j].Bare() == toks[j].Norm:
+	case is(toks, j, ws("الي")) && !d.envoy(toks, j):
+		return j // «ولي العهد إلى الولايات المتحدة»: a destination, not part of the title
+	case is(toks, j, ws("في", "الي", "عن", "لدى", "باسم", "ل")) && toks[j].Bare() == toks[j].Norm:
 		k = j + 1
 	case gluedPrep(t, lastReading(t).Stem) != "" && !d.x.lx.Titles.Has(toks, j):
 		// «للسودان»، «بالحرس الثوري»: the preposition is glued to the word.
@@ -358,6 +360,17 @@ func (d *doc) qualifier(toks []arabic.Token, j int) int {
 		return d.nounPhrase(toks, k+1, 3)
 	}
 	return j
+}
+
+// envoy reports whether the title before token j is an envoy's (المبعوث
+// إلى السودان، السفير لدى): only they take «إلى» + a place in their title.
+func (d *doc) envoy(toks []arabic.Token, j int) bool {
+	for k := j - 1; k >= 0 && k >= j-5; k-- {
+		if is(toks, k, ws("مبعوث", "موفد", "سفير", "مندوب", "ممثل", "رسول", "المبعوث", "الموفد", "السفير", "المندوب", "الممثل")) {
+			return true
+		}
+	}
+	return false
 }
 
 // nounPhrase extends over up to n more definite words or place names, and

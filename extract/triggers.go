@@ -46,6 +46,9 @@ func (d *doc) layers(s *sent) {
 		if m.Reading.Definite() && m.Val.Verb && !strings.HasPrefix(d.x.lx.Triggers.Phrase(m.Index).Words[0], "ال") {
 			tr.verb = false // «الاستقبال», not the verb
 		}
+		if m.Val.Verb && strings.HasSuffix(arabic.StripMarks(toks[i+m.N-1].Raw), "ة") {
+			tr.verb = false // «استضافة»: no verb ends in ة; it is the verbal noun
+		}
 		if tr.verb && (is(toks, i-1, g.preps) || is(toks, i-1, d.x.lx.Set("after")) || is(toks, i-1, d.x.lx.Set("before"))) && !m.Val.Has(lexicon.Continue) {
 			tr.verb = false // «فضلا عن طلب …», «بعد استقبال»: the verbal noun
 		}

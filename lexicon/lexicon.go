@@ -264,8 +264,9 @@ func (lx *Lexicon) entry(section, text string) error {
 		lx.Triggers.add(text, Trigger{Type: model.Statement, Verb: true, Flags: Continue})
 	case "title":
 		lx.Titles.add(text, true)
-		if !strings.HasSuffix(arabic.Normalize(text), "ه") {
-			lx.Titles.add(text+"ة", true) // سفير → سفيرة, المبعوث → المبعوثة
+		if n := arabic.Normalize(text); !strings.HasSuffix(n, "ه") && !strings.HasSuffix(n, "و") && !strings.HasSuffix(n, "ي") &&
+			!strings.HasSuffix(n, "ا") && !strings.Contains(n, " ") {
+			lx.Titles.add(text+"ة", true) // سفير → سفيرة, المبعوث → المبعوثة (not سمو → سموة, which reads سموه)
 		}
 	case "planned":
 		lx.Planned.add(text, true)

@@ -80,6 +80,12 @@ func newItem(e *extract.Event, article int) *item {
 				it.parties[k] = true
 			}
 		}
+		if e.Type == model.Talks && a.Kind == model.Person && a.Country != "" && !a.Unnamed {
+			// A leader stands for the country at a meeting: «قمة بين
+			// الجزائر وتونس وليبيا» is the meeting of Tebboune, Saied and
+			// al-Menfi.
+			it.parties["c:"+arabic.Fold(a.Country)] = true
+		}
 	}
 	if e.Place != nil {
 		it.country = e.Place.Country
@@ -301,7 +307,15 @@ func compatible(a, b *item) bool {
 	if ea.Summit && eb.Summit && a.country != "" && a.country == b.country {
 		return true // the same summit, whoever each report names
 	}
-	if !shares(a.parties, b.parties) {
+	na, nb := persons(a.parties), persons(b.parties)
+	if na > 0 && nb > 0 {
+		// People on both sides: they must meet, whatever countries they share.
+		if !sharesPeople(a.parties, b.parties) {
+			return false
+		}
+	} else if common(a.parties, b.parties) < 2 && !(na == 0 && nb == 0 && shares(a.parties, b.parties)) {
+		// A meeting told by its countries («قمة بين الجزائر وتونس وليبيا») is
+		// the meeting of their leaders when two or more of them agree.
 		return false
 	}
 	if ea.Sides > 0 && eb.Sides > 0 && ea.Sides != eb.Sides {
@@ -320,9 +334,39 @@ func compatible(a, b *item) bool {
 			return false
 		}
 	}
-	na, nb := persons(a.parties), persons(b.parties)
-	if na >= 2 && nb >= 2 && !subsetKeys(a.parties, b.parties) && !subsetKeys(b.parties, a.parties) && common(a.parties, b.parties) < 2 {
+	if na >= 2 && nb >= 2 && !subsetPeople(a.parties, b.parties) && !subsetPeople(b.parties, a.parties) && commonPeople(a.parties, b.parties) < 2 {
 		return false
+	}
+	return true
+}
+
+func isPersonKey(k string) bool {
+	return strings.HasPrefix(k, "k:") || strings.HasPrefix(k, "p:") || strings.HasPrefix(k, "r:") || strings.HasPrefix(k, "s:")
+}
+
+func sharesPeople(a, b map[string]bool) bool { return commonPeople(a, b) > 0 }
+
+func commonPeople(a, b map[string]bool) int {
+	n := 0
+	for k := range a {
+		if isPersonKey(k) && b[k] && !strings.HasPrefix(k, "s:") {
+			n++
+		}
+	}
+	for k := range a {
+		if strings.HasPrefix(k, "s:") && b[k] {
+			n++ // a transliterated name that outlets spell apart
+		}
+	}
+	return n
+}
+
+// subsetPeople reports whether every person of a takes part in b.
+func subsetPeople(a, b map[string]bool) bool {
+	for k := range a {
+		if isPersonKey(k) && !strings.HasPrefix(k, "s:") && !b[k] {
+			return false
+		}
 	}
 	return true
 }
@@ -344,7 +388,7 @@ func sameOccasion(a, b *item) bool {
 	case model.Visit:
 		return ea.Place != nil && eb.Place != nil && ea.Place.Kind == model.Place && ea.Place.Key == eb.Place.Key && shares(a.agents, b.agents)
 	case model.Talks:
-		return persons(a.parties) >= 2 && persons(b.parties) >= 2 && (subsetKeys(a.parties, b.parties) || subsetKeys(b.parties, a.parties))
+		return persons(a.parties) >= 2 && persons(b.parties) >= 2 && (subsetPeople(a.parties, b.parties) || subsetPeople(b.parties, a.parties))
 	}
 	return false
 }
