@@ -303,6 +303,20 @@ func (d *doc) readoutOf(f *frame, evs []*docEvent) *docEvent {
 			break
 		}
 	}
+	if target == nil && len(f.content) == 0 {
+		// «أشار الكرملين إلى أن الرئيسين سيركزان …»: what the two will do at
+		// the meeting just told is the meeting's agenda.
+		toks := f.s.Tokens
+		for k := f.tr.at + f.tr.n; k < len(toks) && k < f.tr.at+8; k++ {
+			if is(toks, k, d.x.w.dual) {
+				for i := len(evs) - 1; i >= 0; i-- {
+					if evs[i].typ == model.Talks && !evs[i].dropped && evs[i].first() <= f.s.Index && f.s.Index-evs[i].first() <= 3 {
+						return evs[i]
+					}
+				}
+			}
+		}
+	}
 	if target == nil {
 		return nil // it reports a position, not an event
 	}

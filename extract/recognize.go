@@ -404,8 +404,8 @@ func (d *doc) collective(s *sent, i int) (mention, bool) {
 			j += a.N
 			continue
 		}
-		if j == i+1 && toks[j].Kind == arabic.Word && definite(toks, j) && !d.isStop(&toks[j]) && !d.x.lx.Triggers.Has(toks, j) {
-			j++ // «وفد المقدمة»، «قادة الفصائل»
+		if j <= i+3 && toks[j].Kind == arabic.Word && definite(toks, j) && !d.isStop(&toks[j]) && !d.x.lx.Triggers.Has(toks, j) {
+			j++ // «وفد المقدمة»، «قادة الفصائل»، «قادة البلدان الشقيقة الثلاثة»
 			continue
 		}
 		break

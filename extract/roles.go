@@ -51,6 +51,28 @@ func (d *doc) roles(f *frame, here []*frame) {
 		f.skip, f.why = true, "no partner"
 	}
 	if f.typ == model.Talks {
+		f.agents = d.resolveGroups(f, f.agents, here)
+		f.others = d.resolveGroups(f, f.others, here)
+	}
+	if f.typ == model.Visit && len(f.agents) == 0 && !tr.verb {
+		// «يجتمع بوتين مع محمد بن زايد … في زيارة رسمية إلى موسكو»: the
+		// visitor is the party of the meeting who is not at home.
+		for _, o := range here {
+			if o.typ != model.Talks || o.tr.clause != tr.clause {
+				continue
+			}
+			dest := ""
+			if f.place != nil {
+				dest = placeCountry(f.place)
+			}
+			for _, p := range parties(o) {
+				if p.Kind == model.Person && p.Country != "" && dest != "" && p.Country != dest {
+					f.agents = []*Entity{p}
+				}
+			}
+		}
+	}
+	if f.typ == model.Talks {
 		// The parties of talks have no direction: keep them together.
 		for _, o := range f.others {
 			f.agents = appendEntity(f.agents, o)
@@ -512,6 +534,12 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 	} else {
 		d.participants(f, after, 0, end)
 	}
+	if len(f.agents) == 0 && f.place == nil {
+		// The place, even with no actor yet («مفاوضات … عُقدت في أبوظبي»).
+		others := f.others
+		d.participants(f, after, 0, end)
+		f.others = others
+	}
 	// Nationality adjectives after the noun: «ترحيب سعودي أمريكي»،
 	// «المحادثات الاستراتيجية الأمريكية – العراقية».
 	if len(f.agents) == 0 {
@@ -902,6 +930,56 @@ func parties(f *frame) []*Entity {
 		out = appendEntity(out, e)
 	}
 	return out
+}
+
+// resolveGroups replaces a group named by its number («القادة الثلاثة»،
+// «قادة البلدان الشقيقة الثلاثة»، «الزعيمان») with the people of the last
+// meeting that had that many.
+func (d *doc) resolveGroups(f *frame, es []*Entity, here []*frame) []*Entity {
+	var out []*Entity
+	for _, e := range es {
+		n := groupSize(e)
+		if n == 0 || len(e.Members) > 0 {
+			out = appendEntity(out, e)
+			continue
+		}
+		var found []*Entity
+		for i := len(d.frames) - 1; i >= 0 && found == nil; i-- {
+			if ps := parties(d.frames[i]); people(ps) >= n && d.frames[i].typ == model.Talks {
+				found = ps
+			}
+		}
+		for i := len(here) - 1; i >= 0 && found == nil; i-- {
+			if ps := parties(here[i]); people(ps) >= n {
+				found = ps
+			}
+		}
+		if found == nil {
+			out = appendEntity(out, e)
+			continue
+		}
+		for _, p := range found {
+			out = appendEntity(out, p)
+		}
+	}
+	return out
+}
+
+// groupSize reads the number a group names itself by: الثلاثة 3, الاثنين 2.
+func groupSize(e *Entity) int {
+	if e.Kind != model.Organisation || e.Acts {
+		return 0
+	}
+	k := e.Key
+	switch {
+	case strings.Contains(k, "ثلاث"):
+		return 3
+	case strings.Contains(k, "اربع"):
+		return 4
+	case strings.Contains(k, "اثنين") || strings.Contains(k, "اثنان"):
+		return 2
+	}
+	return 0
 }
 
 // sidesNear reads «ثنائية» (two sides) or «ثلاثية»، «الثلاثي» (three)

@@ -64,6 +64,14 @@ func (d *doc) status(f *frame, here []*frame) {
 			planned = true
 		}
 	}
+	if f.typ == model.Visit && !tr.verb {
+		// «دعا الرئيس تبون … لزيارة …»: an invitation is a plan.
+		for _, o := range s.trigs {
+			if o.at < tr.at && o.at >= c.From && o.verb && isInvite(&toks[o.at]) {
+				planned = true
+			}
+		}
+	}
 	if planned && f.status != model.Disputed {
 		f.status = model.Planned
 	}
