@@ -84,6 +84,15 @@ func (e *docEvent) add(f *frame) {
 	if f.typ != e.typ {
 		return // a statement folded into the meeting it was made in
 	}
+	if f.anaphoric && len(f.agents) == 0 && !f.summit {
+		// «ويأتي هذا الاجتماع عقب مفاوضات … في أبوظبي»: a noun pointing back
+		// says nothing new of the event (the place and sides around it are
+		// another event's).
+		if f.date.strength > e.date.strength && f.date.strength >= deictic {
+			e.date = f.date
+		}
+		return
+	}
 	for _, a := range f.agents {
 		e.agents = appendEntity(e.agents, a)
 	}

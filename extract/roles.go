@@ -985,7 +985,7 @@ func groupSize(e *Entity) int {
 // sidesNear reads «ثنائية» (two sides) or «ثلاثية»، «الثلاثي» (three)
 // beside a meeting word.
 func sidesNear(toks []arabic.Token, tr trigger) int {
-	for k := tr.at + tr.n; k < len(toks) && k <= tr.at+tr.n+2; k++ {
+	for k := tr.at + tr.n; k < len(toks) && k < tr.at+tr.n+2; k++ {
 		switch {
 		case is(toks, k, ws("ثنائيه", "ثنائي", "الثنائيه", "الثنائي")):
 			return 2
