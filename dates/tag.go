@@ -156,6 +156,9 @@ func (s *sentence) canStart(i int) bool {
 			return true
 		}
 	}
+	if s.duringPronoun(i) {
+		return true
+	}
 	if t.Is("في") || t.Is("وقت") || t.Norm == "اول" || t.Norm == "ال" || t.Is("يومي") || t.Is("من") || t.Is("اطار") {
 		return true
 	}
@@ -1149,6 +1152,21 @@ func (s *sentence) recent(i int) (Expr, bool) {
 	return Expr{}, false
 }
 
+// duringPronoun reports a during-word carrying a pronoun: «خلالها»،
+// «أثناءه».
+func (s *sentence) duringPronoun(i int) bool {
+	t := s.word(i)
+	if t == nil || t.Kind != arabic.Word {
+		return false
+	}
+	for _, suf := range []string{"هما", "ها", "ه"} {
+		if stem, ok := strings.CutSuffix(t.Norm, suf); ok && len(stem) > len(suf) && s.evDuring[stem] {
+			return true
+		}
+	}
+	return false
+}
+
 // eventLinked reads «قبل الزيارة بأيام»، «بعد يوم من زيارة …»، «عقب
 // المحادثات»، «قبيل القمة»، «عشية …»، «خلال الزيارة»، «على هامش القمة»،
 // «في إطار زيارته»: the noun names the event this one is placed against.
@@ -1179,6 +1197,10 @@ func (s *sentence) eventLinked(i int) (Expr, bool) {
 	case s.word(i) != nil && s.word(i).Is("في") && s.word(i+1) != nil && s.word(i+1).Is("اطار"):
 		rel, j = During, i+2
 	default:
+		// «يلتقي خلالها»: the pronoun stands for the event just told.
+		if s.duringPronoun(i) {
+			return Expr{From: i, To: i + 1, Kind: EventLinked, Rel: During, Noun: -1, Weekday: -1}, true
+		}
 		return Expr{}, false
 	}
 	// «بعد يوم من زيارة»، «قبل أيام من القمة»

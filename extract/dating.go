@@ -269,8 +269,14 @@ func (d *doc) resolveLinked(evs []*docEvent) {
 		}
 		dt.TimeOfDay = ""
 		dt.Expr = strings.TrimSpace(d.text[f.s.Tokens[e.From].Start:f.s.Tokens[e.To-1].End])
+		// The word that names the event: the noun, or for «خلالها» the
+		// trigger of the event it points to.
+		ns, noun := f.s, e.Noun
+		if noun < 0 {
+			ns, noun = target.frames[0].s, target.frames[0].tr.at
+		}
 		dt.Basis = model.Basis{Kind: model.EventRelative, Source: d.src.ID, Anchor: d.anchor.Pub, Sentence: f.s.Index + 1,
-			Event: d.text[f.s.Tokens[e.Noun].Start:f.s.Tokens[e.Noun].End]}
+			Event: d.text[ns.Tokens[noun].Start:ns.Tokens[noun].End]}
 		f.date = evidence{d: dt, strength: context}
 	}
 }
@@ -279,6 +285,26 @@ func (d *doc) resolveLinked(evs []*docEvent) {
 // of the noun's own frame, else the last event of the noun's type before.
 func (d *doc) linkedEvent(f *frame, evs []*docEvent) *docEvent {
 	e := f.linked.expr
+	if e.Noun < 0 {
+		// «خلالها»: the event told last before the pronoun, in this
+		// sentence or the one before.
+		var best *frame
+		for _, o := range d.frames {
+			if o.event == nil || o.event == f.event || o.event.dropped || o.s.Index > f.s.Index || o.s.Index < f.s.Index-1 {
+				continue
+			}
+			if o.s == f.s && o.tr.at >= e.From {
+				continue
+			}
+			if best == nil || o.s.Index > best.s.Index || o.s == best.s && o.tr.at > best.tr.at {
+				best = o
+			}
+		}
+		if best == nil {
+			return nil
+		}
+		return best.event
+	}
 	for _, o := range d.frames {
 		if o.s == f.s && o.tr.at == e.Noun && o.event != nil && o.event != f.event {
 			return o.event

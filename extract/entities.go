@@ -74,6 +74,7 @@ type entityStore struct {
 	// salience counts each person's mentions so far (a headline's double),
 	// for resolving pronouns and honorifics («سموه»).
 	salience map[*Entity]int
+	total    map[*Entity]int // the whole article's counts, from the first pass
 }
 
 type titledPerson struct {
@@ -83,7 +84,7 @@ type titledPerson struct {
 }
 
 func newStore() *entityStore {
-	return &entityStore{byKey: map[string]*Entity{}, surnames: map[string]*Entity{}, salience: map[*Entity]int{}}
+	return &entityStore{byKey: map[string]*Entity{}, surnames: map[string]*Entity{}, salience: map[*Entity]int{}, total: map[*Entity]int{}}
 }
 
 // known returns the article's entity for a lexicon entry.
@@ -265,6 +266,17 @@ func (st *entityStore) honoured(word string) *Entity {
 		}
 		if p := st.mostSalient(exclude); p != nil {
 			return p
+		}
+		// A headline's «غادر سموه» before the prince is named: the one the
+		// whole article names most among those the honorific fits.
+		var best *Entity
+		for _, p := range st.order {
+			if !exclude[p] && !p.Role && !p.Unnamed && (best == nil || st.total[p] > st.total[best]) {
+				best = p
+			}
+		}
+		if best != nil {
+			return best
 		}
 	}
 	return st.mostSalient(nil)

@@ -38,6 +38,19 @@ type Event struct {
 // Article extracts the events of one article. The source's publication
 // date is filled in from the text when its metadata gave none.
 func (x *Extractor) Article(src *model.Source) []Event {
+	d, evs := x.run(src)
+	var out []Event
+	for _, e := range evs {
+		if e.dropped {
+			continue
+		}
+		out = append(out, d.output(e))
+	}
+	return out
+}
+
+// run takes an article through every stage and returns its events, dated.
+func (x *Extractor) run(src *model.Source) (*doc, []*docEvent) {
 	d := x.prepare(src)
 	d.entities()
 	for _, s := range d.sents {
@@ -56,14 +69,7 @@ func (x *Extractor) Article(src *model.Source) []Event {
 	for _, e := range evs {
 		d.dateEvent(e)
 	}
-	var out []Event
-	for _, e := range evs {
-		if e.dropped {
-			continue
-		}
-		out = append(out, d.output(e))
-	}
-	return out
+	return d, evs
 }
 
 // dateEvent gives an event the strongest date its mentions give; for a
@@ -297,11 +303,7 @@ func (d *doc) contentWords(e *docEvent) map[string]bool {
 // Debug describes an article's frames, one line each: a tool for lexicon
 // and rule work.
 func (x *Extractor) Debug(src *model.Source) string {
-	d := x.prepare(src)
-	d.entities()
-	for _, s := range d.sents {
-		d.layers(s)
-	}
+	d, evs := x.run(src)
 	var b strings.Builder
 	for _, s := range d.sents {
 		fmt.Fprintf(&b, "S%d%s %q\n", s.Index, map[bool]string{true: " [headline]", false: ""}[s.Headline], d.text[s.Start:s.End])
@@ -319,14 +321,6 @@ func (x *Extractor) Debug(src *model.Source) string {
 			fmt.Fprintf(&b, "   date %q → %s (%s) kind=%d bound=%v\n", d.text[s.Tokens[e.From].Start:s.Tokens[e.To-1].End], e.Date.String(), e.Date.Precision, e.Kind, e.Bound)
 		}
 	}
-	d.buildFrames()
-	d.dateFrames()
-	evs := d.corefer()
-	evs = append(evs, d.pendingEvents...)
-	for _, e := range evs {
-		d.dateEvent(e)
-	}
-	d.resolveLinked(evs)
 	for _, f := range d.frames {
 		var ag, ot []string
 		for _, a := range f.agents {

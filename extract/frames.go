@@ -100,7 +100,11 @@ func (s *sent) prepBefore(m mention) bool {
 	if m.prep != "" {
 		return true
 	}
-	return is(s.Tokens, m.from-1, g.preps) && !is(s.Tokens, m.from-2, g.allEach)
+	at := m.from - 1
+	for k := 0; k < 3 && is(s.Tokens, at, g.styles); k++ {
+		at-- // «من فخامة رئيس …»
+	}
+	return is(s.Tokens, at, g.preps) && !is(s.Tokens, at-1, g.allEach)
 }
 
 // subjectOK reports whether a mention can be the agent of a frame of type

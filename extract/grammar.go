@@ -14,6 +14,7 @@ var g = struct {
 	qad, kana, comp, relative, demonstrative, dualPron      lexicon.WordSet
 	during, allEach, also, said, quoteVerbs, whose, thatsIt lexicon.WordSet
 	future, planned1, upon, arrival, eachOf, after          lexicon.WordSet
+	styles                                                  lexicon.WordSet
 }{
 	preps:         ws("من", "الى", "على", "عن", "مع", "في", "لدى", "ضد", "بين", "حول", "عند", "امام", "خلف", "عبر", "نحو", "تجاه", "لصالح", "بشأن", "بحق", "حتى", "منذ", "خلال", "بعد", "قبل", "عقب"),
 	objectPreps:   ws("الى", "على", "عن", "مع", "في", "لدى", "ضد", "بين", "حول", "عند", "تجاه", "من", "لصالح", "بشأن"),
@@ -42,6 +43,8 @@ var g = struct {
 	arrival:       ws("وصول", "وصوله", "وصولها", "وصولهم", "نزوله", "هبوط", "قدوم", "قدومه"),
 	eachOf:        ws("كل"),
 	after:         ws("بعد", "عقب", "اثر"),
+	// Forms of address that stand before a title: «من فخامة رئيس …».
+	styles: ws("فخامة", "سمو", "معالي", "جلالة", "سعادة", "دولة", "صاحب", "السمو", "الملكي", "الجلالة", "المعالي"),
 }
 
 func ws(words ...string) lexicon.WordSet {

@@ -89,6 +89,9 @@ func (d *doc) recognize(s *sent, final bool) {
 	for _, m := range out {
 		if m.ent != nil && m.ent.Kind == model.Person && !m.ent.Role && !m.ent.Unnamed {
 			d.ents.last = m.ent
+			if !final {
+				d.ents.total[m.ent]++
+			}
 			if final {
 				d.ents.salience[m.ent]++
 				if s.Headline {

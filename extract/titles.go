@@ -28,11 +28,9 @@ func (d *doc) titled(s *sent, i int, prev *mention, final bool) (mention, bool) 
 	isDef := false
 	counterpart := false
 	for k := i; k < i+tm.N; k++ {
-		w := toks[k].Bare()
-		for _, a := range toks[k].An {
-			if a.Prep() && lx.Titles.Has([]arabic.Token{{Kind: arabic.Word, Norm: a.Stem, An: []arabic.Analysis{{Stem: a.Stem}}}}, 0) {
-				w = a.Stem
-			}
+		w := toks[k].Norm
+		if k == i {
+			w = tm.Reading.Stem // «لولي العهد»، «وولي العهد»: the title as the match read it
 		}
 		words = append(words, w)
 		isDef = isDef || definite(toks, k) || strings.HasPrefix(w, "ال")
@@ -57,6 +55,7 @@ func (d *doc) titled(s *sent, i int, prev *mention, final bool) (mention, bool) 
 	afterEntity := false // a place or body qualified the title: a name must now start with a given name
 	j := i + tm.N
 	end := j
+	titleEnd := j // where the last of stacked titles ends
 	commas := 0
 scan:
 	for j < len(toks) {
@@ -95,7 +94,7 @@ scan:
 			case model.Media:
 				break scan
 			}
-			if m.Reading.Prep() || j == i+tm.N || is(toks, j-1, ws("في", "الى", "عن", "لدى", "باسم")) || isDef {
+			if m.Reading.Prep() || j == titleEnd || is(toks, j-1, ws("في", "الى", "عن", "لدى", "باسم")) || isDef {
 				// «رئيس الولايات المتحدة»، «المبعوث الأمريكي إلى السودان»
 				if country == "" {
 					country = m.Val.Country()
@@ -115,11 +114,15 @@ scan:
 		if tm2, ok := lx.Titles.At(toks, j); ok {
 			// Stacked titles («نائب رئيس الوزراء وزير الخارجية») all name the person.
 			for k := j; k < j+tm2.N; k++ {
-				words = append(words, toks[k].Bare())
+				w := toks[k].Norm
+				if k == j {
+					w = tm2.Reading.Stem
+				}
+				words = append(words, w)
 				isDef = isDef || definite(toks, k)
 			}
 			j += tm2.N
-			end = j
+			end, titleEnd = j, j
 			continue
 		}
 		if a, ok := lx.Adjectives.At(toks, j); ok {
@@ -169,7 +172,7 @@ scan:
 			end = j
 			continue
 		}
-		if !definite(toks, j-1) && j == i+tm.N && !lx.Given.Has(toks, j) && !definite(toks, j) && j+1 < len(toks) &&
+		if !definite(toks, j-1) && j == titleEnd && !lx.Given.Has(toks, j) && !definite(toks, j) && j+1 < len(toks) &&
 			toks[j+1].Kind == arabic.Word && definite(toks, j+1) && !d.x.w.honorific.Has(&toks[j-1]) && !lx.Entities.Has(toks, j+1) {
 			// «وزير شؤون الرئاسة»: an indefinite title in construct with a
 			// noun, not followed by a name.

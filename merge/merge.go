@@ -292,7 +292,10 @@ func compatible(a, b *item) bool {
 	if ea.Type != eb.Type || ea.Phone != eb.Phone {
 		return false
 	}
-	if (a.lo.After(b.hi) || b.lo.After(a.hi)) && !sameOccasion(a, b) {
+	apart := a.lo.After(b.hi) || b.lo.After(a.hi)
+	if apart && (ea.Type == model.Statement || !sameOccasion(a, b)) {
+		// A visit or a meeting reported a day apart may be one occasion; a
+		// person says something new every day.
 		return false
 	}
 	if a.country != "" && b.country != "" && a.country != b.country {
