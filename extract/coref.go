@@ -28,6 +28,16 @@ type docEvent struct {
 
 func (e *docEvent) first() int { return e.frames[0].s.Index }
 
+// lastMention is the position of the event's last frame, in sentence then
+// token order.
+func (e *docEvent) lastMention() int {
+	last := 0
+	for _, f := range e.frames {
+		last = max(last, f.s.Index*10000+f.tr.at)
+	}
+	return last
+}
+
 func (e *docEvent) parties() []*Entity {
 	var out []*Entity
 	for _, x := range e.agents {
@@ -150,6 +160,13 @@ func (d *doc) statementEvent(f *frame, evs []*docEvent) bool {
 	if speaker == nil || speaker.Kind == model.Media || speaker.Unnamed {
 		return false
 	}
+	if p := d.lastStatement(f); p != nil && p.event != nil && p.event.typ == model.Statement && f.s.Index-p.s.Index <= 1 &&
+		len(f.agents) >= 2 && sameSet(f.agents, p.agents) {
+		// «وأصدر الجانبان … بيانات … كما أكد الجانبان»: the same speakers
+		// go on with what they just issued.
+		p.event.add(f)
+		return false
+	}
 	if m := d.meetingOf(f, evs); m != nil {
 		f.meeting = true
 		m.add(f)
@@ -238,7 +255,8 @@ func (d *doc) meetingOf(f *frame, evs []*docEvent) *docEvent {
 	}
 	// A meeting told in the same sentence («خلال اجتماعه مع رئيس الدولة»).
 	for _, o := range d.frames {
-		if o.s == s && o != f && o.typ == model.Talks && o.tr.at > f.tr.at && (context || is(toks, o.tr.at-1, g.during)) && !o.anaphoric {
+		if o.s == s && o != f && o.typ == model.Talks && o.tr.at > f.tr.at && (context || is(toks, o.tr.at-1, g.during)) && !o.anaphoric &&
+			(len(parties(o)) == 0 || hasEntity(parties(o), speaker)) {
 			if o.event != nil {
 				return o.event
 			}
@@ -259,7 +277,7 @@ func (d *doc) meetingOf(f *frame, evs []*docEvent) *docEvent {
 	if context || addressed {
 		return target
 	}
-	if len(f.agents) >= 2 && subset(f.agents[:2], target.parties()) && f.s.Index-target.frames[len(target.frames)-1].s.Index <= 2 {
+	if len(f.agents) >= 2 && f.tr.verb && subset(f.agents[:2], target.parties()) && f.s.Index-target.frames[len(target.frames)-1].s.Index <= 2 {
 		return target // «أكد الجانبان …»: the two sides spoke together, at the meeting
 	}
 	if f.s.Index-target.frames[len(target.frames)-1].s.Index <= 1 {
@@ -273,7 +291,7 @@ func (d *doc) meetingOf(f *frame, evs []*docEvent) *docEvent {
 			}
 		}
 		for _, c := range f.content {
-			if c.typ == model.Talks && !f.tr.info.Has(lexicon.Position) {
+			if c.typ == model.Talks && !f.tr.info.Has(lexicon.Position) && c.event == target {
 				return target // «وأشار إلى أنه تم خلال هذا اللقاء بحث …»: a report of the meeting
 			}
 		}
@@ -366,15 +384,19 @@ func hasEntity(list []*Entity, e *Entity) bool {
 
 // joinTarget finds the event a frame restates, or nil.
 func (d *doc) joinTarget(f *frame, evs []*docEvent) *docEvent {
+	if f.anaphoric && len(f.agents) == 0 {
+		// A noun pointing back means the event told last.
+		var best *docEvent
+		for _, e := range evs {
+			if !e.dropped && e.typ == f.typ && d.nounFits(f, e) && (best == nil || e.lastMention() >= best.lastMention()) {
+				best = e
+			}
+		}
+		return best
+	}
 	for i := len(evs) - 1; i >= 0; i-- {
 		e := evs[i]
 		if e.dropped || e.typ != f.typ {
-			continue
-		}
-		if f.anaphoric && len(f.agents) == 0 {
-			if d.nounFits(f, e) {
-				return e
-			}
 			continue
 		}
 		if d.compatible(f, e) {

@@ -10,7 +10,8 @@ import (
 )
 
 // TestDebugDump prints the frames of the articles named by KHATT_DEBUG
-// (file paths): a tool for lexicon and rule work.
+// (file paths): a tool for lexicon and rule work. Each article is loaded
+// with its directory, so that a meta.ini there gives its publication date.
 func TestDebugDump(t *testing.T) {
 	paths := os.Getenv("KHATT_DEBUG")
 	if paths == "" {
@@ -18,14 +19,19 @@ func TestDebugDump(t *testing.T) {
 	}
 	x := New(lexicon.Default())
 	for _, p := range filepath.SplitList(paths) {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
+		srcs, errs := corpus.Load(corpus.PathRoots([]string{filepath.Dir(p)}))
+		for _, err := range errs {
+			t.Log(err)
 		}
-		src, err := corpus.ParseArticle(p, data, nil)
-		if err != nil {
-			t.Fatal(err)
+		found := false
+		for i := range srcs {
+			if filepath.Base(srcs[i].Path) == filepath.Base(p) {
+				t.Logf("%s\n%s", p, x.Debug(&srcs[i]))
+				found = true
+			}
 		}
-		t.Logf("%s\n%s", p, x.Debug(&src))
+		if !found {
+			t.Fatalf("%s: not loaded", p)
+		}
 	}
 }

@@ -134,6 +134,8 @@ func (s *sent) coordinated(k int) []int {
 		toks := s.Tokens
 		ok := false
 		switch {
+		case m.from == prev.from && m.to == prev.to:
+			ok = true // «الجانبان العراقي والأمريكي»: one phrase, two sides
 		case m.conj && gap == 0:
 			ok = true
 		case m.conj && gap == 1 && punct(toks, prev.to, "،,"):
@@ -217,6 +219,16 @@ func (d *doc) valid(f *frame) bool {
 			if d.x.w.according.Has(&f.s.Tokens[k]) {
 				return false // «حسب بيان الرئاسة»، «حسبما ورد في بيان»: on whose word, not an event
 			}
+		}
+	}
+	if f.typ == model.Statement && f.tr.verb && d.x.w.impersonal.Has(&f.s.Tokens[f.tr.at]) {
+		return false // «يُذكر أن …»: the writer's background, no one's statement
+	}
+	if f.typ == model.Statement && f.tr.verb && f.tr.at > 0 {
+		// «بيانات ذكرت أن …»: the document before the verb is its subject,
+		// and the statement is the document's.
+		if m, ok := d.x.lx.Triggers.At(f.s.Tokens, f.tr.at-1); ok && !m.Val.Verb && m.Val.Type == model.Statement && m.N == 1 {
+			return false
 		}
 	}
 	if f.typ == model.Statement && !f.tr.verb {

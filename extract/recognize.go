@@ -58,6 +58,11 @@ func (d *doc) recognize(s *sent, final bool) {
 			i = m.to
 			continue
 		}
+		if m, ok := d.unnamedSource(s, i); ok {
+			out = append(out, m)
+			i = m.to
+			continue
+		}
 		if m, ok := d.known(s, i); ok {
 			out = append(out, m)
 			i = m.to
@@ -389,8 +394,9 @@ func (d *doc) collective(s *sent, i int) (mention, bool) {
 	}
 	j := i + 1
 	var members []*Entity
-	if (is(toks, j, g.from) || is(toks, j, g.of) || bareIs(toks, j, ws("عن"))) && (d.x.lx.Entities.Has(toks, j+1) || d.x.lx.Adjectives.Has(toks, j+1)) {
-		j++ // «وفد من العراق»، «ممثلين عن روسيا» (but «القادة من جديد»)
+	if (is(toks, j, g.from) || is(toks, j, g.of) || bareIs(toks, j, ws("عن"))) && (d.x.lx.Entities.Has(toks, j+1) || d.x.lx.Adjectives.Has(toks, j+1) ||
+		d.x.w.collective.Has(&toks[j+1]) && definite(toks, j+1)) {
+		j++ // «وفد من العراق»، «ممثلين عن روسيا»، «مجموعة من الميليشيات» (but «القادة من جديد»)
 	}
 	for j < len(toks) && j <= i+10 {
 		if punct(toks, j, "،,") || toks[j].Norm == "و" {
@@ -409,6 +415,13 @@ func (d *doc) collective(s *sent, i int) (mention, bool) {
 		}
 		if j <= i+3 && toks[j].Kind == arabic.Word && definite(toks, j) && !d.isStop(&toks[j]) && !d.x.lx.Triggers.Has(toks, j) {
 			j++ // «وفد المقدمة»، «قادة الفصائل»، «قادة البلدان الشقيقة الثلاثة»
+			continue
+		}
+		if j <= i+3 && !definite(toks, i) && toks[j].Kind == arabic.Word && !definite(toks, j) && strings.HasSuffix(toks[j].Raw, "ة") && !d.conjGlued(toks, j) &&
+			!d.isStop(&toks[j]) && !d.x.lx.Triggers.Has(toks, j) && !d.isDateWord(toks, j) {
+			// «فصائل مسلحة»: a broken plural takes a feminine adjective,
+			// which no verb looks like.
+			j++
 			continue
 		}
 		break
@@ -431,6 +444,28 @@ func (d *doc) collective(s *sent, i int) (mention, bool) {
 		d.ents.byKey[key] = e
 	}
 	return mention{from: i, to: j, ent: e, conj: head.Conj(), prep: prepOf(head)}, true
+}
+
+// unnamedSource reads an unnamed source and the nationality it is given:
+// «مصادر عراقية مطلعة»، «مسؤول أمريكي»، «سياسي شيعي عراقي». It speaks, but
+// makes no statement of its own; as a mention it keeps the verb's subject
+// from being taken for someone else.
+func (d *doc) unnamedSource(s *sent, i int) (mention, bool) {
+	toks := s.Tokens
+	head, ok := toks[i].In(d.x.w.unnamed)
+	if !ok || definite(toks, i) || d.x.lx.Given.Has(toks, i+1) {
+		return mention{}, false
+	}
+	j := i + 1
+	for j < len(toks) && j <= i+4 {
+		a, ok := d.x.lx.Adjectives.At(toks, j)
+		if !ok {
+			break
+		}
+		j += a.N
+	}
+	name := d.surface(toks, i, j, head.Conj())
+	return mention{from: i, to: j, ent: &Entity{Name: name, Kind: model.Person, Unnamed: true, Role: true}, conj: head.Conj(), prep: prepOf(head)}, true
 }
 
 // institution reads a body that acts in its own name: «المكتب الإعلامي

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"khatt/arabic"
@@ -46,6 +47,10 @@ func (d *doc) roles(f *frame, here []*frame) {
 		// «بشار الأسد يزور محمد بن راشد»: visiting a person is meeting him.
 		f.typ = model.Talks
 	}
+	if f.typ == model.Statement && tr.verb && is(toks, tr.at+tr.n, ws("عنه", "عنها", "عنهم", "عنهما")) && !d.hasMentionAt(s, tr.at+tr.n+1) {
+		// «التي أُعلن عنها»: announced, by no one the sentence names.
+		f.skip, f.why = true, "impersonal passive"
+	}
 	if f.typ == model.Talks && info.Needs == "with" && len(f.others) == 0 && len(f.agents) < 2 {
 		// «بحث» and «ناقش» alone are studying, not talks.
 		f.skip, f.why = true, "no partner"
@@ -53,6 +58,7 @@ func (d *doc) roles(f *frame, here []*frame) {
 	if f.typ == model.Talks {
 		f.agents = d.resolveGroups(f, f.agents, here)
 		f.others = d.resolveGroups(f, f.others, here)
+		f.agents, f.others = d.governments(f.agents), d.governments(f.others)
 	}
 	if f.typ == model.Visit && len(f.agents) == 0 && !tr.verb {
 		// «يجتمع بوتين مع محمد بن زايد … في زيارة رسمية إلى موسكو»: the
@@ -107,6 +113,15 @@ func (d *doc) verbRoles(f *frame, from, to int, here []*frame) {
 	after := s.mentionsIn(tr.at+tr.n, end)
 	objStart := 0
 	subjectAt := d.subjectSlot(toks, tr.at+tr.n, end)
+	if len(f.agents) == 0 && f.typ == model.Talks {
+		// «وصل X إلى بغداد، حيث التقى قادة …»: where the visitor went, he
+		// met the people named after the verb.
+		if c := s.clauses[tr.clause]; c.Marker >= 0 && bareIs(toks, c.Marker, ws("حيث")) {
+			if v := lastOfType(here, model.Visit); v != nil && len(v.agents) > 0 && v.agents[0].Kind == model.Person {
+				f.agents = v.agents[:1]
+			}
+		}
+	}
 	if len(f.agents) == 0 {
 		for idx, k := range after {
 			m := s.ments[k]
@@ -281,18 +296,24 @@ func (d *doc) participants(f *frame, after []int, objStart, end int) {
 	toks := s.Tokens
 	info := f.tr.info
 	depart := info.Has(lexicon.Depart)
+	prevTo, prevSep, prevPrep := -1, "", ""
 	for idx := objStart; idx < len(after); idx++ {
 		k := after[idx]
 		m := s.ments[k]
 		if d.crosses(toks, f.tr.at+f.tr.n, m.from) {
 			break
 		}
+		prep := m.prep
+		sep := d.sepBefore(toks, m.from)
+		if m.conj && (m.from == prevTo || m.from == prevTo+1 && punct(toks, prevTo, "،,")) {
+			// «بين بغداد وواشنطن»: a conjunct shares its first's preposition.
+			sep, prep = prevSep, prevPrep
+		}
+		prevTo, prevSep, prevPrep = m.to, sep, prep
 		e := m.ent
 		if e.Kind == model.Media || e.Unnamed {
 			continue
 		}
-		prep := m.prep
-		sep := d.sepBefore(toks, m.from)
 		if e.isPlace() || e.Kind == model.Organisation && e.Acts && (sep == "في" || prep == "ب") {
 			switch {
 			case f.place != nil:
@@ -300,8 +321,10 @@ func (d *doc) participants(f *frame, after []int, objStart, end int) {
 				// «غادر الرياض»: the place left, not the destination.
 			case f.typ == model.Visit && (sep == "الي" || prep == "ل" || sep == "" && prep == "" || prep == "ب" || sep == "في"):
 				f.place = e
-			case f.typ != model.Visit && (sep == "في" || prep == "ب" || sep == "الي"):
+			case f.typ == model.Talks && (sep == "في" || prep == "ب" || sep == "الي"):
 				f.place = e
+			case f.typ == model.Statement && sep == "في":
+				f.place = e // where it was said; «رسالة إلى طهران» is its addressee
 			}
 			continue
 		}
@@ -487,6 +510,12 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 		for idx, k := range after {
 			m := s.ments[k]
 			if m.from > tr.at+tr.n+4 || d.crosses(toks, tr.at+tr.n, m.from) {
+				break
+			}
+			if f.typ == model.Talks && m.ent.Kind == model.Country && bareIs(toks, m.from-1, ws("بين")) {
+				// «المحادثات الاستراتيجية بين العراق والولايات المتحدة»
+				f.agents = s.ents(s.coordinated(k))
+				d.participants(f, after, idx+len(f.agents), end)
 				break
 			}
 			if m.ent.isPlace() && f.summit && f.place == nil && m.from == tr.at+tr.n {
@@ -773,17 +802,48 @@ func (d *doc) reception(f *frame) {
 	}
 }
 
+// governments turns the capitals among a meeting's parties into the
+// countries they stand for: «الحوار بين بغداد وواشنطن» is Iraq's and the
+// United States'.
+func (d *doc) governments(es []*Entity) []*Entity {
+	var out []*Entity
+	for _, e := range es {
+		if e.Kind == model.Place && e.Acts && e.Known != nil && e.Known.StandsFor != "" {
+			if c := d.x.lx.Entity(e.Known.StandsFor); c != nil {
+				e = d.ents.known(c)
+			}
+		}
+		out = appendEntity(out, e)
+	}
+	return out
+}
+
+// hasMentionAt reports whether an entity mention starts at token i.
+func (d *doc) hasMentionAt(s *sent, i int) bool {
+	_, ok := s.mentAt[i]
+	return ok
+}
+
 // possessor resolves the pronoun of «زيارته»، «استقباله»، «زيارة له»:
 // the subject of the sentence's frames so far or a person named before it
 // in the sentence (not one a preposition introduces: «دفعت برئيسها X إلى
 // استقباله» is not X's reception), else the person the article is about.
 func (d *doc) possessor(f *frame, here []*frame) *Entity {
+	s := f.s
+	if c := s.clauses[f.tr.clause]; c.Kind == arabic.Relative && is(s.Tokens, c.From, ws("الذي")) {
+		// «… لمتزعم فيلق القدس قاآني إلى بغداد، الذي تزامنت زيارته»: the
+		// man the relative clause describes, whatever introduced him.
+		for k := len(s.ments) - 1; k >= 0; k-- {
+			if m := s.ments[k]; m.to <= c.From && m.ent.Kind == model.Person && !m.ent.Unnamed {
+				return m.ent
+			}
+		}
+	}
 	for i := len(here) - 1; i >= 0; i-- {
 		if len(here[i].agents) > 0 && here[i].agents[0].Kind == model.Person && here[i].tr.verb && !here[i].host {
 			return here[i].agents[0]
 		}
 	}
-	s := f.s
 	exclude := map[*Entity]bool{}
 	for k := len(s.ments) - 1; k >= 0; k-- {
 		m := s.ments[k]
@@ -836,9 +896,21 @@ func (d *doc) implicitAgentAt(f *frame, at int, here []*frame) []*Entity {
 		if punct(toks, end-1, "،,") {
 			end--
 		}
-		if k, ok := s.mentionEndingAt(end); ok && s.ments[k].ent.isActor() {
+		// Not when the name is the genitive of an event noun: in «زيارة
+		// قاآني التي أعلن عنها» the clause describes the visit.
+		if k, ok := s.mentionEndingAt(end); ok && s.ments[k].ent.isActor() && !d.x.lx.Triggers.Has(toks, s.ments[k].from-1) {
 			return []*Entity{s.ments[k].ent}
 		}
+	}
+	if f.typ == model.Statement && f.tr.verb && at == f.tr.at && d.feminine(toks, f.tr) {
+		// «وأوضحت أن …» after «ووفقا لوكالة …»: a feminine verb's unnamed
+		// subject is no man; the body or medium named last, when the verb
+		// opens the sentence. Inside one («لتؤكد حرصها») its subject is
+		// the clause's, no speaker.
+		if at == s.clauses[0].From && (c.Kind == arabic.Main || c.Kind == arabic.Coord) && lastReading(&toks[at]).Pre != "ل" {
+			return d.lastBody(s, at)
+		}
+		return nil
 	}
 	if f.typ == model.Statement && f.tr.verb && at == f.tr.at {
 		// «وقالت إن …» with no subject: the speaker before goes on, even a
@@ -846,6 +918,15 @@ func (d *doc) implicitAgentAt(f *frame, at int, here []*frame) []*Entity {
 		for i := len(here) - 1; i >= 0; i-- {
 			if here[i].typ == model.Statement && len(here[i].agents) > 0 {
 				return here[i].agents[:1]
+			}
+		}
+		if c.Kind == arabic.Coord {
+			// «حيث التقى قادة الميليشيات، ودعا إلى الهدوء»: the subject of
+			// the clause before.
+			for i := len(here) - 1; i >= 0; i-- {
+				if p := here[i]; p.tr.at < at && len(p.agents) > 0 && p.tr.verb && p.tr.clause == c.Prev {
+					return p.agents[:1]
+				}
 			}
 		}
 		for i := len(d.frames) - 1; i >= 0; i-- {
@@ -899,6 +980,48 @@ func (d *doc) implicitAgentAt(f *frame, at int, here []*frame) []*Entity {
 		if opening {
 			if p := d.lastActor(s.Index); p != nil {
 				return []*Entity{p}
+			}
+		}
+	}
+	return nil
+}
+
+// feminine reports whether a verb is in the feminine third person
+// singular: «قالت»، «أوضحت»، «تقول», whose masculine form is a trigger too.
+func (d *doc) feminine(toks []arabic.Token, tr trigger) bool {
+	if tr.n != 1 {
+		return false
+	}
+	stem := lastReading(&toks[tr.at]).Stem
+	var other string
+	switch {
+	case strings.HasSuffix(stem, "ت") && arabic.RuneLen(stem) >= 4:
+		other = strings.TrimSuffix(stem, "ت")
+	case strings.HasPrefix(stem, "ت") && arabic.RuneLen(stem) >= 4:
+		other = "ي" + strings.TrimPrefix(stem, "ت")
+	default:
+		return false
+	}
+	m, ok := d.x.lx.Triggers.At([]arabic.Token{{Kind: arabic.Word, Norm: other, An: []arabic.Analysis{{Stem: other}}}}, 0)
+	return ok && m.Val.Verb
+}
+
+// lastBody is the last body, country or medium named before token at, in
+// this sentence or the two before.
+func (d *doc) lastBody(s *sent, at int) []*Entity {
+	// A medium or a body first: «ووفقا لوكالة …، فإن العراق طلب … وأوضحت»
+	// is the agency speaking on, not Iraq.
+	for _, kinds := range [][]model.ActorKind{{model.Media}, {model.Organisation}, {model.Country}} {
+		for si := s.Index; si >= 0 && si >= s.Index-2; si-- {
+			ss := d.sents[si]
+			for k := len(ss.ments) - 1; k >= 0; k-- {
+				m := ss.ments[k]
+				if ss == s && m.from >= at {
+					continue
+				}
+				if slices.Contains(kinds, m.ent.Kind) {
+					return []*Entity{m.ent}
+				}
 			}
 		}
 	}
