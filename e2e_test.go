@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -78,15 +79,15 @@ func TestEndToEndInTmux(t *testing.T) {
 	}
 	// A month heading is right-aligned inside the rightmost pane; in a
 	// right-to-left line the year is drawn left of the month's name.
-	heading := "2020 " + visual("يونيو") + "│"
+	heading := regexp.MustCompile(`│ {8,}20\d\d [^\s│]+│$`)
 	found := false
 	for _, l := range lines {
-		if strings.HasSuffix(strings.TrimRight(l, " "), heading) {
+		if heading.MatchString(strings.TrimRight(l, " ")) {
 			found = true
 		}
 	}
 	if !found {
-		t.Errorf("no right-aligned heading %q on screen:\n%s", heading, screen)
+		t.Errorf("no right-aligned month heading on screen:\n%s", screen)
 	}
 	for i, l := range lines {
 		if lw := lipgloss.Width(l); lw > w {

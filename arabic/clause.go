@@ -124,9 +124,6 @@ func Clauses(toks []Token, verb func(i int) VerbKind) []Clause {
 			}
 			continue
 		}
-		if quoteOf >= 0 {
-			continue // a quotation is its speaker's own: no structure read inside
-		}
 		bare := t.Bare()
 		switch {
 		case relativeWords[bare]:
@@ -162,6 +159,10 @@ func Clauses(toks []Token, verb func(i int) VerbKind) []Clause {
 					at = i - 1
 				}
 				open(at, Coord, cs[cur].Parent, cur, at)
+			case afterComma && cur != 0 && hasVerb[cur] && !hasVerb[0] && cs[0].Kind == Main && quoteOf < 0 && (cs[cur].Kind == Relative || cs[cur].Kind == Content):
+				// "قبل أيام من زيارة X، والتي يتوقع أن …، زار Y": after a
+				// fronted phrase and what describes it, the main predicate.
+				open(i, Coord, -1, 0, -1)
 			case afterComma && cs[cur].Kind == Relative:
 				// "الكاظمي، الذي بدا عاجزا …، يسعى": the relative clause ends.
 				p := cs[cur].Parent

@@ -117,6 +117,13 @@ func (d *doc) dateFrames() {
 			case before != nil && !after[before]:
 				before.date = d.evidenceOf(before, e, explicit)
 				after[before] = true
+			case before == nil && s.clauses[c].Kind == arabic.Relative:
+				// «المؤتمر الصحفي الذي عقد الاثنين»: the date of the noun the
+				// relative clause describes.
+				if a := antecedentFrame(s, fs, c); a != nil && a.date.strength == none {
+					a.date = d.evidenceOf(a, e, explicit)
+					after[a] = true
+				}
 			case before == nil && next != nil && next.date.strength == none:
 				next.date = d.evidenceOf(next, e, explicit)
 			}
@@ -171,8 +178,8 @@ func (d *doc) dateFrames() {
 				// A date in a later clause that reports no event of its own
 				// («وصل الرئيس، …، في زيارة رسمية، اليوم الأحد»).
 				for c, e := range byClause {
-					if c == 0 || s.clauses[c].Kind == arabic.Content || s.clauses[c].Kind == arabic.Quote {
-						continue
+					if k := s.clauses[c].Kind; c == 0 || k == arabic.Content || k == arabic.Quote || k == arabic.Relative {
+						continue // reported content, or a description of some noun
 					}
 					owned := false
 					for _, o := range fs {
@@ -187,6 +194,43 @@ func (d *doc) dateFrames() {
 						break
 					}
 				}
+			}
+		}
+	}
+}
+
+// antecedentFrame is the frame of the event noun a relative clause
+// describes: the noun just before it, past a comma and a few adjectives.
+func antecedentFrame(s *sent, fs []*frame, c int) *frame {
+	cl := s.clauses[c]
+	for _, f := range fs {
+		if !f.tr.verb && f.tr.clause == cl.Parent && f.tr.at < cl.From && cl.From-(f.tr.at+f.tr.n) <= 3 {
+			return f
+		}
+	}
+	return nil
+}
+
+// carrySpeech dates a speaker's words that go on from the sentence before
+// («وأعلن بايدن الاثنين … . وأوضح بايدن …») with that sentence's day.
+func (d *doc) carrySpeech() {
+	for i, f := range d.frames {
+		if f.typ != model.Statement || !f.tr.verb || f.date.strength != none || len(f.agents) == 0 {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			p := d.frames[j]
+			if p.s == f.s {
+				continue
+			}
+			if p.s.Index < f.s.Index-1 {
+				break
+			}
+			if p.typ == model.Statement && len(p.agents) > 0 && p.agents[0] == f.agents[0] && p.date.strength >= deictic {
+				f.date = p.date
+				f.date.strength = context
+				f.date.d.Basis.Kind = model.Context
+				break
 			}
 		}
 	}
@@ -233,6 +277,20 @@ func (d *doc) evidenceOf(f *frame, e *dates.Expr, cap int) evidence {
 // الزيارة»، «قبل الزيارة بأيام») from that event's date, once events are
 // known.
 func (d *doc) resolveLinked(evs []*docEvent) {
+	for _, f := range d.frames {
+		// «وأعلن بايدن الاثنين … خلال استقباله إياه»: what was said during
+		// a meeting dates the meeting when nothing else does.
+		if f.linked == nil || f.linked.expr.Rel != dates.During || f.linked.expr.Noun < 0 || f.date.strength < context {
+			continue
+		}
+		for _, o := range d.frames {
+			if o.s == f.s && o.tr.at == f.linked.expr.Noun && o.date.strength == none && o.event != nil && o.event.date.strength < approx {
+				o.date = f.date
+				o.date.strength = context
+				o.date.d.Basis.Kind = model.Context
+			}
+		}
+	}
 	for _, f := range d.frames {
 		if f.linked == nil || f.date.strength >= deictic || f.event == nil {
 			continue

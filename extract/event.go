@@ -59,6 +59,7 @@ func (x *Extractor) run(src *model.Source) (*doc, []*docEvent) {
 	d.buildFrames()
 	d.splitSpans()
 	d.dateFrames()
+	d.carrySpeech()
 	evs := d.corefer()
 	evs = append(evs, d.pendingEvents...)
 	sort.SliceStable(evs, func(i, j int) bool { return evs[i].frames[0].start < evs[j].frames[0].start })
@@ -92,6 +93,9 @@ func (d *doc) dateEvent(e *docEvent) {
 		ev := f.date
 		if ev.strength == none || f.typ != e.typ {
 			continue // a folded statement's date is its own
+		}
+		if f.anaphoric && len(f.agents) == 0 && ev.strength < deictic {
+			continue // a noun pointing back dates the event only with a date of its own
 		}
 		if ev.strength >= deictic {
 			e.dates = append(e.dates, ev)

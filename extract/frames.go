@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"khatt/arabic"
 	"khatt/lexicon"
 	"khatt/model"
 )
@@ -70,6 +71,21 @@ func (d *doc) frame(s *sent, tr trigger, here []*frame) *frame {
 		return nil
 	}
 	return f
+}
+
+// roundOf reports whether a tour noun names a round of another event:
+// «الجولة الرابعة من المحادثات»، «جولة حوارات أخرى».
+func (d *doc) roundOf(f *frame) bool {
+	toks := f.s.Tokens
+	for k := f.tr.at + f.tr.n; k < len(toks) && k <= f.tr.at+f.tr.n+3; k++ {
+		if m, ok := d.x.lx.Triggers.At(toks, k); ok {
+			return m.Val.Type == model.Talks && !m.Val.Verb
+		}
+		if toks[k].Kind != arabic.Word && !punct(toks, k, "،,") || is(toks, k, g.preps) && !is(toks, k, g.from) {
+			return false
+		}
+	}
+	return false
 }
 
 // mentionsIn returns the indices of the sentence's entity mentions that
@@ -239,6 +255,9 @@ func (d *doc) valid(f *frame) bool {
 				return false
 			}
 		}
+	}
+	if f.typ == model.Visit && !f.tr.verb && d.roundOf(f) {
+		return false
 	}
 	info := f.tr.info
 	if info.Has(lexicon.NeedsPlace) && f.place == nil && f.reception == "" && !f.anaphoric && f.typ == model.Visit {

@@ -433,7 +433,7 @@ func (d *doc) collective(s *sent, i int) (mention, bool) {
 		return mention{}, false // «الرؤساء»، «القادة»: generic, no actor
 	}
 	head, _ := toks[i].In(d.x.w.collective)
-	name := d.surface(toks, i, j, head.Conj())
+	name := d.surfaceOf(toks, i, j, head)
 	key := arabic.Fold(name)
 	e := d.ents.byKey[key]
 	if e == nil {
@@ -453,8 +453,8 @@ func (d *doc) collective(s *sent, i int) (mention, bool) {
 func (d *doc) unnamedSource(s *sent, i int) (mention, bool) {
 	toks := s.Tokens
 	head, ok := toks[i].In(d.x.w.unnamed)
-	if !ok || definite(toks, i) || d.x.lx.Given.Has(toks, i+1) {
-		return mention{}, false
+	if !ok || d.x.lx.Given.Has(toks, i+1) || d.isDateWord(toks, i) {
+		return mention{}, false // («المصدر» is the source named before; «الأحد» a day)
 	}
 	j := i + 1
 	for j < len(toks) && j <= i+4 {

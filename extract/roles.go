@@ -26,18 +26,20 @@ func (d *doc) roles(f *frame, here []*frame) {
 	if info.Has(lexicon.Host) {
 		d.reception(f)
 	}
+	venue := false // the place is the subject: it takes part in nothing
 	if info.Has(lexicon.Venue) {
 		// «تستضيف بغداد القمة»: the place hosts; what it hosts is the event.
 		var kept []*Entity
 		for _, a := range f.agents {
 			if a.isPlace() && f.place == nil {
 				f.place = a
+				venue = true
 				continue
 			}
 			kept = append(kept, a)
 		}
 		f.agents = kept
-		for k := f.tr.at + f.tr.n; k < len(toks) && k < f.tr.at+f.tr.n+6; k++ {
+		for k := f.tr.at + f.tr.n; k < len(toks) && k < f.tr.at+f.tr.n+10; k++ {
 			if m, ok := d.x.lx.Triggers.At(toks, k); ok && m.Val.Has(lexicon.Summit) {
 				f.summit = true
 			}
@@ -84,6 +86,11 @@ func (d *doc) roles(f *frame, here []*frame) {
 			f.agents = appendEntity(f.agents, o)
 		}
 		f.others = nil
+	}
+	if venue && f.summit {
+		// «وتستضيف بغداد … قمة ثلاثية تجمع …»: the verb gives the summit its
+		// place and day; who attends is the summit noun's to say.
+		f.agents = nil
 	}
 	if f.typ == model.Visit && f.place != nil && len(f.agents) > 0 && f.agents[0].Country != "" && f.place.Country != "" &&
 		f.agents[0].Country == f.place.Country && !f.agents[0].Role {
@@ -289,6 +296,17 @@ func (d *doc) crosses(toks []arabic.Token, lo, hi int) bool {
 	return false
 }
 
+// thatsItBetween reports whether «وذلك» stands between lo and hi: what
+// follows it is another matter («…، وذلك بعد إعلان الكاظمي»).
+func (d *doc) thatsItBetween(toks []arabic.Token, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if is(toks, k, g.thatsIt) && k > 0 && punct(toks, k-1, "،,") {
+			return true
+		}
+	}
+	return false
+}
+
 // participants reads who else takes part and where: objects after the
 // subject, مع/ب/بين, and the place (إلى/ل/في/ب + place).
 func (d *doc) participants(f *frame, after []int, objStart, end int) {
@@ -296,20 +314,24 @@ func (d *doc) participants(f *frame, after []int, objStart, end int) {
 	toks := s.Tokens
 	info := f.tr.info
 	depart := info.Has(lexicon.Depart)
-	prevTo, prevSep, prevPrep := -1, "", ""
+	prevTo, prevSep, prevPrep, prevTaken := -1, "", "", false
 	for idx := objStart; idx < len(after); idx++ {
 		k := after[idx]
 		m := s.ments[k]
-		if d.crosses(toks, f.tr.at+f.tr.n, m.from) {
+		if d.crosses(toks, f.tr.at+f.tr.n, m.from) || d.thatsItBetween(toks, f.tr.at+f.tr.n, m.from) {
 			break
 		}
 		prep := m.prep
 		sep := d.sepBefore(toks, m.from)
-		if m.conj && (m.from == prevTo || m.from == prevTo+1 && punct(toks, prevTo, "،,")) {
+		conjunct := m.conj && (m.from == prevTo || m.from == prevTo+1 && punct(toks, prevTo, "،,"))
+		if conjunct {
 			// «بين بغداد وواشنطن»: a conjunct shares its first's preposition.
 			sep, prep = prevSep, prevPrep
+			if !prevTaken {
+				continue // «مخرجات اتفاق الكاظمي وبايدن»: nor is it met when its first is not
+			}
 		}
-		prevTo, prevSep, prevPrep = m.to, sep, prep
+		prevTo, prevSep, prevPrep, prevTaken = m.to, sep, prep, false
 		e := m.ent
 		if e.Kind == model.Media || e.Unnamed {
 			continue
@@ -345,6 +367,7 @@ func (d *doc) participants(f *frame, after []int, objStart, end int) {
 		for _, j := range s.coordinated(k) {
 			f.others = appendEntity(f.others, s.ments[j].ent)
 		}
+		prevTaken = true
 	}
 	if f.place == nil {
 		f.place = d.placeAfter(f, end)
@@ -501,6 +524,16 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 			f.agents = p.agents
 			if f.place == nil {
 				f.place = p.place
+			}
+		}
+	}
+	// «زيارة إلى العراق للقاء قادة الفصائل»، «بهدف عقد اجتماعات مع …»: the
+	// purpose of a trip is the traveller's meeting; who follows is met.
+	if len(f.agents) == 0 && f.typ == model.Talks && !f.summit && d.purposed(toks, tr) {
+		if v := lastOfType(here, model.Visit); v != nil && len(v.agents) > 0 && v.agents[0].Kind == model.Person {
+			f.agents = v.agents[:1]
+			if f.place == nil {
+				f.place = v.place
 			}
 		}
 	}
@@ -751,6 +784,18 @@ func (d *doc) reception(f *frame) {
 					break
 				}
 			}
+			if is(toks, f.tr.at+1, ws("اياه", "اياها", "اياهم")) {
+				// «في حضور … الكاظمي خلال استقباله إياه»: the guest is the
+				// other person just named.
+				for k := len(s.ments) - 1; k >= 0; k-- {
+					m := s.ments[k]
+					if m.to <= f.tr.at && m.ent.Kind == model.Person && m.ent != f.agents[0] && !m.ent.Unnamed {
+						f.others = []*Entity{f.agents[0]}
+						f.agents = []*Entity{m.ent}
+						break
+					}
+				}
+			}
 		}
 	}
 	// Where: at an airport, or on arrival, it is the guest's visit; at a
@@ -774,6 +819,9 @@ func (d *doc) reception(f *frame) {
 	}
 	if f.reception == "" && f.tr.info.Has(lexicon.Arrive) {
 		f.reception = "airport"
+	}
+	if f.reception == "" && f.place != nil && f.place.Kind == model.Organisation && f.place.Acts {
+		f.reception = "palace" // «في البيت الأبيض»: a seat of government
 	}
 	if f.reception == "" {
 		// «وصل … حيث كان في استقباله الرئيس»: received on arrival.
@@ -816,6 +864,20 @@ func (d *doc) governments(es []*Entity) []*Entity {
 		out = appendEntity(out, e)
 	}
 	return out
+}
+
+// purposed reports whether an event noun is a purpose: «للقاء»، «بهدف
+// عقد اجتماعات»، «لبحث».
+func (d *doc) purposed(toks []arabic.Token, tr trigger) bool {
+	if d.x.w.purpose.Has(&toks[tr.at]) {
+		return true
+	}
+	for k := tr.at - 1; k >= max(0, tr.at-2); k-- {
+		if d.x.w.purpose.Has(&toks[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasMentionAt reports whether an entity mention starts at token i.

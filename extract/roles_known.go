@@ -41,7 +41,11 @@ func phraseKey(lx *lexicon.Lexicon, phrase string) []string {
 		}
 		if m, ok := lx.Titles.At(toks, i); ok {
 			for k := i; k < i+m.N; k++ {
-				words = append(words, toks[k].Bare())
+				w := toks[k].Norm
+				if k == i {
+					w = m.Reading.Stem
+				}
+				words = append(words, w)
 			}
 			i += m.N
 			continue
@@ -57,13 +61,16 @@ func phraseKey(lx *lexicon.Lexicon, phrase string) []string {
 			if country == "" {
 				country = m.Val.Country()
 			}
+			if m.Val.Kind == model.Organisation {
+				words = append(words, "#"+m.Val.Name)
+			}
 			i += m.N
 			continue
 		}
 		if lx.Set("institution").Has(&toks[i]) || definite(toks, i) {
 			// The words of the office («مجلس الوزراء»، «الخارجية»), as a title in
 			// text is keyed.
-			words = append(words, toks[i].Bare())
+			words = append(words, toks[i].Norm)
 			i++
 			continue
 		}
@@ -91,8 +98,8 @@ func sameKey(a, b []string) bool {
 // officeHolder returns the person the lexicon says held the office a
 // title names on the article's publication day, or nil.
 func (d *doc) officeHolder(key []string) *Entity {
-	if !d.anchor.Known() || len(key) == 0 {
-		return nil
+	if !d.anchor.Known() || len(key) < 2 {
+		return nil // a bare «القائد» or «الرئيس» names no one office
 	}
 	for _, h := range d.x.holders {
 		if h.role.Holds(d.anchor.Pub) && sameKey(h.key, key) {

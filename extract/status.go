@@ -181,6 +181,13 @@ func (d *doc) span(f *frame) (int, int) {
 			start = toks[s.ments[k].from].Start
 		}
 	}
+	if !f.tr.verb && f.tr.clause+1 < len(s.clauses) {
+		// «الزيارة الأخيرة التي قام بها بومبيو»: a noun with the relative
+		// clause that describes it (and often names its actor).
+		if next := s.clauses[f.tr.clause+1]; next.Kind == arabic.Relative && next.Parent == f.tr.clause && next.From-(f.tr.at+f.tr.n) <= 3 {
+			end = max(end, next.End)
+		}
+	}
 	if f.typ == model.Statement {
 		for k := f.tr.clause + 1; k < len(s.clauses); k++ {
 			cc := s.clauses[k]

@@ -69,6 +69,9 @@ scan:
 				person, end = m.ent, m.to
 				break scan
 			}
+			if j == titleEnd {
+				titleEnd++ // «قائد «فيلق القدس»»: the quoted body follows the title
+			}
 			j++
 			continue
 		case t.IsPunct("»\"”'()/–-"):
@@ -85,6 +88,17 @@ scan:
 		case t.Kind != arabic.Word:
 			break scan
 		}
+		if t.Norm == "ل" && isDef {
+			// «الذراع الخارجية لـ «الحرس الثوري»»: a detached ل before a body.
+			k := j + 1
+			for k < len(toks) && toks[k].IsPunct("«\"“") {
+				k++
+			}
+			if lx.Entities.Has(toks, k) {
+				j = k
+				continue
+			}
+		}
 		if m, ok := lx.Entities.At(toks, j); ok {
 			switch m.Val.Kind {
 			case model.Person:
@@ -98,6 +112,9 @@ scan:
 				// «رئيس الولايات المتحدة»، «المبعوث الأمريكي إلى السودان»
 				if country == "" {
 					country = m.Val.Country()
+				}
+				if m.Val.Kind == model.Organisation {
+					words = append(words, "#"+m.Val.Name) // «قائد قوات الدعم السريع»: the body names the office
 				}
 				isDef = true
 				afterEntity = true
@@ -268,6 +285,20 @@ func (d *doc) surface(toks []arabic.Token, from, to int, conj bool) string {
 	if conj {
 		_, size := utf8.DecodeRuneInString(name)
 		name = name[size:]
+	}
+	return stripTatweel(strings.Trim(name, "«»\"“”،, "))
+}
+
+// surfaceOf is surface without the clitics the first word's reading
+// found: «بقادة الفصائل» is «قادة الفصائل». A «لل» reading keeps its
+// letters: the article's alef is gone from the written word.
+func (d *doc) surfaceOf(toks []arabic.Token, from, to int, a arabic.Analysis) string {
+	name := strings.TrimSpace(d.text[toks[from].Start:toks[to-1].End])
+	if a.Pre != "" && !strings.Contains(a.Pre, "لل") {
+		for range utf8.RuneCountInString(a.Pre) {
+			_, size := utf8.DecodeRuneInString(name)
+			name = name[size:]
+		}
 	}
 	return stripTatweel(strings.Trim(name, "«»\"“”،, "))
 }
