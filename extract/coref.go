@@ -94,6 +94,9 @@ func (e *docEvent) add(f *frame) {
 	if f.typ != e.typ {
 		return // a statement folded into the meeting it was made in
 	}
+	if len(e.frames) == 1 || f.status == model.Reported {
+		e.status = f.status // so far: dateEvent decides in the end
+	}
 	if f.anaphoric && len(f.agents) == 0 && !f.summit {
 		// «ويأتي هذا الاجتماع عقب مفاوضات … في أبوظبي»: a noun pointing back
 		// says nothing new of the event (the place and sides around it are
@@ -158,6 +161,14 @@ func (d *doc) statementEvent(f *frame, evs []*docEvent) bool {
 		speaker = f.agents[0]
 	}
 	if speaker == nil || speaker.Kind == model.Media || speaker.Unnamed {
+		return false
+	}
+	if p := d.lastStatement(f); p != nil && p.meeting && p.event != nil && f.s.Index-p.s.Index <= 1 && p.s != f.s &&
+		len(p.agents) > 0 && p.agents[0] == speaker && !f.tr.info.Has(lexicon.Position) {
+		// «… وقال للكاظمي …. وأكد القيادي الإيراني أن …»: he goes on with
+		// what he was saying in the meeting.
+		f.meeting = true
+		p.event.add(f)
 		return false
 	}
 	if p := d.lastStatement(f); p != nil && p.event != nil && p.event.typ == model.Statement && f.s.Index-p.s.Index <= 1 &&
@@ -230,6 +241,9 @@ func (d *doc) meetingOf(f *frame, evs []*docEvent) *docEvent {
 		if d.x.w.addressee.Has(&toks[k]) {
 			addressed = true
 		}
+		if j, ok := s.mentAt[k]; ok && s.ments[j].prep == "ل" && s.ments[j].ent.Kind == model.Person && s.ments[j].ent != speaker {
+			addressed = true // «وقال للكاظمي»
+		}
 	}
 	var target *docEvent
 	for i := len(evs) - 1; i >= 0; i-- {
@@ -248,8 +262,10 @@ func (d *doc) meetingOf(f *frame, evs []*docEvent) *docEvent {
 	}
 	if target != nil {
 		for _, fr := range target.frames {
-			if fr.s == s && fr.typ == model.Talks && fr.tr.at < f.tr.at {
-				return target // «وبحث الجانبان المبادرة … وأبدى البرهان ترحيبه بها»
+			if fr.s == s && fr.tr.at < f.tr.at && (fr.typ == model.Talks || fr.meeting) {
+				// «وبحث الجانبان المبادرة … وأبدى البرهان ترحيبه بها»، «أن قآني
+				// أبلغ الكاظمي …، وأكد الكاظمي أنه سيتابع الأمر»
+				return target
 			}
 		}
 	}
@@ -394,13 +410,17 @@ func (d *doc) joinTarget(f *frame, evs []*docEvent) *docEvent {
 		}
 		return best
 	}
-	for i := len(evs) - 1; i >= 0; i-- {
-		e := evs[i]
-		if e.dropped || e.typ != f.typ {
-			continue
-		}
-		if d.compatible(f, e) {
-			return e
+	// An event told as done before one told as planned: «وأثارت زيارة
+	// قاآني» is the visit made, not the trip he is to make next.
+	for _, sameStatus := range []bool{true, false} {
+		for i := len(evs) - 1; i >= 0; i-- {
+			e := evs[i]
+			if e.dropped || e.typ != f.typ || sameStatus && (e.status == model.Planned) != (f.status == model.Planned) {
+				continue
+			}
+			if d.compatible(f, e) {
+				return e
+			}
 		}
 	}
 	return nil
@@ -431,7 +451,10 @@ func (d *doc) compatible(f *frame, e *docEvent) bool {
 	if f.date.strength >= approx && e.date.strength >= approx && !widen(f.date.d, f.typ).Overlaps(widen(e.date.d, e.typ)) {
 		return false // «في آب الماضي» is another meeting than «اليوم»
 	}
-	if f.place != nil && e.place != nil && !samePlace(f.place, e.place) {
+	if f.place != nil && e.place != nil && !samePlace(f.place, e.place) &&
+		!(f.typ == model.Visit && placeCountry(f.place) != "" && placeCountry(f.place) == placeCountry(e.place)) {
+		// Two cities are two meetings; for a trip they are its legs
+		// («وصل إلى النجف صباح الثلاثاء … وصل مساء الثلاثاء إلى بغداد»).
 		return false
 	}
 	switch f.typ {

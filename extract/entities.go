@@ -75,6 +75,7 @@ type entityStore struct {
 	// for resolving pronouns and honorifics («سموه»).
 	salience map[*Entity]int
 	total    map[*Entity]int // the whole article's counts, from the first pass
+	seen     []*Entity       // named persons in the order of their mentions (second pass)
 }
 
 type titledPerson struct {
@@ -214,6 +215,16 @@ func (st *entityStore) byTitle(words []string, sent int, headline bool) *Entity 
 		return after
 	}
 	return before
+}
+
+// lastOf is the person of a country named last in the article so far.
+func (st *entityStore) lastOf(country string) *Entity {
+	for i := len(st.seen) - 1; i >= 0; i-- {
+		if p := st.seen[i]; p.Country == country {
+			return p
+		}
+	}
+	return nil
 }
 
 // titleKey reduces title words to what identifies an office: no honorific

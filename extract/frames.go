@@ -77,7 +77,7 @@ func (d *doc) frame(s *sent, tr trigger, here []*frame) *frame {
 // «الجولة الرابعة من المحادثات»، «جولة حوارات أخرى».
 func (d *doc) roundOf(f *frame) bool {
 	toks := f.s.Tokens
-	for k := f.tr.at + f.tr.n; k < len(toks) && k <= f.tr.at+f.tr.n+3; k++ {
+	for k := f.tr.at + f.tr.n; k < len(toks) && k <= f.tr.at+f.tr.n+5; k++ {
 		if m, ok := d.x.lx.Triggers.At(toks, k); ok {
 			return m.Val.Type == model.Talks && !m.Val.Verb
 		}
@@ -225,6 +225,15 @@ func dated(f *frame) bool {
 func (d *doc) valid(f *frame) bool {
 	if f.skip {
 		return false
+	}
+	if f.typ != model.Statement && len(f.agents) > 0 {
+		named := false
+		for _, a := range f.agents {
+			named = named || !a.Unnamed
+		}
+		if !named {
+			return false // «مصدر» travels and meets no one the reader can know
+		}
 	}
 	if len(f.agents) == 0 && !f.anaphoric && !(f.summit && f.place != nil) && !(f.typ == model.Statement && f.readout) &&
 		!(f.typ == model.Talks && f.place != nil && dated(f)) {

@@ -91,6 +91,7 @@ func (d *doc) recognize(s *sent, final bool) {
 		}
 		i++
 	}
+	out = d.appositives(toks, out)
 	for _, m := range out {
 		if m.ent != nil && m.ent.Kind == model.Person && !m.ent.Role && !m.ent.Unnamed {
 			d.ents.last = m.ent
@@ -98,6 +99,7 @@ func (d *doc) recognize(s *sent, final bool) {
 				d.ents.total[m.ent]++
 			}
 			if final {
+				d.ents.seen = append(d.ents.seen, m.ent)
 				d.ents.salience[m.ent]++
 				if s.Headline {
 					d.ents.salience[m.ent]++
@@ -112,6 +114,52 @@ func (d *doc) recognize(s *sent, final bool) {
 			s.mentAt[m.from] = k
 		}
 	}
+}
+
+// appositives joins a title that names no one to the name set off after
+// it: «الزعيم القبلي والسياسي السني عن محافظة الأنبار، غربي العراق، أحمد
+// أبو ريشة،». Between the two only places and the words that place them.
+func (d *doc) appositives(toks []arabic.Token, out []mention) []mention {
+	for a := 0; a < len(out); a++ {
+		if out[a].ent == nil || !out[a].ent.Role || out[a].ent.Unnamed || out[a].ent.Kind != model.Person {
+			continue
+		}
+		for b := a + 1; b < len(out) && out[b].from-out[a].to <= 10; b++ {
+			e := out[b].ent
+			if e.Kind == model.Person && !e.Role && !e.Unnamed {
+				if punct(toks, out[b].from-1, "،,") && d.onlyPlacing(toks, out, a, b) {
+					out[a].ent = e
+				}
+				break
+			}
+			if !e.isPlace() {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// onlyPlacing reports whether the words between mentions a and b only
+// place the first: places, prepositions, commas and place nouns.
+func (d *doc) onlyPlacing(toks []arabic.Token, out []mention, a, b int) bool {
+	inMention := func(k int) bool {
+		for j := a + 1; j < b; j++ {
+			if k >= out[j].from && k < out[j].to {
+				return true
+			}
+		}
+		return false
+	}
+	for k := out[a].to; k < out[b].from; k++ {
+		switch {
+		case inMention(k), punct(toks, k, "،,"), is(toks, k, g.preps):
+		case toks[k].Kind == arabic.Word && (d.x.w.stop.Has(&toks[k]) || is(toks, k, ws("محافظة", "مدينة", "منطقة", "ولاية", "إقليم", "غربي", "شرقي", "شمالي", "جنوبي", "غرب", "شرق", "شمال", "جنوب"))):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // isStop reports whether a word ends a name: a preposition, conjunction

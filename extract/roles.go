@@ -555,9 +555,9 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 				f.place = m.ent // «قمة بغداد»: a summit's genitive place is its venue
 				continue
 			}
-			if m.ent.isPlace() && !m.ent.Acts {
-				if f.typ == model.Visit && f.place == nil && m.from == tr.at+tr.n {
-					f.place = m.ent // «زيارة السعودية»
+			if m.ent.isPlace() && (!m.ent.Acts || f.typ == model.Visit) {
+				if f.typ == model.Visit && f.place == nil && (m.from == tr.at+tr.n || m.prep == "ل") {
+					f.place = m.ent // «زيارة السعودية»، «زيارة واشنطن»، «زيارته لواشنطن»
 				}
 				continue
 			}
@@ -661,8 +661,11 @@ func (d *doc) lightVerb(toks []arabic.Token, i, from int) int {
 		if toks[k].Kind == arabic.Word && d.x.w.light.Has(&toks[k]) {
 			return k
 		}
-		if d.x.lx.Triggers.Has(toks, k) && k < i && !is(toks, k-1, g.preps) {
-			return -1 // another event between (but «سيجري خلال الزيارة مباحثات» reads past a phrase)
+		if m, ok := d.x.lx.Triggers.At(toks, k); ok && k < i && !is(toks, k-1, g.preps) &&
+			!(!m.Val.Verb && m.Val.Type == model.Visit && k+m.N >= i-1) {
+			// Another event between (but «سيجري خلال الزيارة مباحثات» reads
+			// past a phrase, and «عقد جولة حوارات» is a round of them).
+			return -1
 		}
 	}
 	return -1
@@ -902,7 +905,7 @@ func (d *doc) possessor(f *frame, here []*frame) *Entity {
 		}
 	}
 	for i := len(here) - 1; i >= 0; i-- {
-		if len(here[i].agents) > 0 && here[i].agents[0].Kind == model.Person && here[i].tr.verb && !here[i].host {
+		if len(here[i].agents) > 0 && here[i].agents[0].Kind == model.Person && !here[i].agents[0].Unnamed && here[i].tr.verb && !here[i].host {
 			return here[i].agents[0]
 		}
 	}
@@ -982,13 +985,17 @@ func (d *doc) implicitAgentAt(f *frame, at int, here []*frame) []*Entity {
 				return here[i].agents[:1]
 			}
 		}
-		if c.Kind == arabic.Coord {
+		if c.Kind == arabic.Coord && c.Prev >= 0 {
 			// «حيث التقى قادة الميليشيات، ودعا إلى الهدوء»: the subject of
 			// the clause before.
 			for i := len(here) - 1; i >= 0; i-- {
 				if p := here[i]; p.tr.at < at && len(p.agents) > 0 && p.tr.verb && p.tr.clause == c.Prev {
 					return p.agents[:1]
 				}
+			}
+			// «فإن قآني رفض هذا الطلب، وقال للكاظمي»: the name that opens it.
+			if p := d.openingSubject(s, s.clauses[c.Prev]); p != nil {
+				return []*Entity{p}
 			}
 		}
 		for i := len(d.frames) - 1; i >= 0; i-- {
@@ -1044,6 +1051,20 @@ func (d *doc) implicitAgentAt(f *frame, at int, here []*frame) []*Entity {
 				return []*Entity{p}
 			}
 		}
+	}
+	return nil
+}
+
+// openingSubject is the person a clause opens with, past its conjunction
+// and complementiser: «فإن قآني رفض …».
+func (d *doc) openingSubject(s *sent, c arabic.Clause) *Entity {
+	toks := s.Tokens
+	k := c.From
+	for k < c.To && (toks[k].Kind != arabic.Word || is(toks, k, g.comp) || is(toks, k, ws("فان", "وان", "ان", "و", "ف"))) {
+		k++
+	}
+	if j, ok := s.mentAt[k]; ok && s.ments[j].ent.Kind == model.Person && !s.ments[j].ent.Unnamed {
+		return s.ments[j].ent
 	}
 	return nil
 }

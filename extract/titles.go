@@ -258,6 +258,13 @@ scan:
 	if !isDef || len(key) == 0 {
 		return mention{}, false
 	}
+	if len(words) == 1 && country != "" && d.x.w.anaphor.Has(&toks[i]) {
+		// «وأكد القيادي الإيراني»: the last person named of that country.
+		if p := d.ents.lastOf(country); p != nil {
+			m.ent = p
+			return m, true
+		}
+	}
 	if len(words) == 1 && country == "" && d.x.w.anaphor.Has(&toks[i]) {
 		// «وأكد الوزير»: the last person named.
 		if p := d.lastPerson(); p != nil {

@@ -65,7 +65,7 @@ func (d *doc) layers(s *sent) {
 			// «كتب» is a post only with the post named («كتب في تغريدة»): a
 			// byline «كتب: فلان» is not.
 			found := false
-			for k := i + 1; k < len(toks) && k <= i+8; k++ {
+			for k := i + 1; k < len(toks) && k <= i+20 && !toks[k].IsPunct(":"); k++ {
 				if w.post.Has(&toks[k]) {
 					found = true
 					break
