@@ -363,8 +363,8 @@ func (d *doc) readoutOf(f *frame, evs []*docEvent) *docEvent {
 	if target == nil {
 		return nil // it reports a position, not an event
 	}
-	if f.date.strength >= deictic && target.date.strength >= deictic && !f.date.d.Overlaps(target.date.d) {
-		return nil // announced on a day of its own
+	if f.date.strength >= deictic && target.date.strength >= approx && !f.date.d.Overlaps(target.date.d) {
+		return nil // announced on a day of its own («أعلن اليوم … الشهر المقبل»)
 	}
 	return target
 }

@@ -296,6 +296,11 @@ func (d *doc) resolveLinked(evs []*docEvent) {
 			continue
 		}
 		target := d.linkedEvent(f, evs)
+		if target != nil && target != f.event && f.linked.expr.Rel == dates.During && target.status == model.Planned && f.status == model.Reported {
+			// «زيارة تستمر يومين يلتقي خلالها …»: what happens during a
+			// planned visit is planned too.
+			f.status = model.Planned
+		}
 		if target == nil || target == f.event || target.date.strength < approx {
 			continue
 		}

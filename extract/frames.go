@@ -246,6 +246,15 @@ func (d *doc) valid(f *frame) bool {
 			}
 		}
 	}
+	if f.typ == model.Statement && f.tr.verb && isInvite(&f.s.Tokens[f.tr.at]) {
+		// «دعا X نظيره Y إلى زيارة …»: an invitation is the visit's plan,
+		// not a statement of its own.
+		for _, o := range f.s.trigs {
+			if !o.verb && o.at > f.tr.at && o.at-f.tr.at <= 12 && o.info.Type != model.Statement {
+				return false
+			}
+		}
+	}
 	if f.typ == model.Statement && f.tr.verb && d.x.w.impersonal.Has(&f.s.Tokens[f.tr.at]) {
 		return false // «يُذكر أن …»: the writer's background, no one's statement
 	}

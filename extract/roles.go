@@ -23,6 +23,29 @@ func (d *doc) roles(f *frame, here []*frame) {
 	} else {
 		d.nounRoles(f, from, to, here)
 	}
+	if tr.verb && info.Has(lexicon.ObjectActor) {
+		// «أرسلت طهران قاآني إلى بغداد»: the one sent travels, not the sender.
+		var sent *Entity
+		for _, k := range s.mentionsIn(tr.at+tr.n, s.nextVerb(tr.at, to)) {
+			if m := s.ments[k]; m.ent.Kind == model.Person && !m.ent.Unnamed && !hasEntity(f.agents, m.ent) && !s.prepBefore(m) {
+				sent = m.ent
+				break
+			}
+		}
+		if sent == nil {
+			f.skip, f.why = true, "no one sent"
+		} else {
+			f.agents, f.others = []*Entity{sent}, nil
+			// Where to: «إلى بغداد», not the sender's capital.
+			f.place = nil
+			for _, k := range s.mentionsIn(tr.at+tr.n, s.nextVerb(tr.at, to)) {
+				if m := s.ments[k]; m.ent.isPlace() && (d.sepBefore(s.Tokens, m.from) == "الي" || m.prep == "ل") {
+					f.place = m.ent
+					break
+				}
+			}
+		}
+	}
 	if info.Has(lexicon.Host) {
 		d.reception(f)
 	}
@@ -272,6 +295,21 @@ func (d *doc) subjectAfter(s *sent, o trigger, e *Entity) bool {
 	return len(ks) > 0 && s.ments[ks[0]].ent == e && len(s.mentionsIn(o.at+o.n, len(s.Tokens))) == 1
 }
 
+// inviter is the subject right after an invitation verb when someone
+// else follows uncoordinated: in «دعا الرئيس قيس سعيد نظيره عبد المجيد
+// تبون إلى زيارة» Saied invites; in «دعا الرئيس تبون والرئيس المنفي
+// لزيارة» both are invited.
+func (d *doc) inviter(s *sent, o trigger) *Entity {
+	ks := s.mentionsIn(o.at+o.n, len(s.Tokens))
+	if len(ks) < 2 || s.ments[ks[0]].from > o.at+o.n+1 || s.ments[ks[0]].ent.Kind != model.Person {
+		return nil
+	}
+	if co := s.coordinated(ks[0]); len(co) > 1 {
+		return nil
+	}
+	return s.ments[ks[0]].ent
+}
+
 // firstConjunct walks back from «وبغداد» to «واشنطن» in «واشنطن وبغداد».
 func (d *doc) firstConjunct(s *sent, k int) int {
 	for k > 0 && s.ments[k].conj {
@@ -482,9 +520,10 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 				continue
 			}
 			var invited []*Entity
+			inviter := d.inviter(s, o)
 			for _, k := range s.mentionsIn(o.at+o.n, tr.at) {
 				m := s.ments[k]
-				if m.ent.Kind == model.Person && !s.prepBefore(m) {
+				if m.ent.Kind == model.Person && !s.prepBefore(m) && m.ent != inviter {
 					invited = appendEntity(invited, m.ent)
 				}
 			}

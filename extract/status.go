@@ -193,6 +193,11 @@ func (d *doc) span(f *frame) (int, int) {
 			cc := s.clauses[k]
 			if cc.Parent == f.tr.clause && (cc.Kind == arabic.Content || cc.Kind == arabic.Quote) {
 				end = cc.End
+				// «إن "…"»: the complementiser alone says nothing; take the
+				// quotation it opens.
+				if k+1 < len(s.clauses) && s.clauses[k+1].Parent == k && s.clauses[k+1].Kind == arabic.Quote && cc.To-cc.From <= 2 {
+					end = s.clauses[k+1].End
+				}
 				break
 			}
 			if cc.Parent != f.tr.clause && cc.Prev != f.tr.clause {

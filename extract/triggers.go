@@ -39,6 +39,9 @@ func (d *doc) layers(s *sent) {
 		if !ok {
 			continue
 		}
+		if !d.needsMet(toks, i+m.N, m.Val.Needs) {
+			continue // «أعرب» with nothing «عن», «رأى» with no «أن»: another sense
+		}
 		tr := trigger{at: i, n: m.N, info: m.Val, verb: m.Val.Verb, lemma: lemma(m.Reading.Stem), conj: m.Reading.Conj()}
 		if strings.Contains(m.Reading.Pre, "س") && m.Val.Verb {
 			tr.future = true
@@ -106,6 +109,36 @@ func (d *doc) layers(s *sent) {
 	if !s.furniture {
 		s.exprs = d.x.tg.Tag(toks, d.anchor, s.masked)
 	}
+}
+
+// needsMet reports whether what a trigger needs follows it within its
+// clause's first words: إلى/ل for "to", عن/على or a complementiser for
+// "about", a complementiser or a colon for "that". ("with" is judged with
+// the roles: «وبحث الجانبان» needs no مع.)
+func (d *doc) needsMet(toks []arabic.Token, from int, needs string) bool {
+	if needs == "" || needs == "with" {
+		return true
+	}
+	for k := from; k < len(toks) && k < from+10; k++ {
+		t := &toks[k]
+		if t.IsPunct(".") {
+			return false
+		}
+		if t.IsPunct(":") && needs != "to" || is(toks, k, g.comp) && needs != "to" {
+			return true
+		}
+		switch needs {
+		case "to":
+			if is(toks, k, g.to) || bareIs(toks, k, ws("الى")) {
+				return true
+			}
+		case "about":
+			if bareIs(toks, k, ws("عن", "على")) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // accusative reports whether a noun ends in the indefinite accusative

@@ -86,7 +86,7 @@ type Trigger struct {
 	Type  model.EventType
 	Verb  bool
 	Flags Flag
-	Needs string // a preposition that must follow within a few words: "with", "to", "about"
+	Needs string // what must follow within a few words: "with", "to", "about", "that"
 }
 
 // Has reports whether the trigger has every flag in f.
@@ -242,7 +242,7 @@ func (lx *Lexicon) entry(section, text string) error {
 		for len(words) > 0 && strings.HasPrefix(words[len(words)-1], "+") {
 			w := words[len(words)-1]
 			switch w {
-			case "+with", "+to", "+about":
+			case "+with", "+to", "+about", "+that":
 				info.Needs = strings.TrimPrefix(w, "+")
 			default:
 				f, ok := flagNames[w]

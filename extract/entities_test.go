@@ -1,0 +1,70 @@
+package extract
+
+import (
+	"testing"
+
+	"khatt/model"
+)
+
+// The inventory of entities: no names made of common words, a surname
+// seen before the full name, a headline title resolved from the body,
+// institutions acting through their building, collective actors.
+func TestEntityInventory(t *testing.T) {
+	t.Run("common words are no names", func(t *testing.T) {
+		evs := article(t, "2021-07-28", "تساءل النائب حيدر الملا في تغريدة: \"هل تسمح إيران بمناقشة مسألة الانتخابات بهدف تشكيل الحكومة؟\".")
+		s := one(t, evs, model.Statement)
+		for _, n := range names(s) {
+			if n == "هل تسمح" || n == "بهدف تشكيل" || n == "مسألة الانتخابات" {
+				t.Errorf("a common phrase became an actor: %v", names(s))
+			}
+		}
+	})
+	t.Run("a surname before the full name", func(t *testing.T) {
+		evs := article(t, "2023-09-05", "الصفدي يصل إلى بغداد\nوصل وزير الخارجية الأردني أيمن الصفدي إلى بغداد اليوم الثلاثاء.")
+		v := one(t, evs, model.Visit)
+		if !has(names(v), "أيمن الصفدي") || len(names(v)) != 1 {
+			t.Errorf("visitor %v, want the one Safadi", names(v))
+		}
+		if len(v.Mentions) != 2 {
+			t.Errorf("%d mentions, want the headline and the body", len(v.Mentions))
+		}
+	})
+	t.Run("a headline's title is the person named in the body", func(t *testing.T) {
+		evs := article(t, "2025-11-18", "ولي العهد السعودي يصل إلى واشنطن\nوصل ولي العهد السعودي الأمير محمد بن سلمان إلى واشنطن اليوم الثلاثاء في زيارة رسمية.")
+		v := one(t, evs, model.Visit)
+		if !has(names(v), "محمد بن سلمان") || len(v.Mentions) < 2 {
+			t.Errorf("visit %v with %d mentions", names(v), len(v.Mentions))
+		}
+	})
+	t.Run("an institution speaks through its building", func(t *testing.T) {
+		evs := article(t, "2024-11-18", "أعلن البيت الأبيض، اليوم الاثنين، أن الرئيس سيستقبل رئيس الوزراء العراقي الشهر المقبل.")
+		s := one(t, evs, model.Statement)
+		if names(s)[0] != "البيت الأبيض" || s.Actors[0].Kind != model.Organisation {
+			t.Errorf("speaker %v (%v), want the White House as a body", names(s), s.Actors[0].Kind)
+		}
+	})
+	t.Run("collective actors", func(t *testing.T) {
+		cases := []struct{ text, actor string }{
+			{"وكانت مجموعة من الفصائل المسلحة أصدرت، الأربعاء، بيانا طالبت فيه بانسحاب القوات الأجنبية.", "مجموعة من الفصائل المسلحة"},
+			{"عبرت فصائل مسلحة عراقية عن رفضها الاتفاق الأمني الجديد.", "فصائل مسلحة عراقية"},
+		}
+		for _, c := range cases {
+			s := one(t, article(t, "2021-04-09", c.text), model.Statement)
+			if names(s)[0] != c.actor {
+				t.Errorf("%s: speaker %v, want %s", c.text, names(s), c.actor)
+			}
+		}
+		v := one(t, article(t, "2024-02-07", "وصل وفد من حركة حماس إلى القاهرة اليوم الأربعاء لبحث التهدئة."), model.Visit)
+		if !has(names(v), "وفد") {
+			t.Errorf("visitor %v, want the delegation", names(v))
+		}
+	})
+	t.Run("name variants meet", func(t *testing.T) {
+		for _, spelling := range []string{"قاآني", "قآاني", "قآني", "قأني"} {
+			v := one(t, article(t, "2021-07-27", "وصل قائد فيلق القدس إسماعيل "+spelling+" إلى بغداد اليوم الثلاثاء."), model.Visit)
+			if names(v)[0] != "إسماعيل قاآني" {
+				t.Errorf("%s: visitor %v", spelling, names(v))
+			}
+		}
+	})
+}

@@ -1,0 +1,93 @@
+package extract
+
+import (
+	"testing"
+
+	"khatt/model"
+)
+
+// Who acts: the actor of a trigger found through pronouns, relative
+// clauses, light verbs and titles set off by commas.
+func TestActorsFound(t *testing.T) {
+	cases := []struct {
+		name, text, actor, place string
+		typ                      model.EventType
+	}{
+		{"pronoun possessor with له", "أجرى وزير الخارجية الأردني أيمن الصفدي اتصالات مكثفة، وذلك خلال زيارة له إلى بغداد يوم الأحد.",
+			"أيمن الصفدي", "بغداد", model.Visit},
+		{"pronoun suffix", "قال الرئيس الفرنسي إيمانويل ماكرون إن زيارته إلى الجزائر كانت ناجحة.",
+			"إيمانويل ماكرون", "الجزائر", model.Visit},
+		{"subject before a relative clause", "وكان الرئيس المصري عبد الفتاح السيسي، الذي وصل إلى بغداد صباح الأحد، قد اجتمع بالملك الأردني عبد الله الثاني.",
+			"عبد الفتاح السيسي", "بغداد", model.Visit},
+		{"light verb past titles and commas", "يُجري قائد فيلق القدس في الحرس الثوري الإيراني، إسماعيل قاآني، زيارة إلى العراق بشكل سري.",
+			"إسماعيل قاآني", "العراق", model.Visit},
+		{"verb-subject-object", "زار وزير الخارجية الأمريكي أنتوني بلينكن القاهرة أمس.",
+			"أنتوني بلينكن", "القاهرة", model.Visit},
+		{"subject-verb", "الرئيس السوري بشار الأسد يصل إلى جدة للمشاركة في القمة العربية.",
+			"بشار الأسد", "جدة", model.Visit},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			e := one(t, article(t, "2023-05-18", c.text), c.typ)
+			if !has(names(e), c.actor) {
+				t.Errorf("actors %v, want %s", names(e), c.actor)
+			}
+			if c.place != "" && (e.Place == nil || e.Place.Name != c.place) {
+				t.Errorf("place %v, want %s", e.Place, c.place)
+			}
+		})
+	}
+}
+
+// The wrong actor: the inviter, the host, a name inside what was said,
+// an object after «حيث».
+func TestActorsNotConfused(t *testing.T) {
+	t.Run("the invited visit, not the inviter", func(t *testing.T) {
+		evs := article(t, "2024-04-20", "دعا الرئيس التونسي قيس سعيد نظيره الجزائري عبد المجيد تبون إلى زيارة تونس الأسبوع المقبل.")
+		v := one(t, evs, model.Visit)
+		if !has(names(v), "عبد المجيد تبون") || has(names(v), "قيس سعيد") {
+			t.Errorf("visitor %v, want Tebboune", names(v))
+		}
+		if v.Status != model.Planned {
+			t.Errorf("an invitation is a plan, got %s", v.Status)
+		}
+		noEvent(t, evs, model.Statement) // the invitation is no statement of its own
+	})
+	t.Run("the host receives, the guest visits", func(t *testing.T) {
+		evs := article(t, "2021-06-27", "استقبل الرئيس العراقي برهم صالح الرئيس المصري عبد الفتاح السيسي لدى وصوله مطار بغداد الدولي اليوم الأحد.")
+		v := one(t, evs, model.Visit)
+		if !has(names(v), "عبد الفتاح السيسي") || has(names(v)[:v.Agents], "برهم صالح") {
+			t.Errorf("visitor %v (agents %d), want Sisi", names(v), v.Agents)
+		}
+	})
+	t.Run("a reception at the palace is a meeting", func(t *testing.T) {
+		evs := article(t, "2021-06-27", "استقبل رئيس الوزراء العراقي مصطفى الكاظمي، اليوم الأحد، الملك الأردني عبد الله الثاني في القصر الحكومي ببغداد.")
+		m := one(t, evs, model.Talks)
+		if !has(names(m), "مصطفى الكاظمي") || !has(names(m), "عبد الله الثاني") {
+			t.Errorf("parties %v", names(m))
+		}
+		noEvent(t, evs, model.Visit)
+	})
+	t.Run("a name inside the quotation is not the speaker", func(t *testing.T) {
+		evs := article(t, "2024-03-06", "قال وزير الخارجية السعودي فيصل بن فرحان إن \"الرئيس بشار الأسد يعلم أن عودة سوريا مرهونة بالحل السياسي\".")
+		s := one(t, evs, model.Statement)
+		if names(s)[0] != "فيصل بن فرحان" {
+			t.Errorf("speaker %v, want Faisal bin Farhan", names(s))
+		}
+	})
+	t.Run("after حيث the visitor meets", func(t *testing.T) {
+		evs := article(t, "2021-04-08", "أرسلت طهران قائد فيلق القدس إسماعيل قاآني إلى بغداد، حيث التقى قادة الفصائل المسلحة، ودعا إلى الهدوء.")
+		m := one(t, evs, model.Talks)
+		if names(m)[0] != "إسماعيل قاآني" {
+			t.Errorf("talks %v: the visitor leads", names(m))
+		}
+		noEvent(t, evs, model.Statement) // what he said there is the meeting's
+	})
+	t.Run("a genitive object is no subject", func(t *testing.T) {
+		evs := article(t, "2024-03-06", "ناقش وزير الخارجية المصري سامح شكري مع نظيره الأردني أيمن الصفدي نتائج زيارة الرئيس الفرنسي.")
+		m := one(t, evs, model.Talks)
+		if has(names(m), "ماكرون") || !has(names(m), "أيمن الصفدي") {
+			t.Errorf("parties %v", names(m))
+		}
+	})
+}

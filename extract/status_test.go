@@ -1,0 +1,122 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"khatt/model"
+)
+
+// Speech has a construction, whatever its verb: a named speaker, a verb,
+// and what was said.
+func TestSpeechVerbs(t *testing.T) {
+	for _, verb := range []string{"اعتبر", "علّق", "ادّعى", "رأى", "شدّد", "أكد", "حذّر"} {
+		text := verb + " وزير الخارجية المصري سامح شكري أن الحل السياسي هو الطريق الوحيد لإنهاء الأزمة."
+		evs := only(article(t, "2021-01-13", text), model.Statement)
+		if len(evs) != 1 || names(evs[0])[0] != "سامح شكري" {
+			t.Errorf("%s: %s", verb, describe(evs))
+		}
+	}
+	t.Run("a post on X", func(t *testing.T) {
+		s := one(t, article(t, "2020-11-23", "وكتب وزير الخارجية السعودي فيصل بن فرحان في تغريدة على منصة إكس: \"لم يحدث مثل هذا اللقاء\"."), model.Statement)
+		if names(s)[0] != "فيصل بن فرحان" {
+			t.Errorf("speaker %v", names(s))
+		}
+	})
+	t.Run("a byline is no post", func(t *testing.T) {
+		noEvent(t, article(t, "2020-11-23", "كتب: محمد علي\nالرياض تستعد لاستضافة القمة."), model.Statement)
+	})
+	t.Run("the statement reaches its content", func(t *testing.T) {
+		s := one(t, article(t, "2023-05-19", "قال الرئيس السوري بشار الأسد، في كلمته أمام القمة، إن \"الفرصة تاريخية لإعادة ترتيب شؤوننا\"."), model.Statement)
+		if !strings.Contains(s.Mentions[0].Sentence, "الفرصة تاريخية") {
+			t.Errorf("the mention stops before what was said: %q", s.Mentions[0].Sentence)
+		}
+	})
+}
+
+// What is not an event: «إضافة إلى», habits, negation, unnamed sources,
+// a continuation of an unnamed source.
+func TestNonEvents(t *testing.T) {
+	cases := []struct{ name, text string }{
+		{"إضافة إلى", "وتشمل الخطة تطوير الموانئ، إضافة إلى تحديث شبكة الطرق."},
+		{"habitual", "ويزور قائد فيلق القدس إسماعيل قاآني بغداد عادة دون إعلان مسبق."},
+		{"repeatedly", "والتقى الرئيس الأسد المبعوث الأممي مرارا خلال السنوات الماضية."},
+		{"negated", "لم يلتق الرئيس الفرنسي إيمانويل ماكرون نظيره الجزائري خلال القمة."},
+		{"unnamed source", "وقال مصدر دبلوماسي مطلع إن المفاوضات ستستأنف قريبا."},
+		{"unnamed official", "وأكد مسؤول في الخارجية الأمريكية أن واشنطن تدرس المقترح."},
+		{"media", "وذكرت وكالة رويترز أن الاجتماع تأجل."},
+		{"impersonal", "يذكر أن العلاقات بين البلدين شهدت توترا في السنوات الأخيرة."},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			evs := article(t, "2024-05-01", c.text)
+			if len(evs) != 0 {
+				t.Errorf("events where there are none: %s", describe(evs))
+			}
+		})
+	}
+	t.Run("an unnamed source goes on: not the person quoted", func(t *testing.T) {
+		evs := article(t, "2020-08-18", "وقال مصدر رفيع إن الكاظمي طلب تأجيل الموعد، مضيفا أن الزيارة ستتم في موعدها.")
+		for _, e := range only(evs, model.Statement) {
+			for _, m := range e.Mentions {
+				if strings.Contains(m.Sentence, "مضيفا") {
+					t.Errorf("«مضيفا» of an unnamed source credited to %v", names(e))
+				}
+			}
+		}
+	})
+}
+
+// Readouts: an institution's report of a meeting is part of the meeting;
+// one that takes a position is a statement.
+func TestReadouts(t *testing.T) {
+	t.Run("a readout joins the meeting", func(t *testing.T) {
+		evs := article(t, "2024-04-15", "استقبل الرئيس الأمريكي جو بايدن رئيس الوزراء العراقي محمد شياع السوداني في البيت الأبيض اليوم الاثنين.\nوأفاد بيان لمكتب رئيس الوزراء بأن الأخير بحث مع بايدن العلاقات الثنائية.")
+		one(t, evs, model.Talks)
+		noEvent(t, evs, model.Statement)
+	})
+	t.Run("according to a statement", func(t *testing.T) {
+		evs := article(t, "2024-04-15", "التقى وزير الخارجية الأردني أيمن الصفدي نظيره المصري سامح شكري، بحسب بيان للخارجية الأردنية.")
+		one(t, evs, model.Talks)
+		noEvent(t, evs, model.Statement)
+	})
+	t.Run("a report that takes a position", func(t *testing.T) {
+		evs := article(t, "2024-04-15", "التقى الرئيس المصري عبد الفتاح السيسي الملك الأردني عبد الله الثاني في القاهرة اليوم.\nورحبت وزارة الخارجية القطرية باللقاء، مؤكدة أهمية التنسيق العربي.")
+		one(t, evs, model.Talks)
+		s := one(t, evs, model.Statement)
+		if !has(names(s), "وزارة الخارجية") {
+			t.Errorf("speaker %v", names(s))
+		}
+	})
+}
+
+// Planned against done: a future verb governs its complements; «سوف»
+// inside a quotation does not make the speech planned.
+func TestPlanned(t *testing.T) {
+	t.Run("a planned visit governs its meetings", func(t *testing.T) {
+		evs := article(t, "2024-03-06", "يبدأ الرئيس التونسي قيس سعيد غدا زيارة إلى الجزائر تستمر يومين يلتقي خلالها نظيره عبد المجيد تبون.")
+		v := one(t, evs, model.Visit)
+		m := one(t, evs, model.Talks)
+		if v.Status != model.Planned || m.Status != model.Planned {
+			t.Errorf("visit %s, talks %s: both planned", v.Status, m.Status)
+		}
+	})
+	t.Run("سوف inside a quotation", func(t *testing.T) {
+		s := one(t, article(t, "2024-03-06", "قال الرئيس الفرنسي إيمانويل ماكرون اليوم: \"سوف نعمل مع الجزائر على بناء شراكة جديدة\"."), model.Statement)
+		if s.Status != model.Reported {
+			t.Errorf("status %s: he spoke today", s.Status)
+		}
+	})
+	t.Run("من المقرر", func(t *testing.T) {
+		v := one(t, article(t, "2024-03-06", "ومن المقرر أن يصل وزير الخارجية الأمريكي أنتوني بلينكن إلى الرياض الأسبوع المقبل."), model.Visit)
+		if v.Status != model.Planned {
+			t.Errorf("status %s", v.Status)
+		}
+	})
+	t.Run("an announcement the same morning is reported", func(t *testing.T) {
+		v := one(t, article(t, "2025-11-18", "يصل ولي العهد السعودي الأمير محمد بن سلمان اليوم إلى واشنطن."), model.Visit)
+		if v.Status != model.Reported {
+			t.Errorf("status %s", v.Status)
+		}
+	})
+}
