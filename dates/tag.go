@@ -24,6 +24,7 @@ type Tagger struct {
 	recently, night, some                    lexicon.WordSet
 	before, after, ago, bound                lexicon.WordSet
 	evBefore, evEve, evAfter, evDuring       lexicon.WordSet
+	occasions                                lexicon.WordSet
 	hijriMark, gregMark, sameAs              lexicon.WordSet
 }
 
@@ -37,7 +38,7 @@ func NewTagger(lx *lexicon.Lexicon) *Tagger {
 		startOf: s("start-of"), endOf: s("end-of"), midOf: s("mid-of"),
 		recently: s("recently"), night: s("night"), some: s("some"),
 		before: s("before"), after: s("after"), ago: s("ago"), bound: s("bound"),
-		evBefore: s("event-before"), evEve: s("event-eve"), evAfter: s("event-after"), evDuring: s("event-during"),
+		evBefore: s("event-before"), evEve: s("event-eve"), evAfter: s("event-after"), evDuring: s("event-during"), occasions: s("occasion-nouns"),
 		hijriMark: s("hijri-mark"), gregMark: s("gregorian-mark"), sameAs: s("same-as"),
 	}
 }
@@ -1219,13 +1220,15 @@ func (s *sentence) eventLinked(i int) (Expr, bool) {
 			j += 2
 		}
 	}
-	m, ok := s.lx.Triggers.At(s.toks, j)
-	if !ok || m.Val.Verb {
+	n := 1
+	if m, ok := s.lx.Triggers.At(s.toks, j); ok && !m.Val.Verb {
+		n = m.N
+	} else if !s.in(j, s.occasions) {
 		return Expr{}, false
 	}
-	e := Expr{From: i, To: j + m.N, Kind: EventLinked, Rel: rel, Noun: j, MinDays: minD, MaxDays: maxD, Weekday: -1}
+	e := Expr{From: i, To: j + n, Kind: EventLinked, Rel: rel, Noun: j, MinDays: minD, MaxDays: maxD, Weekday: -1}
 	// «قبل الزيارة بأيام»، «بعد القمة بيومين»
-	k := j + m.N
+	k := j + n
 	if t := s.word(k); t != nil && rel != During {
 		for _, a := range t.An {
 			if !strings.HasPrefix(a.Pre, "ب") {

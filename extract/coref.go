@@ -163,6 +163,13 @@ func (d *doc) statementEvent(f *frame, evs []*docEvent) bool {
 	if speaker == nil || speaker.Kind == model.Media || speaker.Unnamed {
 		return false
 	}
+	if p := f.parent; p != nil && p.typ == model.Statement && p.event != nil && len(p.agents) > 0 &&
+		(p.agents[0] == speaker || speaksFor(p.agents[0], speaker)) {
+		// «قال وزير الخارجية السعودي إن الرياض ترحب …»: his government's
+		// word is his own statement.
+		p.event.add(f)
+		return false
+	}
 	if p := d.lastStatement(f); p != nil && p.meeting && p.event != nil && f.s.Index-p.s.Index <= 1 && p.s != f.s &&
 		len(p.agents) > 0 && p.agents[0] == speaker && !f.tr.info.Has(lexicon.Position) {
 		// «… وقال للكاظمي …. وأكد القيادي الإيراني أن …»: he goes on with
@@ -245,6 +252,9 @@ func (d *doc) meetingOf(f *frame, evs []*docEvent) *docEvent {
 			addressed = true // «وقال للكاظمي»
 		}
 	}
+	if !context && !addressed && d.ownOccasion(f) {
+		return nil // «وقال في مؤتمر صحفي»: said to the press, a statement of its own
+	}
 	var target *docEvent
 	for i := len(evs) - 1; i >= 0; i-- {
 		e := evs[i]
@@ -313,6 +323,21 @@ func (d *doc) meetingOf(f *frame, evs []*docEvent) *docEvent {
 		}
 	}
 	return nil
+}
+
+// ownOccasion reports whether a statement names an occasion of its own
+// right after its verb: a press conference, an interview, a speech.
+func (d *doc) ownOccasion(f *frame) bool {
+	toks := f.s.Tokens
+	for k := f.tr.at + f.tr.n; k < len(toks) && k < f.tr.at+f.tr.n+6; k++ {
+		if is(toks, k, g.comp) || punct(toks, k, ":") {
+			return false
+		}
+		if d.x.w.occasion.Has(&toks[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // readoutOf returns the event an institution's report merely reports:

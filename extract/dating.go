@@ -96,7 +96,7 @@ func (d *doc) dateFrames() {
 		after := map[*frame]bool{} // dated by an expression after its trigger
 		for i := range s.exprs {
 			e := &s.exprs[i]
-			if e.Bound || e.Kind == dates.EventLinked {
+			if e.Bound || e.Kind == dates.EventLinked || ownedByLinked(s, fs, e) {
 				continue
 			}
 			c := arabic.Of(s.clauses, e.From)
@@ -197,6 +197,29 @@ func (d *doc) dateFrames() {
 			}
 		}
 	}
+}
+
+// ownedByLinked reports whether an expression follows the event noun of
+// an event-linked phrase in its clause, with no trigger of ours between:
+// in «عشية مؤتمر يفتتح اليوم» today is the conference's.
+func ownedByLinked(s *sent, fs []*frame, e *dates.Expr) bool {
+	c := arabic.Of(s.clauses, e.From)
+	for i := range s.exprs {
+		l := &s.exprs[i]
+		if l.Kind != dates.EventLinked || l.Noun < 0 || l.To > e.From || arabic.Of(s.clauses, l.From) != c || e.From-l.To > 4 {
+			continue
+		}
+		between := false
+		for _, f := range fs {
+			if f.tr.at >= l.To && f.tr.at < e.From {
+				between = true
+			}
+		}
+		if !between {
+			return true
+		}
+	}
+	return false
 }
 
 // antecedentFrame is the frame of the event noun a relative clause

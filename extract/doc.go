@@ -38,7 +38,7 @@ type words struct {
 	anaphor, honorific, unnamed, media, negation, alleged, light, receiverLight  lexicon.WordSet
 	institution, government, dual, collective, vehicle, gathers, airport, palace lexicon.WordSet
 	acting                                                                       lexicon.WordSet
-	purpose, according, post, addressee, stop, exclude, impersonal               lexicon.WordSet
+	purpose, according, post, addressee, stop, exclude, impersonal, occasion     lexicon.WordSet
 	habitual, furniture                                                          *lexicon.Matcher[bool]
 }
 
@@ -49,7 +49,7 @@ func newWords(lx *lexicon.Lexicon) words {
 		institution: s("institution"), government: s("government"), dual: s("dual"), collective: s("collective"),
 		vehicle: s("vehicle"), gathers: s("gathers"), airport: s("airport"), palace: s("palace"),
 		purpose: s("purpose"), according: s("according"), post: s("post"), addressee: s("addressee"),
-		stop: s("stop"), exclude: s("exclude"), acting: s("acting-institution"), impersonal: s("impersonal"),
+		stop: s("stop"), exclude: s("exclude"), acting: s("acting-institution"), impersonal: s("impersonal"), occasion: s("occasion"),
 		habitual: lx.Phrase("habitual"), furniture: lx.Phrase("furniture")}
 }
 

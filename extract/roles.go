@@ -576,6 +576,18 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 			}
 		}
 	}
+	// «أول زيارة يقوم بها الرئيس»: the light verb after the noun and its
+	// subject.
+	if len(f.agents) == 0 && is(toks, tr.at+tr.n, d.x.w.light) && is(toks, tr.at+tr.n+1, ws("بها", "به")) {
+		for _, k := range s.mentionsIn(tr.at+tr.n+2, min(len(toks), tr.at+tr.n+4)) {
+			if subjectOK(s, s.ments[k], f.typ) {
+				f.agents = s.ents(s.coordinated(k))
+				f.lightAt = tr.at + tr.n
+				d.participants(f, s.mentionsIn(s.ments[k].to, end), 0, end)
+				break
+			}
+		}
+	}
 	// The actor named after the noun: a genitive («زيارة الرئيس»), a ل
 	// genitive («زيارة لمتزعم …»)، «زيارة له».
 	if len(f.agents) == 0 {

@@ -113,6 +113,22 @@ func (d *doc) attribute(f *frame, here []*frame) {
 		}
 		c = ctx
 	}
+	if f.parent == nil && f.typ != model.Statement && !tr.verb {
+		// «نفى الوزير تقارير عن لقاء …»: an event named as what was denied.
+		for i := len(here) - 1; i >= 0; i-- {
+			p := here[i]
+			if p.typ == model.Statement && p.tr.verb && p.tr.info.Has(lexicon.Deny) && p.tr.at < tr.at &&
+				(p.tr.clause == tr.clause || inChain(s.clauses, tr.clause, p.tr.clause)) && tr.at-p.tr.at <= 15 {
+				f.parent = p
+				p.content = append(p.content, f)
+				if len(p.agents) > 0 {
+					f.speaker = p.agents[0]
+				}
+				f.status = model.Disputed
+				break
+			}
+		}
+	}
 	if f.speaker == nil {
 		// «بحسب بيان …»، «وفق ما نقلت …»، «ووفقا لوكالة …»
 		for k := 0; k < len(toks); k++ {

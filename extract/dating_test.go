@@ -1,0 +1,114 @@
+package extract
+
+import (
+	"testing"
+	"time"
+
+	"khatt/model"
+)
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// dateIs checks an event's value, precision and basis.
+func dateIs(t *testing.T, e Event, value string, basis model.BasisKind) {
+	t.Helper()
+	if got := e.Date.String(); got != value {
+		t.Errorf("date %s, want %s (%s)", got, value, describe([]Event{e}))
+	}
+	if basis >= 0 && e.Date.Basis.Kind != basis {
+		t.Errorf("basis %v, want %v", e.Date.Basis.Kind, basis)
+	}
+}
+
+// Undated events: the publication day with bounds a week back, assumed;
+// a planned one on or after publication.
+func TestUndatedEvents(t *testing.T) {
+	v := one(t, article(t, "2025-03-01", "وصل وزير الخارجية الأردني أيمن الصفدي إلى دمشق في زيارة رسمية."), model.Visit)
+	dateIs(t, v, "2025-03-01", model.Assumed)
+	lo, hi := v.Date.Bounds()
+	if !lo.Equal(day("2025-02-22")) || !hi.Equal(day("2025-03-01")) || v.Date.Modifier != model.Approx {
+		t.Errorf("bounds %s..%s %v, want a week back, approximately", lo, hi, v.Date.Modifier)
+	}
+	p := one(t, article(t, "2025-03-01", "ومن المقرر أن يزور وزير الخارجية الأردني أيمن الصفدي دمشق."), model.Visit)
+	if lo, _ := p.Date.Bounds(); lo.Before(day("2025-03-01")) || p.Date.Modifier != model.OnOrAfter {
+		t.Errorf("planned: from %s %v, want on or after publication", lo, p.Date.Modifier)
+	}
+}
+
+// Dates attach to the clause they stand in.
+func TestDatesByClause(t *testing.T) {
+	t.Run("the reporting verb's day is not the meeting's", func(t *testing.T) {
+		evs := article(t, "2024-03-06", "نفى وزير الخارجية السعودي فيصل بن فرحان اليوم تقارير عن لقاء جمع ولي العهد برئيس الوزراء الإسرائيلي في نيوم الأحد الماضي.")
+		s := one(t, evs, model.Statement)
+		dateIs(t, s, "2024-03-06", model.Publication)
+		m := one(t, evs, model.Talks)
+		dateIs(t, m, "2024-03-03", -1)
+		if m.Status != model.Disputed {
+			t.Errorf("a denied meeting is disputed, got %s", m.Status)
+		}
+	})
+	t.Run("a date after منذ bounds, it does not date", func(t *testing.T) {
+		evs := article(t, "2024-03-06", "وهذه أول زيارة يقوم بها الرئيس الإيراني إلى العراق منذ انتخابه في أيار.")
+		v := one(t, evs, model.Visit)
+		if v.Date.String() == "2023-05" || v.Date.Precision == model.Month {
+			t.Errorf("dated by the bound: %s", describe(evs))
+		}
+	})
+	t.Run("the eve of a conference opening today", func(t *testing.T) {
+		evs := article(t, "2024-03-06", "التقى وزير الخارجية المصري سامح شكري نظيره الأردني أيمن الصفدي عشية مؤتمر يفتتح اليوم في القاهرة.")
+		m := only(evs, model.Talks)
+		if len(m) == 0 {
+			t.Fatalf("no meeting: %s", describe(evs))
+		}
+		if m[0].Date.Basis.Kind == model.Publication && m[0].Date.Expr == "اليوم" {
+			t.Errorf("the meeting took the conference's day: %s", describe(evs))
+		}
+	})
+	t.Run("a date in a relative clause is its noun's", func(t *testing.T) {
+		evs := article(t, "2021-07-28", "وتأتي زيارة قاآني بعد المؤتمر الصحفي الذي عقد الاثنين بحضور الرئيس الأمريكي جو بايدن.\nووصل قاآني إلى بغداد مساء الثلاثاء.")
+		dateIs(t, one(t, evs, model.Visit), "2021-07-27", -1)
+	})
+	t.Run("the outlet's name is no today", func(t *testing.T) {
+		evs := article(t, "2024-03-06", "وقال وزير الخارجية المصري سامح شكري لصحيفة المصري اليوم إن المفاوضات مستمرة.")
+		s := one(t, evs, model.Statement)
+		if s.Date.Basis.Kind != model.Assumed {
+			t.Errorf("«المصري اليوم» read as a date: %s", describe(evs))
+		}
+	})
+	t.Run("the text's weekday beats the stamp", func(t *testing.T) {
+		// Stamped Thursday; the text says «اليوم الأربعاء»: the day before.
+		evs := article(t, "2024-03-07", "وصل وزير الخارجية الأمريكي أنتوني بلينكن إلى القاهرة اليوم الأربعاء.")
+		dateIs(t, one(t, evs, model.Visit), "2024-03-06", -1)
+	})
+	t.Run("a speaker going on keeps the day", func(t *testing.T) {
+		evs := article(t, "2021-07-28", "وأعلن الرئيس الأمريكي جو بايدن الاثنين انتهاء المهمة القتالية.\nوأوضح بايدن أن التعاون سيتواصل.")
+		dateIs(t, one(t, evs, model.Statement), "2021-07-26", -1)
+	})
+}
+
+// Dates placed against another event resolve against it.
+func TestEventRelativeDates(t *testing.T) {
+	t.Run("the day after a visit", func(t *testing.T) {
+		evs := article(t, "2024-03-10", "وصل الرئيس التركي رجب طيب أردوغان إلى القاهرة يوم الأربعاء 6 مارس 2024.\nوبعد يوم من زيارة أردوغان، أكد وزير الخارجية المصري سامح شكري أن العلاقات تشهد انطلاقة جديدة.")
+		s := one(t, evs, model.Statement)
+		dateIs(t, s, "2024-03-07", model.EventRelative)
+	})
+	t.Run("during a visit", func(t *testing.T) {
+		evs := article(t, "2024-03-10", "وصل الرئيس التركي رجب طيب أردوغان إلى القاهرة يوم الأربعاء 6 مارس 2024 في زيارة يلتقي خلالها الرئيس عبد الفتاح السيسي.")
+		dateIs(t, one(t, evs, model.Talks), "2024-03-06", -1)
+	})
+	t.Run("days before a summit", func(t *testing.T) {
+		evs := article(t, "2023-05-21", "وانعقدت القمة العربية في جدة يوم 19 مايو 2023.\nوقبل القمة بأيام، قال وزير الخارجية السعودي فيصل بن فرحان إن الرياض ترحب بعودة سوريا.")
+		s := one(t, evs, model.Statement)
+		lo, hi := s.Date.Bounds()
+		if !hi.Before(day("2023-05-19")) || lo.Before(day("2023-05-10")) || s.Date.Modifier != model.Approx {
+			t.Errorf("«قبل القمة بأيام»: %s..%s %v", lo, hi, s.Date.Modifier)
+		}
+	})
+}
