@@ -10,6 +10,7 @@ package merge
 import (
 	"fmt"
 	"hash/fnv"
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -293,13 +294,24 @@ func compatible(a, b *item) bool {
 		return false
 	}
 	apart := a.lo.After(b.hi) || b.lo.After(a.hi)
-	if apart && (ea.Type == model.Statement || !sameOccasion(a, b)) {
-		// A visit or a meeting reported a day apart may be one occasion; a
-		// person says something new every day.
+	if ea.Type == model.Statement {
+		// A person says something new every day: statements apart in time
+		// are one only when two outlets carry the same words a day apart;
+		// at the same time, only when their words do not tell them apart.
+		sim, n := similarity(ea.Words, eb.Words)
+		if apart && (gapDays(a, b) > 2 || sim < 0.5) || !apart && n >= 6 && sim < 0.12 {
+			return false
+		}
+	} else if apart && !sameOccasion(a, b) {
+		// A visit or a meeting reported a day apart may be one occasion.
 		return false
 	}
 	if a.country != "" && b.country != "" && a.country != b.country {
 		return false
+	}
+	if ea.Type == model.Talks && !(ea.Summit && eb.Summit) && ea.Place != nil && eb.Place != nil &&
+		ea.Place.Kind == model.Place && eb.Place.Kind == model.Place && ea.Place.Key != eb.Place.Key {
+		return false // a meeting in Najaf and one in Baghdad are two meetings
 	}
 	switch ea.Type {
 	case model.Visit:
@@ -394,6 +406,33 @@ func sameOccasion(a, b *item) bool {
 		return persons(a.parties) >= 2 && persons(b.parties) >= 2 && (subsetPeople(a.parties, b.parties) || subsetPeople(b.parties, a.parties))
 	}
 	return false
+}
+
+// similarity is the share of the smaller word set found in the other,
+// and the size of that smaller set.
+func similarity(a, b map[string]bool) (float64, int) {
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	if len(a) == 0 {
+		return 0, 0
+	}
+	n := 0
+	for w := range a {
+		if b[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a)), len(a)
+}
+
+// gapDays is how many days lie between two items' bounds.
+func gapDays(a, b *item) int {
+	gap := a.lo.Sub(b.hi)
+	if b.lo.After(a.hi) {
+		gap = b.lo.Sub(a.hi)
+	}
+	return int(gap.Hours() / 24)
 }
 
 func shares(a, b map[string]bool) bool {
@@ -515,7 +554,7 @@ func build(g []*item) model.Event {
 	for _, it := range g {
 		sources[it.article] = true
 	}
-	ev.Confidence = min(1, best+0.1*float64(len(sources)-1))
+	ev.Confidence = math.Round(min(1, best+0.1*float64(len(sources)-1))*100) / 100
 	ev.Conflicts = append(ev.Conflicts, conflicts(g)...)
 	if len(ev.Conflicts) > 8 {
 		ev.Conflicts = ev.Conflicts[:8]

@@ -1,0 +1,146 @@
+package merge
+
+import (
+	"fmt"
+	"testing"
+
+	"khatt/corpus"
+	"khatt/extract"
+	"khatt/lexicon"
+	"khatt/model"
+)
+
+var x = extract.New(lexicon.Default())
+
+// timeline merges the events of articles given as (publication day, text).
+func timeline(t *testing.T, arts ...[2]string) []model.Event {
+	t.Helper()
+	var per [][]extract.Event
+	for i, a := range arts {
+		src, err := corpus.ParseArticle(fmt.Sprintf("a%d.txt", i), []byte(a[1]), map[string]string{"published": a[0]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		per = append(per, x.Article(&src))
+	}
+	return Events(per)
+}
+
+func ofType(evs []model.Event, typ model.EventType) []model.Event {
+	var out []model.Event
+	for _, e := range evs {
+		if e.Type == typ {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func sources(e model.Event) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range e.Mentions {
+		out[m.Source] = true
+	}
+	return out
+}
+
+func TestOneVisitToldByThreeOutlets(t *testing.T) {
+	evs := timeline(t,
+		[2]string{"2023-09-03", "وصلت الممثلة الخاصة للأمين العام للأمم المتحدة جينين هينيس بلاسخارت إلى أربيل اليوم الأحد."},
+		[2]string{"2023-09-04", "وكانت بلاسخارت قد وصلت أمس إلى أربيل، عاصمة إقليم كردستان."},
+		[2]string{"2023-09-05", "زارت جينين هينيس بلاسخارت أربيل مطلع الأسبوع."},
+	)
+	vs := ofType(evs, model.Visit)
+	if len(vs) != 1 || len(sources(vs[0])) != 3 {
+		t.Fatalf("want one visit citing three outlets, got %d: %+v", len(vs), vs)
+	}
+	if vs[0].Date.String() != "2023-09-03" {
+		t.Errorf("date %s: the explicit day wins over the assumed ones", vs[0].Date)
+	}
+}
+
+func TestYearPrecisionBridgesNothing(t *testing.T) {
+	evs := timeline(t,
+		[2]string{"2019-03-12", "وصل وزير الخارجية الأردني أيمن الصفدي إلى بغداد يوم 11 مارس 2019."},
+		[2]string{"2019-11-20", "وصل وزير الخارجية الأردني أيمن الصفدي إلى بغداد يوم 19 نوفمبر 2019."},
+		[2]string{"2020-01-05", "وكان الصفدي قد زار بغداد عدة مرات في عام 2019."},
+	)
+	if vs := ofType(evs, model.Visit); len(vs) < 2 {
+		t.Fatalf("two visits eight months apart joined: %+v", vs)
+	}
+	for _, v := range ofType(evs, model.Visit) {
+		if sources(v)["a0"] && sources(v)["a1"] {
+			t.Errorf("March and November in one event: %v", v.Mentions)
+		}
+	}
+}
+
+func TestTwoCitiesTwoMeetings(t *testing.T) {
+	evs := timeline(t,
+		[2]string{"2021-07-28", "عقد قائد فيلق القدس إسماعيل قاآني اجتماعا مع قادة الفصائل في النجف صباح الثلاثاء."},
+		[2]string{"2021-07-28", "عقد قائد فيلق القدس إسماعيل قاآني اجتماعا مع قادة الفصائل في بغداد مساء الثلاثاء."},
+	)
+	if ms := ofType(evs, model.Talks); len(ms) != 2 {
+		t.Fatalf("the morning in Najaf and the evening in Baghdad are two meetings, got %d", len(ms))
+	}
+}
+
+func TestOneQuotationADayApart(t *testing.T) {
+	evs := timeline(t,
+		[2]string{"2024-03-06", "قال وزير الخارجية المصري سامح شكري اليوم إن \"مصر لن تقبل بتهجير الفلسطينيين إلى سيناء تحت أي ظرف\"."},
+		[2]string{"2024-03-07", "قال وزير الخارجية المصري سامح شكري أمس الأول إن مصر لن تقبل بتهجير الفلسطينيين إلى سيناء تحت أي ظرف."},
+	)
+	ss := ofType(evs, model.Statement)
+	if len(ss) != 1 || len(sources(ss[0])) != 2 {
+		t.Fatalf("one quotation carried by two outlets: %d statements", len(ss))
+	}
+}
+
+func TestDifferentWordsSameWeekStayApart(t *testing.T) {
+	evs := timeline(t,
+		[2]string{"2024-03-06", "قال وزير الخارجية المصري سامح شكري إن مصر لن تقبل بتهجير الفلسطينيين إلى سيناء تحت أي ظرف من الظروف."},
+		[2]string{"2024-03-06", "قال وزير الخارجية المصري سامح شكري إن الاستثمارات الخليجية في قناة السويس ستتضاعف خلال العام المقبل بفضل المشروعات الجديدة."},
+	)
+	if ss := ofType(evs, model.Statement); len(ss) != 2 {
+		t.Fatalf("two different statements joined: %d", len(ss))
+	}
+}
+
+func TestOneEventPerArticle(t *testing.T) {
+	evs := timeline(t,
+		[2]string{"2024-03-06", "التقى وزير الخارجية الأمريكي أنتوني بلينكن نظيره السعودي فيصل بن فرحان في الرياض صباح اليوم.\nوفي المساء التقى بلينكن فيصل بن فرحان مجددا في جدة."},
+	)
+	if ms := ofType(evs, model.Talks); len(ms) != 2 {
+		t.Fatalf("one article's two meetings merged: %d", len(ms))
+	}
+}
+
+func TestPhoneCallIsNoMeeting(t *testing.T) {
+	evs := timeline(t,
+		[2]string{"2024-03-06", "أجرى الرئيس الروسي فلاديمير بوتين اتصالا هاتفيا مع رئيس الإمارات محمد بن زايد اليوم."},
+		[2]string{"2024-03-06", "التقى الرئيس الروسي فلاديمير بوتين رئيس الإمارات محمد بن زايد في موسكو اليوم."},
+	)
+	if ms := ofType(evs, model.Talks); len(ms) != 2 {
+		t.Fatalf("a call and a meeting joined: %d", len(ms))
+	}
+}
+
+// BenchmarkMerge measures the merge alone on many articles' events: it
+// must grow near-linearly (blocking, a sweep in date order).
+func BenchmarkMerge(b *testing.B) {
+	for _, n := range []int{1000, 4000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			var per [][]extract.Event
+			for i := 0; i < n; i++ {
+				day := fmt.Sprintf("2024-%02d-%02d", 1+i%12, 1+i%28)
+				src, _ := corpus.ParseArticle(fmt.Sprintf("a%d.txt", i), []byte(fmt.Sprintf(
+					"وصل وزير الخارجية الأردني أيمن الصفدي إلى بغداد اليوم.\nوالتقى الصفدي نظيره العراقي في %d.", i)), map[string]string{"published": day})
+				per = append(per, x.Article(&src))
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				Events(per)
+			}
+		})
+	}
+}
