@@ -21,6 +21,8 @@ type config struct {
 	Shape        string   `toml:"shape"`
 	StripHarakat bool     `toml:"strip_harakat"`
 	Theme        string   `toml:"theme"` // dark, light or notty
+	// MinConfidence is --min-confidence's default (a pointer: 0 is a choice).
+	MinConfidence *float64 `toml:"min_confidence"`
 }
 
 // configPath is where the config file lives.

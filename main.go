@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -77,6 +78,7 @@ type options struct {
 
 type filterFlags struct {
 	types, actor, place, source, since, until, query string
+	minConfidence                                    string
 }
 
 func commonFlags(fs *flag.FlagSet, o *options) {
@@ -89,6 +91,8 @@ func commonFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.filterArgs.since, "since", "", "only events on or after `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
 	fs.StringVar(&o.filterArgs.until, "until", "", "only events on or before `DATE`")
 	fs.StringVar(&o.filterArgs.query, "query", "", "only events whose text holds `TEXT` (Arabic-normalised)")
+	fs.StringVar(&o.filterArgs.minConfidence, "min-confidence", o.filterArgs.minConfidence,
+		"drop events the extractor is less sure of than `C` (0 to 1, or a percentage; 0 keeps all)")
 }
 
 func bidiFlags(fs *flag.FlagSet, o *options) {
@@ -186,6 +190,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	o := &options{cfg: cfg, lang: firstOf(os.Getenv("KHATT_LANG"), cfg.Lang), bidi: firstOf(os.Getenv("KHATT_BIDI"), cfg.Bidi),
 		shape: firstOf(os.Getenv("KHATT_SHAPE"), cfg.Shape), strip: cfg.StripHarakat, style: cfg.Theme}
+	o.filterArgs.minConfidence = strconv.FormatFloat(timeline.DefaultMinConfidence, 'f', -1, 64)
+	if cfg.MinConfidence != nil {
+		o.filterArgs.minConfidence = strconv.FormatFloat(*cfg.MinConfidence, 'f', -1, 64)
+	}
 	fs := flag.NewFlagSet("khatt "+cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	commonFlags(fs, o)
@@ -252,6 +260,9 @@ func (o *options) finish(paths []string) error {
 	}
 	o.filter.Actor, o.filter.Place = timeline.Fold(f.actor), timeline.Fold(f.place)
 	o.filter.Source, o.filter.Query = f.source, f.query
+	if o.filter.MinConfidence, err = timeline.ParseConfidence(f.minConfidence); err != nil {
+		return fmt.Errorf("--min-confidence: %w", err)
+	}
 	for _, d := range []struct {
 		flag, value string
 		into        *model.Date

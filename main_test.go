@@ -138,11 +138,40 @@ func TestBadDatesAndFlagsAreOneLine(t *testing.T) {
 		{"brief", "--style", "neon"},
 		{"--lang", "fr"},
 		{"export", "--frobnicate"},
+		{"export", "--min-confidence", "high"},
+		{"brief", "--min-confidence", "150"},
 	} {
 		code, out, errs := runCmd(args...)
 		if code != 2 || out != "" || strings.Count(errs, "\n") != 1 {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errs)
 		}
+	}
+}
+
+func TestMinConfidenceInEveryCommand(t *testing.T) {
+	count := func(args ...string) int {
+		code, out, errs := runCmd(append([]string{"export", "--format", "jsonl"}, args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d %q", args, code, errs)
+		}
+		return strings.Count(out, "\n")
+	}
+	all, dflt, strict := count("--min-confidence", "0"), count(), count("--min-confidence", "90%")
+	if !(all >= dflt && dflt > strict && strict > 0) {
+		t.Errorf("all %d, default %d, ≥90%% %d: a higher threshold keeps fewer events", all, dflt, strict)
+	}
+	_, brief, _ := runCmd("brief", "--min-confidence", "0.9")
+	_, briefAll, _ := runCmd("brief", "--min-confidence", "0")
+	if len(brief) >= len(briefAll) {
+		t.Error("brief ignores --min-confidence")
+	}
+	for _, cmd := range []string{"brief", "export", "serve"} {
+		if _, out, _ := runCmd(cmd, "--help"); !strings.Contains(out, "-min-confidence") {
+			t.Errorf("%s --help lacks --min-confidence", cmd)
+		}
+	}
+	if _, out, _ := runCmd("--help"); !strings.Contains(out, "min-confidence") {
+		t.Error("the reader's --help lacks --min-confidence")
 	}
 }
 

@@ -27,6 +27,8 @@ func score(t *testing.T, roots []timeline.Root, goldPath string) eval.Result {
 	for _, p := range tl.Problems {
 		t.Errorf("load: %v", p)
 	}
+	// What a user gets by default: events under the default confidence dropped.
+	tl.Events = timeline.Filter{MinConfidence: timeline.DefaultMinConfidence}.Apply(tl.Events)
 	var buf bytes.Buffer
 	if err := timeline.WriteJSON(&buf, tl); err != nil {
 		t.Fatal(err)

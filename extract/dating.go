@@ -211,8 +211,8 @@ func ownedByLinked(s *sent, fs []*frame, e *dates.Expr) bool {
 		}
 		between := false
 		for _, f := range fs {
-			if f.tr.at >= l.To && f.tr.at < e.From {
-				between = true
+			if f.tr.at >= l.To && f.tr.at < e.From || f.tr.at == l.Noun {
+				between = true // («خلال زيارة الكاظمي لطهران الشهر الماضي»: the noun is ours)
 			}
 		}
 		if !between {

@@ -39,7 +39,14 @@ type Labels struct {
 	UnknownOutlet                      string
 	Corpus                             string
 	// Basis says how a date was resolved.
-	Basis      func(b model.Basis) string
+	Basis func(b model.Basis) string
+	// Modifiers qualify a date's value: «≈ 2025-03-01», «أواخر 2024».
+	Modifiers map[model.Modifier]string
+	// Between gives a date's bounds when they are wider than its value.
+	Between func(lo, hi string) string
+	// Statuses name what the sources say of an event.
+	Statuses   map[model.Status]string
+	Confidence string
 	Comma      string // the list separator
 	BriefTitle string
 	// The server's notices.
@@ -75,6 +82,11 @@ var Arabic = Labels{
 	Reloaded: "حُمّلت المدونة الجديدة", UpToDate: "المدونة محدّثة",
 	NewCorpus: "مدونة جديدة جاهزة: اضغط r", ShuttingDown: "الخادم يتوقف",
 	Copied: "نُسخت الجملة كما كُتبت",
+	Modifiers: map[model.Modifier]string{model.Approx: "≈ ", model.OnOrBefore: "في موعد أقصاه ", model.OnOrAfter: "ابتداءً من ",
+		model.StartOf: "أوائل ", model.MidOf: "منتصف ", model.EndOf: "أواخر "},
+	Between:    func(lo, hi string) string { return "بين " + lo + " و" + hi },
+	Statuses:   map[model.Status]string{model.Reported: "جرى", model.Planned: "مرتقب", model.Disputed: "منفي أو موضع خلاف"},
+	Confidence: "الثقة",
 	Basis: func(b model.Basis) string {
 		switch b.Kind {
 		case model.Publication:
@@ -127,6 +139,11 @@ var English = Labels{
 	Reloaded: "the new corpus is loaded", UpToDate: "the corpus is up to date",
 	NewCorpus: "a new corpus is ready: press r", ShuttingDown: "the server is shutting down",
 	Copied: "sentence copied as written",
+	Modifiers: map[model.Modifier]string{model.Approx: "≈ ", model.OnOrBefore: "on or before ", model.OnOrAfter: "on or after ",
+		model.StartOf: "early ", model.MidOf: "mid ", model.EndOf: "late "},
+	Between:    func(lo, hi string) string { return "between " + lo + " and " + hi },
+	Statuses:   map[model.Status]string{model.Reported: "happened", model.Planned: "planned", model.Disputed: "denied or disputed"},
+	Confidence: "confidence",
 	Basis: func(b model.Basis) string {
 		switch b.Kind {
 		case model.Publication:

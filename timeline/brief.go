@@ -67,11 +67,7 @@ type EventMarkdown struct {
 func WriteEvent(b *strings.Builder, tl *model.Timeline, e *model.Event, l i18n.Labels, o EventMarkdown) {
 	h := strings.Repeat("#", max(o.Level, 1))
 	fmt.Fprintf(b, "%s %s %s · %s\n\n", h, Glyph(e.Type), l.Types[e.Type], escapeMD(Title(e)))
-	date := e.Date.String()
-	if date == "" {
-		date = l.Undated
-	}
-	fmt.Fprintf(b, "- **%s:** %s (%s)\n", l.Date, date, l.Precision[e.Date.Precision])
+	fmt.Fprintf(b, "- **%s:** %s (%s)\n", l.Date, DateText(e.Date, l), l.Precision[e.Date.Precision])
 	resolved := ""
 	if e.Date.Expr != "" {
 		resolved = "«" + e.Date.Expr + "»"
@@ -81,6 +77,9 @@ func WriteEvent(b *strings.Builder, tl *model.Timeline, e *model.Event, l i18n.L
 		resolved += l.Comma
 	}
 	fmt.Fprintf(b, "- %s%s\n", escapeMD(resolved), l.Basis(e.Date.Basis))
+	if bt := BoundsText(e.Date, l); bt != "" {
+		fmt.Fprintf(b, "- %s\n", bt)
+	}
 	var actors []string
 	for _, a := range e.Actors {
 		actors = append(actors, a.Name)
@@ -89,9 +88,10 @@ func WriteEvent(b *strings.Builder, tl *model.Timeline, e *model.Event, l i18n.L
 	if e.Place != "" {
 		fmt.Fprintf(b, "- **%s:** %s\n", l.Place, e.Place)
 	}
-	if e.Planned() {
-		fmt.Fprintf(b, "- **%s**\n", l.Planned)
+	if e.Status != model.Reported {
+		fmt.Fprintf(b, "- **%s**\n", l.Statuses[e.Status])
 	}
+	fmt.Fprintf(b, "- %s: %.0f%%\n", l.Confidence, e.Confidence*100)
 	fmt.Fprintf(b, "\n%s# %s (%d)\n", h, l.Mentions, len(e.Mentions))
 	last := ""
 	for i, m := range e.Mentions {
@@ -184,4 +184,26 @@ func groupOf(d model.Date, l i18n.Labels) string {
 
 func escapeMD(s string) string {
 	return strings.NewReplacer("*", "\\*", "_", "\\_", "#", "\\#", "`", "\\`", "[", "\\[", "]", "\\]", "<", "&lt;").Replace(s)
+}
+
+// DateText is a date as a reader sees it: the value with its modifier
+// («≈ 2025-03-01», «أواخر 2024»), or «بلا تاريخ».
+func DateText(d model.Date, l i18n.Labels) string {
+	if !d.Known() {
+		return l.Undated
+	}
+	return l.Modifiers[d.Modifier] + d.String()
+}
+
+// BoundsText gives a date's bounds when they are wider than its value
+// («بين 2025-02-22 و2025-03-01»), else "".
+func BoundsText(d model.Date, l i18n.Labels) string {
+	if !d.Known() {
+		return ""
+	}
+	lo, hi := d.Bounds()
+	if lo.Equal(d.Start) && hi.Equal(d.End) {
+		return ""
+	}
+	return l.Between(lo.Format("2006-01-02"), hi.Format("2006-01-02"))
 }

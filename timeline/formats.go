@@ -53,8 +53,8 @@ func writeJSONL(w io.Writer, events []model.Event) error {
 }
 
 // CSVHeader is the first row of the CSV export.
-var CSVHeader = []string{"id", "type", "date", "precision", "date_expression", "actors", "place", "summary",
-	"planned", "sources", "mentions", "first_sentence", "conflicts"}
+var CSVHeader = []string{"id", "type", "date", "precision", "earliest", "latest", "modifier", "basis", "date_expression",
+	"actors", "place", "summary", "status", "planned", "confidence", "sources", "mentions", "first_sentence", "conflicts"}
 
 // writeCSV writes a header row and one row per event (RFC 4180 quoting,
 // UTF-8). Lists are joined with " | ".
@@ -82,9 +82,16 @@ func writeCSV(w io.Writer, tl *model.Timeline, events []model.Event) error {
 		if len(e.Mentions) > 0 {
 			first = e.Mentions[0].Sentence
 		}
-		if err := cw.Write([]string{e.ID, e.Type.String(), e.Date.String(), e.Date.Precision.String(), e.Date.Expr,
-			strings.Join(actors, " | "), e.Place, e.Summary, strconv.FormatBool(e.Planned()),
-			strings.Join(sources, " | "), strconv.Itoa(len(e.Mentions)), first, strings.Join(conflicts, " | ")}); err != nil {
+		earliest, latest, modifier, basis := "", "", "", ""
+		if e.Date.Known() {
+			lo, hi := e.Date.Bounds()
+			earliest, latest = lo.Format("2006-01-02"), hi.Format("2006-01-02")
+			modifier, basis = e.Date.Modifier.String(), e.Date.Basis.Kind.String()
+		}
+		if err := cw.Write([]string{e.ID, e.Type.String(), e.Date.String(), e.Date.Precision.String(), earliest, latest, modifier, basis,
+			e.Date.Expr, strings.Join(actors, " | "), e.Place, e.Summary, e.Status.String(), strconv.FormatBool(e.Planned()),
+			strconv.FormatFloat(e.Confidence, 'f', 2, 64), strings.Join(sources, " | "), strconv.Itoa(len(e.Mentions)), first,
+			strings.Join(conflicts, " | ")}); err != nil {
 			return err
 		}
 	}
@@ -117,11 +124,17 @@ func writeICS(w io.Writer, tl *model.Timeline, events []model.Event, l i18n.Labe
 			ev.Props.SetText(ical.PropLocation, e.Place)
 		}
 		ev.Props.SetText(ical.PropCategories, e.Type.String())
-		if e.Planned() {
-			ev.SetStatus(ical.EventTentative)
+		if e.Status != model.Reported {
+			ev.SetStatus(ical.EventTentative) // planned, or denied by a source
 		}
 		var desc strings.Builder
-		fmt.Fprintf(&desc, "%s (%s)\n", e.Summary, l.Precision[e.Date.Precision])
+		fmt.Fprintf(&desc, "%s\n%s (%s)%s%s\n", e.Summary, DateText(e.Date, l), l.Precision[e.Date.Precision], l.Comma, l.Basis(e.Date.Basis))
+		if bt := BoundsText(e.Date, l); bt != "" {
+			fmt.Fprintf(&desc, "%s\n", bt)
+		}
+		if e.Status != model.Reported {
+			fmt.Fprintf(&desc, "%s\n", l.Statuses[e.Status])
+		}
 		for _, m := range e.Mentions {
 			fmt.Fprintf(&desc, "\n%s:\n%s\n", sourceLine(tl, m.Source, l), m.Sentence)
 		}
@@ -160,11 +173,12 @@ type TimelineJS struct {
 
 // TJSSlide is a TimelineJS slide.
 type TJSSlide struct {
-	UniqueID  string   `json:"unique_id,omitempty"`
-	StartDate *TJSDate `json:"start_date,omitempty"`
-	EndDate   *TJSDate `json:"end_date,omitempty"`
-	Text      TJSText  `json:"text"`
-	Group     string   `json:"group,omitempty"`
+	UniqueID    string   `json:"unique_id,omitempty"`
+	StartDate   *TJSDate `json:"start_date,omitempty"`
+	EndDate     *TJSDate `json:"end_date,omitempty"`
+	DisplayDate string   `json:"display_date,omitempty"`
+	Text        TJSText  `json:"text"`
+	Group       string   `json:"group,omitempty"`
 }
 
 // TJSDate is a TimelineJS date: only the fields the precision allows.
@@ -198,6 +212,7 @@ func writeTimelineJS(w io.Writer, tl *model.Timeline, events []model.Event, l i1
 		var body strings.Builder
 		body.WriteString(open)
 		fmt.Fprintf(&body, "<p>%s</p>", html(e.Summary))
+		fmt.Fprintf(&body, "<p>%s%s%s</p>", html(DateText(e.Date, l)), html(l.Comma), html(l.Basis(e.Date.Basis)))
 		for _, m := range e.Mentions {
 			fmt.Fprintf(&body, "<blockquote>%s<br><cite>%s</cite></blockquote>", html(m.Sentence), html(sourceLine(tl, m.Source, l)))
 		}
@@ -205,8 +220,13 @@ func writeTimelineJS(w io.Writer, tl *model.Timeline, events []model.Event, l i1
 			fmt.Fprintf(&body, "<p>⚠ %s: %s ↔ %s</p>", html(l.Fields[c.Field]), html(c.A.Value), html(c.B.Value))
 		}
 		body.WriteString(close)
-		doc.Events = append(doc.Events, TJSSlide{UniqueID: e.ID, StartDate: tjsDate(e.Date), Group: l.Types[e.Type],
-			Text: TJSText{Headline: Title(e), Text: body.String()}})
+		slide := TJSSlide{UniqueID: e.ID, StartDate: tjsDate(e.Date), Group: l.Types[e.Type],
+			Text: TJSText{Headline: Title(e), Text: body.String()}}
+		if e.Date.Modifier != model.Exact {
+			// «≈ 2025-03-01»: the slide says how sure its date is.
+			slide.DisplayDate = DateText(e.Date, l)
+		}
+		doc.Events = append(doc.Events, slide)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

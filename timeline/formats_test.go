@@ -58,10 +58,17 @@ func TestCSVParsesBack(t *testing.T) {
 	if len(rows) != len(tl.Events)+1 || strings.Join(rows[0], ",") != strings.Join(CSVHeader, ",") {
 		t.Fatalf("%d rows, header %v", len(rows), rows[0])
 	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
 	for i, r := range rows[1:] {
 		e := tl.Events[i]
-		if r[0] != e.ID || r[1] != e.Type.String() || r[2] != e.Date.String() || r[7] != e.Summary ||
-			r[11] != e.Mentions[0].Sentence {
+		lo, hi := e.Date.Bounds()
+		if r[col["id"]] != e.ID || r[col["type"]] != e.Type.String() || r[col["date"]] != e.Date.String() ||
+			r[col["summary"]] != e.Summary || r[col["first_sentence"]] != e.Mentions[0].Sentence ||
+			r[col["earliest"]] != lo.Format("2006-01-02") || r[col["latest"]] != hi.Format("2006-01-02") ||
+			r[col["status"]] != e.Status.String() || r[col["basis"]] != e.Date.Basis.Kind.String() {
 			t.Errorf("row %d: %v", i+1, r)
 		}
 	}

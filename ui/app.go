@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"strings"
 
 	"khatt/model"
 )
@@ -206,7 +207,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 			m.help, m.problems = false, false
 			return nil
 		}
-		m.s.filter = Filter{}
+		m.s.filter = Filter{MinConfidence: m.opts.Filter.MinConfidence}
 		m.s.search("")
 		m.s.applyFilter()
 		m.timeline.rebuild()
@@ -397,7 +398,7 @@ func (m *Model) sourceKey(msg tea.KeyMsg) tea.Cmd {
 			}
 		}
 		if !m.s.selectEvent(target) {
-			m.s.filter = Filter{}
+			m.s.filter = Filter{MinConfidence: m.opts.Filter.MinConfidence}
 			m.s.applyFilter()
 			m.timeline.rebuild()
 			m.s.selectEvent(target)
@@ -432,6 +433,9 @@ func (m *Model) editInput(msg tea.KeyMsg) tea.Cmd {
 			if err != nil {
 				m.message = err.Error()
 				return nil
+			}
+			if !strings.Contains(string(m.buf), "confidence:") && !strings.Contains(string(m.buf), "ثقة:") {
+				f.MinConfidence = m.opts.Filter.MinConfidence // the session's threshold stays
 			}
 			m.s.filter = f
 			m.s.applyFilter()
