@@ -125,7 +125,7 @@ var commands = []command{
 		extra: func(fs *flag.FlagSet, o *options) {
 			bidiFlags(fs, o)
 			fs.IntVar(&o.width, "width", 0, "wrap at `COLUMNS` (default: the terminal's width, else 80)")
-			fs.StringVar(&o.style, "style", o.style, "glamour style on a terminal: dark, light or notty (default: by background)")
+			fs.StringVar(&o.style, "style", o.style, "colours on a terminal: dark, light or notty (default: by background)")
 		},
 		run: brief,
 	},

@@ -161,3 +161,79 @@ func TestBounds(t *testing.T) {
 	}
 	_ = model.Day
 }
+
+// Parts of a period, and the modifier and bounds they give: a third of it,
+// by days.
+func TestPeriodParts(t *testing.T) {
+	cases := []struct {
+		text, value string
+		mod         model.Modifier
+		lo, hi      string
+	}{
+		{"أواخر الشهر الماضي", "2024-02", model.EndOf, "2024-02-19", "2024-02-29"},
+		{"مطلع الشهر الجاري", "2024-03", model.StartOf, "2024-03-01", "2024-03-11"},
+		{"منتصف العام المقبل", "2025", model.MidOf, "2025-05-02", "2025-08-31"},
+		{"أواخر أغسطس 2023", "2023-08", model.EndOf, "2023-08-21", "2023-08-31"},
+	}
+	for _, c := range cases {
+		es := tag(c.text, "2024-03-06")
+		if len(es) != 1 {
+			t.Errorf("%s: %d expressions", c.text, len(es))
+			continue
+		}
+		d := es[0].Date
+		lo, hi := d.Bounds()
+		if d.String() != c.value || d.Modifier != c.mod || lo.Format("2006-01-02") != c.lo || hi.Format("2006-01-02") != c.hi {
+			t.Errorf("%s: %s %v %s..%s, want %s %v %s..%s", c.text, d, d.Modifier, lo.Format("2006-01-02"), hi.Format("2006-01-02"),
+				c.value, c.mod, c.lo, c.hi)
+		}
+	}
+}
+
+// Dates placed against another event: the relation and how far.
+func TestEventLinkedClasses(t *testing.T) {
+	cases := []struct {
+		text     string
+		rel      Relation
+		min, max int
+		pronoun  bool
+	}{
+		{"عقب المحادثات", AfterIt, 0, 2, false},
+		{"قبيل القمة", BeforeIt, 0, 2, false},
+		{"عشية الزيارة", EveOf, 1, 1, false},
+		{"بعد يومين من الاجتماع", AfterIt, 2, 2, false},
+		{"على هامش القمة", During, 0, 0, false},
+		{"في إطار زيارته", During, 0, 0, false},
+		{"يلتقي خلالها", During, 0, 0, true},
+		{"عشية مؤتمر يفتتح", EveOf, 1, 1, false},
+	}
+	for _, c := range cases {
+		var got *Expr
+		for _, e := range tag(c.text, "2024-03-06") {
+			if e.Kind == EventLinked {
+				e := e
+				got = &e
+			}
+		}
+		if got == nil {
+			t.Errorf("%s: not linked to an event", c.text)
+			continue
+		}
+		if got.Rel != c.rel || got.MinDays != c.min || got.MaxDays != c.max || (got.Noun < 0) != c.pronoun {
+			t.Errorf("%s: %+v", c.text, *got)
+		}
+	}
+}
+
+// The publication stamp and the text's own day.
+func TestReconcileStamp(t *testing.T) {
+	text := "وصل الوزير اليوم الأربعاء إلى العاصمة."
+	sents := arabic.Segment(text, 0, nil)
+	pub, moved := tagger.Reconcile(day("2024-03-07"), sents, nil)
+	if got := pub.Format("2006-01-02"); got != "2024-03-06" || !moved {
+		t.Errorf("a Thursday stamp with «اليوم الأربعاء» in the text: anchor %s, want the Wednesday", got)
+	}
+	if pub, moved := tagger.Reconcile(day("2024-03-06"), sents, nil); moved || !pub.Equal(day("2024-03-06")) {
+		t.Errorf("a stamp the text agrees with moved to %s", pub)
+	}
+}

@@ -112,3 +112,11 @@ func TestEventRelativeDates(t *testing.T) {
 		}
 	})
 }
+
+// Page furniture: a date line at the top of a stored page (the day it was
+// saved) dates nothing in the story.
+func TestFurnitureDate(t *testing.T) {
+	evs := article(t, "2020-11-23", "الثلاثاء 26 تشرين ثاني/نوفمبر 2024\nنفى وزير الخارجية السعودي فيصل بن فرحان اليوم تقارير عن لقاء ولي العهد ونتنياهو.")
+	s := one(t, evs, model.Statement)
+	dateIs(t, s, "2020-11-23", model.Publication)
+}

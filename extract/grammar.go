@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 
 	"khatt/arabic"
 	"khatt/lexicon"
@@ -47,13 +48,22 @@ var g = struct {
 	styles: ws("فخامة", "سمو", "معالي", "جلالة", "سعادة", "دولة", "صاحب", "السمو", "الملكي", "الجلالة", "المعالي"),
 }
 
+// ws is the set of the (normalised) words. Sets written inline in the
+// rules are built once and kept: a cache of constants, never modified.
 func ws(words ...string) lexicon.WordSet {
+	key := strings.Join(words, "\x00")
+	if s, ok := wsCache.Load(key); ok {
+		return s.(lexicon.WordSet)
+	}
 	s := lexicon.WordSet{}
 	for _, w := range words {
 		s[arabic.Normalize(w)] = true
 	}
+	wsCache.Store(key, s)
 	return s
 }
+
+var wsCache sync.Map // string → lexicon.WordSet: see ws
 
 // is reports whether token i exists, is a word, and one of its readings is
 // in set.

@@ -19,7 +19,7 @@ type Options struct {
 	Bidi         Bidi
 	Renderer     *lipgloss.Renderer // nil: the default one
 	NoColor      bool
-	GlamourStyle string // dark, light or notty
+	GlamourStyle string // the event pane's colours: dark, light or notty
 	Corpus       string // what was loaded, for the status line
 	Filter       Filter // applied at start
 	// Reload, when set, returns the current timeline (the server reloads
@@ -84,7 +84,7 @@ func New(tl *model.Timeline, o Options) *Model {
 	s.applyFilter()
 	m := &Model{s: s, keys: DefaultKeyMap(o.Labels), opts: o, focus: TimelinePane, second: EventPane}
 	m.timeline = &timelinePane{s: s}
-	m.event = &eventPane{s: s, style: o.GlamourStyle}
+	m.event = &eventPane{s: s, style: o.GlamourStyle, renderer: o.Renderer}
 	m.source = &sourcePane{s: s}
 	m.timeline.rebuild()
 	m.source.follow()
@@ -274,7 +274,7 @@ func (m *Model) reload() tea.Cmd {
 	}
 	m.s = s
 	m.timeline = &timelinePane{s: s}
-	m.event = &eventPane{s: s, style: m.opts.GlamourStyle}
+	m.event = &eventPane{s: s, style: m.opts.GlamourStyle, renderer: m.opts.Renderer}
 	m.source = &sourcePane{s: s}
 	m.timeline.rebuild()
 	m.relayout()

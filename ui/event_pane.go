@@ -5,21 +5,23 @@ import (
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/glamour"
+	"github.com/charmbracelet/lipgloss"
 
 	"khatt/model"
 	"khatt/timeline"
 )
 
-// eventPane shows the selected event in full, rendered with glamour.
+// eventPane shows the selected event in full, its Markdown drawn with the
+// reader's styles.
 type eventPane struct {
-	s      *state
-	w, h   int
-	top    int
-	style  string // glamour style: dark, light, notty
-	cache  map[renderKey][]string
-	wanted renderKey
-	seq    int
+	s        *state
+	w, h     int
+	top      int
+	style    string // dark, light or notty
+	renderer *lipgloss.Renderer
+	cache    map[renderKey][]string
+	wanted   renderKey
+	seq      int
 }
 
 type renderKey struct {
@@ -27,7 +29,7 @@ type renderKey struct {
 	width int
 }
 
-// renderedMsg carries glamour's output back to the update loop.
+// renderedMsg carries the drawn lines back to the update loop.
 type renderedMsg struct {
 	key   renderKey
 	seq   int
@@ -52,17 +54,13 @@ func (p *eventPane) request() tea.Cmd {
 	p.wanted = key
 	p.seq++
 	seq, md, style, width := p.seq, p.s.markdown(e, p.w), p.style, p.w
+	st := newMDStyles(p.renderer, style)
 	return func() tea.Msg {
-		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width-4), glamour.WithPreservedNewLines())
-		if err != nil {
-			return renderedMsg{key: key, seq: seq, err: err}
-		}
-		out, err := r.Render(md)
-		return renderedMsg{key: key, seq: seq, lines: strings.Split(strings.Trim(out, "\n"), "\n"), err: err}
+		return renderedMsg{key: key, seq: seq, lines: renderMarkdown(md, width-2, st)}
 	}
 }
 
-// rendered stores glamour's answer.
+// rendered stores the drawn lines.
 func (p *eventPane) rendered(msg renderedMsg) {
 	if msg.err != nil {
 		msg.lines = []string{msg.err.Error()}
@@ -104,12 +102,11 @@ func (p *eventPane) View() []string {
 	return out
 }
 
-// markdown writes an event as Markdown for glamour, with the current
-// mention marked and quotes wrapped to the pane.
+// markdown writes an event as Markdown, with the current mention marked
+// and quotes wrapped to the pane.
 func (s *state) markdown(e *model.Event, width int) string {
 	var b strings.Builder
-	// Quotes are wrapped here, in logical order, narrower than glamour's own
-	// wrap: glamour's blockquote re-wrap loses the bar on some lines.
+	// Quotes are wrapped here, in logical order, by the bidi layouter.
 	wrap := func(t string) []string { return s.draw.l.Wrap(t, width-10) }
 	timeline.WriteEvent(&b, s.tl, e, s.labels, timeline.EventMarkdown{Level: 1, Current: s.mention, Wrap: wrap})
 	return b.String()

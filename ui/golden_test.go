@@ -28,7 +28,7 @@ func TestGolden(t *testing.T) {
 			} {
 				tm.Send(k)
 			}
-			teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("**")) },
+			teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("•")) },
 				teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 			tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
 			final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
