@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"khatt/corpus"
 )
 
 // config is the user's settings file, $XDG_CONFIG_HOME/khatt/config.toml
@@ -46,10 +48,11 @@ func loadConfig() (config, error) {
 	if path == "" {
 		return c, nil
 	}
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return c, nil
 	}
+	// Regular files only, and small: a FIFO here would hang every start.
+	data, err := corpus.ReadRegular(os.DirFS(filepath.Dir(path)), filepath.Base(path), 1<<20)
 	if err != nil {
 		return c, fmt.Errorf("%s: %w", path, err)
 	}
@@ -66,7 +69,7 @@ func loadConfig() (config, error) {
 		for _, k := range un {
 			keys = append(keys, k.String())
 		}
-		return c, fmt.Errorf("%s: unknown setting %s (want corpus, lang, bidi, shape, strip_harakat, theme)", path, strings.Join(keys, ", "))
+		return c, fmt.Errorf("%s: unknown setting %s (want corpus, lang, bidi, shape, strip_harakat, theme, min_confidence)", path, strings.Join(keys, ", "))
 	}
 	// Relative corpus paths are relative to the config file.
 	for i, p := range c.Corpus {

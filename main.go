@@ -24,6 +24,7 @@ import (
 	"khatt/i18n"
 	"khatt/lexicon"
 	"khatt/model"
+	"khatt/safe"
 	"khatt/seeds"
 	"khatt/server"
 	"khatt/timeline"
@@ -70,6 +71,8 @@ type options struct {
 	width      int
 	style      string
 	filterArgs filterFlags
+	maxFile    string
+	maxBytes   int64
 	serve      serveFlags
 	paths      []string
 	labels     i18n.Labels
@@ -91,6 +94,7 @@ func commonFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.filterArgs.since, "since", "", "only events on or after `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
 	fs.StringVar(&o.filterArgs.until, "until", "", "only events on or before `DATE`")
 	fs.StringVar(&o.filterArgs.query, "query", "", "only events whose text holds `TEXT` (Arabic-normalised)")
+	fs.StringVar(&o.maxFile, "max-file-size", "16MB", "skip article files larger than `SIZE` (bytes, or with KB or MB)")
 	fs.StringVar(&o.filterArgs.minConfidence, "min-confidence", o.filterArgs.minConfidence,
 		"drop events the extractor is less sure of than `C` (0 to 1, or a percentage; 0 keeps all)")
 }
@@ -185,7 +189,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	cfg, err := loadConfig()
 	if err != nil {
-		fmt.Fprintf(stderr, "khatt: %v\n", err)
+		fmt.Fprintf(stderr, "khatt: %s\n", msg(err))
 		return 2
 	}
 	o := &options{cfg: cfg, lang: firstOf(os.Getenv("KHATT_LANG"), cfg.Lang), bidi: firstOf(os.Getenv("KHATT_BIDI"), cfg.Bidi),
@@ -203,11 +207,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 			usage(stdout, cmd, fs, !explicit)
 			return 0
 		}
-		fmt.Fprintf(stderr, "khatt %s: %v (see khatt %s --help)\n", cmd.name, err, cmd.name)
+		fmt.Fprintf(stderr, "khatt %s: %s (see khatt %s --help)\n", cmd.name, msg(err), cmd.name)
 		return 2
 	}
 	if err := o.finish(fs.Args()); err != nil {
-		fmt.Fprintf(stderr, "khatt %s: %v\n", cmd.name, err)
+		fmt.Fprintf(stderr, "khatt %s: %s\n", cmd.name, msg(err))
 		return 2
 	}
 	return cmd.run(o, stdout, stderr)
@@ -263,6 +267,9 @@ func (o *options) finish(paths []string) error {
 	if o.filter.MinConfidence, err = timeline.ParseConfidence(f.minConfidence); err != nil {
 		return fmt.Errorf("--min-confidence: %w", err)
 	}
+	if o.maxBytes, err = parseSize(o.maxFile); err != nil {
+		return fmt.Errorf("--max-file-size: %w", err)
+	}
 	for _, d := range []struct {
 		flag, value string
 		into        *model.Date
@@ -297,22 +304,61 @@ func (o *options) finish(paths []string) error {
 func (o *options) load(stderr io.Writer) *model.Timeline {
 	lx, err := loadLexicon(o.lexicon)
 	if err != nil {
-		fmt.Fprintf(stderr, "khatt: %v\n", err)
+		fmt.Fprintf(stderr, "khatt: %s\n", msg(err))
 		return nil
 	}
 	roots := []timeline.Root{{FS: seeds.FS, Path: ".", Display: func(n string) string { return "seeds/" + n }}}
 	if len(o.paths) > 0 {
 		roots = timeline.PathRoots(o.paths)
 	}
+	for i := range roots {
+		roots[i].MaxBytes = o.maxBytes
+	}
 	tl := timeline.LoadTimeline(roots, lx)
 	for _, p := range tl.Problems {
-		fmt.Fprintf(stderr, "khatt: %v\n", p)
+		fmt.Fprintf(stderr, "khatt: %s\n", msg(p))
 	}
 	if len(tl.Sources) == 0 {
 		fmt.Fprintln(stderr, "khatt: no article could be loaded")
 		return nil
 	}
 	return tl
+}
+
+// parseSize reads «16MB», «500KB», «2000».
+func parseSize(v string) (int64, error) {
+	u := strings.ToUpper(strings.TrimSpace(v))
+	mult := int64(1)
+	for _, suf := range []struct {
+		s string
+		m int64
+	}{{"MB", 1 << 20}, {"M", 1 << 20}, {"KB", 1 << 10}, {"K", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(u, suf.s) {
+			u, mult = strings.TrimSpace(strings.TrimSuffix(u, suf.s)), suf.m
+			break
+		}
+	}
+	n, err := strconv.ParseInt(u, 10, 64)
+	if err != nil || n <= 0 || n > 1<<40/mult {
+		return 0, fmt.Errorf("%q: want a size such as 16MB, 500KB or 20000", safe.Line(v, 40))
+	}
+	return n * mult, nil
+}
+
+// msg is an error as one line of stderr: controls shown, not sent (a file
+// name or a flag value may carry ESC), and at most a few hundred letters.
+func msg(err error) string { return safe.Line(err.Error(), 400) }
+
+// exitPartial is the exit status when some articles failed to load and
+// the others were used: the output is complete for what was read.
+const exitPartial = 3
+
+// partial is the exit status of a command that ran on the loaded articles.
+func partial(tl *model.Timeline) int {
+	if len(tl.Problems) > 0 {
+		return exitPartial
+	}
+	return 0
 }
 
 func loadLexicon(dir string) (*lexicon.Lexicon, error) {
@@ -335,10 +381,10 @@ func export(o *options, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if err := timeline.Write(stdout, o.format, tl, o.filter.Apply(tl.Events), o.labels); err != nil {
-		fmt.Fprintf(stderr, "khatt export: %v\n", err)
+		fmt.Fprintf(stderr, "khatt export: %s\n", msg(err))
 		return 2
 	}
-	return 0
+	return partial(tl)
 }
 
 func brief(o *options, stdout, stderr io.Writer) int {
@@ -349,10 +395,10 @@ func brief(o *options, stdout, stderr io.Writer) int {
 	events := o.filter.Apply(tl.Events)
 	if !isTerminal(stdout) && o.width == 0 {
 		if err := timeline.WriteBrief(stdout, tl, events, o.labels, nil); err != nil {
-			fmt.Fprintf(stderr, "khatt brief: %v\n", err)
+			fmt.Fprintf(stderr, "khatt brief: %s\n", msg(err))
 			return 1
 		}
-		return 0
+		return partial(tl)
 	}
 	width := o.width
 	if width == 0 {
@@ -372,14 +418,14 @@ func brief(o *options, stdout, stderr io.Writer) int {
 	}
 	bidi, err := ui.DecideBidi(o.bidi, o.shape, o.strip, os.Getenv, nil)
 	if err != nil {
-		fmt.Fprintf(stderr, "khatt brief: %v\n", err)
+		fmt.Fprintf(stderr, "khatt brief: %s\n", msg(err))
 		return 2
 	}
 	if err := ui.WriteBrief(stdout, tl, events, o.labels, width, style, bidi.RTLMode()); err != nil {
-		fmt.Fprintf(stderr, "khatt brief: %v\n", err)
+		fmt.Fprintf(stderr, "khatt brief: %s\n", msg(err))
 		return 1
 	}
-	return 0
+	return partial(tl)
 }
 
 func isTerminal(w io.Writer) bool {
@@ -402,7 +448,7 @@ func browse(o *options, stdout, stderr io.Writer) (code int) {
 	probe := func() ui.Probe { return ui.ProbeTerminal(300 * time.Millisecond) }
 	bidi, err := ui.DecideBidi(o.bidi, o.shape, o.strip, os.Getenv, probe)
 	if err != nil {
-		fmt.Fprintf(stderr, "khatt: %v\n", err)
+		fmt.Fprintf(stderr, "khatt: %s\n", msg(err))
 		return 2
 	}
 	glam := ""
@@ -436,7 +482,7 @@ func browse(o *options, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	if _, err := p.Run(); err != nil {
-		fmt.Fprintf(stderr, "khatt: %v\n", err)
+		fmt.Fprintf(stderr, "khatt: %s\n", msg(err))
 		return 1
 	}
 	return 0

@@ -44,8 +44,8 @@ func TestExportPathsReportsBrokenFilesAndKeepsGoing(t *testing.T) {
 	write("good.txt", "---\npublished: 2021-07-28\n---\nوصل إسماعيل قاآني إلى بغداد الثلاثاء.\n")
 	write("bad.txt", "\x00\x01")
 	code, out, errs := runCmd("export", dir)
-	if code != 0 {
-		t.Fatalf("exit %d with one good article", code)
+	if code != exitPartial {
+		t.Fatalf("exit %d with one good article and one broken, want %d", code, exitPartial)
 	}
 	if !strings.Contains(errs, filepath.Join(dir, "bad.txt")) || !strings.Contains(errs, "binary file") {
 		t.Errorf("stderr %q should name the broken file and the problem", errs)
@@ -145,6 +145,39 @@ func TestBadDatesAndFlagsAreOneLine(t *testing.T) {
 		if code != 2 || out != "" || strings.Count(errs, "\n") != 1 {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errs)
 		}
+	}
+}
+
+func TestHostileBytesNeverReachStderr(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "x\x1b]52;c;cHduZWQ=\x07.txt")
+	if err := os.WriteFile(name, []byte("\x00"), 0o644); err != nil {
+		t.Skip("this file system refuses such names:", err)
+	}
+	_, _, errs := runCmd("export", dir)
+	if strings.ContainsAny(errs, "\x1b\x07") || !strings.Contains(errs, "␛") {
+		t.Errorf("stderr %q", errs)
+	}
+	code, _, errs := runCmd("brief", "--width", "80", "--bidi", strings.Repeat("\x1b[2J", 30000))
+	if code != 2 || len(errs) > 1000 || strings.ContainsRune(errs, 0x1b) {
+		t.Errorf("a long hostile KHATT_BIDI: exit %d, %d bytes of stderr", code, len(errs))
+	}
+}
+
+func TestMaxFileSize(t *testing.T) {
+	dir := t.TempDir()
+	art := "---\npublished: 2021-07-28\n---\nوصل إسماعيل قاآني إلى بغداد الثلاثاء.\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(art), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := runCmd("export", "--max-file-size", "20", dir); code != 1 || !strings.Contains(errs, "larger than the 20 bytes limit") {
+		t.Errorf("exit %d, %q", code, errs)
+	}
+	if code, _, _ := runCmd("export", "--max-file-size", "1KB", dir); code != 0 {
+		t.Errorf("1KB: exit %d", code)
+	}
+	if code, _, _ := runCmd("export", "--max-file-size", "lots", dir); code != 2 {
+		t.Errorf("a bad size: exit %d", code)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -16,7 +17,11 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
+
 	"khatt/model"
+	"khatt/safe"
 )
 
 // MetaFile is the name of the per-directory metadata file for articles that
@@ -34,13 +39,15 @@ type LoadError struct {
 }
 
 func (e *LoadError) Error() string {
+	// A file name is the attacker's too: its controls are shown, not sent.
+	p := safe.Line(e.Path, 0)
 	switch {
 	case e.Line > 0:
-		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+		return fmt.Sprintf("%s:%d: %v", p, e.Line, e.Err)
 	case e.Offset >= 0:
-		return fmt.Sprintf("%s: byte %d: %v", e.Path, e.Offset, e.Err)
+		return fmt.Sprintf("%s: byte %d: %v", p, e.Offset, e.Err)
 	}
-	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+	return fmt.Sprintf("%s: %v", p, e.Err)
 }
 
 func (e *LoadError) Unwrap() error { return e.Err }
@@ -48,11 +55,31 @@ func (e *LoadError) Unwrap() error { return e.Err }
 func fileErr(p string, err error) *LoadError { return &LoadError{Path: p, Offset: -1, Err: err} }
 
 // Root is one place to load articles from: a file system and a path in it
-// (a file or a directory). Display is how paths under it are shown to people.
+// (a file or a directory). Display is how paths under it are shown to
+// people. MaxBytes caps the size of one file (0: DefaultMaxBytes).
 type Root struct {
-	FS      fs.FS
-	Path    string
-	Display func(name string) string
+	FS       fs.FS
+	Path     string
+	Display  func(name string) string
+	MaxBytes int64
+}
+
+// DefaultMaxBytes is the largest article file read (--max-file-size): a
+// news article is tens of kilobytes; anything near this is not one.
+const DefaultMaxBytes = 16 << 20
+
+// Extensions are the article file name endings read, in any letter case.
+var Extensions = []string{".txt", ".md", ".markdown"}
+
+// IsArticleName reports whether a file name has an article extension.
+func IsArticleName(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	for _, e := range Extensions {
+		if ext == e {
+			return true
+		}
+	}
+	return false
 }
 
 // Load reads every article under the roots (directories recursively, .txt
@@ -67,14 +94,21 @@ func Load(roots []Root) ([]model.Source, []error) {
 		if display == nil {
 			display = func(n string) string { return n }
 		}
-		names, metas, err := listArticles(r.FS, r.Path)
+		names, metas, skipped, err := listArticles(r.FS, r.Path)
 		if err != nil {
 			problems = append(problems, fileErr(display(r.Path), err))
 			continue
 		}
+		for _, sk := range skipped {
+			problems = append(problems, fileErr(display(sk.name), sk.err))
+		}
+		maxBytes := r.MaxBytes
+		if maxBytes <= 0 {
+			maxBytes = DefaultMaxBytes
+		}
 		metaCache := map[string]map[string]map[string]string{}
 		for dir := range metas {
-			meta, err := readMeta(r.FS, path.Join(dir, MetaFile), display)
+			meta, err := readMeta(r.FS, path.Join(dir, MetaFile), display, maxBytes)
 			if err != nil {
 				problems = append(problems, err)
 			}
@@ -88,9 +122,14 @@ func Load(roots []Root) ([]model.Source, []error) {
 		results := make([]result, len(names))
 		Parallel(len(names), func(i int) {
 			name := names[i]
-			data, err := fs.ReadFile(r.FS, name)
+			defer func() {
+				if p := recover(); p != nil {
+					results[i].err = fileErr(display(name), fmt.Errorf("internal error reading this file: %v", p))
+				}
+			}()
+			data, err := ReadRegular(r.FS, name, maxBytes)
 			if err != nil {
-				results[i].err = fileErr(display(name), fmt.Errorf("cannot read: %w", unwrapPath(err)))
+				results[i].err = fileErr(display(name), err)
 				return
 			}
 			results[i].src, results[i].err = ParseArticle(display(name), data, metaCache[path.Dir(name)][path.Base(name)])
@@ -142,27 +181,39 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// listArticles returns the article files at or under p, sorted, and the
-// directories that hold a metadata file.
-func listArticles(fsys fs.FS, p string) ([]string, map[string]bool, error) {
+// skip is a file or directory the listing could not take, and why.
+type skip struct {
+	name string
+	err  error
+}
+
+// listArticles returns the article files at or under p, sorted, the
+// directories that hold a metadata file, and what it had to skip
+// (unreadable directories, special files, links out of the corpus).
+func listArticles(fsys fs.FS, p string) ([]string, map[string]bool, []skip, error) {
 	info, err := fs.Stat(fsys, p)
 	if err != nil {
-		return nil, nil, unwrapPath(err)
+		return nil, nil, nil, explain(err)
 	}
 	metas := map[string]bool{}
 	if !info.IsDir() {
 		if _, err := fs.Stat(fsys, path.Join(path.Dir(p), MetaFile)); err == nil {
 			metas[path.Dir(p)] = true
 		}
-		return []string{p}, metas, nil
+		return []string{p}, metas, nil, nil
 	}
 	var names []string
+	var skipped []skip
 	err = fs.WalkDir(fsys, p, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if name == p {
 				return err
 			}
-			return nil // an unreadable subdirectory is skipped; its files were never listed
+			skipped = append(skipped, skip{name, fmt.Errorf("skipped: %w", explain(err))})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
 		}
 		if d.IsDir() {
 			if name != p && strings.HasPrefix(d.Name(), ".") {
@@ -173,13 +224,85 @@ func listArticles(fsys fs.FS, p string) ([]string, map[string]bool, error) {
 		switch {
 		case d.Name() == MetaFile:
 			metas[path.Dir(name)] = true
-		case strings.HasSuffix(d.Name(), ".txt") || strings.HasSuffix(d.Name(), ".md"):
+		case IsArticleName(d.Name()):
 			names = append(names, name)
 		}
 		return nil
 	})
 	sort.Strings(names)
-	return names, metas, unwrapPath(err)
+	return names, metas, skipped, explain(err)
+}
+
+// ReadRegular reads a regular file of at most maxBytes. A FIFO, a device,
+// a socket or a directory is refused with its kind named (reading a FIFO
+// would wait for ever, a device for ever or until memory runs out), and so
+// is a link that leads out of the root.
+func ReadRegular(fsys fs.FS, name string, maxBytes int64) ([]byte, error) {
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, explain(err)
+	}
+	if kind := special(info.Mode()); kind != "" {
+		return nil, fmt.Errorf("not a regular file (%s): skipped", kind)
+	}
+	if info.Size() > maxBytes {
+		return nil, fmt.Errorf("%s is larger than the %s limit (--max-file-size)", size(info.Size()), size(maxBytes))
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, explain(err)
+	}
+	defer f.Close()
+	// One buffer of the stated size; the size can change under us, so read
+	// on to one byte past the cap to know.
+	buf := bytes.NewBuffer(make([]byte, 0, info.Size()+1))
+	if _, err := buf.ReadFrom(io.LimitReader(f, maxBytes+1)); err != nil {
+		return nil, fmt.Errorf("cannot read: %w", explain(err))
+	}
+	if int64(buf.Len()) > maxBytes {
+		return nil, fmt.Errorf("grew past the %s limit (--max-file-size) while read", size(maxBytes))
+	}
+	return buf.Bytes(), nil
+}
+
+func special(m fs.FileMode) string {
+	switch {
+	case m.IsRegular():
+		return ""
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m.IsDir():
+		return "a directory"
+	}
+	return "a special file"
+}
+
+func size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// explain turns the errors of reading into words: the path error's cause,
+// and a link out of the corpus said as such.
+func explain(err error) error {
+	if err == nil {
+		return nil
+	}
+	if strings.Contains(err.Error(), "path escapes from parent") {
+		return errors.New("a link that leads outside the corpus: refused")
+	}
+	return unwrapPath(err)
 }
 
 // ParseArticle checks and reads one article: encoding, front matter, the
@@ -190,8 +313,15 @@ func ParseArticle(display string, data []byte, meta map[string]string) (model.So
 	src := model.Source{Path: display, Lang: "ar"}
 	base := path.Base(strings.ReplaceAll(display, "\\", "/"))
 	src.ID = strings.TrimSuffix(base, path.Ext(base))
+	data, err := decodeUTF16(data)
+	if err != nil {
+		return src, fileErr(display, err)
+	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if i := bytes.IndexByte(data, 0); i >= 0 {
+		if utf16Guess(data) {
+			return src, fileErr(display, errors.New("looks like UTF-16 without a byte-order mark: save it as UTF-8 (or UTF-16 with a BOM)"))
+		}
 		return src, &LoadError{Path: display, Offset: i, Err: errors.New("binary file (NUL byte), not an article")}
 	}
 	if !utf8.Valid(data) {
@@ -201,6 +331,12 @@ func ParseArticle(display string, data []byte, meta map[string]string) (model.So
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return src, fileErr(display, errors.New("empty file"))
+	}
+	// Controls (ESC, BEL, C1 …) become spaces of the same length: they can
+	// never reach a terminal, and every offset still points into the file.
+	if bytes.ContainsFunc(data, safe.IsControl) {
+		data = bytes.Clone(data) // the caller's bytes stay as they were
+		safe.Blank(data)
 	}
 	src.Text = string(data)
 	fm, bodyStart, err := parseFrontMatter(display, src.Text)
@@ -214,7 +350,7 @@ func ParseArticle(display string, data []byte, meta map[string]string) (model.So
 	// Front matter wins over the directory's metadata file.
 	fields := map[string]string{}
 	for k, v := range meta {
-		fields[k] = v
+		fields[k] = safe.Text(v, true)
 	}
 	for k, v := range fm.values {
 		fields[k] = v
@@ -246,7 +382,7 @@ func ParseArticle(display string, data []byte, meta map[string]string) (model.So
 			src.Extra[k] = v
 		}
 	}
-	lines := bodyLines(src.Text, bodyStart)
+	lines := bodyLines(src.Text, bodyStart, 5)
 	if src.Title == "" {
 		src.Title = titleFrom(lines)
 	}
@@ -264,19 +400,107 @@ func invalidUTF8At(b []byte) int {
 	return len(b)
 }
 
+// MinYear and MaxYear bound a publication date: outside them it is a typo.
+const MinYear, MaxYear = 1900, 2200
+
 func parsePublished(v string) (model.Date, error) {
-	if t, err := time.Parse(time.RFC3339, v); err == nil {
-		return model.DayOf(t.Date()), nil
+	v = asciiDigits(strings.TrimSpace(v))
+	var t time.Time
+	var err error
+	if t, err = time.Parse(time.RFC3339, v); err != nil {
+		if t, err = time.Parse("2006-01-02", v); err != nil {
+			return model.Date{}, fmt.Errorf("bad date %q: want YYYY-MM-DD or RFC 3339", safe.Line(v, 60))
+		}
 	}
-	if t, err := time.Parse("2006-01-02", v); err == nil {
-		return model.DayOf(t.Date()), nil
+	if t.Year() < MinYear || t.Year() > MaxYear {
+		return model.Date{}, fmt.Errorf("year %d is outside %d–%d", t.Year(), MinYear, MaxYear)
 	}
-	return model.Date{}, fmt.Errorf("bad date %q: want YYYY-MM-DD or RFC 3339", v)
+	return model.DayOf(t.Date()), nil
 }
 
-func bodyLines(text string, from int) []string {
+// asciiDigits writes Arabic-Indic and Persian digits as ASCII ones:
+// «٢٠٢١-٠٧-٢٧» is 2021-07-27.
+func asciiDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '٠' && r <= '٩':
+			return '0' + r - '٠'
+		case r >= '۰' && r <= '۹':
+			return '0' + r - '۰'
+		}
+		return r
+	}, s)
+}
+
+// decodeUTF16 decodes a file that starts with a UTF-16 byte-order mark.
+// Offsets are then into the decoded text.
+func decodeUTF16(data []byte) ([]byte, error) {
+	var e encoding.Encoding
+	switch {
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
+		e = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
+	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		e = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
+	default:
+		return data, nil
+	}
+	out, err := e.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, fmt.Errorf("UTF-16 that does not decode: %w", err)
+	}
+	return out, nil
+}
+
+// utf16Guess reports whether the bytes look like UTF-16 with no
+// byte-order mark: in one of the two byte positions, NUL and one other
+// value (the block of the script: 0x06 for Arabic) make nearly all bytes.
+func utf16Guess(data []byte) bool {
+	n := min(len(data), 512) &^ 1
+	if n < 8 {
+		return false
+	}
+	for parity := 0; parity < 2; parity++ {
+		count := map[byte]int{}
+		for i := parity; i < n; i += 2 {
+			count[data[i]]++
+		}
+		top, second := 0, 0
+		for _, c := range count {
+			if c > top {
+				top, second = c, top
+			} else if c > second {
+				second = c
+			}
+		}
+		if count[0] > 0 && (top+second)*10 >= n/2*9 {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyLines returns the first n non-empty lines of the body, each cut to a
+// headline's length at most (a title never needs more, and a one-line
+// dump of megabytes must not be split into words).
+func bodyLines(text string, from, n int) []string {
 	var out []string
-	for _, l := range strings.Split(text[from:], "\n") {
+	rest := text[from:]
+	for len(out) < n && rest != "" {
+		l := rest
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			l, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		if len(l) > 2000 {
+			l = l[:2000]
+			for len(l) > 0 && !utf8.RuneStart(l[len(l)-1]) {
+				l = l[:len(l)-1]
+			}
+			if len(l) > 0 {
+				l = l[:len(l)-1]
+			}
+		}
 		if l = strings.TrimSpace(l); l != "" {
 			out = append(out, l)
 		}
@@ -315,10 +539,21 @@ type frontMatter struct {
 // "key: value" pairs. It returns where the body starts.
 func parseFrontMatter(display, text string) (frontMatter, int, error) {
 	fm := frontMatter{values: map[string]string{}, lines: map[string]int{}}
-	lines := strings.SplitAfter(text, "\n")
-	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "---" {
+	first, _, _ := strings.Cut(text[:min(len(text), 64)], "\n")
+	if strings.TrimSpace(first) != "---" {
 		return fm, 0, nil
 	}
+	// Only the head of the file can be front matter: a thousand lines.
+	head := text
+	for i, n := 0, 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			if n++; n == 1000 {
+				head = text[:i+1]
+				break
+			}
+		}
+	}
+	lines := strings.SplitAfter(head, "\n")
 	closing := -1
 	for i := 1; i < len(lines); i++ {
 		if strings.TrimSpace(lines[i]) == "---" {
@@ -348,6 +583,10 @@ func parseFrontMatter(display, text string) (frontMatter, int, error) {
 			return fm, 0, &LoadError{Path: display, Line: i + 1, Offset: -1,
 				Err: fmt.Errorf("front matter: want \"key: value\", got %q", trimmed)}
 		}
+		if first, dup := fm.lines[k]; dup {
+			return fm, 0, &LoadError{Path: display, Line: i + 1, Offset: -1,
+				Err: fmt.Errorf("front matter: %q given twice (first on line %d)", k, first)}
+		}
 		fm.values[k] = strings.Trim(strings.TrimSpace(v), `"'`)
 		fm.lines[k] = i + 1
 	}
@@ -355,10 +594,10 @@ func parseFrontMatter(display, text string) (frontMatter, int, error) {
 }
 
 // readMeta parses a metadata file: "[file name]" sections of "key: value".
-func readMeta(fsys fs.FS, name string, display func(string) string) (map[string]map[string]string, error) {
-	data, err := fs.ReadFile(fsys, name)
+func readMeta(fsys fs.FS, name string, display func(string) string, maxBytes int64) (map[string]map[string]string, error) {
+	data, err := ReadRegular(fsys, name, maxBytes)
 	if err != nil {
-		return nil, fileErr(display(name), fmt.Errorf("cannot read: %w", unwrapPath(err)))
+		return nil, fileErr(display(name), err)
 	}
 	if !utf8.Valid(data) {
 		return nil, fileErr(display(name), errors.New("invalid UTF-8"))

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -21,7 +22,13 @@ func PathRoots(paths []string) []Root {
 			dir, base = abs, "."
 		}
 		d := given
-		roots = append(roots, Root{FS: os.DirFS(dir), Path: base, Display: func(n string) string {
+		// os.Root confines reads to the tree: a link that leads outside it
+		// (to /etc/passwd, to /dev/zero) is refused, not followed.
+		var fsys fs.FS = os.DirFS(dir)
+		if root, err := os.OpenRoot(dir); err == nil {
+			fsys = root.FS()
+		}
+		roots = append(roots, Root{FS: fsys, Path: base, Display: func(n string) string {
 			if n == "." || n == filepath.Base(d) && base != "." {
 				return d
 			}

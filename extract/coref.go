@@ -233,12 +233,12 @@ func (d *doc) meetingOf(f *frame, evs []*docEvent) *docEvent {
 	// «خلال اللقاء»، «في بداية اللقاء»، «خلال اجتماعه مع»، «في هذا السياق».
 	context := false
 	for k := 0; k < len(toks); k++ {
-		if is(toks, k, g.during) || is(toks, k, ws("بدايه", "مستهل", "ختام", "نهايه")) {
+		if is(toks, k, g.during) || is(toks, k, g.meetingParts) {
 			if m, ok := d.x.lx.Triggers.At(toks, k+1); ok && m.Val.Type == model.Talks && !m.Val.Verb {
 				context = true
 			}
 		}
-		if is(toks, k, ws("السياق", "الاطار")) && is(toks, k-1, g.demonstrative) {
+		if is(toks, k, g.contextNouns) && is(toks, k-1, g.demonstrative) {
 			context = true
 		}
 	}

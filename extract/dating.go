@@ -133,7 +133,7 @@ func (d *doc) dateFrames() {
 				continue
 			}
 			// A noun restating the verb of its clause («وصل … في زيارة») shares its date.
-			if !f.tr.verb && f.lightAt < 0 && is(f.s.Tokens, f.tr.at-1, ws("في", "خلال", "ب")) || strings.HasPrefix(lastReading(&f.s.Tokens[f.tr.at]).Pre, "ب") {
+			if !f.tr.verb && f.lightAt < 0 && is(f.s.Tokens, f.tr.at-1, g.inWithDuring) || strings.HasPrefix(lastReading(&f.s.Tokens[f.tr.at]).Pre, "ب") {
 				for _, o := range fs {
 					if o != f && o.tr.clause == f.tr.clause && o.typ == f.typ && o.date.strength != none && o.tr.at < f.tr.at {
 						f.date = o.date

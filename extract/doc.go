@@ -77,6 +77,7 @@ type sent struct {
 	mentAt    map[int]int
 	trigs     []trigger
 	exprs     []dates.Expr
+	habitual  []bool // per clause: a habitual phrase (see habitualClause)
 }
 
 // prepare segments the body, masks the outlet's name and page furniture,

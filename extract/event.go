@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"khatt/arabic"
 	"khatt/model"
@@ -38,15 +39,48 @@ type Event struct {
 // Article extracts the events of one article. The source's publication
 // date is filled in from the text when its metadata gave none.
 func (x *Extractor) Article(src *model.Source) []Event {
-	d, evs := x.run(src)
 	var out []Event
-	for _, e := range evs {
-		if e.dropped {
-			continue
+	// A text far longer than any article (a dump, a hostile file) is read
+	// in chunks cut at line ends: each chunk's layers are dropped before
+	// the next is read, so memory stays a small multiple of a chunk.
+	for from := src.BodyStart; from < len(src.Text); {
+		to := chunkEnd(src.Text, from, ChunkBytes)
+		part := *src
+		part.Text, part.BodyStart = src.Text[:to], from
+		d, evs := x.run(&part)
+		for _, e := range evs {
+			if !e.dropped {
+				out = append(out, d.output(e))
+			}
 		}
-		out = append(out, d.output(e))
+		if !src.Published.Known() {
+			src.Published = part.Published // stated in the text, found in its first chunk
+		}
+		from = to
 	}
 	return out
+}
+
+// ChunkBytes is the largest stretch of text read as one document.
+const ChunkBytes = 256 << 10
+
+// chunkEnd is where a chunk starting at from ends: the text's end, else
+// the last line end (else sentence end, else space) before the limit.
+func chunkEnd(text string, from, limit int) int {
+	if len(text)-from <= limit {
+		return len(text)
+	}
+	window := text[from : from+limit]
+	for _, sep := range []string{"\n", ". ", " "} {
+		if i := strings.LastIndex(window, sep); i > limit/2 {
+			return from + i + len(sep)
+		}
+	}
+	end := from + limit
+	for end > from && !utf8.RuneStart(text[end]) {
+		end--
+	}
+	return end
 }
 
 // run takes an article through every stage and returns its events, dated.

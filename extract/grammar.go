@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"sync"
 
 	"khatt/arabic"
 	"khatt/lexicon"
@@ -11,11 +10,12 @@ import (
 // Closed-class words: the grammar the rules read, not vocabulary to edit.
 // Built once; never changed.
 var g = struct {
-	preps, objectPreps, with, between, to, in, from, of     lexicon.WordSet
-	qad, kana, comp, relative, demonstrative, dualPron      lexicon.WordSet
-	during, allEach, also, said, quoteVerbs, whose, thatsIt lexicon.WordSet
-	future, planned1, upon, arrival, eachOf, after          lexicon.WordSet
-	styles                                                  lexicon.WordSet
+	preps, objectPreps, with, between, to, in, from, of                                                                                                                                                                                                                                                                                                                                                                             lexicon.WordSet
+	qad, kana, comp, relative, demonstrative, dualPron                                                                                                                                                                                                                                                                                                                                                                              lexicon.WordSet
+	during, allEach, also, said, quoteVerbs, whose, thatsIt                                                                                                                                                                                                                                                                                                                                                                         lexicon.WordSet
+	future, planned1, upon, arrival, eachOf, after                                                                                                                                                                                                                                                                                                                                                                                  lexicon.WordSet
+	styles                                                                                                                                                                                                                                                                                                                                                                                                                          lexicon.WordSet
+	abd, adverbs, alladhi, an, anAlaa, anhu, bayna, bihaa, bilateral, compass, contextNouns, envoys, fii, haythu, headingFor, hisArrival, ibn, ilaa, ilaaBare, inDuring, inFromAt, inWithDuring, invite, iyyahu, lahu, lineage, meetingParts, nameParticles, openers, openingWords, placeNouns, purposeWords, quadrilateral, qualifierPreps, qualifierPreps2, regionWords, sawfa, toTakePart, todayYesterday, trilateral, visitNoun lexicon.WordSet
 }{
 	preps:         ws("من", "الى", "على", "عن", "مع", "في", "لدى", "ضد", "بين", "حول", "عند", "امام", "خلف", "عبر", "نحو", "تجاه", "لصالح", "بشأن", "بحق", "حتى", "منذ", "خلال", "بعد", "قبل", "عقب"),
 	objectPreps:   ws("الى", "على", "عن", "مع", "في", "لدى", "ضد", "بين", "حول", "عند", "تجاه", "من", "لصالح", "بشأن"),
@@ -45,25 +45,57 @@ var g = struct {
 	eachOf:        ws("كل"),
 	after:         ws("بعد", "عقب", "اثر"),
 	// Forms of address that stand before a title: «من فخامة رئيس …».
-	styles: ws("فخامة", "سمو", "معالي", "جلالة", "سعادة", "دولة", "صاحب", "السمو", "الملكي", "الجلالة", "المعالي"),
+	abd:             ws("عبد"),
+	adverbs:         ws("اليوم", "امس", "غدا", "الماضي", "المقبل", "سرا", "رسميا", "مجددا", "بدوره", "بدورها", "جهته", "جهتها"),
+	alladhi:         ws("الذي"),
+	an:              ws("عن"),
+	anAlaa:          ws("عن", "على"),
+	anhu:            ws("عنه", "عنها", "عنهم", "عنهما"),
+	bayna:           ws("بين"),
+	bihaa:           ws("بها", "به"),
+	bilateral:       ws("ثنائيه", "ثنائي", "الثنائيه", "الثنائي"),
+	compass:         ws("شمال", "جنوب", "شرق", "غرب", "وسط"),
+	contextNouns:    ws("السياق", "الاطار"),
+	envoys:          ws("مبعوث", "موفد", "سفير", "مندوب", "ممثل", "رسول", "المبعوث", "الموفد", "السفير", "المندوب", "الممثل"),
+	fii:             ws("في"),
+	haythu:          ws("حيث"),
+	headingFor:      ws("متوجها", "متجها", "قاصدا", "قادما"),
+	hisArrival:      ws("وصوله", "وصولها"),
+	ibn:             ws("بن", "ابن"),
+	ilaa:            ws("الى"),
+	ilaaBare:        ws("الي"),
+	inDuring:        ws("في", "خلال"),
+	inFromAt:        ws("في", "من", "لدى"),
+	inWithDuring:    ws("في", "خلال", "ب"),
+	invite:          ws("دعا", "يدعو", "تدعو", "دعت"),
+	iyyahu:          ws("اياه", "اياها", "اياهم"),
+	lahu:            ws("له", "لها"),
+	lineage:         ws("بن", "ابن", "ال", "بنت"),
+	meetingParts:    ws("بدايه", "مستهل", "ختام", "نهايه"),
+	nameParticles:   ws("ابو", "ام", "بن", "ابن", "بنت", "عبد", "ال", "ولد", "دي", "فون", "دير", "لو"),
+	openers:         ws("فان", "وان", "ان", "و", "ف"),
+	openingWords:    ws("في", "وقت", "سابق", "من", "لاحق", "وفي", "كما", "ثم"),
+	placeNouns:      ws("مدينه", "العاصمه", "محافظه", "منطقه", "دوله", "جمهوريه", "ولايه", "مطار", "منتجع", "قصر", "بلده"),
+	purposeWords:    ws("تمهيدا", "بهدف", "بغيه", "اطار", "اجل"),
+	quadrilateral:   ws("رباعيه", "رباعي", "الرباعيه"),
+	qualifierPreps:  ws("في", "الى", "عن", "لدى", "باسم"),
+	qualifierPreps2: ws("في", "الي", "عن", "لدى", "باسم", "ل"),
+	regionWords:     ws("محافظة", "مدينة", "منطقة", "ولاية", "إقليم", "غربي", "شرقي", "شمالي", "جنوبي", "غرب", "شرق", "شمال", "جنوب"),
+	sawfa:           ws("سوف"),
+	toTakePart:      ws("للمشاركه"),
+	todayYesterday:  ws("اليوم", "امس"),
+	trilateral:      ws("ثلاثيه", "ثلاثي", "الثلاثيه", "الثلاثي"),
+	visitNoun:       ws("زياره"),
+	styles:          ws("فخامة", "سمو", "معالي", "جلالة", "سعادة", "دولة", "صاحب", "السمو", "الملكي", "الجلالة", "المعالي"),
 }
 
-// ws is the set of the (normalised) words. Sets written inline in the
-// rules are built once and kept: a cache of constants, never modified.
 func ws(words ...string) lexicon.WordSet {
-	key := strings.Join(words, "\x00")
-	if s, ok := wsCache.Load(key); ok {
-		return s.(lexicon.WordSet)
-	}
 	s := lexicon.WordSet{}
 	for _, w := range words {
 		s[arabic.Normalize(w)] = true
 	}
-	wsCache.Store(key, s)
 	return s
 }
-
-var wsCache sync.Map // string → lexicon.WordSet: see ws
 
 // is reports whether token i exists, is a word, and one of its readings is
 // in set.

@@ -154,7 +154,7 @@ func (d *doc) onlyPlacing(toks []arabic.Token, out []mention, a, b int) bool {
 	for k := out[a].to; k < out[b].from; k++ {
 		switch {
 		case inMention(k), punct(toks, k, "،,"), is(toks, k, g.preps):
-		case toks[k].Kind == arabic.Word && (d.x.w.stop.Has(&toks[k]) || is(toks, k, ws("محافظة", "مدينة", "منطقة", "ولاية", "إقليم", "غربي", "شرقي", "شمالي", "جنوبي", "غرب", "شرق", "شمال", "جنوب"))):
+		case toks[k].Kind == arabic.Word && (d.x.w.stop.Has(&toks[k]) || is(toks, k, g.regionWords)):
 		default:
 			return false
 		}
@@ -210,7 +210,7 @@ func (d *doc) nameWord(toks []arabic.Token, i int) bool {
 }
 
 // kunya words bind the next word into a name: عبد الله، أبو مازن، بن زايد.
-var kunya = ws("ابو", "ام", "بن", "ابن", "بنت", "عبد", "ال", "ولد", "دي", "فون", "دير", "لو")
+var kunya = g.nameParticles
 
 // discover reads a person's name of one to four words at i: it ends at
 // punctuation, a stop word, a title, a trigger or a date word, and after a
@@ -235,7 +235,7 @@ func (d *doc) discover(toks []arabic.Token, i int, minWords int) (mention, bool)
 		if is(toks, j-1, kunya) {
 			limit++ // "محمد بن عبد الرحمن آل ثاني"
 		}
-		if m, ok := d.x.lx.Entities.At(toks, j); ok && !is(toks, j, kunya) && !is(toks, j-1, ws("بن", "ابن", "بنت", "ال")) {
+		if m, ok := d.x.lx.Entities.At(toks, j); ok && !is(toks, j, kunya) && !is(toks, j-1, g.lineage) {
 			if m.Reading.Conj() || m.Reading.Prep() {
 				break // «بن سلمان ونتنياهو»: another name starts
 			}
@@ -282,7 +282,7 @@ func stripTatweel(s string) string { return strings.ReplaceAll(s, "ـ", "") }
 func (d *doc) known(s *sent, i int) (mention, bool) {
 	toks := s.Tokens
 	m, ok := d.x.lx.Entities.At(toks, i)
-	if ok && is(toks, i, ws("بن", "ابن")) && i > 0 && d.nameWord(toks, i-1) {
+	if ok && is(toks, i, g.ibn) && i > 0 && d.nameWord(toks, i-1) {
 		ok = false // "عبد الله بن زايد" is not "بن زايد"
 	}
 	if ok && m.Val.Kind == model.Person && i > 0 && d.x.lx.Given.Has(toks, i-1) && !d.x.lx.Titles.Has(toks, i-1) {
@@ -314,9 +314,9 @@ func (d *doc) known(s *sent, i int) (mention, bool) {
 // patronymics extends a name over «بن X», «آل X»: «محمد بن سلمان بن
 // عبدالعزيز آل سعود».
 func (d *doc) patronymics(toks []arabic.Token, end int) int {
-	for end+1 < len(toks) && is(toks, end, ws("بن", "ابن", "ال", "بنت")) && toks[end+1].Kind == arabic.Word && !d.isStop(&toks[end+1]) {
+	for end+1 < len(toks) && is(toks, end, g.lineage) && toks[end+1].Kind == arabic.Word && !d.isStop(&toks[end+1]) {
 		end += 2
-		if end < len(toks) && is(toks, end-1, ws("عبد")) {
+		if end < len(toks) && is(toks, end-1, g.abd) {
 			end++
 		}
 	}
@@ -442,7 +442,7 @@ func (d *doc) collective(s *sent, i int) (mention, bool) {
 	}
 	j := i + 1
 	var members []*Entity
-	if (is(toks, j, g.from) || is(toks, j, g.of) || bareIs(toks, j, ws("عن"))) && (d.x.lx.Entities.Has(toks, j+1) || d.x.lx.Adjectives.Has(toks, j+1) ||
+	if (is(toks, j, g.from) || is(toks, j, g.of) || bareIs(toks, j, g.an)) && (d.x.lx.Entities.Has(toks, j+1) || d.x.lx.Adjectives.Has(toks, j+1) ||
 		d.x.w.collective.Has(&toks[j+1]) && definite(toks, j+1)) {
 		j++ // «وفد من العراق»، «ممثلين عن روسيا»، «مجموعة من الميليشيات» (but «القادة من جديد»)
 	}

@@ -72,7 +72,7 @@ func (d *doc) roles(f *frame, here []*frame) {
 		// «بشار الأسد يزور محمد بن راشد»: visiting a person is meeting him.
 		f.typ = model.Talks
 	}
-	if f.typ == model.Statement && tr.verb && is(toks, tr.at+tr.n, ws("عنه", "عنها", "عنهم", "عنهما")) && !d.hasMentionAt(s, tr.at+tr.n+1) {
+	if f.typ == model.Statement && tr.verb && is(toks, tr.at+tr.n, g.anhu) && !d.hasMentionAt(s, tr.at+tr.n+1) {
 		// «التي أُعلن عنها»: announced, by no one the sentence names.
 		f.skip, f.why = true, "impersonal passive"
 	}
@@ -146,7 +146,7 @@ func (d *doc) verbRoles(f *frame, from, to int, here []*frame) {
 	if len(f.agents) == 0 && f.typ == model.Talks {
 		// «وصل X إلى بغداد، حيث التقى قادة …»: where the visitor went, he
 		// met the people named after the verb.
-		if c := s.clauses[tr.clause]; c.Marker >= 0 && bareIs(toks, c.Marker, ws("حيث")) {
+		if c := s.clauses[tr.clause]; c.Marker >= 0 && bareIs(toks, c.Marker, g.haythu) {
 			if v := lastOfType(here, model.Visit); v != nil && len(v.agents) > 0 && v.agents[0].Kind == model.Person {
 				f.agents = v.agents[:1]
 			}
@@ -240,7 +240,7 @@ func (d *doc) subjectSlot(toks []arabic.Token, k, end int) int {
 		switch {
 		case t.Kind == arabic.Number || t.IsPunct("،,()-–\"«»“”"):
 		case t.Kind == arabic.Word && (d.isDateWord(toks, k) || is(toks, k, g.also) || is(toks, k, g.qad) ||
-			is(toks, k, ws("اليوم", "امس", "غدا", "الماضي", "المقبل", "سرا", "رسميا", "مجددا", "بدوره", "بدورها", "جهته", "جهتها")) ||
+			is(toks, k, g.adverbs) ||
 			d.x.w.vehicle.Has(t) || d.x.lx.Months.Has(toks, k)):
 		default:
 			return k
@@ -259,7 +259,7 @@ func (d *doc) documentSubject(f *frame) (*Entity, bool) {
 	s := f.s
 	toks := s.Tokens
 	k := f.tr.at + f.tr.n
-	for k < len(toks) && (toks[k].IsPunct("،,") || d.isDateWord(toks, k) || is(toks, k, ws("اليوم", "امس"))) {
+	for k < len(toks) && (toks[k].IsPunct("،,") || d.isDateWord(toks, k) || is(toks, k, g.todayYesterday)) {
 		k++
 	}
 	if k >= len(toks) || toks[k].Kind != arabic.Word || is(toks, k, g.comp) || is(toks, k, g.preps) || toks[k].IsPunct(":") {
@@ -284,7 +284,7 @@ func (d *doc) documentSubject(f *frame) (*Entity, bool) {
 
 // isInvite reports whether a verb invites (دعا، يدعو).
 func isInvite(t *arabic.Token) bool {
-	_, ok := t.In(ws("دعا", "يدعو", "تدعو", "دعت"))
+	_, ok := t.In(g.invite)
 	return ok
 }
 
@@ -422,7 +422,7 @@ func (d *doc) sepBefore(toks []arabic.Token, from int) string {
 		case toks[k].IsPunct("\"«“'"):
 			k--
 			continue
-		case is(toks, k, ws("مدينه", "العاصمه", "محافظه", "منطقه", "دوله", "جمهوريه", "ولايه", "مطار", "منتجع", "قصر", "بلده")):
+		case is(toks, k, g.placeNouns):
 			if gp := gluedPrep(&toks[k], lastReading(&toks[k]).Stem); gp != "" {
 				return ""
 			}
@@ -445,7 +445,7 @@ func (d *doc) placeAfter(f *frame, end int) *Entity {
 	toks := s.Tokens
 	from := -1
 	for k := f.tr.at + f.tr.n; k < len(toks) && k < f.tr.at+40; k++ {
-		if is(toks, k, ws("متوجها", "متجها", "قاصدا", "قادما")) {
+		if is(toks, k, g.headingFor) {
 			from = k + 1
 			break
 		}
@@ -536,7 +536,7 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 	if len(f.agents) == 0 && is(toks, tr.at, g.said) {
 		for _, k := range s.mentionsIn(max(0, tr.at-10), tr.at) {
 			m := s.ments[k]
-			if is(toks, m.from-1, ws("عن")) && m.ent.Kind == model.Person {
+			if is(toks, m.from-1, g.an) && m.ent.Kind == model.Person {
 				f.agents = []*Entity{m.ent}
 			}
 		}
@@ -559,7 +559,7 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 	}
 	// A noun restating the verb before it: «وصل X إلى Y في زيارة رسمية».
 	if len(f.agents) == 0 && f.lightAt < 0 {
-		if p := lastOfType(here, f.typ); p != nil && p.tr.verb && p.tr.clause == tr.clause && (is(toks, tr.at-1, ws("في", "خلال")) || strings.HasPrefix(lastReading(&toks[tr.at]).Pre, "ب")) {
+		if p := lastOfType(here, f.typ); p != nil && p.tr.verb && p.tr.clause == tr.clause && (is(toks, tr.at-1, g.inDuring) || strings.HasPrefix(lastReading(&toks[tr.at]).Pre, "ب")) {
 			f.agents = p.agents
 			if f.place == nil {
 				f.place = p.place
@@ -578,7 +578,7 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 	}
 	// «أول زيارة يقوم بها الرئيس»: the light verb after the noun and its
 	// subject.
-	if len(f.agents) == 0 && is(toks, tr.at+tr.n, d.x.w.light) && is(toks, tr.at+tr.n+1, ws("بها", "به")) {
+	if len(f.agents) == 0 && is(toks, tr.at+tr.n, d.x.w.light) && is(toks, tr.at+tr.n+1, g.bihaa) {
 		for _, k := range s.mentionsIn(tr.at+tr.n+2, min(len(toks), tr.at+tr.n+4)) {
 			if subjectOK(s, s.ments[k], f.typ) {
 				f.agents = s.ents(s.coordinated(k))
@@ -596,7 +596,7 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 			if m.from > tr.at+tr.n+4 || d.crosses(toks, tr.at+tr.n, m.from) {
 				break
 			}
-			if f.typ == model.Talks && m.ent.Kind == model.Country && bareIs(toks, m.from-1, ws("بين")) {
+			if f.typ == model.Talks && m.ent.Kind == model.Country && bareIs(toks, m.from-1, g.bayna) {
 				// «المحادثات الاستراتيجية بين العراق والولايات المتحدة»
 				f.agents = s.ents(s.coordinated(k))
 				d.participants(f, after, idx+len(f.agents), end)
@@ -659,8 +659,8 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 		f.agents = d.adjectiveSides(toks, tr)
 	}
 	// A pronoun: «زيارته»، «استقباله»، «زيارة له»، «تنظم له، اليوم زيارة».
-	if len(f.agents) == 0 && (hasPronounSuffix(&toks[tr.at+tr.n-1]) || is(toks, tr.at+tr.n, ws("له", "لها")) ||
-		bareIs(toks, tr.at-1, ws("له", "لها")) || bareIs(toks, tr.at-2, ws("له", "لها")) || bareIs(toks, tr.at-3, ws("له", "لها"))) {
+	if len(f.agents) == 0 && (hasPronounSuffix(&toks[tr.at+tr.n-1]) || is(toks, tr.at+tr.n, g.lahu) ||
+		bareIs(toks, tr.at-1, g.lahu) || bareIs(toks, tr.at-2, g.lahu) || bareIs(toks, tr.at-3, g.lahu)) {
 		if p := d.possessor(f, here); p != nil {
 			f.agents = []*Entity{p}
 			f.possessive = true
@@ -672,7 +672,7 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 	}
 	// A noun restating the verb before it: «وصل X إلى Y في زيارة رسمية».
 	if len(f.agents) == 0 {
-		if p := lastOfType(here, f.typ); p != nil && (is(toks, tr.at-1, ws("في", "ب", "خلال")) || strings.HasPrefix(lastReading(&toks[tr.at]).Pre, "ب")) {
+		if p := lastOfType(here, f.typ); p != nil && (is(toks, tr.at-1, g.inWithDuring) || strings.HasPrefix(lastReading(&toks[tr.at]).Pre, "ب")) {
 			f.agents = p.agents
 			if f.place == nil {
 				f.place = p.place
@@ -686,7 +686,7 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 		// «يصل بغداد للمشاركة في قمة …»، «توجه إلى السعودية لحضور قمة»: the
 		// meeting is where the trip goes.
 		for k := tr.at - 1; k >= max(0, tr.at-3); k-- {
-			if d.x.w.purpose.Has(&toks[k]) || is(toks, k, ws("للمشاركه")) {
+			if d.x.w.purpose.Has(&toks[k]) || is(toks, k, g.toTakePart) {
 				if p := lastOfType(here, model.Visit); p != nil && p.place != nil {
 					f.place = p.place
 				}
@@ -805,7 +805,7 @@ func (d *doc) reception(f *frame) {
 	} else if len(toks) > 0 {
 		// «وكان في استقباله X»، «كان باستقبال أمير قطر … ولي العهد»: a
 		// pronoun or genitive guest, and the host named after.
-		if is(toks, f.tr.at-1, ws("في")) || strings.HasPrefix(lastReading(&toks[f.tr.at]).Pre, "ب") {
+		if is(toks, f.tr.at-1, g.fii) || strings.HasPrefix(lastReading(&toks[f.tr.at]).Pre, "ب") {
 			var guest []*Entity
 			if !f.possessive && len(f.agents) > 0 {
 				guest = f.agents[:1]
@@ -838,7 +838,7 @@ func (d *doc) reception(f *frame) {
 					break
 				}
 			}
-			if is(toks, f.tr.at+1, ws("اياه", "اياها", "اياهم")) {
+			if is(toks, f.tr.at+1, g.iyyahu) {
 				// «في حضور … الكاظمي خلال استقباله إياه»: the guest is the
 				// other person just named.
 				for k := len(s.ments) - 1; k >= 0; k-- {
@@ -861,7 +861,7 @@ func (d *doc) reception(f *frame) {
 				continue
 			}
 			t := &toks[k]
-			if d.x.w.airport.Has(t) || is(toks, k, g.arrival) || is(toks, k, ws("وصوله", "وصولها")) || is(toks, k, ws("زياره")) && k > f.tr.at {
+			if d.x.w.airport.Has(t) || is(toks, k, g.arrival) || is(toks, k, g.hisArrival) || is(toks, k, g.visitNoun) && k > f.tr.at {
 				f.reception = "airport"
 				break
 			}
@@ -946,7 +946,7 @@ func (d *doc) hasMentionAt(s *sent, i int) bool {
 // استقباله» is not X's reception), else the person the article is about.
 func (d *doc) possessor(f *frame, here []*frame) *Entity {
 	s := f.s
-	if c := s.clauses[f.tr.clause]; c.Kind == arabic.Relative && is(s.Tokens, c.From, ws("الذي")) {
+	if c := s.clauses[f.tr.clause]; c.Kind == arabic.Relative && is(s.Tokens, c.From, g.alladhi) {
 		// «… لمتزعم فيلق القدس قاآني إلى بغداد، الذي تزامنت زيارته»: the
 		// man the relative clause describes, whatever introduced him.
 		for k := len(s.ments) - 1; k >= 0; k-- {
@@ -1091,7 +1091,7 @@ func (d *doc) implicitAgentAt(f *frame, at int, here []*frame) []*Entity {
 	if c.From == 0 || c.Kind == arabic.Main {
 		opening := true
 		for k := c.From; k < at; k++ {
-			if toks[k].Kind == arabic.Word && !d.isDateWord(toks, k) && !is(toks, k, ws("في", "وقت", "سابق", "من", "لاحق", "وفي", "كما", "ثم")) &&
+			if toks[k].Kind == arabic.Word && !d.isDateWord(toks, k) && !is(toks, k, g.openingWords) &&
 				!d.x.lx.Months.Has(toks, k) && toks[k].Kind != arabic.Number {
 				opening = false
 				break
@@ -1111,7 +1111,7 @@ func (d *doc) implicitAgentAt(f *frame, at int, here []*frame) []*Entity {
 func (d *doc) openingSubject(s *sent, c arabic.Clause) *Entity {
 	toks := s.Tokens
 	k := c.From
-	for k < c.To && (toks[k].Kind != arabic.Word || is(toks, k, g.comp) || is(toks, k, ws("فان", "وان", "ان", "و", "ف"))) {
+	for k < c.To && (toks[k].Kind != arabic.Word || is(toks, k, g.comp) || is(toks, k, g.openers)) {
 		k++
 	}
 	if j, ok := s.mentAt[k]; ok && s.ments[j].ent.Kind == model.Person && !s.ments[j].ent.Unnamed {
@@ -1244,11 +1244,11 @@ func groupSize(e *Entity) int {
 func sidesNear(toks []arabic.Token, tr trigger) int {
 	for k := tr.at + tr.n; k < len(toks) && k < tr.at+tr.n+2; k++ {
 		switch {
-		case is(toks, k, ws("ثنائيه", "ثنائي", "الثنائيه", "الثنائي")):
+		case is(toks, k, g.bilateral):
 			return 2
-		case is(toks, k, ws("ثلاثيه", "ثلاثي", "الثلاثيه", "الثلاثي")):
+		case is(toks, k, g.trilateral):
 			return 3
-		case is(toks, k, ws("رباعيه", "رباعي", "الرباعيه")):
+		case is(toks, k, g.quadrilateral):
 			return 4
 		}
 	}

@@ -60,7 +60,7 @@ func (d *doc) status(f *frame, here []*frame) {
 				planned = true
 			}
 		}
-		if k := d.lightVerb(toks, tr.at, c.From); k >= 0 && is(toks, k-1, ws("سوف")) {
+		if k := d.lightVerb(toks, tr.at, c.From); k >= 0 && is(toks, k-1, g.sawfa) {
 			planned = true
 		}
 	}
@@ -76,11 +76,23 @@ func (d *doc) status(f *frame, here []*frame) {
 		f.status = model.Planned
 	}
 	// Habitual: «يزور عادة»، «زارها عدة مرات».
-	for k := c.From; k < c.To; k++ {
-		if d.x.w.habitual.Has(toks, k) {
-			f.skip, f.why = true, "habitual"
+	if s.habitualClause(d, tr.clause) {
+		f.skip, f.why = true, "habitual"
+	}
+}
+
+// habitualClause reports whether clause c holds a habitual phrase; worked
+// out once per sentence, not once per trigger.
+func (s *sent) habitualClause(d *doc, c int) bool {
+	if s.habitual == nil {
+		s.habitual = make([]bool, len(s.clauses))
+		for k := range s.Tokens {
+			if d.x.w.habitual.Has(s.Tokens, k) {
+				s.habitual[arabic.Of(s.clauses, k)] = true
+			}
 		}
 	}
+	return c < len(s.habitual) && s.habitual[c]
 }
 
 // attribute finds on whose word the frame is told: the speaker of the
@@ -304,7 +316,7 @@ func (d *doc) phraseStart(f *frame) int {
 	k := bestAt(f)
 	for steps := 0; steps < 3 && k > 0; steps++ {
 		p := &toks[k-1]
-		if p.Kind != arabic.Word || !(is(toks, k-1, g.preps) || d.x.w.purpose.Has(p) || is(toks, k-1, ws("تمهيدا", "بهدف", "بغيه", "اطار", "اجل"))) {
+		if p.Kind != arabic.Word || !(is(toks, k-1, g.preps) || d.x.w.purpose.Has(p) || is(toks, k-1, g.purposeWords)) {
 			break
 		}
 		k--

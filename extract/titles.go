@@ -41,7 +41,7 @@ func (d *doc) titled(s *sent, i int, prev *mention, final bool) (mention, bool) 
 	if tm.N > 1 {
 		isDef = isDef || definite(toks, i+tm.N-1)
 	}
-	if !isDef && tm.N == 1 && !d.x.w.honorific.Has(&toks[i]) && is(toks, i+1, ws("في", "من", "لدى")) && toks[i+1].Bare() == toks[i+1].Norm {
+	if !isDef && tm.N == 1 && !d.x.w.honorific.Has(&toks[i]) && is(toks, i+1, g.inFromAt) && toks[i+1].Bare() == toks[i+1].Norm {
 		// «وزير في الحكومة الإسرائيلية»، «مسؤول في الخارجية»: an unnamed source.
 		end := d.qualifier(toks, i+1)
 		if end <= i+1 {
@@ -108,7 +108,7 @@ scan:
 			case model.Media:
 				break scan
 			}
-			if m.Reading.Prep() || j == titleEnd || is(toks, j-1, ws("في", "الى", "عن", "لدى", "باسم")) || isDef {
+			if m.Reading.Prep() || j == titleEnd || is(toks, j-1, g.qualifierPreps) || isDef {
 				// «رئيس الولايات المتحدة»، «المبعوث الأمريكي إلى السودان»
 				if country == "" {
 					country = m.Val.Country()
@@ -237,7 +237,7 @@ scan:
 	}
 	headIndef := !definite(toks, i) && tm.N == 1 && !d.x.w.honorific.Has(&toks[i]) && !lx.Given.Has(toks, i+1) &&
 		(i+1 >= len(toks) || !definite(toks, i+1) || is(toks, i+1, g.preps))
-	if (!isDef || headIndef) && (is(toks, i+1, ws("في", "من", "لدى")) || is(toks, end, ws("في", "من", "لدى")) || d.x.w.unnamed.Has(&toks[i])) {
+	if (!isDef || headIndef) && (is(toks, i+1, g.inFromAt) || is(toks, end, g.inFromAt) || d.x.w.unnamed.Has(&toks[i])) {
 		// «وزير في الحكومة الإسرائيلية»: an unnamed source.
 		m.ent = &Entity{Name: d.surface(toks, i, end, tm.Reading.Conj()), Kind: model.Person, Unnamed: true, Role: true}
 		return m, true
@@ -371,9 +371,9 @@ func (d *doc) qualifier(toks []arabic.Token, j int) int {
 		return j // «العاهل الأردني للتشاور»: a purpose, not part of the title
 	}
 	switch {
-	case is(toks, j, ws("الي")) && !d.envoy(toks, j):
+	case is(toks, j, g.ilaaBare) && !d.envoy(toks, j):
 		return j // «ولي العهد إلى الولايات المتحدة»: a destination, not part of the title
-	case is(toks, j, ws("في", "الي", "عن", "لدى", "باسم", "ل")) && toks[j].Bare() == toks[j].Norm:
+	case is(toks, j, g.qualifierPreps2) && toks[j].Bare() == toks[j].Norm:
 		k = j + 1
 	case gluedPrep(t, lastReading(t).Stem) != "" && !d.x.lx.Titles.Has(toks, j):
 		// «للسودان»، «بالحرس الثوري»: the preposition is glued to the word.
@@ -396,7 +396,7 @@ func (d *doc) qualifier(toks []arabic.Token, j int) int {
 	if m, ok := d.x.lx.Entities.At(toks, k); ok && m.Val.Kind != model.Person && m.Val.Kind != model.Media {
 		return d.nounPhrase(toks, k+m.N, 1)
 	}
-	if is(toks, k, ws("شمال", "جنوب", "شرق", "غرب", "وسط")) || toks[k].Kind == arabic.Word && definite(toks, k) && !d.isStop(&toks[k]) &&
+	if is(toks, k, g.compass) || toks[k].Kind == arabic.Word && definite(toks, k) && !d.isStop(&toks[k]) &&
 		!d.x.lx.Triggers.Has(toks, k) && !d.isDateWord(toks, k) {
 		return d.nounPhrase(toks, k+1, 3)
 	}
@@ -407,7 +407,7 @@ func (d *doc) qualifier(toks []arabic.Token, j int) int {
 // إلى السودان، السفير لدى): only they take «إلى» + a place in their title.
 func (d *doc) envoy(toks []arabic.Token, j int) bool {
 	for k := j - 1; k >= 0 && k >= j-5; k-- {
-		if is(toks, k, ws("مبعوث", "موفد", "سفير", "مندوب", "ممثل", "رسول", "المبعوث", "الموفد", "السفير", "المندوب", "الممثل")) {
+		if is(toks, k, g.envoys) {
 			return true
 		}
 	}

@@ -55,7 +55,7 @@ func (d *doc) layers(s *sent) {
 		if tr.verb && (is(toks, i-1, g.preps) || is(toks, i-1, d.x.lx.Set("after")) || is(toks, i-1, d.x.lx.Set("before"))) && !m.Val.Has(lexicon.Continue) {
 			tr.verb = false // «فضلا عن طلب …», «بعد استقبال»: the verbal noun
 		}
-		if is(toks, i-1, ws("سوف")) {
+		if is(toks, i-1, g.sawfa) {
 			tr.future = true
 		}
 		if !m.Val.Verb && m.Val.Type == model.Statement && m.N == 1 && accusative(t) && d.lightVerb(toks, i, 0) < 0 {
@@ -129,11 +129,11 @@ func (d *doc) needsMet(toks []arabic.Token, from int, needs string) bool {
 		}
 		switch needs {
 		case "to":
-			if is(toks, k, g.to) || bareIs(toks, k, ws("الى")) {
+			if is(toks, k, g.to) || bareIs(toks, k, g.ilaa) {
 				return true
 			}
 		case "about":
-			if bareIs(toks, k, ws("عن", "على")) {
+			if bareIs(toks, k, g.anAlaa) {
 				return true
 			}
 		}

@@ -5,7 +5,6 @@
 package server
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -29,6 +28,7 @@ import (
 
 	"khatt/i18n"
 	"khatt/model"
+	"khatt/safe"
 	"khatt/ui"
 )
 
@@ -50,7 +50,9 @@ type Server struct {
 	cfg      Config
 	srv      *ssh.Server
 	tl       atomic.Pointer[model.Timeline]
-	keys     atomic.Pointer[[]gossh.PublicKey]
+	keys     atomic.Pointer[[]authorizedKey]
+	stamp    atomic.Pointer[keysStamp]
+	conns    *connGuard
 	active   atomic.Int64
 	mu       sync.Mutex
 	programs map[*tea.Program]i18n.Labels
@@ -66,6 +68,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.MaxSessions = 50
 	}
 	s := &Server{cfg: cfg, programs: map[*tea.Program]i18n.Labels{}}
+	s.conns = newConnGuard(cfg.Log.Printf)
 	tl, err := cfg.Load()
 	if err != nil {
 		return nil, err
@@ -83,10 +86,11 @@ func New(cfg Config) (*Server, error) {
 		wish.WithPublicKeyAuth(s.allowKey),
 		// Passwords are never accepted; asking is logged.
 		wish.WithPasswordAuth(func(ctx ssh.Context, _ string) bool {
-			cfg.Log.Printf("refused password login as %q from %s", ctx.User(), ctx.RemoteAddr())
+			cfg.Log.Printf("refused password login as %q from %s", safe.Line(ctx.User(), 64), ctx.RemoteAddr())
 			return false
 		}),
 		wish.WithIdleTimeout(cfg.IdleTimeout),
+		ssh.WrapConn(s.wrapConn),
 		wish.WithMiddleware(
 			bm.MiddlewareWithProgramHandler(s.program, 0),
 			s.bidiMiddleware,
@@ -99,9 +103,25 @@ func New(cfg Config) (*Server, error) {
 	// No port forwarding, no agent, no X11: the server handles sessions only.
 	s.srv.LocalPortForwardingCallback = nil
 	s.srv.ReversePortForwardingCallback = nil
-	s.srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": ssh.DefaultSessionHandler}
+	s.srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": sessionChannel}
 	s.srv.SubsystemHandlers = nil
+	s.srv.ConnectionFailedCallback = s.connectionFailed
+	s.logHostKey()
 	return s, nil
+}
+
+// logHostKey says the host key's fingerprint at start, for clients to
+// check on first connection.
+func (s *Server) logHostKey() {
+	data, err := os.ReadFile(s.cfg.HostKey)
+	if err != nil {
+		return
+	}
+	signer, err := gossh.ParsePrivateKey(data)
+	if err != nil {
+		return
+	}
+	s.cfg.Log.Printf("host key %s (%s)", gossh.FingerprintSHA256(signer.PublicKey()), s.cfg.HostKey)
 }
 
 // ensureHostKey makes sure an existing host key is private to its owner.
@@ -121,48 +141,85 @@ func ensureHostKey(path string) error {
 }
 
 // loadKeys reads the authorized_keys file. A missing file lets nobody in,
-// and says so at start.
+// and says so. Keys with options khatt cannot honour are logged and left
+// out (see authorizedKey).
 func (s *Server) loadKeys() error {
-	data, err := os.ReadFile(s.cfg.AuthorizedKeys)
-	if errors.Is(err, fs.ErrNotExist) || s.cfg.AuthorizedKeys == "" {
-		s.cfg.Log.Printf("no authorized keys file at %q: nobody can log in until it holds public keys", s.cfg.AuthorizedKeys)
-		s.keys.Store(&[]gossh.PublicKey{})
+	file := s.cfg.AuthorizedKeys
+	stamp, _ := statKeys(file)
+	data, err := readKeysFile(file)
+	if errors.Is(err, fs.ErrNotExist) || file == "" {
+		s.cfg.Log.Printf("no authorized keys file at %q: nobody can log in until it holds public keys", file)
+		s.keys.Store(&[]authorizedKey{})
+		s.stamp.Store(&stamp)
 		return nil
 	}
 	if err != nil {
 		return fmt.Errorf("authorized keys: %w", err)
 	}
-	var keys []gossh.PublicKey
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for line := 1; sc.Scan(); line++ {
-		text := strings.TrimSpace(sc.Text())
-		if text == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		k, _, _, _, err := gossh.ParseAuthorizedKey([]byte(text))
-		if err != nil {
-			return fmt.Errorf("%s:%d: %w", s.cfg.AuthorizedKeys, line, err)
-		}
-		keys = append(keys, k)
+	keys, err := parseAuthorizedKeys(data, file, s.cfg.Log.Printf)
+	if err != nil {
+		return err
 	}
 	if len(keys) == 0 {
-		s.cfg.Log.Printf("%s holds no key: nobody can log in", s.cfg.AuthorizedKeys)
+		s.cfg.Log.Printf("%s holds no usable key: nobody can log in", file)
 	}
 	s.keys.Store(&keys)
+	s.stamp.Store(&stamp)
 	return nil
 }
+
+// ReloadKeys reads the authorized_keys file again (on SIGHUP, and when it
+// changes). A file that no longer parses keeps the keys as they were.
+func (s *Server) ReloadKeys() error {
+	if err := s.loadKeys(); err != nil {
+		return err
+	}
+	s.cfg.Log.Printf("authorized keys read: %d usable", len(*s.keys.Load()))
+	return nil
+}
+
+// watchKeys reloads the keys when the file's size or time changes.
+func (s *Server) watchKeys(stop <-chan struct{}) {
+	t := time.NewTicker(KeysPoll)
+	defer t.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+			now, _ := statKeys(s.cfg.AuthorizedKeys)
+			if old := s.stamp.Load(); old == nil || *old != now {
+				if err := s.ReloadKeys(); err != nil {
+					s.cfg.Log.Printf("authorized keys: %v (keeping the keys as they were)", err)
+					s.stamp.Store(&now)
+				}
+			}
+		}
+	}
+}
+
+// KeysPoll is how often the authorized_keys file is looked at.
+const KeysPoll = 2 * time.Second
 
 // allowKey is the public-key check; every decision is logged with the
 // key's fingerprint.
 func (s *Server) allowKey(ctx ssh.Context, key ssh.PublicKey) bool {
 	fp := gossh.FingerprintSHA256(key)
 	for _, k := range *s.keys.Load() {
-		if bytes.Equal(k.Marshal(), key.Marshal()) {
-			s.cfg.Log.Printf("accepted %s for %q from %s", fp, ctx.User(), ctx.RemoteAddr())
-			return true
+		if !bytes.Equal(k.key.Marshal(), key.Marshal()) {
+			continue
 		}
+		if ok, why := k.allows(ctx.RemoteAddr(), time.Now()); !ok {
+			s.cfg.Log.Printf("refused %s for %q from %s: %s", fp, safe.Line(ctx.User(), 64), ctx.RemoteAddr(), why)
+			return false
+		}
+		s.cfg.Log.Printf("accepted %s for %q from %s", fp, safe.Line(ctx.User(), 64), ctx.RemoteAddr())
+		if c, ok := ctx.Value(pendingKey{}).(*pendingConn); ok {
+			c.authenticated()
+		}
+		return true
 	}
-	s.cfg.Log.Printf("refused %s for %q from %s", fp, ctx.User(), ctx.RemoteAddr())
+	s.cfg.Log.Printf("refused %s for %q from %s", fp, safe.Line(ctx.User(), 64), ctx.RemoteAddr())
 	return false
 }
 
@@ -174,8 +231,15 @@ func (s *Server) guard(next ssh.Handler) ssh.Handler {
 		if k := sess.PublicKey(); k != nil {
 			fp = gossh.FingerprintSHA256(k)
 		}
+		defer func() {
+			// A bug must cost one session, never the server.
+			if p := recover(); p != nil {
+				s.cfg.Log.Printf("session of %s ended by an internal error: %v", fp, p)
+				sess.Exit(1)
+			}
+		}()
 		if len(sess.Command()) > 0 || sess.Subsystem() != "" {
-			s.cfg.Log.Printf("refused command %q from %s", sess.RawCommand(), fp)
+			s.cfg.Log.Printf("refused command %q from %s", safe.Line(sess.RawCommand(), 200), fp)
 			wish.Fatalln(sess, "khatt: this server runs no commands; connect with ssh -t and no command")
 			return
 		}
@@ -247,7 +311,7 @@ func (s *Server) bidiMiddleware(next ssh.Handler) ssh.Handler {
 		env := sessionEnv(sess)
 		b, err := ui.DecideBidi(env("KHATT_BIDI"), env("KHATT_SHAPE"), false, env, nil)
 		if err != nil {
-			wish.Fatalln(sess, "khatt:", err)
+			wish.Fatalln(sess, "khatt:", safe.Line(err.Error(), 200))
 			return
 		}
 		sess.Context().SetValue(bidiKey{}, b)
@@ -325,6 +389,9 @@ func firstOf(vs ...string) string {
 // Reload reads the corpus again: new sessions get the new timeline, running
 // ones are told and keep theirs until they press r.
 func (s *Server) Reload() error {
+	if err := s.ReloadKeys(); err != nil {
+		s.cfg.Log.Printf("authorized keys: %v (keeping the keys as they were)", err)
+	}
 	tl, err := s.cfg.Load()
 	if err != nil {
 		return err
@@ -345,6 +412,9 @@ func (s *Server) broadcast(msg func(i18n.Labels) tea.Msg) {
 
 // Serve accepts connections on l until Shutdown.
 func (s *Server) Serve(l net.Listener) error {
+	stop := make(chan struct{})
+	defer close(stop)
+	go s.watchKeys(stop)
 	err := s.srv.Serve(l)
 	if errors.Is(err, ssh.ErrServerClosed) {
 		return nil
@@ -372,10 +442,14 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	s.broadcast(func(l i18n.Labels) tea.Msg { return ui.NoticeMsg(l.ShuttingDown) })
 	time.Sleep(200 * time.Millisecond) // let the notice reach the screens
 	s.mu.Lock()
+	programs := make([]*tea.Program, 0, len(s.programs))
 	for p := range s.programs {
-		p.Quit()
+		programs = append(programs, p)
 	}
 	s.mu.Unlock()
+	for _, p := range programs {
+		go p.Quit() // a busy program must not hold up the others, nor the deadline
+	}
 	// The readers end and their sessions close; clients that stay connected
 	// are not waited for beyond ctx.
 	for s.active.Load() > 0 && ctx.Err() == nil {

@@ -5,6 +5,8 @@
 package timeline
 
 import (
+	"fmt"
+
 	"khatt/arabic"
 	"khatt/corpus"
 	"khatt/extract"
@@ -28,7 +30,8 @@ func DefaultLexicon() *lexicon.Lexicon { return lexicon.Default() }
 // LoadTimeline loads the articles under the roots and builds their timeline.
 func LoadTimeline(roots []Root, lx *lexicon.Lexicon) *model.Timeline {
 	srcs, problems := corpus.Load(roots)
-	tl := &model.Timeline{Sources: srcs, Events: Build(srcs, lx), Problems: problems}
+	events, failed := build(srcs, lx)
+	tl := &model.Timeline{Sources: srcs, Events: events, Problems: append(problems, failed...)}
 	tl.Index()
 	return tl
 }
@@ -37,12 +40,32 @@ func LoadTimeline(roots []Root, lx *lexicon.Lexicon) *model.Timeline {
 // than once, and returns them in chronological order. A source whose
 // metadata gave no publication date gets the one its text states, if any.
 func Build(srcs []model.Source, lx *lexicon.Lexicon) []model.Event {
+	events, _ := build(srcs, lx)
+	return events
+}
+
+// build is Build with the articles the extractor failed on: a bug in a
+// rule must cost one article, not the run.
+func build(srcs []model.Source, lx *lexicon.Lexicon) ([]model.Event, []error) {
 	x := extract.New(lx)
 	// Articles are read independently, on every core; the results are joined
 	// in source order so that the timeline does not depend on scheduling.
 	per := make([][]extract.Event, len(srcs))
+	failed := make([]error, len(srcs))
 	corpus.Parallel(len(srcs), func(i int) {
+		defer func() {
+			if p := recover(); p != nil {
+				per[i] = nil
+				failed[i] = &corpus.LoadError{Path: srcs[i].Path, Offset: -1, Err: fmt.Errorf("internal error extracting events (please report): %v", p)}
+			}
+		}()
 		per[i] = x.Article(&srcs[i])
 	})
-	return merge.Events(per)
+	var problems []error
+	for _, err := range failed {
+		if err != nil {
+			problems = append(problems, err)
+		}
+	}
+	return merge.Events(per), problems
 }

@@ -88,15 +88,29 @@ func writeCSV(w io.Writer, tl *model.Timeline, events []model.Event) error {
 			earliest, latest = lo.Format("2006-01-02"), hi.Format("2006-01-02")
 			modifier, basis = e.Date.Modifier.String(), e.Date.Basis.Kind.String()
 		}
-		if err := cw.Write([]string{e.ID, e.Type.String(), e.Date.String(), e.Date.Precision.String(), earliest, latest, modifier, basis,
+		row := []string{e.ID, e.Type.String(), e.Date.String(), e.Date.Precision.String(), earliest, latest, modifier, basis,
 			e.Date.Expr, strings.Join(actors, " | "), e.Place, e.Summary, e.Status.String(), strconv.FormatBool(e.Planned()),
 			strconv.FormatFloat(e.Confidence, 'f', 2, 64), strings.Join(sources, " | "), strconv.Itoa(len(e.Mentions)), first,
-			strings.Join(conflicts, " | ")}); err != nil {
+			strings.Join(conflicts, " | ")}
+		for i := range row {
+			row[i] = cell(row[i])
+		}
+		if err := cw.Write(row); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// cell neutralises a CSV cell a spreadsheet would run as a formula: one
+// that starts with = + - @, a tab or a carriage return gets a leading
+// apostrophe, as OWASP recommends. Text from articles is the attacker's.
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 // writeICS writes an iCalendar (RFC 5545) with one all-day VEVENT per dated

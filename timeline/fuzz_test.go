@@ -35,3 +35,19 @@ func FuzzParseArticle(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseFilter: the filter line accepts or refuses, never panics, and
+// what it accepts matches events without panicking.
+func FuzzParseFilter(f *testing.F) {
+	for _, s := range []string{"type:visit actor:قاآني place:بغداد", "since:2021-01 until:2021-12", "confidence:40% بحث:زيارة", "نوع:زيارة من:2021", "x:", ":y", "since:2021-13"} {
+		f.Add(s)
+	}
+	tl := LoadTimeline([]Root{{FS: seeds.FS, Path: "."}}, DefaultLexicon())
+	f.Fuzz(func(t *testing.T, s string) {
+		flt, err := ParseFilter(s)
+		if err != nil {
+			return
+		}
+		_ = flt.Apply(tl.Events)
+	})
+}

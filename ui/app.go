@@ -13,6 +13,9 @@ import (
 	"khatt/model"
 )
 
+// MaxWidth and MaxHeight bound the frame whatever size the terminal claims.
+const MaxWidth, MaxHeight = 1000, 500
+
 // Options configure the reader.
 type Options struct {
 	Labels       Labels
@@ -98,6 +101,8 @@ func (m *Model) Init() tea.Cmd { return nil }
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		// A client may claim any size; a frame is width × height cells.
+		msg.Width, msg.Height = min(msg.Width, MaxWidth), min(msg.Height, MaxHeight)
 		m.resize(msg.Width, msg.Height)
 		return m, m.event.request()
 	case NoticeMsg:

@@ -408,3 +408,17 @@ func TestCopyPutsTheLogicalSentenceOnTheClipboard(t *testing.T) {
 		t.Error("the clipboard is set once, not on every frame")
 	}
 }
+
+func TestHugeWindowIsClamped(t *testing.T) {
+	m := New(seedTL, Options{Labels: Arabic, Bidi: Bidi{Mode: "app"}, Renderer: asciiRenderer()})
+	send(m, tea.WindowSizeMsg{Width: 20000, Height: 20000})
+	lines := strings.Split(m.View(), "\n")
+	if len(lines) > MaxHeight {
+		t.Errorf("%d lines", len(lines))
+	}
+	for _, l := range lines {
+		if w := lipgloss.Width(l); w > MaxWidth {
+			t.Fatalf("a line %d cells wide", w)
+		}
+	}
+}

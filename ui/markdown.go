@@ -4,7 +4,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
-	"github.com/mattn/go-runewidth"
+
+	"khatt/ui/rtl"
 )
 
 // The event pane and the terminal briefing render the Markdown that the
@@ -108,7 +109,7 @@ func wrapWords(ws []word, width int) [][]word {
 	var line []word
 	used := 0
 	for _, w := range ws {
-		n := runewidth.StringWidth(w.text)
+		n := rtl.Width([]rune(w.text))
 		if len(line) > 0 && used+1+n > width {
 			lines = append(lines, line)
 			line, used = nil, 0
@@ -159,7 +160,7 @@ func renderMarkdown(md string, width int, st mdStyles) []string {
 		blank = false
 	}
 	block := func(prefix string, prefixStyle lipgloss.Style, text string, base lipgloss.Style) {
-		pw := runewidth.StringWidth(prefix)
+		pw := rtl.Width([]rune(prefix))
 		for i, ws := range wrapWords(words(inline(text)), width-pw) {
 			p := strings.Repeat(" ", pw)
 			if i == 0 || strings.TrimSpace(prefix) == "│" {

@@ -39,6 +39,30 @@ func RuneWidth(r rune) int {
 	return runewidth.RuneWidth(r)
 }
 
+// dropped reports whether rs[i] is left out of a drawn line so that every
+// rune's width is what every terminal draws: explicit bidi embeddings,
+// overrides and isolates (the line's order is ours to decide, and an
+// article's overrides could spoof it); variation selectors and skin-tone
+// modifiers; a zero-width joiner between pictographs, whose emoji sequences
+// terminals draw as one cluster or as each emoji, two or six cells
+// (without it, every terminal draws each emoji in two).
+func dropped(rs []rune, i int) bool {
+	r := rs[i]
+	switch {
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	case r == 0xfe0e || r == 0xfe0f, r >= 0x1f3fb && r <= 0x1f3ff:
+		return true
+	case r == zwj:
+		return i > 0 && i+1 < len(rs) && pictograph(rs[i-1]) && pictograph(rs[i+1])
+	}
+	return false
+}
+
+func pictograph(r rune) bool {
+	return r >= 0x1f000 && r <= 0x1faff || r >= 0x2600 && r <= 0x27bf || r >= 0x1f3fb && r <= 0x1f3ff
+}
+
 // Width is the number of cells text takes.
 func Width(text []rune) int {
 	w := 0
@@ -55,9 +79,15 @@ func (l *Layouter) Paragraph(spans []Span, width int, dir Direction, m Mode, pai
 	var text []rune
 	var styles []int
 	for _, s := range spans {
-		for _, r := range s.Text {
-			if r == '\n' || r == '\r' {
+		rs := []rune(s.Text)
+		for i, r := range rs {
+			switch {
+			case r == '\n' || r == '\r' || r == '\t':
 				r = ' '
+			case r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f:
+				r = '\ufffd' // a control never reaches the terminal (callers clean first)
+			case dropped(rs, i):
+				continue
 			}
 			if m.StripMarks && isHaraka(r) {
 				continue
@@ -175,9 +205,12 @@ func (l *Layouter) drawLine(p Paragraph, drawn []rune, styles []int, start, end,
 			if m.Reorder && p.Levels[i]%2 == 1 {
 				r = Mirror(r) // L4
 			}
+			k++
+			if used+RuneWidth(r) > width {
+				continue // never wider than asked: a wide rune in a narrow line is left out
+			}
 			run.WriteRune(r)
 			used += RuneWidth(r)
-			k++
 		}
 		b.WriteString(paint(st, run.String()))
 	}

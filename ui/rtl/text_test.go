@@ -126,3 +126,31 @@ func TestTerminalModeMarksRTLLines(t *testing.T) {
 		t.Errorf("terminal mode: %q, want logical order after an RLM, padded", got)
 	}
 }
+
+// Every line is exactly as wide as asked: a two-cell character never goes
+// into a one-cell line, and an emoji family is drawn as the emoji each
+// terminal draws (its joiners dropped), counted as such.
+func TestWidthEdgeCases(t *testing.T) {
+	var l Layouter
+	paint := func(_ int, s string) string { return s }
+	for _, c := range []struct {
+		text  string
+		width int
+	}{
+		{"世界", 1}, {"👨\u200d👩\u200d👧 عائلة", 4}, {"a\u202eبطاقة\u202c", 6}, {"☺\ufe0f x", 3}, {"👍🏽", 2},
+	} {
+		for _, m := range []Mode{{Reorder: true, Shape: true}, {}} {
+			for _, line := range l.Paragraph([]Span{{Text: c.text}}, c.width, RTL, m, paint) {
+				rs := []rune(line)
+				if w := Width(rs); w > c.width || m.Reorder && w != c.width {
+					t.Errorf("%q at %d (%+v): a line of %d cells: %q", c.text, c.width, m, w, line)
+				}
+				for _, r := range rs {
+					if r == 0x200d || r == 0x202e || r == 0xfe0f || r == 0x1f3fd {
+						t.Errorf("%q: %U drawn", c.text, r)
+					}
+				}
+			}
+		}
+	}
+}
