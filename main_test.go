@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/lipgloss"
 )
@@ -161,6 +163,28 @@ func TestHostileBytesNeverReachStderr(t *testing.T) {
 	code, _, errs := runCmd("brief", "--width", "80", "--bidi", strings.Repeat("\x1b[2J", 30000))
 	if code != 2 || len(errs) > 1000 || strings.ContainsRune(errs, 0x1b) {
 		t.Errorf("a long hostile KHATT_BIDI: exit %d, %d bytes of stderr", code, len(errs))
+	}
+}
+
+func TestConfigFIFODoesNotHang(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", dir)
+	os.MkdirAll(filepath.Join(dir, "khatt"), 0o755)
+	if err := syscall.Mkfifo(filepath.Join(dir, "khatt", "config.toml"), 0o644); err != nil {
+		t.Skip("no FIFOs:", err)
+	}
+	done := make(chan string, 1)
+	go func() {
+		_, _, errs := runCmd("export")
+		done <- errs
+	}()
+	select {
+	case errs := <-done:
+		if !strings.Contains(errs, "config.toml") || !strings.Contains(errs, "not a regular file") {
+			t.Errorf("stderr %q", errs)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("a FIFO config file hangs the start")
 	}
 }
 

@@ -146,6 +146,9 @@ func TestHugeTerminalIsClamped(t *testing.T) {
 
 func TestAgentForwardingIsRefused(t *testing.T) {
 	f := start(t, 50)
+	if !strings.Contains(f.logs.String(), "host key SHA256:") {
+		t.Errorf("the host key's fingerprint is not logged at start:\n%s", f.logs.String())
+	}
 	c, err := f.dial()
 	if err != nil {
 		t.Fatal(err)
