@@ -15,10 +15,12 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"golang.org/x/term"
 
 	"khatt/i18n"
@@ -29,6 +31,7 @@ import (
 	"khatt/server"
 	"khatt/timeline"
 	"khatt/ui"
+	"khatt/ui/rtl"
 )
 
 // version is set at build time (-ldflags "-X main.version=…").
@@ -409,24 +412,95 @@ func brief(o *options, stdout, stderr io.Writer) int {
 			}
 		}
 	}
+	var mode rtl.Mode // --width with stdout not a terminal: the app's bidi, no sequences
+	var r *lipgloss.Renderer
 	style := o.style
-	if style == "" || style == "auto" {
-		style = "dark"
-		if os.Getenv("NO_COLOR") != "" || !isTerminal(stdout) {
+	if isTerminal(stdout) {
+		t, err := o.terminal(stdout, true)
+		if err != nil {
+			fmt.Fprintf(stderr, "khatt brief: %s\n", msg(err))
+			return 2
+		}
+		defer t.restore()
+		mode, r = t.bidi.RTLMode(), t.renderer
+		if style == "" || style == "auto" {
+			style = ui.MarkdownStyle(r, os.Getenv("NO_COLOR") != "")
+		}
+	} else {
+		b, err := ui.DecideBidi(o.bidi, o.shape, o.strip, os.Getenv, nil)
+		if err != nil {
+			fmt.Fprintf(stderr, "khatt brief: %s\n", msg(err))
+			return 2
+		}
+		mode = b.RTLMode()
+		if style == "" || style == "auto" {
 			style = "notty"
 		}
 	}
-	bidi, err := ui.DecideBidi(o.bidi, o.shape, o.strip, os.Getenv, nil)
-	if err != nil {
-		fmt.Fprintf(stderr, "khatt brief: %s\n", msg(err))
-		return 2
-	}
-	if err := ui.WriteBrief(stdout, tl, events, o.labels, width, style, bidi.RTLMode()); err != nil {
+	if err := ui.WriteBrief(stdout, tl, events, o.labels, width, style, mode, r); err != nil {
 		fmt.Fprintf(stderr, "khatt brief: %s\n", msg(err))
 		return 1
 	}
 	return partial(tl)
 }
+
+// tty is the terminal khatt draws on: the bidi decision, the renderer and
+// the way back to how the terminal was.
+type tty struct {
+	out      io.Writer
+	bidi     ui.Bidi
+	renderer *lipgloss.Renderer
+	once     sync.Once
+	stopOnce sync.Once
+	stop     chan struct{}
+}
+
+// terminal asks the terminal once (with a hard deadline, see
+// ui.ProbeTerminal), decides the bidi mode and the colours, and, given
+// enter, switches the terminal's bidi off when the app does it. restore
+// must follow on every way out; SIGINT, SIGTERM and SIGHUP restore and exit
+// until then or until handOver (the reader restores the terminal itself).
+func (o *options) terminal(stdout io.Writer, enter bool) (*tty, error) {
+	probe := func() ui.Probe { return ui.ProbeTerminal(ui.ProbeTimeout) }
+	b, err := ui.DecideBidi(o.bidi, o.shape, o.strip, os.Getenv, probe)
+	if err != nil {
+		return nil, err
+	}
+	t := &tty{bidi: b, renderer: ui.NewRenderer(stdout, os.Getenv, b.Probe), stop: make(chan struct{})}
+	if enter && b.Enter != "" {
+		t.out = stdout
+		io.WriteString(stdout, b.Enter)
+	}
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	go func() {
+		defer signal.Stop(sigs)
+		select {
+		case sig := <-sigs:
+			t.restore()
+			code := 130
+			if s, ok := sig.(syscall.Signal); ok {
+				code = 128 + int(s)
+			}
+			os.Exit(code)
+		case <-t.stop:
+		}
+	}()
+	return t, nil
+}
+
+// restore puts the terminal's bidi back as it was; it runs once.
+func (t *tty) restore() {
+	t.handOver()
+	t.once.Do(func() {
+		if t.bidi.Exit != "" && t.out != nil {
+			io.WriteString(t.out, t.bidi.Exit)
+		}
+	})
+}
+
+// handOver stops the signal handling of terminal.
+func (t *tty) handOver() { t.stopOnce.Do(func() { close(t.stop) }) }
 
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
@@ -445,40 +519,27 @@ func browse(o *options, stdout, stderr io.Writer) (code int) {
 	if tl == nil {
 		return 1
 	}
-	probe := func() ui.Probe { return ui.ProbeTerminal(300 * time.Millisecond) }
-	bidi, err := ui.DecideBidi(o.bidi, o.shape, o.strip, os.Getenv, probe)
+	t, err := o.terminal(stdout, false)
 	if err != nil {
 		fmt.Fprintf(stderr, "khatt: %s\n", msg(err))
 		return 2
 	}
+	t.handOver() // Bubble Tea restores the terminal; the hook below, its bidi
 	glam := ""
 	if o.style == "dark" || o.style == "light" || o.style == "notty" {
 		glam = o.style
 	}
-	m := ui.New(tl, ui.Options{Labels: o.labels, Bidi: bidi, NoColor: os.Getenv("NO_COLOR") != "",
+	m := ui.New(tl, ui.Options{Labels: o.labels, Bidi: t.bidi, Renderer: t.renderer, NoColor: os.Getenv("NO_COLOR") != "",
 		Corpus: o.corpusName(), Filter: o.filter, GlamourStyle: glam})
-	restore := func() {
-		if bidi.Exit != "" {
-			io.WriteString(stdout, bidi.Exit)
-		}
-	}
-	if bidi.Enter != "" {
-		io.WriteString(stdout, bidi.Enter)
-	}
-	defer restore()
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(stdout))
+	// The terminal's bidi is switched off once the reader is on the
+	// alternate screen and back on before it leaves it (ui.Output).
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(ui.Output(stdout, t.bidi)))
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(sigs)
 	go func() {
 		if _, ok := <-sigs; ok {
 			p.Quit()
-		}
-	}()
-	defer func() {
-		if r := recover(); r != nil {
-			restore()
-			panic(r)
 		}
 	}()
 	if _, err := p.Run(); err != nil {

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"khatt/model"
+	"khatt/ui/rtl"
 )
 
 // MaxWidth and MaxHeight bound the frame whatever size the terminal claims.
@@ -22,7 +23,7 @@ type Options struct {
 	Bidi         Bidi
 	Renderer     *lipgloss.Renderer // nil: the default one
 	NoColor      bool
-	GlamourStyle string // the event pane's colours: dark, light or notty
+	GlamourStyle string // the event pane's style: dark, light, mono or notty; "" follows the renderer
 	Corpus       string // what was loaded, for the status line
 	Filter       Filter // applied at start
 	// Reload, when set, returns the current timeline (the server reloads
@@ -58,6 +59,7 @@ type Model struct {
 	source   *sourcePane
 	input    inputKind
 	buf      []rune
+	cur      int    // the cursor in buf: the index of the rune it stands before
 	message  string // one-off feedback in the status line
 	help     bool
 	problems bool
@@ -69,14 +71,8 @@ func New(tl *model.Timeline, o Options) *Model {
 	if o.Renderer == nil {
 		o.Renderer = lipgloss.DefaultRenderer()
 	}
-	if o.GlamourStyle == "" {
-		o.GlamourStyle = "dark"
-		if !o.Renderer.HasDarkBackground() {
-			o.GlamourStyle = "light"
-		}
-	}
-	if o.NoColor {
-		o.GlamourStyle = "notty"
+	if o.GlamourStyle == "" || o.NoColor && o.GlamourStyle != "notty" {
+		o.GlamourStyle = MarkdownStyle(o.Renderer, o.NoColor)
 	}
 	if o.Bidi.Mode == "" {
 		o.Bidi = Bidi{Mode: "app", Shape: true}
@@ -129,6 +125,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				cmds = append(cmds, cmd)
 				if m.input != noInput && i+1 < len(msg.Runes) {
 					m.buf = append(m.buf, msg.Runes[i+1:]...)
+					m.cur = len(m.buf)
 					if m.input == searchInput {
 						m.s.search(string(m.buf))
 					}
@@ -231,9 +228,10 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		return m.event.request()
 	case key.Matches(msg, k.Search):
 		m.input, m.buf = searchInput, []rune(m.s.query)
+		m.cur = len(m.buf)
 		return nil
 	case key.Matches(msg, k.Filter):
-		m.input, m.buf = filterInput, nil
+		m.input, m.buf, m.cur = filterInput, nil, 0
 		return nil
 	case key.Matches(msg, k.NextMatch), key.Matches(msg, k.PrevMatch):
 		dir := 1
@@ -453,13 +451,44 @@ func (m *Model) editInput(msg tea.KeyMsg) tea.Cmd {
 		m.message = m.s.labels.NoMatch
 		return nil
 	case tea.KeyBackspace:
-		if len(m.buf) > 0 {
-			m.buf = m.buf[:len(m.buf)-1]
+		if m.cur > 0 {
+			m.buf = append(m.buf[:m.cur-1], m.buf[m.cur:]...)
+			m.cur--
 		}
+	case tea.KeyDelete, tea.KeyCtrlD:
+		if m.cur < len(m.buf) {
+			m.buf = append(m.buf[:m.cur], m.buf[m.cur+1:]...)
+		}
+	case tea.KeyCtrlU:
+		m.buf, m.cur = append([]rune{}, m.buf[m.cur:]...), 0
+	case tea.KeyCtrlW:
+		i := m.cur
+		for i > 0 && m.buf[i-1] == ' ' {
+			i--
+		}
+		for i > 0 && m.buf[i-1] != ' ' {
+			i--
+		}
+		m.buf, m.cur = append(m.buf[:i], m.buf[m.cur:]...), i
+	case tea.KeyLeft, tea.KeyRight:
+		// The arrows move the cursor the way they point on the screen:
+		// in right-to-left text, left is forward.
+		step := 1
+		if (msg.Type == tea.KeyLeft) != m.inputRTL() {
+			step = -1
+		}
+		m.cur = max(0, min(len(m.buf), m.cur+step))
+		return nil
+	case tea.KeyHome, tea.KeyCtrlA:
+		m.cur = 0
+		return nil
+	case tea.KeyEnd, tea.KeyCtrlE:
+		m.cur = len(m.buf)
+		return nil
 	case tea.KeySpace:
-		m.buf = append(m.buf, ' ')
+		m.insert(' ')
 	case tea.KeyRunes:
-		m.buf = append(m.buf, msg.Runes...)
+		m.insert(msg.Runes...)
 	default:
 		return nil
 	}
@@ -467,6 +496,32 @@ func (m *Model) editInput(msg tea.KeyMsg) tea.Cmd {
 		m.s.search(string(m.buf))
 	}
 	return nil
+}
+
+// insert types runes at the cursor; controls in a paste become spaces.
+func (m *Model) insert(rs ...rune) {
+	clean := make([]rune, 0, len(rs))
+	for _, r := range rs {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			r = ' '
+		}
+		clean = append(clean, r)
+	}
+	m.cur = max(0, min(m.cur, len(m.buf)))
+	m.buf = append(m.buf[:m.cur], append(clean, m.buf[m.cur:]...)...)
+	m.cur += len(clean)
+}
+
+// inputRTL reports whether the line being typed runs right to left: its
+// first letter's direction, or the interface's while it has none.
+func (m *Model) inputRTL() bool {
+	switch rtl.FirstStrong(m.buf) {
+	case rtl.RTL:
+		return true
+	case rtl.LTR:
+		return false
+	}
+	return m.s.labels.RTL
 }
 
 // mouse: the wheel scrolls the pane under the pointer; a click focuses it

@@ -4,6 +4,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
+
 	"khatt/model"
 	"khatt/timeline"
 	"khatt/ui/rtl"
@@ -12,8 +14,9 @@ import (
 // WriteBrief renders the briefing for a terminal: the Markdown drawn with
 // the reader's styles (markdown.go), then the same
 // bidi step as the reader, line by line, so that it reads right in xterm and
-// mlterm alike. style is dark, light or notty.
-func WriteBrief(w io.Writer, tl *model.Timeline, events []model.Event, l Labels, width int, style string, mode rtl.Mode) error {
+// mlterm alike. style is dark, light, mono or notty; r is the terminal's
+// renderer (nil: lipgloss's default).
+func WriteBrief(w io.Writer, tl *model.Timeline, events []model.Event, l Labels, width int, style string, mode rtl.Mode, r *lipgloss.Renderer) error {
 	var lay rtl.Layouter
 	var md strings.Builder
 	wrap := func(t string) []string { return lay.Wrap(t, width-12) }
@@ -23,10 +26,14 @@ func WriteBrief(w io.Writer, tl *model.Timeline, events []model.Event, l Labels,
 	// The <div dir="rtl"> wrapper is for Markdown viewers; here the bidi
 	// step does its work.
 	text := strings.NewReplacer("<div dir=\"rtl\" lang=\"ar\">\n", "", "</div>\n", "").Replace(md.String())
-	lines := renderMarkdown(text, width-4, newMDStyles(nil, style))
+	dir := rtl.LTR
+	if l.RTL {
+		dir = rtl.RTL
+	}
+	lines := renderMarkdown(text, width-4, newMDStyles(r, style), dir)
 	var b strings.Builder
 	for _, line := range lines {
-		for _, l := range lay.ANSILine(line, width, mode) {
+		for _, l := range lay.ANSILine(line.text, width, line.dir, mode) {
 			b.WriteString(strings.TrimRight(l, " "))
 			b.WriteString("\n")
 		}

@@ -34,6 +34,9 @@ func (d *drawer) paragraph(spans []rtl.Span, width int, dir rtl.Direction, selec
 	for _, s := range spans {
 		key.WriteString(s.Text)
 		key.WriteByte(byte('A' + s.Style))
+		if s.Isolate {
+			key.WriteByte('~')
+		}
 	}
 	k := drawKey{key.String(), width, dir, selected}
 	if lines, ok := d.cache[k]; ok {
@@ -84,20 +87,20 @@ func fitSpans(spans []rtl.Span, width int) []rtl.Span {
 			cut = append(cut, r)
 			used += rw
 		}
-		out = append(out, rtl.Span{Text: string(cut) + "…", Style: s.Style})
+		out = append(out, rtl.Span{Text: string(cut) + "…", Style: s.Style, Isolate: s.Isolate})
 		break
 	}
 	return out
 }
 
-// ansi applies the bidi step to an already styled line (glamour's output);
-// a line wider than the pane wraps.
-func (d *drawer) ansi(line string, width int) []string {
-	k := drawKey{line, width, -1, false}
+// ansi applies the bidi step to an already styled line of a paragraph
+// going in dir; a line wider than the pane wraps.
+func (d *drawer) ansi(line string, width int, dir rtl.Direction) []string {
+	k := drawKey{line, width, dir + 10, false}
 	if lines, ok := d.cache[k]; ok {
 		return lines
 	}
-	out := d.l.ANSILine(line, width, d.mode)
+	out := d.l.ANSILine(line, width, dir, d.mode)
 	d.cache[k] = out
 	return out
 }

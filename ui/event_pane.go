@@ -17,9 +17,9 @@ type eventPane struct {
 	s        *state
 	w, h     int
 	top      int
-	style    string // dark, light or notty
+	style    string // dark, light, mono or notty
 	renderer *lipgloss.Renderer
-	cache    map[renderKey][]string
+	cache    map[renderKey][]mdLine
 	wanted   renderKey
 	seq      int
 }
@@ -33,7 +33,7 @@ type renderKey struct {
 type renderedMsg struct {
 	key   renderKey
 	seq   int
-	lines []string
+	lines []mdLine
 	err   error
 }
 
@@ -53,20 +53,20 @@ func (p *eventPane) request() tea.Cmd {
 	}
 	p.wanted = key
 	p.seq++
-	seq, md, style, width := p.seq, p.s.markdown(e, p.w), p.style, p.w
+	seq, md, style, width, dir := p.seq, p.s.markdown(e, p.w), p.style, p.w, p.s.dir()
 	st := newMDStyles(p.renderer, style)
 	return func() tea.Msg {
-		return renderedMsg{key: key, seq: seq, lines: renderMarkdown(md, width-2, st)}
+		return renderedMsg{key: key, seq: seq, lines: renderMarkdown(md, width-2, st, dir)}
 	}
 }
 
 // rendered stores the drawn lines.
 func (p *eventPane) rendered(msg renderedMsg) {
 	if msg.err != nil {
-		msg.lines = []string{msg.err.Error()}
+		msg.lines = []mdLine{{msg.err.Error(), p.s.dir()}}
 	}
 	if p.cache == nil {
-		p.cache = map[renderKey][]string{}
+		p.cache = map[renderKey][]mdLine{}
 	}
 	p.cache[msg.key] = msg.lines
 	if msg.key == p.wanted {
@@ -89,7 +89,7 @@ func (p *eventPane) View() []string {
 		out = append(out, p.s.draw.line(dimSpan("…"), p.w, p.s.dir(), false))
 	default:
 		for i := p.top; i < len(lines) && len(out) < p.h; i++ {
-			for _, l := range p.s.draw.ansi(lines[i], p.w) {
+			for _, l := range p.s.draw.ansi(lines[i].text, p.w, lines[i].dir) {
 				if len(out) < p.h {
 					out = append(out, l)
 				}

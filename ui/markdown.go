@@ -20,8 +20,8 @@ type mdStyles struct {
 	plain                                      bool // notty: no sequences at all
 }
 
-// newMDStyles builds the styles for a glamour-like style name: dark, light
-// or notty.
+// newMDStyles builds the styles for a style name: dark, light, mono (bold
+// and underline, no colour: NO_COLOR) or notty (no sequences at all).
 func newMDStyles(r *lipgloss.Renderer, style string) mdStyles {
 	if r == nil {
 		r = lipgloss.DefaultRenderer()
@@ -29,6 +29,10 @@ func newMDStyles(r *lipgloss.Renderer, style string) mdStyles {
 	s := r.NewStyle
 	if style == "notty" {
 		return mdStyles{h1: s(), h2: s(), h3: s(), bold: s(), quote: s(), bar: s(), bullet: s(), text: s(), plain: true}
+	}
+	if style == "mono" {
+		return mdStyles{h1: s().Bold(true).Underline(true), h2: s().Bold(true), h3: s().Bold(true), bold: s().Bold(true),
+			quote: s(), bar: s(), bullet: s(), text: s()}
 	}
 	pick := func(light, dark string) lipgloss.Color {
 		if style == "light" {
@@ -149,24 +153,51 @@ func (st mdStyles) styled(text string, s lipgloss.Style) string {
 	return s.Render(text)
 }
 
-// renderMarkdown draws Markdown at a width: one string per line, logical
-// order, styled. Blank lines are kept single.
-func renderMarkdown(md string, width int, st mdStyles) []string {
+// mdLine is a drawn line of Markdown: styled text in logical order and
+// the direction of the paragraph it belongs to. A wrapped line keeps its
+// paragraph's direction: one with no letter of its own (a wrapped
+// "004 (2020-08-18)") must not turn left to right.
+type mdLine struct {
+	text string
+	dir  rtl.Direction
+}
+
+// blockDir is the direction of a paragraph: its first strong letter's, or
+// the document's when it has none.
+func blockDir(text string, def rtl.Direction) rtl.Direction {
+	if d := rtl.FirstStrong([]rune(text)); d != rtl.Auto {
+		return d
+	}
+	return def
+}
+
+// renderMarkdown draws Markdown at a width: one line per screen line,
+// logical order, styled, with its paragraph's direction (def for
+// paragraphs without letters). Blank lines are kept single.
+func renderMarkdown(md string, width int, st mdStyles, def rtl.Direction) []mdLine {
 	width = max(width, 8)
-	var out []string
+	var out []mdLine
 	blank := true
-	emit := func(lines ...string) {
-		out = append(out, lines...)
+	emit := func(dir rtl.Direction, lines ...string) {
+		for _, l := range lines {
+			out = append(out, mdLine{l, dir})
+		}
 		blank = false
 	}
 	block := func(prefix string, prefixStyle lipgloss.Style, text string, base lipgloss.Style) {
 		pw := rtl.Width([]rune(prefix))
-		for i, ws := range wrapWords(words(inline(text)), width-pw) {
+		runs := inline(text)
+		var plain strings.Builder
+		for _, r := range runs {
+			plain.WriteString(r.text)
+		}
+		dir := blockDir(plain.String(), def)
+		for i, ws := range wrapWords(words(runs), width-pw) {
 			p := strings.Repeat(" ", pw)
 			if i == 0 || strings.TrimSpace(prefix) == "│" {
 				p = prefix
 			}
-			emit(st.styled(p, prefixStyle) + st.paint(ws, base))
+			emit(dir, st.styled(p, prefixStyle)+st.paint(ws, base))
 		}
 	}
 	for _, line := range strings.Split(md, "\n") {
@@ -176,7 +207,7 @@ func renderMarkdown(md string, width int, st mdStyles) []string {
 			continue
 		case t == "":
 			if !blank {
-				out = append(out, "")
+				out = append(out, mdLine{"", def})
 				blank = true
 			}
 		case strings.HasPrefix(t, "#"):
@@ -198,7 +229,7 @@ func renderMarkdown(md string, width int, st mdStyles) []string {
 			block("", st.text, t, st.text)
 		}
 	}
-	for len(out) > 0 && out[len(out)-1] == "" {
+	for len(out) > 0 && out[len(out)-1].text == "" {
 		out = out[:len(out)-1]
 	}
 	return out

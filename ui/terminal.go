@@ -1,14 +1,21 @@
 package ui
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"regexp"
+	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
+	"golang.org/x/sys/unix"
 	"golang.org/x/term"
 
+	"khatt/safe"
 	"khatt/ui/rtl"
 )
 
@@ -23,15 +30,20 @@ type Bidi struct {
 	Hint   string // what the user can do about it, if anything
 	Enter  string // sent before the first frame
 	Exit   string // sent on every exit path
+	Kitty  bool   // kitty: words in visual order, letters in logical order
+	Probe  Probe  // what the terminal answered (the background among it)
 }
 
 // RTLMode is the mode for the bidi step.
 func (b Bidi) RTLMode() rtl.Mode {
-	return rtl.Mode{Reorder: b.Mode == "app", Shape: b.Shape, StripMarks: b.Strip}
+	return rtl.Mode{Reorder: b.Mode == "app", Isolate: b.Mode == "app", Shape: b.Shape, StripMarks: b.Strip, KittyWords: b.Kitty}
 }
 
 // Name is the short form for the status line: "app+forms", "terminal".
 func (b Bidi) Name() string {
+	if b.Mode == "app" && b.Kitty {
+		return "app+kitty"
+	}
 	if b.Mode == "app" && b.Shape {
 		return "app+forms"
 	}
@@ -40,9 +52,10 @@ func (b Bidi) Name() string {
 
 // Probe is what the terminal answered to khatt's queries.
 type Probe struct {
-	Answered  bool   // anything at all came back (DA1 at least)
-	BDSM      int    // DECRQM answer for mode 8: 0 unknown, 1 set, 2 reset, 3 always set, 4 always reset; -1 no answer
-	XTVersion string // the terminal's name and version, if it says
+	Answered   bool   // anything at all came back (DA1 at least)
+	BDSM       int    // DECRQM answer for mode 8: 0 unknown, 1 set, 2 reset, 3 always set, 4 always reset; -1 no answer
+	XTVersion  string // the terminal's name and version, if it says
+	Background string // "dark" or "light" from the OSC 11 answer, "" when it said nothing
 }
 
 // Sequences of the terminal bidi recommendation and of mlterm.
@@ -76,21 +89,35 @@ func DecideBidi(bidiFlag, shapeFlag string, strip bool, env func(string) string,
 	}
 	b := Bidi{Mode: bidiFlag, Strip: strip, Reason: "chosen with --bidi or KHATT_BIDI"}
 	term := env("TERM")
-	mlterm := strings.HasPrefix(term, "mlterm")
+	p := Probe{BDSM: -1}
+	if probe != nil { // asked even with --bidi given: the answers carry the background
+		p = probe()
+	}
+	b.Probe = p
+	version := strings.ToLower(p.XTVersion)
+	// Inside tmux, TERM and the answers are tmux's; the outer terminal is
+	// known only from the environment the tmux server inherited.
+	tmux := env("TMUX") != ""
+	mlterm := strings.HasPrefix(term, "mlterm") || strings.Contains(version, "mlterm") || env("MLTERM") != ""
+	vte := env("VTE_VERSION") != ""
+	kitty := term == "xterm-kitty" || env("KITTY_WINDOW_ID") != "" || strings.Contains(version, "kitty")
+	konsole := env("KONSOLE_VERSION") != "" || strings.Contains(version, "konsole")
 	if bidiFlag == "auto" {
-		p := Probe{BDSM: -1}
-		if probe != nil {
-			p = probe()
-		}
-		mlterm = mlterm || strings.Contains(strings.ToLower(p.XTVersion), "mlterm")
 		switch {
+		case kitty:
+			b.Mode, b.Kitty, b.Reason = "app", true, "kitty draws each Arabic word right to left itself: words come in visual order, their letters in logical order"
+		case tmux && (vte || mlterm) && !tmuxPassthrough(env):
+			b.Mode, b.Reason = "terminal", "tmux inside a terminal that reorders, and tmux keeps khatt from switching that off"
+			b.Hint = "tmux: set -g allow-passthrough on (then start khatt again) to let khatt switch the outer terminal's bidi off"
+		case tmux && (vte || mlterm):
+			b.Mode, b.Reason = "app", "tmux passes khatt's switch to the outer terminal (allow-passthrough)"
 		case p.BDSM == 1 || p.BDSM == 2:
 			b.Mode, b.Reason = "app", "the terminal can switch its bidi off (BDSM)"
 		case p.BDSM == 3:
 			b.Mode, b.Reason = "terminal", "the terminal always reorders (BDSM permanently set)"
 		case mlterm:
 			b.Mode, b.Reason = "app", "mlterm: its bidi is switched off with OSC 5379"
-		case env("KONSOLE_VERSION") != "":
+		case konsole:
 			b.Mode, b.Reason = "terminal", "Konsole reorders text itself"
 			b.Hint = "Konsole: Settings › Edit Current Profile › Advanced: untick Bi-Directional text rendering, then use --bidi app"
 		case env("TERM_PROGRAM") == "Apple_Terminal":
@@ -99,12 +126,14 @@ func DecideBidi(bidiFlag, shapeFlag string, strip bool, env func(string) string,
 		default:
 			b.Mode, b.Reason = "app", "the terminal does not reorder text"
 		}
+	} else if kitty && bidiFlag == "app" {
+		b.Kitty = true
 	}
 	switch {
 	case shapeFlag == "forms":
 		b.Shape = true
 	case shapeFlag == "auto":
-		b.Shape = b.Mode == "app"
+		b.Shape = b.Mode == "app" && !b.Kitty // kitty joins the letters itself
 	}
 	if b.Mode == "app" {
 		enter, exit := bdsmExplicit, bdsmImplicit
@@ -113,7 +142,7 @@ func DecideBidi(bidiFlag, shapeFlag string, strip bool, env func(string) string,
 		}
 		// Through tmux or screen the sequences reach the outer terminal only
 		// when wrapped (tmux needs allow-passthrough).
-		if env("TMUX") != "" {
+		if tmux {
 			enter, exit = enter+tmuxWrap(enter), exit+tmuxWrap(exit)
 		} else if strings.HasPrefix(term, "screen") && env("STY") != "" {
 			enter, exit = enter+"\x1bP"+enter+"\x1b\\", exit+"\x1bP"+exit+"\x1b\\"
@@ -123,63 +152,193 @@ func DecideBidi(bidiFlag, shapeFlag string, strip bool, env func(string) string,
 	return b, nil
 }
 
+// tmuxPassthrough reports whether tmux lets escape sequences through to
+// the outer terminal (allow-passthrough on or all), asking the tmux of the
+// session; KHATT_TMUX_PASSTHROUGH (on/off) answers for it in tests.
+func tmuxPassthrough(env func(string) string) bool {
+	if v := env("KHATT_TMUX_PASSTHROUGH"); v != "" {
+		return v == "on" || v == "all"
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), ProbeTimeout)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, "tmux", "show-options", "-gqv", "allow-passthrough").Output()
+	if err != nil {
+		return false
+	}
+	v := strings.TrimSpace(string(out))
+	return v == "on" || v == "all"
+}
+
 func tmuxWrap(seq string) string {
 	return "\x1bPtmux;" + strings.ReplaceAll(seq, "\x1b", "\x1b\x1b") + "\x1b\\"
+}
+
+// Queries is what khatt asks a terminal, once, at start: its background
+// colour (OSC 11), whether it knows BDSM (DECRQM CSI 8 $p) and what it is
+// (XTVERSION), then DA1, which every terminal answers, as a sentinel.
+const Queries = "\x1b]11;?\x1b\\\x1b[8$p\x1b[>0q\x1b[c"
+
+// ProbeTimeout bounds the wait for a terminal's answers.
+const ProbeTimeout = 300 * time.Millisecond
+
+// ProbeTerminal asks the terminal on /dev/tty (see Queries) and waits at
+// most timeout for the answers: reads are polled against a hard deadline,
+// so a terminal that answers nothing costs the timeout, never a hang, and
+// no key pressed meanwhile is taken from the reader unless it came before
+// the answers' end.
+func ProbeTerminal(timeout time.Duration) Probe {
+	p := Probe{BDSM: -1}
+	tty, err := os.OpenFile("/dev/tty", os.O_RDWR|syscall.O_NOCTTY, 0)
+	if err != nil {
+		return p
+	}
+	defer tty.Close()
+	fd := int(tty.Fd())
+	state, err := term.MakeRaw(fd)
+	if err != nil {
+		return p
+	}
+	defer term.Restore(fd, state)
+	if _, err := tty.WriteString(Queries); err != nil {
+		return p
+	}
+	return ParseAnswers(readAnswers(fd, timeout))
+}
+
+// readAnswers reads from fd until the DA1 answer or the deadline, polling
+// so that no read ever blocks past it.
+func readAnswers(fd int, timeout time.Duration) string {
+	deadline := time.Now().Add(timeout)
+	var got []byte
+	buf := make([]byte, 512)
+	draining := false
+	for len(got) < 8192 {
+		left := time.Until(deadline)
+		if left <= 0 {
+			break
+		}
+		fds := []unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN}}
+		n, err := unix.Poll(fds, int(left/time.Millisecond)+1)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil || n == 0 || fds[0].Revents&unix.POLLIN == 0 {
+			break
+		}
+		k, err := unix.Read(fd, buf)
+		if k > 0 {
+			got = append(got, buf[:k]...)
+		}
+		if err != nil || k <= 0 {
+			break
+		}
+		if da1Answer.Match(got) && !draining {
+			// Answers may come out of order (DA1 before OSC 11): take what
+			// else is already on its way so that none reaches the reader as
+			// keys.
+			draining = true
+			if d := time.Now().Add(25 * time.Millisecond); d.Before(deadline) {
+				deadline = d
+			}
+		}
+	}
+	return string(got)
 }
 
 var (
 	decrqmAnswer = regexp.MustCompile(`\x1b\[8;(\d)\$y`)
 	xtversion    = regexp.MustCompile(`\x1bP>\|([^\x1b]*)\x1b\\`)
 	da1Answer    = regexp.MustCompile(`\x1b\[\?[0-9;]*c`)
+	oscBG        = regexp.MustCompile(`\x1b\]11;rgba?:([0-9a-fA-F]+)/([0-9a-fA-F]+)/([0-9a-fA-F]+)`)
 )
 
-// ProbeTerminal asks the terminal on /dev/tty whether it knows BDSM (DECRQM
-// CSI 8 $p) and what it is (XTVERSION), with DA1 as a sentinel every
-// terminal answers, waiting at most timeout: bounded, so that a silent
-// terminal or a slow SSH link costs a fraction of a second, not a hang.
-func ProbeTerminal(timeout time.Duration) Probe {
-	p := Probe{BDSM: -1}
-	tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0)
-	if err != nil {
-		return p
-	}
-	defer tty.Close()
-	state, err := term.MakeRaw(int(tty.Fd()))
-	if err != nil {
-		return p
-	}
-	defer term.Restore(int(tty.Fd()), state)
-	if _, err := tty.WriteString("\x1b[8$p\x1b[>0q\x1b[c"); err != nil {
-		return p
-	}
-	return parseAnswers(readUntil(tty, timeout))
-}
-
-// readUntil reads from the terminal until the DA1 answer or the deadline.
-func readUntil(tty *os.File, timeout time.Duration) string {
-	deadline := time.Now().Add(timeout)
-	var got []byte
-	buf := make([]byte, 256)
-	for time.Now().Before(deadline) {
-		if err := tty.SetReadDeadline(deadline); err != nil {
-			break // not pollable: give up rather than block
-		}
-		n, err := tty.Read(buf)
-		got = append(got, buf[:n]...)
-		if da1Answer.Match(got) || err != nil {
-			break
-		}
-	}
-	return string(got)
-}
-
-func parseAnswers(s string) Probe {
+// ParseAnswers reads a terminal's answers to Queries.
+func ParseAnswers(s string) Probe {
 	p := Probe{BDSM: -1, Answered: s != ""}
 	if m := decrqmAnswer.FindStringSubmatch(s); m != nil {
 		p.BDSM = int(m[1][0] - '0')
 	}
 	if m := xtversion.FindStringSubmatch(s); m != nil {
-		p.XTVersion = m[1]
+		p.XTVersion = safe.Line(m[1], 80)
+	}
+	if m := oscBG.FindStringSubmatch(s); m != nil {
+		var sum float64
+		for i, w := range []float64{0.299, 0.587, 0.114} {
+			v, _ := strconv.ParseUint(m[i+1], 16, 64)
+			sum += w * float64(v) / float64(uint64(1)<<(4*len(m[i+1]))-1)
+		}
+		p.Background = "dark"
+		if sum > 0.5 {
+			p.Background = "light"
+		}
 	}
 	return p
 }
+
+// The alternate screen's sequences as Bubble Tea writes them.
+const (
+	altScreenOn  = "\x1b[?1049h"
+	altScreenOff = "\x1b[?1049l"
+)
+
+// Output wraps the reader's output so that b.Enter is sent just after the
+// reader enters the alternate screen and b.Exit just before it leaves it,
+// however it leaves (a quit, a suspend, a panic, a signal). The terminal's
+// bidi is then switched only on the alternate screen: mlterm leaves the
+// lines of the main screen reversed and unjoined when it is toggled there.
+// A *os.File stays a file (the reader reads its size from it).
+func Output(w io.Writer, b Bidi) io.Writer {
+	if b.Enter == "" && b.Exit == "" {
+		return w
+	}
+	h := &bidiHook{w: w, enter: b.Enter, exit: b.Exit}
+	if f, ok := w.(*os.File); ok {
+		return &fileHook{File: f, h: h}
+	}
+	return h
+}
+
+type bidiHook struct {
+	w           io.Writer
+	enter, exit string
+}
+
+func (h *bidiHook) Write(p []byte) (int, error) {
+	s := string(p)
+	var out strings.Builder
+	for {
+		on, off := strings.Index(s, altScreenOn), strings.Index(s, altScreenOff)
+		switch {
+		case on >= 0 && (off < 0 || on < off):
+			out.WriteString(s[:on+len(altScreenOn)])
+			out.WriteString(h.enter)
+			s = s[on+len(altScreenOn):]
+			continue
+		case off >= 0:
+			out.WriteString(s[:off])
+			out.WriteString(h.exit)
+			out.WriteString(altScreenOff)
+			s = s[off+len(altScreenOff):]
+			continue
+		}
+		break
+	}
+	out.WriteString(s)
+	if _, err := io.WriteString(h.w, out.String()); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// fileHook is a bidiHook that is still the terminal's file.
+type fileHook struct {
+	*os.File
+	h *bidiHook
+}
+
+func (f *fileHook) Write(p []byte) (int, error) { return f.h.Write(p) }
+
+// WriteString and ReadFrom would otherwise be the file's own, past the hook.
+func (f *fileHook) WriteString(s string) (int, error) { return f.h.Write([]byte(s)) }
+
+func (f *fileHook) ReadFrom(r io.Reader) (int64, error) { return io.Copy(f.h, r) }

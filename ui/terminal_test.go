@@ -68,11 +68,11 @@ func TestDecideBidiRejectsBadFlags(t *testing.T) {
 }
 
 func TestParseAnswers(t *testing.T) {
-	p := parseAnswers("\x1b[8;2$y\x1bP>|XTerm(388)\x1b\\\x1b[?64;1;2;6;22c")
+	p := ParseAnswers("\x1b[8;2$y\x1bP>|XTerm(388)\x1b\\\x1b[?64;1;2;6;22c")
 	if !p.Answered || p.BDSM != 2 || p.XTVersion != "XTerm(388)" {
 		t.Errorf("%+v", p)
 	}
-	if p := parseAnswers("\x1b[?1;2c"); p.BDSM != -1 || p.XTVersion != "" {
+	if p := ParseAnswers("\x1b[?1;2c"); p.BDSM != -1 || p.XTVersion != "" {
 		t.Errorf("DA1 only: %+v", p)
 	}
 }

@@ -156,10 +156,11 @@ func (m *Model) statusLine() string {
 		spans = append(spans, rtl.Span{Text: " ", Style: stStatus}, rtl.Span{Text: " " + c + " ", Style: stChip})
 	}
 	if m.s.query != "" {
-		spans = append(spans, rtl.Span{Text: fmt.Sprintf(" · /%s %s", m.s.query, l.Matches(m.matchIndex(), len(m.s.matches))), Style: stMatch})
+		spans = append(spans, rtl.Span{Text: " · ", Style: stMatch}, rtl.Span{Text: "/" + m.s.query, Style: stMatch, Isolate: true},
+			rtl.Span{Text: " " + l.Matches(m.matchIndex(), len(m.s.matches)), Style: stMatch})
 	}
 	if m.opts.Corpus != "" {
-		spans = append(spans, rtl.Span{Text: " · " + m.opts.Corpus, Style: stStatus})
+		spans = append(spans, rtl.Span{Text: " · ", Style: stStatus}, rtl.Span{Text: m.opts.Corpus, Style: stStatus, Isolate: true})
 	}
 	if n := len(m.s.tl.Problems); n > 0 {
 		spans = append(spans, rtl.Span{Text: fmt.Sprintf(" · %s: %d (p)", l.Problems, n), Style: stWarn})
@@ -196,14 +197,9 @@ func (m *Model) bottomLine() string {
 	l := m.s.labels
 	switch m.input {
 	case searchInput:
-		return m.s.draw.line([]rtl.Span{{Text: l.Search + ": ", Style: stKey}, {Text: string(m.buf) + "▏", Style: stText}}, m.width, m.s.dir(), false)
+		return m.s.draw.line(m.inputSpans(l.Search, ""), m.width, m.s.dir(), false)
 	case filterInput:
-		text := string(m.buf)
-		style := stText
-		if text == "" {
-			text, style = l.FilterHelp, stDim
-		}
-		return m.s.draw.line([]rtl.Span{{Text: l.Filter + ": ", Style: stKey}, {Text: text + "▏", Style: style}}, m.width, m.s.dir(), false)
+		return m.s.draw.line(m.inputSpans(l.Filter, l.FilterHelp), m.width, m.s.dir(), false)
 	}
 	var spans []rtl.Span
 	for _, b := range m.keys.ShortHelp(m.focus) {
@@ -217,6 +213,30 @@ func (m *Model) bottomLine() string {
 		spans = append(spans, rtl.Span{Text: h.Key, Style: stKey}, rtl.Span{Text: " " + h.Desc, Style: stDim})
 	}
 	return m.s.draw.line(spans, m.width, m.s.dir(), false)
+}
+
+// inputSpans draws a line being typed after its prompt: the text isolated
+// in its own direction (Latin filter keys with an Arabic name read as
+// typed), the cursor as the reversed cell it stands on, a reversed space
+// at the end (U+00A0: a space at the end would move to the paragraph's
+// end). An empty line shows help in dim.
+func (m *Model) inputSpans(prompt, help string) []rtl.Span {
+	spans := []rtl.Span{{Text: prompt + ": ", Style: stKey}}
+	if len(m.buf) == 0 && help != "" {
+		return append(spans, rtl.Span{Text: "\u00a0", Style: stCursor}, rtl.Span{Text: help, Style: stDim})
+	}
+	cur := max(0, min(m.cur, len(m.buf)))
+	if cur > 0 {
+		spans = append(spans, rtl.Span{Text: string(m.buf[:cur]), Style: stText, Isolate: true})
+	}
+	if cur < len(m.buf) {
+		spans = append(spans, rtl.Span{Text: string(m.buf[cur]), Style: stCursor, Isolate: true})
+		if cur+1 < len(m.buf) {
+			spans = append(spans, rtl.Span{Text: string(m.buf[cur+1:]), Style: stText, Isolate: true})
+		}
+		return spans
+	}
+	return append(spans, rtl.Span{Text: "\u00a0", Style: stCursor, Isolate: true})
 }
 
 // osc52 is the escape sequence that puts text on the terminal's clipboard.

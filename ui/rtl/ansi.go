@@ -9,8 +9,9 @@ import (
 // sequences (glamour's output): each rune keeps the graphic rendition that
 // was in force where it stood, the runes are shaped and reordered, and the
 // result is padded to width cells, wrapped if it is wider. Other escape
-// sequences are dropped.
-func (l *Layouter) ANSILine(line string, width int, m Mode) []string {
+// sequences are dropped. dir is the direction of the paragraph the line
+// belongs to (Auto: the line's own first strong letter's).
+func (l *Layouter) ANSILine(line string, width int, dir Direction, m Mode) []string {
 	var text []rune
 	var sgr []string // the SGR state before each rune
 	state := ""
@@ -58,12 +59,6 @@ func (l *Layouter) ANSILine(line string, width int, m Mode) []string {
 			return s
 		}
 		return names[style] + s + "\x1b[0m"
-	}
-	// A left margin (glamour indents) is leading white space: in a
-	// right-to-left line it ends up on the right, where the line starts.
-	dir := Auto
-	if !FirstStrongRTL(text) {
-		dir = LTR
 	}
 	return l.Paragraph(spans, max(width, 1), dir, m, paint)
 }

@@ -18,11 +18,15 @@ func FuzzParagraph(f *testing.F) {
 		if !utf8.ValidString(text) || width < 1 || width > 300 || len(text) > 4000 {
 			return
 		}
-		m := Mode{Reorder: mode&1 != 0, Shape: mode&2 != 0, StripMarks: mode&4 != 0}
+		m := Mode{Reorder: mode&1 != 0, Shape: mode&2 != 0, StripMarks: mode&4 != 0, Isolate: mode&8 != 0, KittyWords: mode&16 != 0}
 		var l Layouter
 		paint := func(_ int, s string) string { return s }
 		for _, dir := range []Direction{RTL, LTR, Auto} {
-			for i, line := range l.Paragraph([]Span{{Text: text}}, width, dir, m, paint) {
+			half := len(text) / 2
+			for half > 0 && !utf8.RuneStart(text[half]) {
+				half--
+			}
+			for i, line := range l.Paragraph([]Span{{Text: text[:half]}, {Text: text[half:], Isolate: true}}, width, dir, m, paint) {
 				rs := []rune(line)
 				for _, r := range rs {
 					if r < 0x20 || r >= 0x7f && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
@@ -47,7 +51,7 @@ func FuzzANSILine(f *testing.F) {
 			return
 		}
 		var l Layouter
-		for _, out := range l.ANSILine(line, width, Mode{Reorder: true, Shape: true}) {
+		for _, out := range l.ANSILine(line, width, Auto, Mode{Reorder: true, Shape: true}) {
 			plain := stripSGR(out)
 			if strings.ContainsRune(plain, 0x1b) {
 				t.Fatalf("an escape other than SGR survives: %q", out)

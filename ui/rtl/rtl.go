@@ -83,7 +83,11 @@ func exactLevels(runs gtbidi.Runs, out []int8) bool {
 
 // FirstStrongRTL reports whether the first strong letter of text is
 // right-to-left (rules P2–P3); text with none is left-to-right.
-func FirstStrongRTL(text []rune) bool {
+func FirstStrongRTL(text []rune) bool { return FirstStrong(text) == RTL }
+
+// FirstStrong is the direction of text's first strong letter outside
+// isolates (rules P2–P3), or Auto when it has none.
+func FirstStrong(text []rune) Direction {
 	isolates := 0 // text inside isolates does not count (P2)
 	for _, r := range text {
 		switch class(r) {
@@ -95,15 +99,15 @@ func FirstStrongRTL(text []rune) bool {
 			}
 		case xbidi.L:
 			if isolates == 0 {
-				return false
+				return LTR
 			}
 		case xbidi.R, xbidi.AL:
 			if isolates == 0 {
-				return true
+				return RTL
 			}
 		}
 	}
-	return false
+	return Auto
 }
 
 func class(r rune) xbidi.Class {

@@ -13,12 +13,24 @@ type Mode struct {
 	Reorder    bool // apply the bidi algorithm (app mode); false leaves logical order to the terminal
 	Shape      bool // substitute contextual letter forms
 	StripMarks bool // drop harakat
+	// Isolate keeps left-to-right runs (dates, numbers, paths, Latin
+	// words) and spans marked Isolate reading the same wherever they stand
+	// (see isolate.go).
+	Isolate bool
+	// KittyWords puts the letters of each right-to-left word back in
+	// logical order after reordering: kitty draws such a word right to left
+	// itself (and joins its letters), so the line's order is ours and the
+	// word's is kitty's.
+	KittyWords bool
 }
 
 // Span is a run of text with one style, identified by the caller.
+// Consecutive spans marked Isolate form one isolate that takes its own
+// direction (typed input, a path) when Mode.Isolate is on.
 type Span struct {
-	Text  string
-	Style int
+	Text    string
+	Style   int
+	Isolate bool
 }
 
 // Painter draws text in a style; it must not change the text's width.
@@ -33,7 +45,7 @@ type Layouter struct {
 
 // RuneWidth is the number of cells a rune takes: 0 for combining marks.
 func RuneWidth(r rune) int {
-	if isMark(r) || r == zwj || r == '\u200c' || r == '\u200e' || r == '\u200f' {
+	if isMark(r) || r == zwj || r == '\u200c' || r == '\u200e' || r == '\u200f' || r >= lri && r <= pdi {
 		return 0
 	}
 	return runewidth.RuneWidth(r)
@@ -78,6 +90,7 @@ func Width(text []rune) int {
 func (l *Layouter) Paragraph(spans []Span, width int, dir Direction, m Mode, paint Painter) []string {
 	var text []rune
 	var styles []int
+	var whole []bool
 	for _, s := range spans {
 		rs := []rune(s.Text)
 		for i, r := range rs {
@@ -94,6 +107,7 @@ func (l *Layouter) Paragraph(spans []Span, width int, dir Direction, m Mode, pai
 			}
 			text = append(text, r)
 			styles = append(styles, s.Style)
+			whole = append(whole, s.Isolate)
 		}
 	}
 	if width <= 0 {
@@ -104,6 +118,15 @@ func (l *Layouter) Paragraph(spans []Span, width int, dir Direction, m Mode, pai
 	}
 	var p Paragraph
 	if m.Reorder {
+		if dir == Auto { // the paragraph's own letters decide, not the isolates'
+			dir = LTR
+			if FirstStrongRTL(text) {
+				dir = RTL
+			}
+		}
+		if m.Isolate {
+			text, styles = isolate(text, styles, whole)
+		}
 		p = l.a.Analyze(text, dir)
 	} else {
 		p = Paragraph{Text: text, RTL: dir == RTL || dir == Auto && FirstStrongRTL(text)}
@@ -155,11 +178,15 @@ func (l *Layouter) wrap(text []rune, width int) [][2]int {
 				cut++ // keep harakat with their letter
 			}
 			if cut == s {
+				cw = RuneWidth(text[cut])
 				cut++
 			}
 			lines = append(lines, [2]int{start, cut})
 			start, s = cut, cut
-			sw = Width(trimRight(text[s:e]))
+			sw -= cw // what is left of the word, without a rescan
+			if cut >= e {
+				sw = 0
+			}
 		}
 		w += Width(text[s:e])
 		if seg.IsMandatoryBreak && e < len(text) {
@@ -171,6 +198,28 @@ func (l *Layouter) wrap(text []rune, width int) [][2]int {
 		lines = append(lines, [2]int{start, len(text)})
 	}
 	return lines
+}
+
+// kittyWords reverses, in a visual order, each run of Arabic-script
+// letters and marks: kitty draws those runs right to left itself.
+func kittyWords(order []int, text []rune) {
+	for i := 0; i < len(order); {
+		j := i
+		for j < len(order) && arabicScript(text[order[j]]) {
+			j++
+		}
+		for a, b := i, j-1; a < b; a, b = a+1, b-1 {
+			order[a], order[b] = order[b], order[a]
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+}
+
+func arabicScript(r rune) bool {
+	return unicode.Is(unicode.Arabic, r) && !unicode.IsDigit(r) && r != '،' && r != '؛' && r != '؟'
 }
 
 func trimRight(text []rune) []rune {
@@ -188,6 +237,9 @@ func (l *Layouter) drawLine(p Paragraph, drawn []rune, styles []int, start, end,
 	var order []int
 	if m.Reorder {
 		order = p.VisualOrder(start, end)
+		if m.KittyWords {
+			kittyWords(order, p.Text)
+		}
 	} else {
 		order = make([]int, end-start)
 		for i := range order {
@@ -202,10 +254,13 @@ func (l *Layouter) drawLine(p Paragraph, drawn []rune, styles []int, start, end,
 		for k < len(order) && styles[order[k]] == st {
 			i := order[k]
 			r := drawn[i]
+			k++
+			if m.Isolate && ourMark(r) {
+				continue
+			}
 			if m.Reorder && p.Levels[i]%2 == 1 {
 				r = Mirror(r) // L4
 			}
-			k++
 			if used+RuneWidth(r) > width {
 				continue // never wider than asked: a wide rune in a narrow line is left out
 			}

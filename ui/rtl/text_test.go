@@ -112,7 +112,7 @@ func TestShapeForms(t *testing.T) {
 func TestANSILineKeepsStyles(t *testing.T) {
 	var l Layouter
 	line := "  \x1b[1mزار\x1b[0m بايدن \x1b[31mبغداد\x1b[0m   "
-	got := l.ANSILine(line, 20, app)[0]
+	got := l.ANSILine(line, 20, Auto, app)[0]
 	want := "   \x1b[31mدادغب\x1b[0m ندياب \x1b[1mراز\x1b[0m  "
 	if got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
@@ -152,5 +152,76 @@ func TestWidthEdgeCases(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// iso is app mode with left-to-right runs isolated, as the reader draws.
+var iso = Mode{Reorder: true, Isolate: true}
+
+func TestIsolatedRunsReadTheSameEverywhere(t *testing.T) {
+	var l Layouter
+	for _, tc := range []struct{ in, want string }{
+		// After Arabic letters the algorithm alone draws a date "06-2020".
+		{"التاريخ: 2020-06", "2020-06 :خيراتلا"},
+		{"منفذ · 2021-07-28 · 003", "003 · 2021-07-28 · ذفنم"},
+		{"بين 2021-07-21 و2021-07-28", "2021-07-28و 2021-07-21 نيب"},
+		// A path keeps its slashes where they are; a search echo its slash.
+		{"مصادر · ~/articles/ · /Kadhimi", "/Kadhimi · ~/articles/ · رداصم"},
+		{"الساعة 10:30 مساء", "ءاسم 10:30 ةعاسلا"},
+		// Punctuation after a run belongs to the sentence.
+		{"عام 2021: بدأ", "أدب :2021 ماع"},
+		{"أصيب بـCOVID-19.", ".COVID-19ـب بيصأ"},
+		// Arabic-Indic digits read number by number, as the algorithm has it.
+		{"في ٢٠٢١-٠٧-٢٨", "٢٨-٠٧-٢٠٢١ يف"},
+		// A symbol before a slash is no path: "↓/j" is two keys.
+		{"↓/j أسفل", "لفسأ j/↓"},
+	} {
+		got := strings.TrimLeft(l.Paragraph([]Span{{Text: tc.in}}, 40, RTL, iso, plain)[0], " ")
+		if got != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	// Without isolation the same date comes out as the algorithm draws it.
+	if got := strings.TrimLeft(l.Paragraph([]Span{{Text: "التاريخ: 2020-06"}}, 40, RTL, app, plain)[0], " "); got != "06-2020 :خيراتلا" {
+		t.Errorf("without isolation: %q", got)
+	}
+}
+
+func TestIsolatedSpanTakesItsOwnDirection(t *testing.T) {
+	var l Layouter
+	line := func(dir Direction, spans ...Span) string {
+		return strings.TrimSpace(l.Paragraph(spans, 50, dir, iso, plain)[0])
+	}
+	// A filter typed in Latin with an Arabic name reads as typed inside a
+	// right-to-left status line.
+	if got := line(RTL, Span{Text: "فلتر: "}, Span{Text: "type:visit actor:قاآني", Isolate: true}); got != "type:visit actor:ينآاق :رتلف" {
+		t.Errorf("Latin filter: %q", got)
+	}
+	if got := line(RTL, Span{Text: "فلتر: "}, Span{Text: "نوع:زيارة", Isolate: true}); got != "ةرايز:عون :رتلف" {
+		t.Errorf("Arabic filter: %q", got)
+	}
+	// An Arabic search in an English interface.
+	if got := line(LTR, Span{Text: "Search: "}, Span{Text: "قاآني 2021", Isolate: true}); got != "Search: 2021 ينآاق" {
+		t.Errorf("Arabic search: %q", got)
+	}
+	// Three spans of one input (the cursor's cell among them) are one isolate.
+	if got := line(RTL, Span{Text: "بحث: "}, Span{Text: "Kad", Isolate: true}, Span{Text: "h", Style: 1, Isolate: true}, Span{Text: "imi", Isolate: true}); got != "Kadhimi :ثحب" {
+		t.Errorf("split input: %q", got)
+	}
+}
+
+func TestWrappedLinesKeepTheParagraphDirection(t *testing.T) {
+	var l Layouter
+	// A line of a right-to-left paragraph with no letter of its own stays
+	// right to left: right-aligned, its parts in right-to-left order.
+	lines := l.Paragraph([]Span{{Text: "تاريخ نشر 004 (2020-08-18)"}}, 18, Auto, iso, plain)
+	if len(lines) != 2 || lines[1] != "      (2020-08-18)" {
+		t.Fatalf("wrapped: %q", lines)
+	}
+	if got := l.ANSILine("004 (2020-08-18)", 20, RTL, iso)[0]; got != "    (2020-08-18) 004" {
+		t.Errorf("a line of a right-to-left paragraph: %q", got)
+	}
+	if got := l.ANSILine("004 (2020-08-18)", 20, LTR, iso)[0]; got != "004 (2020-08-18)    " {
+		t.Errorf("a line of a left-to-right paragraph: %q", got)
 	}
 }
