@@ -5,6 +5,7 @@ package main
 
 import (
 	"context"
+	_ "early.khatt/preinit" // before Bubble Tea's init: no 5 s background query
 	"errors"
 	"flag"
 	"fmt"

@@ -1,0 +1,208 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// faketerm is ../shared/tools/faketerm: it runs a command on a
+// pseudo-terminal that answers like a given terminal and records every byte
+// the command sent.
+func faketerm(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("short mode")
+	}
+	path := os.Getenv("KHATT_FAKETERM")
+	if path == "" {
+		path = filepath.Join("..", "shared", "tools", "faketerm")
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("faketerm not found (%v); set KHATT_FAKETERM", err)
+	}
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Skip("python3 is not installed")
+	}
+	abs, _ := filepath.Abs(path)
+	return abs
+}
+
+func buildKhatt(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "khatt")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// runFake runs args on a fake terminal of a kind for secs seconds, with
+// keys typed after the first frame, and returns what the program sent and
+// faketerm's summary (first_output_s, first_arabic_s, answered, exit).
+func runFake(t *testing.T, ft, kind string, secs float64, env []string, keys string, args ...string) (string, map[string]string) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), kind+".out")
+	cmd := exec.Command(ft, append([]string{kind, fmt.Sprint(secs), out, "--"}, args...)...)
+	cmd.Env = append(os.Environ(), "FT_KEYS="+keys, "FT_COLS=120", "FT_ROWS=30")
+	// The outer environment must not name a terminal: each case sets its own.
+	cmd.Env = filterEnv(cmd.Env, "TMUX", "STY", "VTE_VERSION", "KONSOLE_VERSION", "KITTY_WINDOW_ID", "MLTERM", "TERM_PROGRAM", "NO_COLOR", "KHATT_BIDI", "KHATT_THEME", "COLORFGBG", "CI")
+	cmd.Env = append(cmd.Env, env...)
+	summary, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("faketerm %s: %v", kind, err)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields := map[string]string{}
+	for _, f := range strings.Fields(string(summary)) {
+		if k, v, ok := strings.Cut(f, "="); ok {
+			fields[k] = v
+		}
+	}
+	return string(data), fields
+}
+
+func filterEnv(env []string, drop ...string) []string {
+	var out []string
+	for _, e := range env {
+		name, _, _ := strings.Cut(e, "=")
+		keep := true
+		for _, d := range drop {
+			if name == d {
+				keep = false
+			}
+		}
+		if keep {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func seconds(t *testing.T, fields map[string]string, key string) float64 {
+	t.Helper()
+	v, err := strconv.ParseFloat(fields[key], 64)
+	if err != nil {
+		t.Fatalf("%s = %q: nothing came", key, fields[key])
+	}
+	return v
+}
+
+// TestStartUpOnTerminals runs the reader on terminals that answer like
+// silent, xterm, VTE, kitty, Konsole and mlterm do: the mode chosen (shown
+// in the status line), the terminal's bidi switched off on the alternate
+// screen and back on before leaving it, the first frame within a second
+// even when nothing answers, and q quits cleanly.
+func TestStartUpOnTerminals(t *testing.T) {
+	ft := faketerm(t)
+	bin := buildKhatt(t)
+	const bdsmOff, bdsmOn = "\x1b[8l", "\x1b[8h"
+	const mltermOff, mltermOn = "\x1b]5379;use_ctl=false\x07", "\x1b]5379;use_ctl=true\x07"
+	for _, tc := range []struct {
+		kind  string
+		env   []string
+		mode  string // as the status line names it
+		enter string // sent just after entering the alternate screen
+		exit  string // sent just before leaving it
+	}{
+		{"silent", []string{"TERM=xterm-256color"}, "app+forms", bdsmOff, bdsmOn},
+		{"xterm", []string{"TERM=xterm-256color"}, "app+forms", bdsmOff, bdsmOn},
+		{"vte", []string{"TERM=xterm-256color", "VTE_VERSION=7006"}, "app+forms", bdsmOff, bdsmOn},
+		// kitty known by its answer alone (over SSH its variables are gone).
+		{"kitty", []string{"TERM=xterm-256color"}, "app+kitty", bdsmOff, bdsmOn},
+		// Konsole known by its answer alone: it reorders, so khatt does not.
+		{"konsole", []string{"TERM=xterm-256color"}, "terminal", "", ""},
+		{"mlterm", []string{"TERM=mlterm"}, "app+forms", bdsmOff + mltermOff, bdsmOn + mltermOn},
+	} {
+		t.Run(tc.kind, func(t *testing.T) {
+			sent, f := runFake(t, ft, tc.kind, 6, tc.env, "q", "sh", "-c", bin+` seeds; s=$?; sleep 0.5; exit $s`)
+			if f["exit"] != "0" {
+				t.Errorf("exit %s, want 0 after q", f["exit"])
+			}
+			if s := seconds(t, f, "first_arabic_s"); s >= 1 {
+				t.Errorf("first frame after %.2f s, want under 1 s", s)
+			}
+			if !strings.Contains(sent, tc.mode) {
+				t.Errorf("status line does not name the mode %q", tc.mode)
+			}
+			on, off := strings.Index(sent, "\x1b[?1049h"), strings.LastIndex(sent, "\x1b[?1049l")
+			if on < 0 || off < on {
+				t.Fatalf("no alternate screen: %q", sent)
+			}
+			if tc.enter == "" {
+				if strings.Contains(sent, bdsmOff) || strings.Contains(sent, "5379") {
+					t.Errorf("the terminal's bidi was switched in terminal mode")
+				}
+				return
+			}
+			if !strings.HasPrefix(sent[on+len("\x1b[?1049h"):], tc.enter) {
+				t.Errorf("after entering the alternate screen: %q, want %q first", sent[on:min(len(sent), on+40)], tc.enter)
+			}
+			if !strings.HasSuffix(sent[:off], tc.exit) {
+				t.Errorf("before leaving the alternate screen: %q, want %q last", sent[max(0, off-40):off], tc.exit)
+			}
+			if strings.Index(sent, tc.enter) < on || strings.LastIndex(sent, tc.exit) > off {
+				t.Errorf("the bidi switched on the main screen")
+			}
+		})
+	}
+}
+
+// TestBriefOnTerminals: the briefing on a terminal probes it the same way,
+// switches its bidi off before the first line and back on after the last,
+// and starts within a second when the terminal answers nothing.
+func TestBriefOnTerminals(t *testing.T) {
+	ft := faketerm(t)
+	bin := buildKhatt(t)
+	for _, tc := range []struct {
+		kind, term string
+		enter      bool
+	}{
+		{"silent", "xterm-256color", true},
+		{"vte", "xterm-256color", true},
+		{"mlterm", "mlterm", true},
+		{"konsole", "xterm-256color", false},
+	} {
+		t.Run(tc.kind, func(t *testing.T) {
+			// faketerm stops reading when the program exits: a shell stays
+			// a moment so that the last bytes are read.
+			sent, f := runFake(t, ft, tc.kind, 4, []string{"TERM=" + tc.term}, "", "sh", "-c", bin+` brief seeds; s=$?; sleep 0.5; exit $s`)
+			if f["exit"] != "0" {
+				t.Errorf("exit %s", f["exit"])
+			}
+			if s := seconds(t, f, "first_arabic_s"); s >= 1 {
+				t.Errorf("first line after %.2f s", s)
+			}
+			all := regexp.MustCompile("[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]").FindAllStringIndex(sent, -1)
+			var arabic []int
+			last := -1
+			if len(all) > 0 {
+				arabic, last = all[0], all[len(all)-1][0]
+			}
+			enter, exit := strings.Index(sent, "\x1b[8l"), strings.LastIndex(sent, "\x1b[8h")
+			if !tc.enter {
+				if enter >= 0 {
+					t.Errorf("Konsole's bidi switched off, yet khatt leaves it the reordering")
+				}
+				return
+			}
+			if enter < 0 || arabic == nil || enter > arabic[0] {
+				t.Errorf("the bidi is not switched off before the first line (at %d, Arabic at %v)", enter, arabic)
+			}
+			if exit < 0 || exit < last {
+				t.Errorf("the bidi is not switched back on at the end: %q", sent[max(0, len(sent)-80):])
+			}
+			if tc.kind == "mlterm" && !strings.Contains(sent, "\x1b]5379;use_ctl=false\x07") {
+				t.Errorf("mlterm's bidi is not switched off")
+			}
+		})
+	}
+}
