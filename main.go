@@ -417,7 +417,7 @@ func brief(o *options, stdout, stderr io.Writer) int {
 	var r *lipgloss.Renderer
 	style := o.style
 	if isTerminal(stdout) {
-		t, err := o.terminal(stdout, true)
+		t, err := o.terminal(stdout, true, true)
 		if err != nil {
 			fmt.Fprintf(stderr, "khatt brief: %s\n", msg(err))
 			return 2
@@ -461,11 +461,16 @@ type tty struct {
 // enter, switches the terminal's bidi off when the app does it. restore
 // must follow on every way out; SIGINT, SIGTERM and SIGHUP restore and exit
 // until then or until handOver (the reader restores the terminal itself).
-func (o *options) terminal(stdout io.Writer, enter bool) (*tty, error) {
+// printing is for text that stays on the main screen (see
+// ui.Bidi.ForPrinting).
+func (o *options) terminal(stdout io.Writer, enter, printing bool) (*tty, error) {
 	probe := func() ui.Probe { return ui.ProbeTerminal(ui.ProbeTimeout) }
 	b, err := ui.DecideBidi(o.bidi, o.shape, o.strip, os.Getenv, probe)
 	if err != nil {
 		return nil, err
+	}
+	if printing {
+		b = b.ForPrinting()
 	}
 	t := &tty{bidi: b, renderer: ui.NewRenderer(stdout, os.Getenv, b.Probe), stop: make(chan struct{})}
 	if enter && b.Enter != "" {
@@ -520,7 +525,7 @@ func browse(o *options, stdout, stderr io.Writer) (code int) {
 	if tl == nil {
 		return 1
 	}
-	t, err := o.terminal(stdout, false)
+	t, err := o.terminal(stdout, false, false)
 	if err != nil {
 		fmt.Fprintf(stderr, "khatt: %s\n", msg(err))
 		return 2

@@ -158,7 +158,10 @@ func TestStartUpOnTerminals(t *testing.T) {
 
 // TestBriefOnTerminals: the briefing on a terminal probes it the same way,
 // switches its bidi off before the first line and back on after the last,
-// and starts within a second when the terminal answers nothing.
+// and starts within a second when the terminal answers nothing. mlterm
+// draws its whole screen again with its bidi on once khatt has left, and
+// Konsole cannot switch its bidi off: there the terminal reorders, and the
+// briefing goes out in logical order.
 func TestBriefOnTerminals(t *testing.T) {
 	ft := faketerm(t)
 	bin := buildKhatt(t)
@@ -168,7 +171,7 @@ func TestBriefOnTerminals(t *testing.T) {
 	}{
 		{"silent", "xterm-256color", true},
 		{"vte", "xterm-256color", true},
-		{"mlterm", "mlterm", true},
+		{"mlterm", "mlterm", false},
 		{"konsole", "xterm-256color", false},
 	} {
 		t.Run(tc.kind, func(t *testing.T) {
@@ -189,8 +192,11 @@ func TestBriefOnTerminals(t *testing.T) {
 			}
 			enter, exit := strings.Index(sent, "\x1b[8l"), strings.LastIndex(sent, "\x1b[8h")
 			if !tc.enter {
-				if enter >= 0 {
-					t.Errorf("Konsole's bidi switched off, yet khatt leaves it the reordering")
+				if enter >= 0 || strings.Contains(sent, "5379") {
+					t.Errorf("the terminal's bidi switched off, yet khatt leaves it the reordering")
+				}
+				if !strings.Contains(sent, "موجز الخط الزمني") {
+					t.Errorf("the title is not in logical order")
 				}
 				return
 			}
@@ -199,9 +205,6 @@ func TestBriefOnTerminals(t *testing.T) {
 			}
 			if exit < 0 || exit < last {
 				t.Errorf("the bidi is not switched back on at the end: %q", sent[max(0, len(sent)-80):])
-			}
-			if tc.kind == "mlterm" && !strings.Contains(sent, "\x1b]5379;use_ctl=false\x07") {
-				t.Errorf("mlterm's bidi is not switched off")
 			}
 		})
 	}

@@ -146,7 +146,7 @@ func (m *Model) resize(w, h int) {
 
 // relayout places the panes for the window and the focus.
 func (m *Model) relayout() {
-	single := m.opts.Bidi.Mode == "terminal"
+	single := m.opts.Bidi.Mode == "terminal" && !m.opts.Bidi.Isolates // isolates keep the panes of a row apart
 	m.layout = Arrange(m.width, m.height-2, m.focus, m.second, single)
 	for _, p := range []PaneID{TimelinePane, EventPane, SourcePane} {
 		r, ok := m.layout.Rects[p]

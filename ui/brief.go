@@ -30,7 +30,13 @@ func WriteBrief(w io.Writer, tl *model.Timeline, events []model.Event, l Labels,
 	if l.RTL {
 		dir = rtl.RTL
 	}
-	lines := renderMarkdown(text, width-4, newMDStyles(r, style), dir)
+	st := newMDStyles(r, style)
+	if !mode.Reorder && !mode.Embed {
+		// A terminal that reorders by itself may take a line that starts
+		// with a box-drawing character for a left-to-right one (mlterm).
+		st.quoteBar = "¦ "
+	}
+	lines := renderMarkdown(text, width-4, st, dir)
 	var b strings.Builder
 	for _, line := range lines {
 		for _, l := range lay.ANSILine(line.text, width, line.dir, mode) {

@@ -17,7 +17,8 @@ import (
 // mdStyles paints the Markdown elements.
 type mdStyles struct {
 	h1, h2, h3, bold, quote, bar, bullet, text lipgloss.Style
-	plain                                      bool // notty: no sequences at all
+	plain                                      bool   // notty: no sequences at all
+	quoteBar                                   string // "" is "│ "
 }
 
 // newMDStyles builds the styles for a style name: dark, light, mono (bold
@@ -194,7 +195,7 @@ func renderMarkdown(md string, width int, st mdStyles, def rtl.Direction) []mdLi
 		dir := blockDir(plain.String(), def)
 		for i, ws := range wrapWords(words(runs), width-pw) {
 			p := strings.Repeat(" ", pw)
-			if i == 0 || strings.TrimSpace(prefix) == "│" {
+			if i == 0 || prefix == st.quoteBar || prefix == "│ " {
 				p = prefix
 			}
 			emit(dir, st.styled(p, prefixStyle)+st.paint(ws, base))
@@ -224,7 +225,11 @@ func renderMarkdown(md string, width int, st mdStyles, def rtl.Direction) []mdLi
 		case strings.HasPrefix(t, "- "):
 			block("• ", st.bullet, t[2:], st.text)
 		case strings.HasPrefix(t, ">"):
-			block("│ ", st.bar, strings.TrimSpace(t[1:]), st.quote)
+			bar := st.quoteBar
+			if bar == "" {
+				bar = "│ "
+			}
+			block(bar, st.bar, strings.TrimSpace(t[1:]), st.quote)
 		default:
 			block("", st.text, t, st.text)
 		}

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -30,19 +31,37 @@ type Bidi struct {
 	Hint   string // what the user can do about it, if anything
 	Enter  string // sent before the first frame
 	Exit   string // sent on every exit path
-	Kitty  bool   // kitty: words in visual order, letters in logical order
-	Probe  Probe  // what the terminal answered (the background among it)
+	// Late is sent once the reader has been on the alternate screen a
+	// moment (tmux: its redraw of a pane entering the alternate screen
+	// undoes an outer terminal's switch made earlier), then tmux is asked
+	// to draw the client again.
+	Late string
+	// Outer is the terminal known to reorder by itself (vte, mlterm,
+	// konsole) or kitty; Tmux is set inside tmux.
+	Outer string
+	Tmux  bool
+	Kitty bool // kitty: words in visual order, letters in logical order
+	// Isolates: terminal mode in isolates (rtl.Mode.Embed) for a terminal
+	// that lays rows out left to right and honours them (Konsole, VTE);
+	// PreMirror for one that does not mirror what it reverses (Konsole).
+	Isolates, PreMirror bool
+	Probe               Probe // what the terminal answered (the background among it)
 }
 
 // RTLMode is the mode for the bidi step.
 func (b Bidi) RTLMode() rtl.Mode {
-	return rtl.Mode{Reorder: b.Mode == "app", Isolate: b.Mode == "app", Shape: b.Shape, StripMarks: b.Strip, KittyWords: b.Kitty}
+	term := b.Mode == "terminal"
+	return rtl.Mode{Reorder: b.Mode == "app", Isolate: b.Mode == "app", Shape: b.Shape, StripMarks: b.Strip, KittyWords: b.Kitty,
+		Marks: term && !b.Isolates, Embed: term && b.Isolates, PreMirror: term && b.PreMirror}
 }
 
 // Name is the short form for the status line: "app+forms", "terminal".
 func (b Bidi) Name() string {
 	if b.Mode == "app" && b.Kitty {
 		return "app+kitty"
+	}
+	if b.Mode == "terminal" && b.Isolates {
+		return "terminal+isolates"
 	}
 	if b.Mode == "app" && b.Shape {
 		return "app+forms"
@@ -102,6 +121,17 @@ func DecideBidi(bidiFlag, shapeFlag string, strip bool, env func(string) string,
 	vte := env("VTE_VERSION") != ""
 	kitty := term == "xterm-kitty" || env("KITTY_WINDOW_ID") != "" || strings.Contains(version, "kitty")
 	konsole := env("KONSOLE_VERSION") != "" || strings.Contains(version, "konsole")
+	b.Tmux = tmux
+	switch {
+	case kitty:
+		b.Outer = "kitty"
+	case mlterm:
+		b.Outer = "mlterm"
+	case konsole:
+		b.Outer = "konsole"
+	case vte:
+		b.Outer = "vte"
+	}
 	if bidiFlag == "auto" {
 		switch {
 		case kitty:
@@ -129,6 +159,9 @@ func DecideBidi(bidiFlag, shapeFlag string, strip bool, env func(string) string,
 	} else if kitty && bidiFlag == "app" {
 		b.Kitty = true
 	}
+	if b.Mode == "terminal" && (konsole || vte) {
+		b.Isolates, b.PreMirror = true, konsole
+	}
 	switch {
 	case shapeFlag == "forms":
 		b.Shape = true
@@ -143,13 +176,36 @@ func DecideBidi(bidiFlag, shapeFlag string, strip bool, env func(string) string,
 		// Through tmux or screen the sequences reach the outer terminal only
 		// when wrapped (tmux needs allow-passthrough).
 		if tmux {
-			enter, exit = enter+tmuxWrap(enter), exit+tmuxWrap(exit)
+			// The outer terminal (VTE) keeps the bidi mode a row had when
+			// it was made: after the switch its rows are made again (ED 2,
+			// on the alternate screen tmux runs on) and tmux draws them
+			// again. The switch is sent late: tmux's redraw of a pane that
+			// enters the alternate screen would undo it.
+			b.Late = tmuxWrap(enter + "\x1b[2J")
+			exit = exit + tmuxWrap(exit+"\x1b[2J")
 		} else if strings.HasPrefix(term, "screen") && env("STY") != "" {
 			enter, exit = enter+"\x1bP"+enter+"\x1b\\", exit+"\x1bP"+exit+"\x1b\\"
 		}
 		b.Enter, b.Exit = enter, exit
 	}
 	return b, nil
+}
+
+// ForPrinting adapts a decision for text printed on the main screen (the
+// briefing), which stays in the scrollback after khatt exits: mlterm draws
+// its whole screen again with whatever bidi setting it has, and tmux draws
+// its panes again at will, so text in visual order would come back
+// reversed once the terminal's bidi is on again. There, in auto mode, the
+// terminal does the bidi (VTE behind tmux in isolates).
+func (b Bidi) ForPrinting() Bidi {
+	auto := b.Reason != "chosen with --bidi or KHATT_BIDI"
+	if !auto || b.Mode != "app" || !(b.Outer == "mlterm" || b.Tmux && b.Outer == "vte") {
+		return b
+	}
+	b.Mode, b.Shape, b.Enter, b.Exit, b.Late, b.Hint = "terminal", false, "", "", "", ""
+	b.Isolates = b.Outer == "vte"
+	b.Reason = "printed text stays on screen after khatt: the terminal, which reorders, keeps it right"
+	return b
 }
 
 // tmuxPassthrough reports whether tmux lets escape sequences through to
@@ -288,10 +344,10 @@ const (
 // lines of the main screen reversed and unjoined when it is toggled there.
 // A *os.File stays a file (the reader reads its size from it).
 func Output(w io.Writer, b Bidi) io.Writer {
-	if b.Enter == "" && b.Exit == "" {
+	if b.Enter == "" && b.Exit == "" && b.Late == "" {
 		return w
 	}
-	h := &bidiHook{w: w, enter: b.Enter, exit: b.Exit}
+	h := &bidiHook{w: w, enter: b.Enter, exit: b.Exit, late: b.Late, tmux: b.Tmux}
 	if f, ok := w.(*os.File); ok {
 		return &fileHook{File: f, h: h}
 	}
@@ -299,11 +355,21 @@ func Output(w io.Writer, b Bidi) io.Writer {
 }
 
 type bidiHook struct {
+	mu          sync.Mutex
 	w           io.Writer
 	enter, exit string
+	late        string
+	tmux        bool
+	timer       *time.Timer
 }
 
+// LateDelay is how long the reader is on the alternate screen before
+// Bidi.Late is sent.
+const LateDelay = 150 * time.Millisecond
+
 func (h *bidiHook) Write(p []byte) (int, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
 	s := string(p)
 	var out strings.Builder
 	for {
@@ -313,8 +379,13 @@ func (h *bidiHook) Write(p []byte) (int, error) {
 			out.WriteString(s[:on+len(altScreenOn)])
 			out.WriteString(h.enter)
 			s = s[on+len(altScreenOn):]
+			if h.late != "" {
+				h.stopLate()
+				h.timer = time.AfterFunc(LateDelay, h.sendLate)
+			}
 			continue
 		case off >= 0:
+			h.stopLate()
 			out.WriteString(s[:off])
 			out.WriteString(h.exit)
 			out.WriteString(altScreenOff)
@@ -328,6 +399,31 @@ func (h *bidiHook) Write(p []byte) (int, error) {
 		return 0, err
 	}
 	return len(p), nil
+}
+
+func (h *bidiHook) stopLate() {
+	if h.timer != nil {
+		h.timer.Stop()
+		h.timer = nil
+	}
+}
+
+// sendLate writes Late between two of the reader's writes and asks tmux to
+// draw the client again (the outer screen was cleared).
+func (h *bidiHook) sendLate() {
+	h.mu.Lock()
+	if h.timer == nil {
+		h.mu.Unlock()
+		return // left the alternate screen meanwhile
+	}
+	h.timer = nil
+	_, err := io.WriteString(h.w, h.late)
+	h.mu.Unlock()
+	if err == nil && h.tmux {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		exec.CommandContext(ctx, "tmux", "refresh-client").Run()
+	}
 }
 
 // fileHook is a bidiHook that is still the terminal's file.

@@ -1,8 +1,12 @@
 package ui
 
 import (
+	"io"
+	"os"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 func envOf(kv ...string) func(string) string {
@@ -52,9 +56,13 @@ func TestDecideBidi(t *testing.T) {
 
 func TestDecideBidiThroughTmux(t *testing.T) {
 	b, _ := DecideBidi("app", "auto", false, envOf("TMUX", "/tmp/tmux-0/default,1,0", "TERM", "tmux-256color"), nil)
-	want := bdsmExplicit + "\x1bPtmux;\x1b\x1b[8l\x1b\\"
-	if b.Enter != want {
-		t.Errorf("enter %q, want %q (plain and wrapped for passthrough)", b.Enter, want)
+	// The outer terminal gets the switch late, wrapped for passthrough,
+	// with its rows made again; tmux gets it at once.
+	if want := "\x1bPtmux;\x1b\x1b[8l\x1b\x1b[2J\x1b\\"; b.Enter != bdsmExplicit || b.Late != want || !b.Tmux {
+		t.Errorf("enter %q late %q, want %q then %q", b.Enter, b.Late, bdsmExplicit, want)
+	}
+	if want := bdsmImplicit + "\x1bPtmux;\x1b\x1b[8h\x1b\x1b[2J\x1b\\"; b.Exit != want {
+		t.Errorf("exit %q, want %q", b.Exit, want)
 	}
 }
 
@@ -74,5 +82,78 @@ func TestParseAnswers(t *testing.T) {
 	}
 	if p := ParseAnswers("\x1b[?1;2c"); p.BDSM != -1 || p.XTVersion != "" {
 		t.Errorf("DA1 only: %+v", p)
+	}
+}
+
+// TestOutputSwitchesOnTheAlternateScreen: the hook puts the terminal's
+// switch just inside the alternate screen and the way back just before
+// leaving it, however often the reader enters and leaves (a suspend), and
+// sends Late a moment after entering.
+func TestOutputSwitchesOnTheAlternateScreen(t *testing.T) {
+	var got strings.Builder
+	var mu sync.Mutex
+	w := writerFunc(func(p []byte) (int, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		return got.Write(p)
+	})
+	out := Output(w, Bidi{Enter: "<on>", Exit: "<off>", Late: "<late>"})
+	io.WriteString(out, "a\x1b[?1049hframe")
+	time.Sleep(LateDelay + 100*time.Millisecond)
+	io.WriteString(out, "frame2\x1b[?1049lb\x1b[?1049hc\x1b[?1049l")
+	time.Sleep(LateDelay + 100*time.Millisecond)
+	mu.Lock()
+	defer mu.Unlock()
+	want := "a\x1b[?1049h<on>frame<late>frame2<off>\x1b[?1049lb\x1b[?1049h<on>c<off>\x1b[?1049l"
+	if got.String() != want {
+		t.Errorf("got  %q\nwant %q", got.String(), want)
+	}
+	var plainOut strings.Builder
+	if Output(&plainOut, Bidi{}) != io.Writer(&plainOut) {
+		t.Error("nothing to switch: the output should be the writer itself")
+	}
+	// A terminal file stays a file: the reader reads its size from it.
+	f, err := os.CreateTemp(t.TempDir(), "tty")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, ok := Output(f, Bidi{Enter: "x"}).(interface{ Fd() uintptr }); !ok {
+		t.Error("a file lost its Fd")
+	}
+	io.WriteString(Output(f, Bidi{Enter: "<on>"}), "\x1b[?1049h")
+	data, _ := os.ReadFile(f.Name())
+	if string(data) != "\x1b[?1049h<on>" {
+		t.Errorf("through WriteString: %q", data)
+	}
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+func TestForPrinting(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		env  map[string]string
+		flag string
+		want string
+		iso  bool
+	}{
+		{"mlterm", map[string]string{"TERM": "mlterm"}, "auto", "terminal", false},
+		{"tmux in VTE", map[string]string{"TMUX": "x", "VTE_VERSION": "7006", "KHATT_TMUX_PASSTHROUGH": "on"}, "auto", "terminal", true},
+		{"VTE keeps the mode of each row", map[string]string{"VTE_VERSION": "7006"}, "auto", "app", false},
+		{"xterm", map[string]string{"TERM": "xterm"}, "auto", "app", false},
+		{"asked for", map[string]string{"TERM": "mlterm"}, "app", "app", false},
+	} {
+		env := func(k string) string { return tc.env[k] }
+		b, err := DecideBidi(tc.flag, "auto", false, env, func() Probe { return Probe{BDSM: 2} })
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := b.ForPrinting()
+		if p.Mode != tc.want || p.Isolates != tc.iso || p.Mode == "terminal" && (p.Enter != "" || p.Exit != "" || p.Shape) {
+			t.Errorf("%s: %+v", tc.name, p)
+		}
 	}
 }

@@ -18,7 +18,8 @@ func FuzzParagraph(f *testing.F) {
 		if !utf8.ValidString(text) || width < 1 || width > 300 || len(text) > 4000 {
 			return
 		}
-		m := Mode{Reorder: mode&1 != 0, Shape: mode&2 != 0, StripMarks: mode&4 != 0, Isolate: mode&8 != 0, KittyWords: mode&16 != 0}
+		m := Mode{Reorder: mode&1 != 0, Shape: mode&2 != 0, StripMarks: mode&4 != 0, Isolate: mode&8 != 0, KittyWords: mode&16 != 0,
+			Marks: mode&32 != 0, Embed: mode&64 != 0, PreMirror: mode&128 != 0}
 		var l Layouter
 		paint := func(_ int, s string) string { return s }
 		for _, dir := range []Direction{RTL, LTR, Auto} {
@@ -29,8 +30,23 @@ func FuzzParagraph(f *testing.F) {
 			for i, line := range l.Paragraph([]Span{{Text: text[:half]}, {Text: text[half:], Isolate: true}}, width, dir, m, paint) {
 				rs := []rune(line)
 				for _, r := range rs {
-					if r < 0x20 || r >= 0x7f && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
+					ours := m.Embed && !m.Reorder && r >= 0x2066 && r <= 0x2069 // the isolates sent to Konsole and VTE
+					if r < 0x20 || r >= 0x7f && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 && !ours {
 						t.Fatalf("line %d carries %U", i, r)
+					}
+				}
+				if m.Embed && !m.Reorder {
+					opens, closes := 0, 0
+					for _, r := range rs {
+						switch {
+						case r >= 0x2066 && r <= 0x2068:
+							opens++
+						case r == 0x2069:
+							closes++
+						}
+					}
+					if opens != closes {
+						t.Fatalf("line %d: %d isolates opened, %d closed: %q", i, opens, closes, line)
 					}
 				}
 				if w := Width(rs); w > width || (m.Reorder && w != width) {

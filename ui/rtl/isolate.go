@@ -133,3 +133,27 @@ func isolate(text []rune, styles []int, whole []bool) ([]rune, []int) {
 // ourMark reports whether r is one of the isolate marks; after isolate,
 // every one in the text is the app's.
 func ourMark(r rune) bool { return r >= lri && r <= pdi }
+
+// balanceIsolates drops the closing marks of isolates a line did not open
+// (they opened on the line before) and closes the ones it leaves open.
+func balanceIsolates(vis []rune, styles []int) ([]rune, []int) {
+	out, outStyles := vis[:0:0], styles[:0:0]
+	open := 0
+	for i, r := range vis {
+		switch {
+		case r >= lri && r <= fsi:
+			open++
+		case r == pdi && open == 0:
+			continue
+		case r == pdi:
+			open--
+		}
+		out = append(out, r)
+		outStyles = append(outStyles, styles[i])
+	}
+	for ; open > 0; open-- {
+		out = append(out, pdi)
+		outStyles = append(outStyles, outStyles[len(outStyles)-1])
+	}
+	return out, outStyles
+}

@@ -17,6 +17,19 @@ type Mode struct {
 	// words) and spans marked Isolate reading the same wherever they stand
 	// (see isolate.go).
 	Isolate bool
+	// Marks (terminal mode) puts an LRM before each run that starts with
+	// a digit: after Arabic letters the terminal's bidi would otherwise
+	// draw "2020-06" as "06-2020" (digits after Arabic are Arabic numbers).
+	Marks bool
+	// Embed is terminal mode for terminals that lay every row out left to
+	// right and honour isolates (Konsole, VTE): a right-to-left line goes
+	// out in RLI … PDI, right-aligned by padding, its left-to-right runs in
+	// LRI … PDI, and a ZWJ between lam and alef (Konsole's lam-alef
+	// ligature would leave an empty cell).
+	Embed bool
+	// PreMirror mirrors beforehand the brackets the terminal will reverse
+	// without mirroring (Konsole).
+	PreMirror bool
 	// KittyWords puts the letters of each right-to-left word back in
 	// logical order after reordering: kitty draws such a word right to left
 	// itself (and joins its letters), so the line's order is ours and the
@@ -128,6 +141,17 @@ func (l *Layouter) Paragraph(spans []Span, width int, dir Direction, m Mode, pai
 			text, styles = isolate(text, styles, whole)
 		}
 		p = l.a.Analyze(text, dir)
+	} else if m.Embed {
+		// Konsole: the analysis gives the levels whose odd runes it will
+		// reverse without mirroring.
+		if dir == Auto {
+			dir = LTR
+			if FirstStrongRTL(text) {
+				dir = RTL
+			}
+		}
+		text, styles = isolate(text, styles, whole)
+		p = l.a.Analyze(text, dir)
 	} else {
 		p = Paragraph{Text: text, RTL: dir == RTL || dir == Auto && FirstStrongRTL(text)}
 	}
@@ -200,26 +224,47 @@ func (l *Layouter) wrap(text []rune, width int) [][2]int {
 	return lines
 }
 
-// kittyWords reverses, in a visual order, each run of Arabic-script
-// letters and marks: kitty draws those runs right to left itself.
-func kittyWords(order []int, text []rune) {
-	for i := 0; i < len(order); {
-		j := i
-		for j < len(order) && arabicScript(text[order[j]]) {
+// kittyWords prepares a line in visual order for kitty, which draws every
+// group of non-space cells that holds an Arabic character right to left
+// itself: the glyphs of the group in reverse, brackets mirrored, the
+// colours staying with their cells. Each such group's characters are
+// reversed here (a letter keeps its harakat after it) and mirrored back,
+// the styles left where they are, so that kitty's drawing restores the
+// visual order with every colour on its character.
+func kittyWords(vis []rune) {
+	for i := 0; i < len(vis); {
+		if unicode.IsSpace(vis[i]) {
+			i++
+			continue
+		}
+		j, arabic := i, false
+		for j < len(vis) && !unicode.IsSpace(vis[j]) {
+			arabic = arabic || unicode.Is(unicode.Arabic, vis[j])
 			j++
 		}
-		for a, b := i, j-1; a < b; a, b = a+1, b-1 {
-			order[a], order[b] = order[b], order[a]
-		}
-		if j == i {
-			j++
+		if arabic {
+			reverseClusters(vis[i:j])
 		}
 		i = j
 	}
 }
 
-func arabicScript(r rune) bool {
-	return unicode.Is(unicode.Arabic, r) && !unicode.IsDigit(r) && r != '،' && r != '؛' && r != '؟'
+func isAlef(r rune) bool { return r == 'ا' || r == 'أ' || r == 'إ' || r == 'آ' }
+
+// reverseClusters reverses a group of characters cluster by cluster (a
+// character and the zero-width marks after it) and mirrors each.
+func reverseClusters(g []rune) {
+	out := make([]rune, 0, len(g))
+	for end := len(g); end > 0; {
+		start := end - 1
+		for start > 0 && RuneWidth(g[start]) == 0 {
+			start--
+		}
+		out = append(out, Mirror(g[start]))
+		out = append(out, g[start+1:end]...)
+		end = start
+	}
+	copy(g, out)
 }
 
 func trimRight(text []rune) []rune {
@@ -237,39 +282,59 @@ func (l *Layouter) drawLine(p Paragraph, drawn []rune, styles []int, start, end,
 	var order []int
 	if m.Reorder {
 		order = p.VisualOrder(start, end)
-		if m.KittyWords {
-			kittyWords(order, p.Text)
-		}
 	} else {
 		order = make([]int, end-start)
 		for i := range order {
 			order[i] = start + i
 		}
 	}
-	var b strings.Builder
+	vis := make([]rune, 0, len(order))
+	visStyles := make([]int, 0, len(order))
 	used := 0
-	for k := 0; k < len(order); {
-		st := styles[order[k]]
-		var run strings.Builder
-		for k < len(order) && styles[order[k]] == st {
-			i := order[k]
-			r := drawn[i]
-			k++
-			if m.Isolate && ourMark(r) {
-				continue
-			}
-			if m.Reorder && p.Levels[i]%2 == 1 {
-				r = Mirror(r) // L4
-			}
-			if used+RuneWidth(r) > width {
-				continue // never wider than asked: a wide rune in a narrow line is left out
-			}
-			run.WriteRune(r)
-			used += RuneWidth(r)
+	put := func(r rune, st int) {
+		vis = append(vis, r)
+		visStyles = append(visStyles, st)
+		used += RuneWidth(r)
+	}
+	for k, i := range order {
+		r := drawn[i]
+		if ourMark(r) && m.Reorder {
+			continue // the app's own marks: sent only to a terminal that reorders and honours them
 		}
-		b.WriteString(paint(st, run.String()))
+		if (m.Reorder || m.Embed && m.PreMirror) && p.Levels[i]%2 == 1 {
+			r = Mirror(r) // L4; for Konsole, which reverses without mirroring
+		}
+		if used+RuneWidth(r) > width {
+			continue // never wider than asked: a wide rune in a narrow line is left out
+		}
+		if m.Marks && !m.Reorder && !m.Embed && r >= '0' && r <= '9' && (k == 0 || !ltrRunStart(drawn[order[k-1]]) && !joiner(drawn[order[k-1]])) {
+			put('\u200e', styles[i])
+		}
+		put(r, styles[i])
+		if m.Embed && r == 'ل' && k+1 < len(order) && isAlef(drawn[order[k+1]]) {
+			put(zwj, styles[i])
+		}
+	}
+	if m.Reorder && m.KittyWords {
+		kittyWords(vis)
+	}
+	if m.Embed {
+		vis, visStyles = balanceIsolates(vis, visStyles)
+	}
+	var b strings.Builder
+	for k := 0; k < len(vis); {
+		st := visStyles[k]
+		j := k
+		for j < len(vis) && visStyles[j] == st {
+			j++
+		}
+		b.WriteString(paint(st, string(vis[k:j])))
+		k = j
 	}
 	pad := width - used
+	if m.Embed && !m.Reorder && p.RTL {
+		return strings.Repeat(" ", max(pad, 0)) + "\u2067" + b.String() + "\u2069"
+	}
 	if !m.Reorder && p.RTL {
 		// The terminal reorders: an RLM (zero-width, strongly right-to-left)
 		// makes it take the line as a right-to-left paragraph, whatever

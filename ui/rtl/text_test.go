@@ -225,3 +225,44 @@ func TestWrappedLinesKeepTheParagraphDirection(t *testing.T) {
 		t.Errorf("a line of a left-to-right paragraph: %q", got)
 	}
 }
+
+// TestKonsoleModeIsolatesAndMirrors: for a terminal that lays rows out
+// left to right and honours isolates, a right-to-left line goes out in
+// logical order inside RLI … PDI, right-aligned, its dates in LRI … PDI;
+// for Konsole, which reverses without mirroring, the brackets it will
+// reverse are mirrored beforehand; lam and alef get a ZWJ between them.
+func TestKonsoleModeIsolatesAndMirrors(t *testing.T) {
+	var l Layouter
+	konsole := Mode{Embed: true, PreMirror: true}
+	got := l.Paragraph([]Span{{Text: "قال (أ ف ب) في 2020-08-16"}}, 40, RTL, konsole, plain)[0]
+	want := strings.Repeat(" ", 15) + "\u2067قال )أ ف ب( في \u20662020-08-16\u2069\u2069"
+	if got != want {
+		t.Errorf("Konsole:\n got %q\nwant %q", got, want)
+	}
+	if w := Width([]rune(got)); w != 40 {
+		t.Errorf("%d cells, want 40", w)
+	}
+	vte := Mode{Embed: true}
+	if got := l.Paragraph([]Span{{Text: "(خلال)"}}, 10, RTL, vte, plain)[0]; got != "    \u2067(خل\u200dال)\u2069" {
+		t.Errorf("VTE: %q", got)
+	}
+	// A line cut inside an isolate closes it; the next line's closing
+	// mark without an opening is dropped.
+	lines := l.Paragraph([]Span{{Text: "مصادر ~/articles/one/two/three"}}, 12, RTL, vte, plain)
+	for _, line := range lines {
+		opens := strings.Count(line, "\u2066") + strings.Count(line, "\u2067") + strings.Count(line, "\u2068")
+		if closes := strings.Count(line, "\u2069"); opens != closes {
+			t.Errorf("unbalanced isolates in %q", line)
+		}
+	}
+}
+
+// TestTerminalModeMarksNumbers: for a terminal that reorders by itself an
+// LRM before a number keeps "2020-06" from being drawn "06-2020".
+func TestTerminalModeMarksNumbers(t *testing.T) {
+	var l Layouter
+	got := l.Paragraph([]Span{{Text: "التاريخ: 2020-06 و3"}}, 30, RTL, Mode{Marks: true}, plain)[0]
+	if !strings.HasPrefix(got, "\u200fالتاريخ: \u200e2020-06 و\u200e3") {
+		t.Errorf("%q", got)
+	}
+}
