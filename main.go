@@ -539,7 +539,9 @@ func browse(o *options, stdout, stderr io.Writer) (code int) {
 		Corpus: o.corpusName(), Filter: o.filter, GlamourStyle: glam})
 	// The terminal's bidi is switched off once the reader is on the
 	// alternate screen and back on before it leaves it (ui.Output).
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(ui.Output(stdout, t.bidi)))
+	var p *tea.Program
+	repaint := func() { p.Send(ui.RepaintMsg{}) }
+	p = tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(ui.Output(stdout, t.bidi, repaint)))
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(sigs)

@@ -19,7 +19,6 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
 	bm "github.com/charmbracelet/wish/bubbletea"
@@ -275,6 +274,11 @@ func sessionEnv(sess ssh.Session) func(string) string {
 	if pty, _, ok := sess.Pty(); ok && pty.Term != "" {
 		env["TERM"] = pty.Term
 	}
+	// The server's tmux is not the client's: unless the client says,
+	// tmux on its side lets nothing through.
+	if env["KHATT_TMUX_PASSTHROUGH"] == "" {
+		env["KHATT_TMUX_PASSTHROUGH"] = "off"
+	}
 	return func(k string) string { return env[k] }
 }
 
@@ -303,25 +307,26 @@ func sessionEnvironOf(sess ssh.Session) sessionEnviron {
 
 type bidiKey struct{}
 
-// bidiMiddleware decides the session's bidi mode from the client's TERM and
-// environment (ssh -o SetEnv=KHATT_BIDI=terminal), switches the client
-// terminal's own bidi off around the reader in app mode, and restores it.
+type inputKey struct{}
+
+// bidiMiddleware asks the client's terminal what it is (ui.Queries, with
+// the same hard deadline as a local start) and decides the session's bidi
+// mode from its answers, its TERM and its environment (ssh -o
+// SetEnv=KHATT_BIDI=terminal). The reader switches the terminal's own bidi
+// off on the alternate screen and back (ui.Output).
 func (s *Server) bidiMiddleware(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		env := sessionEnv(sess)
-		b, err := ui.DecideBidi(env("KHATT_BIDI"), env("KHATT_SHAPE"), false, env, nil)
+		in := newSessionInput(sess)
+		probe := func() ui.Probe { return in.probe(sess, ui.ProbeTimeout) }
+		b, err := ui.DecideBidi(env("KHATT_BIDI"), env("KHATT_SHAPE"), false, env, probe)
 		if err != nil {
 			wish.Fatalln(sess, "khatt:", safe.Line(err.Error(), 200))
 			return
 		}
 		sess.Context().SetValue(bidiKey{}, b)
-		if b.Enter != "" {
-			wish.WriteString(sess, b.Enter)
-		}
+		sess.Context().SetValue(inputKey{}, in)
 		next(sess)
-		if b.Exit != "" {
-			wish.WriteString(sess, b.Exit)
-		}
 	}
 }
 
@@ -333,21 +338,21 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		labels = i18n.Arabic
 	}
 	b, _ := sess.Context().Value(bidiKey{}).(ui.Bidi)
-	// The background is taken from the client's environment rather than
-	// asked of its terminal: a query over SSH blocks on clients that do not
-	// answer.
-	dark := themeIsDark(env)
-	r := lipgloss.NewRenderer(sess, termenv.WithEnvironment(sessionEnvironOf(sess)), termenv.WithUnsafe(), termenv.WithColorCache(true))
-	r.SetHasDarkBackground(dark)
-	style := "dark"
-	if !dark {
-		style = "light"
-	}
+	// The colours: the client's TERM, COLORTERM, NO_COLOR and KHATT_THEME,
+	// and the background its terminal gave the probe.
+	r := ui.NewRenderer(sess, env, b.Probe, termenv.WithEnvironment(sessionEnvironOf(sess)), termenv.WithUnsafe(), termenv.WithColorCache(true))
+	style := ui.MarkdownStyle(r, env("NO_COLOR") != "")
 	m := ui.New(s.tl.Load(), ui.Options{
 		Labels: labels, Bidi: b, Renderer: r, NoColor: env("NO_COLOR") != "", GlamourStyle: style,
 		Corpus: "ssh", Reload: s.tl.Load, Filter: s.cfg.Filter,
 	})
-	p := tea.NewProgram(m, append(bm.MakeOptions(sess), tea.WithAltScreen(), tea.WithMouseCellMotion())...)
+	var p *tea.Program
+	repaint := func() { p.Send(ui.RepaintMsg{}) }
+	opts := append(bm.MakeOptions(sess), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(ui.Output(sess, b, repaint)))
+	if in, ok := sess.Context().Value(inputKey{}).(*sessionInput); ok {
+		opts = append(opts, tea.WithInput(in))
+	}
+	p = tea.NewProgram(m, opts...)
 	s.mu.Lock()
 	s.programs[p] = labels
 	s.mu.Unlock()
@@ -358,23 +363,6 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		s.mu.Unlock()
 	}()
 	return p
-}
-
-// themeIsDark reads KHATT_THEME (dark or light), else COLORFGBG ("15;0"
-// is light text on a dark background), else assumes dark.
-func themeIsDark(env func(string) string) bool {
-	switch env("KHATT_THEME") {
-	case "light":
-		return false
-	case "dark":
-		return true
-	}
-	if fgbg := env("COLORFGBG"); fgbg != "" {
-		parts := strings.Split(fgbg, ";")
-		bg := parts[len(parts)-1]
-		return bg == "0" || bg == "8" || (len(bg) == 1 && bg >= "0" && bg <= "6")
-	}
-	return true
 }
 
 func firstOf(vs ...string) string {

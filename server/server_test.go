@@ -21,6 +21,7 @@ import (
 	"khatt/model"
 	"khatt/seeds"
 	"khatt/timeline"
+	"khatt/ui"
 	"khatt/ui/rtl"
 )
 
@@ -404,5 +405,23 @@ func TestSessionLimit(t *testing.T) {
 	}
 	if !strings.Contains(f.logs.String(), "refused session") {
 		t.Error("the refusal is not logged")
+	}
+}
+
+// TestSessionProbesTheClientTerminal: the server asks the client's terminal
+// what it is, through the session, and decides from its answers (Konsole
+// here, known by XTVERSION alone as over SSH); a key typed before the
+// answers reaches the reader.
+func TestSessionProbesTheClientTerminal(t *testing.T) {
+	f := start(t, 50)
+	_, in, out, c := browse(t, f, nil)
+	defer c.Close()
+	out.waitFor(t, ui.Queries, 5*time.Second)
+	in.Write([]byte("G\x1bP>|Konsole 22.12.3\x1b\\\x1b[?62;c"))
+	out.waitFor(t, "terminal+isolates", 10*time.Second)
+	last := seedTL.Events[len(seedTL.Events)-1]
+	out.waitFor(t, last.Date.String(), 5*time.Second) // G went to the reader
+	if strings.Contains(out.String(), "\x1b[8l") {
+		t.Error("Konsole's bidi switched off, yet the server leaves it the reordering")
 	}
 }

@@ -31,6 +31,10 @@ type Options struct {
 	Reload func() *model.Timeline
 }
 
+// RepaintMsg makes the reader clear the screen and draw its whole frame
+// again (the terminal behind tmux was cleared, see Output).
+type RepaintMsg struct{}
+
 // NoticeMsg shows a one-line message in the status line (the server says
 // a new corpus is ready, or that it is shutting down).
 type NoticeMsg string
@@ -104,6 +108,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case NoticeMsg:
 		m.message = string(msg)
 		return m, nil
+	case RepaintMsg:
+		return m, tea.ClearScreen
 	case renderedMsg:
 		if msg.seq == m.event.seq || msg.key == m.event.wanted {
 			m.event.rendered(msg)

@@ -74,7 +74,10 @@ func NewStyles(r *lipgloss.Renderer, noColor bool) Styles {
 	st.Border = s().Foreground(c("#b2b2b2", "#585858"))
 	st.BorderFocus = s().Foreground(c("#3b3bb3", "#a5a5ff"))
 	if noColor {
+		// Without colour the focused pane's title is in reverse video and
+		// its border bold.
 		st.BorderFocus = s().Bold(true)
+		st.span[stTitle] = s().Bold(true).Reverse(true)
 	}
 	st.Selected = s().Reverse(true)
 	return st

@@ -33,8 +33,8 @@ type Bidi struct {
 	Exit   string // sent on every exit path
 	// Late is sent once the reader has been on the alternate screen a
 	// moment (tmux: its redraw of a pane entering the alternate screen
-	// undoes an outer terminal's switch made earlier), then tmux is asked
-	// to draw the client again.
+	// undoes an outer terminal's switch made earlier), then the reader
+	// draws its frame again.
 	Late string
 	// Outer is the terminal known to reorder by itself (vte, mlterm,
 	// konsole) or kitty; Tmux is set inside tmux.
@@ -179,8 +179,9 @@ func DecideBidi(bidiFlag, shapeFlag string, strip bool, env func(string) string,
 			// The outer terminal (VTE) keeps the bidi mode a row had when
 			// it was made: after the switch its rows are made again (ED 2,
 			// on the alternate screen tmux runs on) and tmux draws them
-			// again. The switch is sent late: tmux's redraw of a pane that
-			// enters the alternate screen would undo it.
+			// again (tmux passes the reader's new frame on). The switch is
+			// sent late: tmux's redraw of a pane that enters the alternate
+			// screen would undo it.
 			b.Late = tmuxWrap(enter + "\x1b[2J")
 			exit = exit + tmuxWrap(exit+"\x1b[2J")
 		} else if strings.HasPrefix(term, "screen") && env("STY") != "" {
@@ -306,7 +307,20 @@ var (
 	xtversion    = regexp.MustCompile(`\x1bP>\|([^\x1b]*)\x1b\\`)
 	da1Answer    = regexp.MustCompile(`\x1b\[\?[0-9;]*c`)
 	oscBG        = regexp.MustCompile(`\x1b\]11;rgba?:([0-9a-fA-F]+)/([0-9a-fA-F]+)/([0-9a-fA-F]+)`)
+	oscAnswer    = regexp.MustCompile(`\x1b\]11;[^\x07\x1b]*(\x07|\x1b\\)`)
 )
+
+// AnswersDone reports whether s holds the DA1 answer, the last expected.
+func AnswersDone(s string) bool { return da1Answer.MatchString(s) }
+
+// StripAnswers removes the answers to Queries from what a terminal sent,
+// leaving keys typed meanwhile.
+func StripAnswers(s string) string {
+	for _, re := range []*regexp.Regexp{decrqmAnswer, xtversion, da1Answer, oscAnswer} {
+		s = re.ReplaceAllString(s, "")
+	}
+	return s
+}
 
 // ParseAnswers reads a terminal's answers to Queries.
 func ParseAnswers(s string) Probe {
@@ -342,12 +356,14 @@ const (
 // however it leaves (a quit, a suspend, a panic, a signal). The terminal's
 // bidi is then switched only on the alternate screen: mlterm leaves the
 // lines of the main screen reversed and unjoined when it is toggled there.
-// A *os.File stays a file (the reader reads its size from it).
-func Output(w io.Writer, b Bidi) io.Writer {
+// b.Late follows a moment later, then repaint, which must make the reader
+// draw its whole frame again (send RepaintMsg). A *os.File stays a file
+// (the reader reads its size from it).
+func Output(w io.Writer, b Bidi, repaint func()) io.Writer {
 	if b.Enter == "" && b.Exit == "" && b.Late == "" {
 		return w
 	}
-	h := &bidiHook{w: w, enter: b.Enter, exit: b.Exit, late: b.Late, tmux: b.Tmux}
+	h := &bidiHook{w: w, enter: b.Enter, exit: b.Exit, late: b.Late, repaint: repaint}
 	if f, ok := w.(*os.File); ok {
 		return &fileHook{File: f, h: h}
 	}
@@ -359,7 +375,7 @@ type bidiHook struct {
 	w           io.Writer
 	enter, exit string
 	late        string
-	tmux        bool
+	repaint     func()
 	timer       *time.Timer
 }
 
@@ -408,8 +424,8 @@ func (h *bidiHook) stopLate() {
 	}
 }
 
-// sendLate writes Late between two of the reader's writes and asks tmux to
-// draw the client again (the outer screen was cleared).
+// sendLate writes Late between two of the reader's writes and has the
+// reader draw everything again (the outer screen was cleared).
 func (h *bidiHook) sendLate() {
 	h.mu.Lock()
 	if h.timer == nil {
@@ -419,10 +435,8 @@ func (h *bidiHook) sendLate() {
 	h.timer = nil
 	_, err := io.WriteString(h.w, h.late)
 	h.mu.Unlock()
-	if err == nil && h.tmux {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
-		defer cancel()
-		exec.CommandContext(ctx, "tmux", "refresh-client").Run()
+	if err == nil && h.repaint != nil {
+		h.repaint()
 	}
 }
 

@@ -97,7 +97,8 @@ func TestOutputSwitchesOnTheAlternateScreen(t *testing.T) {
 		defer mu.Unlock()
 		return got.Write(p)
 	})
-	out := Output(w, Bidi{Enter: "<on>", Exit: "<off>", Late: "<late>"})
+	repainted := make(chan bool, 2)
+	out := Output(w, Bidi{Enter: "<on>", Exit: "<off>", Late: "<late>"}, func() { repainted <- true })
 	io.WriteString(out, "a\x1b[?1049hframe")
 	time.Sleep(LateDelay + 100*time.Millisecond)
 	io.WriteString(out, "frame2\x1b[?1049lb\x1b[?1049hc\x1b[?1049l")
@@ -109,7 +110,10 @@ func TestOutputSwitchesOnTheAlternateScreen(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got.String(), want)
 	}
 	var plainOut strings.Builder
-	if Output(&plainOut, Bidi{}) != io.Writer(&plainOut) {
+	if len(repainted) != 1 {
+		t.Errorf("repainted %d times after Late, want once", len(repainted))
+	}
+	if Output(&plainOut, Bidi{}, nil) != io.Writer(&plainOut) {
 		t.Error("nothing to switch: the output should be the writer itself")
 	}
 	// A terminal file stays a file: the reader reads its size from it.
@@ -118,10 +122,10 @@ func TestOutputSwitchesOnTheAlternateScreen(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if _, ok := Output(f, Bidi{Enter: "x"}).(interface{ Fd() uintptr }); !ok {
+	if _, ok := Output(f, Bidi{Enter: "x"}, nil).(interface{ Fd() uintptr }); !ok {
 		t.Error("a file lost its Fd")
 	}
-	io.WriteString(Output(f, Bidi{Enter: "<on>"}), "\x1b[?1049h")
+	io.WriteString(Output(f, Bidi{Enter: "<on>"}, nil), "\x1b[?1049h")
 	data, _ := os.ReadFile(f.Name())
 	if string(data) != "\x1b[?1049h<on>" {
 		t.Errorf("through WriteString: %q", data)
