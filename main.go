@@ -409,7 +409,10 @@ func brief(o *options, stdout, stderr io.Writer) int {
 		width = 80
 		if f, ok := stdout.(*os.File); ok {
 			if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 20 {
-				width = w
+				// The last column stays empty: a line that reaches it leaves
+				// the cursor waiting to wrap, and a zero-width mark after it
+				// (an isolate's end) wraps it in tmux.
+				width = w - 1
 			}
 		}
 	}

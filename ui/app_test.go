@@ -73,6 +73,12 @@ func keys(m *Model, ks ...string) {
 			msg = tea.KeyMsg{Type: tea.KeyBackspace}
 		case "space":
 			msg = tea.KeyMsg{Type: tea.KeySpace}
+		case "home":
+			msg = tea.KeyMsg{Type: tea.KeyHome}
+		case "end":
+			msg = tea.KeyMsg{Type: tea.KeyEnd}
+		case "delete":
+			msg = tea.KeyMsg{Type: tea.KeyDelete}
 		default:
 			msg = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
 		}
@@ -421,5 +427,53 @@ func TestHugeWindowIsClamped(t *testing.T) {
 		if w := lipgloss.Width(l); w > MaxWidth {
 			t.Fatalf("a line %d cells wide", w)
 		}
+	}
+}
+
+// TestEditingMixedInput: the search and filter lines have a cursor that the
+// arrows move the way they point on screen (left is forward in Arabic),
+// Backspace and Delete act at it, and the line reads as typed: Latin keys
+// left to right even in the Arabic interface, the cursor a reversed cell.
+func TestEditingMixedInput(t *testing.T) {
+	m := newTest(t, 160, 45, Arabic)
+	keys(m, "f")
+	typeText(m, "type:visit actor:قاآني")
+	line := m.bottomLine()
+	if !strings.Contains(line, "type:visit actor:") {
+		t.Errorf("the filter does not read as typed: %q", line)
+	}
+	// The buffer starts with a Latin letter: left moves back.
+	keys(m, "left", "left", "left", "left", "left")
+	if m.cur != len(m.buf)-5 {
+		t.Fatalf("cursor at %d of %d after five ←", m.cur, len(m.buf))
+	}
+	keys(m, "backspace")
+	if string(m.buf) != "type:visit actorقاآني" {
+		t.Errorf("backspace at the cursor: %q", string(m.buf))
+	}
+	typeText(m, ":")
+	keys(m, "end")
+	if m.cur != len(m.buf) || string(m.buf) != "type:visit actor:قاآني" {
+		t.Errorf("typing at the cursor: %q, cursor %d", string(m.buf), m.cur)
+	}
+	keys(m, "esc")
+
+	// An Arabic search: left moves forward, right back.
+	keys(m, "/")
+	typeText(m, "قاآني")
+	keys(m, "home", "left", "left")
+	if m.cur != 2 {
+		t.Errorf("in Arabic, ← moves forward: cursor %d", m.cur)
+	}
+	keys(m, "right")
+	if m.cur != 1 {
+		t.Errorf("in Arabic, → moves back: cursor %d", m.cur)
+	}
+	keys(m, "delete")
+	if string(m.buf) != "قآني" {
+		t.Errorf("delete at the cursor: %q", string(m.buf))
+	}
+	if m.s.query != "قآني" {
+		t.Errorf("the search follows the edit: %q", m.s.query)
 	}
 }

@@ -40,7 +40,11 @@ type Bidi struct {
 	// konsole) or kitty; Tmux is set inside tmux.
 	Outer string
 	Tmux  bool
-	Kitty bool // kitty: words in visual order, letters in logical order
+	// printEnter and printExit replace Enter and Exit for printed text
+	// behind tmux: the switch goes through at once, and nothing clears
+	// the outer screen.
+	printEnter, printExit string
+	Kitty                 bool // kitty: words in visual order, letters in logical order
 	// Isolates: terminal mode in isolates (rtl.Mode.Embed) for a terminal
 	// that lays rows out left to right and honours them (Konsole, VTE);
 	// PreMirror for one that does not mirror what it reverses (Konsole).
@@ -183,6 +187,7 @@ func DecideBidi(bidiFlag, shapeFlag string, strip bool, env func(string) string,
 			// sent late: tmux's redraw of a pane that enters the alternate
 			// screen would undo it.
 			b.Late = tmuxWrap(enter + "\x1b[2J")
+			b.printEnter, b.printExit = enter+tmuxWrap(enter), exit+tmuxWrap(exit)
 			exit = exit + tmuxWrap(exit+"\x1b[2J")
 		} else if strings.HasPrefix(term, "screen") && env("STY") != "" {
 			enter, exit = enter+"\x1bP"+enter+"\x1b\\", exit+"\x1bP"+exit+"\x1b\\"
@@ -201,6 +206,9 @@ func DecideBidi(bidiFlag, shapeFlag string, strip bool, env func(string) string,
 func (b Bidi) ForPrinting() Bidi {
 	auto := b.Reason != "chosen with --bidi or KHATT_BIDI"
 	if !auto || b.Mode != "app" || !(b.Outer == "mlterm" || b.Tmux && b.Outer == "vte") {
+		if b.printExit != "" {
+			b.Enter, b.Exit, b.Late = b.printEnter, b.printExit, ""
+		}
 		return b
 	}
 	b.Mode, b.Shape, b.Enter, b.Exit, b.Late, b.Hint = "terminal", false, "", "", "", ""

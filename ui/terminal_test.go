@@ -64,6 +64,11 @@ func TestDecideBidiThroughTmux(t *testing.T) {
 	if want := bdsmImplicit + "\x1bPtmux;\x1b\x1b[8h\x1b\x1b[2J\x1b\\"; b.Exit != want {
 		t.Errorf("exit %q, want %q", b.Exit, want)
 	}
+	// Printed text (the briefing) must not clear the outer screen.
+	p := b.ForPrinting()
+	if want := bdsmImplicit + "\x1bPtmux;\x1b\x1b[8h\x1b\\"; p.Exit != want || p.Late != "" || strings.Contains(p.Enter, "[2J") {
+		t.Errorf("printing: enter %q exit %q late %q", p.Enter, p.Exit, p.Late)
+	}
 }
 
 func TestDecideBidiRejectsBadFlags(t *testing.T) {
