@@ -11,8 +11,11 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"khatt/arabic"
@@ -27,19 +30,36 @@ type Item struct {
 }
 
 // Events merges the events of every article (arts[i] are article i's
-// events) and returns them in chronological order.
+// events) and returns them in chronological order. Events of different
+// types never merge: each type is clustered on its own core, and the
+// merged events are built in parallel.
 func Events(arts [][]extract.Event) []model.Event {
-	var items []*item
+	var byType [3][]*item
 	for ai, evs := range arts {
 		for ei := range evs {
-			items = append(items, newItem(&evs[ei], ai))
+			t := int(evs[ei].Type)
+			if t < 0 || t >= len(byType) {
+				t = 0
+			}
+			byType[t] = append(byType[t], newItem(&evs[ei], ai))
 		}
 	}
-	groups := cluster(items)
-	out := make([]model.Event, 0, len(groups))
-	for _, g := range groups {
-		out = append(out, build(g))
+	var clustered [3][][]*item
+	var wg sync.WaitGroup
+	for t := range byType {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			clustered[t] = cluster(byType[t])
+		}()
 	}
+	wg.Wait()
+	var groups [][]*item
+	for _, gs := range clustered {
+		groups = append(groups, gs...)
+	}
+	out := make([]model.Event, len(groups))
+	parallel(len(groups), func(i int) { out[i] = build(groups[i]) })
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Date.Before(b.Date) != b.Date.Before(a.Date) {
@@ -53,6 +73,27 @@ func Events(arts [][]extract.Event) []model.Event {
 	return out
 }
 
+// parallel runs f(0) … f(n-1) on every core.
+func parallel(n int, f func(int)) {
+	workers := min(runtime.GOMAXPROCS(0), max(n, 1))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
 // item is an event with its matching keys.
 type item struct {
 	ev      *extract.Event
@@ -60,8 +101,12 @@ type item struct {
 	keys    []string // actor keys, agents first
 	agents  map[string]bool
 	parties map[string]bool
-	country string // the country of its place
-	lo, hi  time.Time
+	// people are the party keys of persons (k:, p:, r:), spelled are the
+	// skeleton keys of transliterated names (s:): precomputed, for the
+	// comparisons of every pair.
+	people, spelled []string
+	country         string // the country of its place
+	lo, hi          time.Time
 }
 
 func newItem(e *extract.Event, article int) *item {
@@ -92,6 +137,14 @@ func newItem(e *extract.Event, article int) *item {
 		it.country = e.Place.Country
 		if e.Place.Kind == model.Country {
 			it.country = e.Place.Name
+		}
+	}
+	for k := range it.parties {
+		switch {
+		case strings.HasPrefix(k, "s:"):
+			it.spelled = append(it.spelled, k)
+		case strings.HasPrefix(k, "k:") || strings.HasPrefix(k, "p:") || strings.HasPrefix(k, "r:"):
+			it.people = append(it.people, k)
 		}
 	}
 	it.lo, it.hi = e.Date.Bounds()
@@ -140,10 +193,15 @@ func cluster(items []*item) [][]*item {
 		}
 		return i
 	}
-	// Group state kept at the root: its members, for the constraints.
+	// Group state kept at the root: its members, for the constraints, and
+	// the window every member allows (the latest start, the earliest end)
+	// and the latest end, so that dates are checked without a pass over
+	// the members.
 	members := make([][]int, len(items))
-	for i := range items {
+	win := make([]window, len(items))
+	for i, it := range items {
 		members[i] = []int{i}
+		win[i] = window{lo: it.lo, hi: it.hi, end: it.hi}
 	}
 	union := func(a, b int) {
 		ra, rb := find(a), find(b)
@@ -156,6 +214,7 @@ func cluster(items []*item) [][]*item {
 		parent[rb] = ra
 		members[ra] = append(members[ra], members[rb]...)
 		members[rb] = nil
+		win[ra] = win[ra].join(win[rb])
 	}
 	blocks := map[string][]int{}
 	var order []string
@@ -193,7 +252,7 @@ func cluster(items []*item) [][]*item {
 			kept := open[:0]
 			for _, o := range open {
 				r := find(o)
-				if groupEnd(items, members[r]).Before(it.lo.AddDate(0, 0, -15)) {
+				if win[r].end.Before(it.lo.AddDate(0, 0, -15)) {
 					continue // this group can no longer meet anything later
 				}
 				kept = append(kept, r)
@@ -205,7 +264,8 @@ func cluster(items []*item) [][]*item {
 					joined = true
 					break
 				}
-				if fits(items, members[find(i)], members[r]) {
+				ri := find(i)
+				if fits(items, win[ri].join(win[r]), members[ri], members[r]) {
 					union(i, r)
 					joined = true
 					break
@@ -250,31 +310,29 @@ func dedupRoots(roots []int, find func(int) int) []int {
 	return out
 }
 
-func groupEnd(items []*item, ms []int) time.Time {
-	var end time.Time
-	for _, m := range ms {
-		if items[m].hi.After(end) {
-			end = items[m].hi
-		}
+// window is what a group's dates allow: every member's range contains
+// [lo, hi] when lo is not after hi; end is the latest member's end.
+type window struct{ lo, hi, end time.Time }
+
+func (w window) join(v window) window {
+	// An undated report (zero bounds) allows any day.
+	if w.lo.IsZero() || v.lo.After(w.lo) {
+		w.lo = v.lo
 	}
-	return end
+	if w.hi.IsZero() || !v.hi.IsZero() && v.hi.Before(w.hi) {
+		w.hi = v.hi
+	}
+	if v.end.After(w.end) {
+		w.end = v.end
+	}
+	return w
 }
 
 // fits reports whether two groups can be one event: no two events of one
-// article, a day every report allows, and every pair of reports
-// compatible.
-func fits(items []*item, a, b []int) bool {
-	lo, hi := time.Time{}, time.Time{}
-	for _, x := range append(append([]int{}, a...), b...) {
-		it := items[x]
-		if lo.IsZero() || it.lo.After(lo) {
-			lo = it.lo
-		}
-		if hi.IsZero() || it.hi.Before(hi) {
-			hi = it.hi
-		}
-	}
-	if lo.After(hi) && hi.Sub(lo) < -14*24*time.Hour {
+// article, a day every report allows (w is the two groups' joined window),
+// and every pair of reports compatible.
+func fits(items []*item, w window, a, b []int) bool {
+	if w.lo.After(w.hi) && w.hi.Sub(w.lo) < -14*24*time.Hour {
 		return false // no day every report allows, nor two weeks apart
 	}
 	for _, x := range a {
@@ -322,10 +380,10 @@ func compatible(a, b *item) bool {
 	if ea.Summit && eb.Summit && a.country != "" && a.country == b.country {
 		return true // the same summit, whoever each report names
 	}
-	na, nb := persons(a.parties), persons(b.parties)
+	na, nb := len(a.people), len(b.people)
 	if na > 0 && nb > 0 {
 		// People on both sides: they must meet, whatever countries they share.
-		if !sharesPeople(a.parties, b.parties) {
+		if !sharesPeople(a, b) {
 			return false
 		}
 	} else if common(a.parties, b.parties) < 2 && !(na == 0 && nb == 0 && shares(a.parties, b.parties)) {
@@ -345,31 +403,27 @@ func compatible(a, b *item) bool {
 		if ea.Summit {
 			x, y = b, a
 		}
-		if persons(x.parties) == 2 && len(y.parties) >= 3 {
+		if len(x.people) == 2 && len(y.parties) >= 3 {
 			return false
 		}
 	}
-	if na >= 2 && nb >= 2 && !subsetPeople(a.parties, b.parties) && !subsetPeople(b.parties, a.parties) && commonPeople(a.parties, b.parties) < 2 {
+	if na >= 2 && nb >= 2 && !subsetPeople(a, b) && !subsetPeople(b, a) && commonPeople(a, b) < 2 {
 		return false
 	}
 	return true
 }
 
-func isPersonKey(k string) bool {
-	return strings.HasPrefix(k, "k:") || strings.HasPrefix(k, "p:") || strings.HasPrefix(k, "r:") || strings.HasPrefix(k, "s:")
-}
+func sharesPeople(a, b *item) bool { return commonPeople(a, b) > 0 }
 
-func sharesPeople(a, b map[string]bool) bool { return commonPeople(a, b) > 0 }
-
-func commonPeople(a, b map[string]bool) int {
+func commonPeople(a, b *item) int {
 	n := 0
-	for k := range a {
-		if isPersonKey(k) && b[k] && !strings.HasPrefix(k, "s:") {
+	for _, k := range a.people {
+		if b.parties[k] {
 			n++
 		}
 	}
-	for k := range a {
-		if strings.HasPrefix(k, "s:") && b[k] {
+	for _, k := range a.spelled {
+		if b.parties[k] {
 			n++ // a transliterated name that outlets spell apart
 		}
 	}
@@ -377,9 +431,9 @@ func commonPeople(a, b map[string]bool) int {
 }
 
 // subsetPeople reports whether every person of a takes part in b.
-func subsetPeople(a, b map[string]bool) bool {
-	for k := range a {
-		if isPersonKey(k) && !strings.HasPrefix(k, "s:") && !b[k] {
+func subsetPeople(a, b *item) bool {
+	for _, k := range a.people {
+		if !b.parties[k] {
 			return false
 		}
 	}
@@ -403,7 +457,7 @@ func sameOccasion(a, b *item) bool {
 	case model.Visit:
 		return ea.Place != nil && eb.Place != nil && ea.Place.Kind == model.Place && ea.Place.Key == eb.Place.Key && shares(a.agents, b.agents)
 	case model.Talks:
-		return persons(a.parties) >= 2 && persons(b.parties) >= 2 && (subsetPeople(a.parties, b.parties) || subsetPeople(b.parties, a.parties))
+		return len(a.people) >= 2 && len(b.people) >= 2 && (subsetPeople(a, b) || subsetPeople(b, a))
 	}
 	return false
 }
@@ -436,6 +490,9 @@ func gapDays(a, b *item) int {
 }
 
 func shares(a, b map[string]bool) bool {
+	if len(b) < len(a) {
+		a, b = b, a
+	}
 	for k := range a {
 		if b[k] {
 			return true
@@ -445,31 +502,12 @@ func shares(a, b map[string]bool) bool {
 }
 
 func common(a, b map[string]bool) int {
+	if len(b) < len(a) {
+		a, b = b, a
+	}
 	n := 0
 	for k := range a {
 		if b[k] {
-			n++
-		}
-	}
-	return n
-}
-
-func subsetKeys(a, b map[string]bool) bool {
-	for k := range a {
-		if strings.HasPrefix(k, "s:") {
-			continue
-		}
-		if !b[k] {
-			return false
-		}
-	}
-	return true
-}
-
-func persons(m map[string]bool) int {
-	n := 0
-	for k := range m {
-		if strings.HasPrefix(k, "k:") || strings.HasPrefix(k, "p:") || strings.HasPrefix(k, "r:") {
 			n++
 		}
 	}
