@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync"
@@ -24,6 +25,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"golang.org/x/term"
 
+	"khatt/cache"
 	"khatt/i18n"
 	"khatt/lexicon"
 	"khatt/model"
@@ -77,6 +79,7 @@ type options struct {
 	filterArgs filterFlags
 	maxFile    string
 	maxBytes   int64
+	noCache    bool
 	serve      serveFlags
 	paths      []string
 	labels     i18n.Labels
@@ -99,6 +102,7 @@ func commonFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.filterArgs.until, "until", "", "only events on or before `DATE`")
 	fs.StringVar(&o.filterArgs.query, "query", "", "only events whose text holds `TEXT` (Arabic-normalised)")
 	fs.StringVar(&o.maxFile, "max-file-size", "16MB", "skip article files larger than `SIZE` (bytes, or with KB or MB)")
+	fs.BoolVar(&o.noCache, "no-cache", false, "read and extract every article again, leaving the cache (~/.cache/khatt) as it is")
 	fs.StringVar(&o.filterArgs.minConfidence, "min-confidence", o.filterArgs.minConfidence,
 		"drop events the extractor is less sure of than `C` (0 to 1, or a percentage; 0 keeps all)")
 }
@@ -156,6 +160,16 @@ var commands = []command{
 		run: serve,
 	},
 	{
+		name:    "cache",
+		summary: "show what the cache of read articles holds (stats), drop what is stale (prune), or empty it (clear)",
+		examples: []string{
+			"khatt cache",
+			"khatt cache prune",
+			"khatt cache clear",
+		},
+		run: cacheCmd,
+	},
+	{
 		name:    "export",
 		summary: "print the timeline in a machine-readable format",
 		examples: []string{
@@ -172,6 +186,16 @@ var commands = []command{
 }
 
 func main() {
+	// KHATT_CPUPROFILE=FILE writes a CPU profile of the run (go tool pprof).
+	if path := os.Getenv("KHATT_CPUPROFILE"); path != "" {
+		if f, err := os.Create(path); err == nil {
+			pprof.StartCPUProfile(f)
+			code := run(os.Args[1:], os.Stdout, os.Stderr)
+			pprof.StopCPUProfile()
+			f.Close()
+			os.Exit(code)
+		}
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -205,7 +229,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("khatt "+cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	commonFlags(fs, o)
-	cmd.extra(fs, o)
+	if cmd.extra != nil {
+		cmd.extra(fs, o)
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			usage(stdout, cmd, fs, !explicit)
@@ -306,19 +332,17 @@ func (o *options) finish(paths []string) error {
 // load reads the corpus and reports each problem on stderr. It returns nil
 // when no article could be loaded.
 func (o *options) load(stderr io.Writer) *model.Timeline {
-	lx, err := loadLexicon(o.lexicon)
-	if err != nil {
-		fmt.Fprintf(stderr, "khatt: %s\n", msg(err))
+	sc, lo, ok := o.prepare(stderr)
+	if !ok {
 		return nil
 	}
-	roots := []timeline.Root{{FS: seeds.FS, Path: ".", Display: func(n string) string { return "seeds/" + n }}}
-	if len(o.paths) > 0 {
-		roots = timeline.PathRoots(o.paths)
+	if f, isFile := stderr.(*os.File); isFile && term.IsTerminal(int(f.Fd())) && len(sc.Files) > 200 {
+		lo.Progress = progressLine(stderr, i18n.English) // stderr speaks English, as its messages do
 	}
-	for i := range roots {
-		roots[i].MaxBytes = o.maxBytes
+	tl := timeline.LoadScanned(sc, lo)
+	if lo.Cache != nil {
+		lo.Cache.Close()
 	}
-	tl := timeline.LoadTimeline(roots, lx)
 	for _, p := range tl.Problems {
 		fmt.Fprintf(stderr, "khatt: %s\n", msg(p))
 	}
@@ -327,6 +351,107 @@ func (o *options) load(stderr io.Writer) *model.Timeline {
 		return nil
 	}
 	return tl
+}
+
+// prepare reads the lexicon, lists the corpus and opens the cache: what
+// load needs before reading. ok is false (and the problems are on stderr)
+// when there is nothing to read.
+func (o *options) prepare(stderr io.Writer) (timeline.Scanned, timeline.LoadOptions, bool) {
+	lx, err := loadLexicon(o.lexicon)
+	if err != nil {
+		fmt.Fprintf(stderr, "khatt: %s\n", msg(err))
+		return timeline.Scanned{}, timeline.LoadOptions{}, false
+	}
+	roots := []timeline.Root{{FS: seeds.FS, Path: ".", Display: func(n string) string { return "seeds/" + n }}}
+	if len(o.paths) > 0 {
+		roots = timeline.PathRoots(o.paths)
+	}
+	for i := range roots {
+		roots[i].MaxBytes = o.maxBytes
+	}
+	sc := timeline.Scan(roots)
+	if len(sc.Files) == 0 {
+		for _, p := range sc.Problems {
+			fmt.Fprintf(stderr, "khatt: %s\n", msg(p))
+		}
+		fmt.Fprintln(stderr, "khatt: no article could be loaded")
+		return sc, timeline.LoadOptions{}, false
+	}
+	lo := timeline.LoadOptions{Lexicon: lx}
+	if len(o.paths) > 0 && !o.noCache {
+		// A cache that cannot be opened costs speed, never the run.
+		c, err := cache.Open(cache.DefaultPath(), timeline.Version(lx), func(w string) {
+			fmt.Fprintf(stderr, "khatt: %s\n", msg(errors.New(w)))
+		})
+		if err != nil {
+			fmt.Fprintf(stderr, "khatt: %s (reading without it)\n", msg(err))
+		} else {
+			lo.Cache = c
+		}
+	}
+	return sc, lo, true
+}
+
+// progressLine shows a load's progress on a terminal's stderr, on one line
+// written over, and clears it at the end.
+func progressLine(w io.Writer, l i18n.Labels) func(timeline.Progress) {
+	last := time.Time{}
+	return func(p timeline.Progress) {
+		if p.Phase == "done" {
+			fmt.Fprint(w, "\r\x1b[K")
+			return
+		}
+		if time.Since(last) < 100*time.Millisecond && p.Phase == "read" {
+			return
+		}
+		last = time.Now()
+		fmt.Fprintf(w, "\r\x1b[Kkhatt: %s", l.Loading(p.Done, p.Total, p.Cached, p.Phase))
+	}
+}
+
+// cacheCmd runs khatt cache [stats|prune|clear].
+func cacheCmd(o *options, stdout, stderr io.Writer) int {
+	what := "stats"
+	if len(o.paths) > 0 {
+		what = o.paths[0]
+	}
+	if len(o.paths) > 1 || what != "stats" && what != "prune" && what != "clear" {
+		fmt.Fprintln(stderr, "khatt cache: want stats, prune or clear")
+		return 2
+	}
+	lx, err := loadLexicon(o.lexicon)
+	if err != nil {
+		fmt.Fprintf(stderr, "khatt cache: %s\n", msg(err))
+		return 1
+	}
+	c, err := cache.Open(cache.DefaultPath(), timeline.Version(lx), func(w string) { fmt.Fprintf(stderr, "khatt cache: %s\n", msg(errors.New(w))) })
+	if err != nil {
+		fmt.Fprintf(stderr, "khatt cache: %s\n", msg(err))
+		return 1
+	}
+	defer c.Close()
+	switch what {
+	case "clear":
+		err = c.Clear()
+	case "prune":
+		var n int
+		n, err = c.Prune(func(key string) bool { _, err := os.Stat(key); return err == nil })
+		if err == nil {
+			fmt.Fprintf(stdout, "dropped the entries of other versions and of %d files no longer there\n", n)
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "khatt cache: %s\n", msg(err))
+		return 1
+	}
+	st, err := c.Stats()
+	if err != nil {
+		fmt.Fprintf(stderr, "khatt cache: %s\n", msg(err))
+		return 1
+	}
+	fmt.Fprintf(stdout, "cache:     %s (%.1f MB)\narticles:  %d (%d of this version of khatt and its lexicons)\ntimelines: %d\nversion:   %s\n",
+		st.Path, float64(st.Bytes)/(1<<20), st.Articles, st.Current, st.Timelines, st.Version)
+	return 0
 }
 
 // parseSize reads «16MB», «500KB», «2000».
@@ -524,8 +649,10 @@ func browse(o *options, stdout, stderr io.Writer) (code int) {
 	if !isTerminal(stdout) {
 		return brief(o, stdout, stderr)
 	}
-	tl := o.load(stderr)
-	if tl == nil {
+	// The corpus is listed now (a wrong path is an error before the screen
+	// changes) and read while the reader already shows (LoadingMsg).
+	sc, lo, ok := o.prepare(stderr)
+	if !ok {
 		return 1
 	}
 	t, err := o.terminal(stdout, false, false)
@@ -538,8 +665,8 @@ func browse(o *options, stdout, stderr io.Writer) (code int) {
 	if o.style == "dark" || o.style == "light" || o.style == "notty" {
 		glam = o.style
 	}
-	m := ui.New(tl, ui.Options{Labels: o.labels, Bidi: t.bidi, Renderer: t.renderer, NoColor: os.Getenv("NO_COLOR") != "",
-		Corpus: o.corpusName(), Filter: o.filter, GlamourStyle: glam})
+	m := ui.New(&model.Timeline{}, ui.Options{Labels: o.labels, Bidi: t.bidi, Renderer: t.renderer, NoColor: os.Getenv("NO_COLOR") != "",
+		Corpus: o.corpusName(), Filter: o.filter, GlamourStyle: glam, Loading: true})
 	// The terminal's bidi is switched off once the reader is on the
 	// alternate screen and back on before it leaves it (ui.Output).
 	var p *tea.Program
@@ -552,6 +679,14 @@ func browse(o *options, stdout, stderr io.Writer) (code int) {
 		if _, ok := <-sigs; ok {
 			p.Quit()
 		}
+	}()
+	go func() {
+		lo.Progress = func(pr timeline.Progress) { p.Send(ui.LoadingMsg(pr)) }
+		tl := timeline.LoadScanned(sc, lo)
+		if lo.Cache != nil {
+			lo.Cache.Close()
+		}
+		p.Send(ui.LoadedMsg{Timeline: tl})
 	}()
 	if _, err := p.Run(); err != nil {
 		fmt.Fprintf(stderr, "khatt: %s\n", msg(err))

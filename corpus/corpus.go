@@ -5,11 +5,14 @@ package corpus
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -62,6 +65,9 @@ type Root struct {
 	Path     string
 	Display  func(name string) string
 	MaxBytes int64
+	// Abs is the root's directory on disk, for a cache to know its files
+	// by; "" for a corpus that is not on disk.
+	Abs string
 }
 
 // DefaultMaxBytes is the largest article file read (--max-file-size): a
@@ -86,10 +92,45 @@ func IsArticleName(name string) bool {
 // and .md files) and returns them in a stable order. Every problem is
 // returned as a *LoadError; a broken article never stops the others.
 func Load(roots []Root) ([]model.Source, []error) {
-	var srcs []model.Source
+	files, problems := Scan(roots)
+	srcs := make([]model.Source, len(files))
+	errs := make([]error, len(files))
+	// Reading and parsing run on every core; results keep the file order.
+	Parallel(len(files), func(i int) { srcs[i], errs[i] = files[i].Read() })
+	var out []model.Source
+	for i := range files {
+		if errs[i] != nil {
+			problems = append(problems, errs[i])
+			continue
+		}
+		out = append(out, srcs[i])
+	}
+	UniqueIDs(out)
+	return out, problems
+}
+
+// File is one article file found by Scan, not yet read.
+type File struct {
+	Name    string // its path in its root's file system
+	Display string // its path as shown to people
+	// Key identifies the file across runs (its absolute path on disk), ""
+	// when it has none (an embedded corpus).
+	Key     string
+	Size    int64
+	ModTime int64             // nanoseconds since the epoch
+	Meta    map[string]string // what the directory's metadata file says of it
+	root    *Root
+	maxB    int64
+}
+
+// Scan lists the article files under the roots, in a stable order, with
+// their size and modification time, reading only the directories'
+// metadata files; what cannot be listed is returned as *LoadError.
+func Scan(roots []Root) ([]File, []error) {
+	var files []File
 	var problems []error
-	ids := map[string]int{}
-	for _, r := range roots {
+	for ri := range roots {
+		r := &roots[ri]
 		display := r.Display
 		if display == nil {
 			display = func(n string) string { return n }
@@ -114,43 +155,59 @@ func Load(roots []Root) ([]model.Source, []error) {
 			}
 			metaCache[dir] = meta
 		}
-		// Reading and parsing run on every core; results keep the file order.
-		type result struct {
-			src model.Source
-			err error
-		}
-		results := make([]result, len(names))
-		Parallel(len(names), func(i int) {
-			name := names[i]
-			defer func() {
-				if p := recover(); p != nil {
-					results[i].err = fileErr(display(name), fmt.Errorf("internal error reading this file: %v", p))
-				}
-			}()
-			data, err := ReadRegular(r.FS, name, maxBytes)
-			if err != nil {
-				results[i].err = fileErr(display(name), err)
-				return
+		for _, name := range names {
+			f := File{Name: name, Display: display(name), Meta: metaCache[path.Dir(name)][path.Base(name)], root: r, maxB: maxBytes}
+			if info, err := fs.Stat(r.FS, name); err == nil {
+				f.Size, f.ModTime = info.Size(), info.ModTime().UnixNano()
 			}
-			results[i].src, results[i].err = ParseArticle(display(name), data, metaCache[path.Dir(name)][path.Base(name)])
-		})
-		for _, res := range results {
-			if res.err != nil {
-				problems = append(problems, res.err)
-				continue
+			if r.Abs != "" {
+				f.Key = filepath.Join(r.Abs, filepath.FromSlash(name))
 			}
-			src := res.src
-			// Two files with one name in different directories keep distinct IDs.
-			if n := ids[src.ID]; n > 0 {
-				ids[src.ID] = n + 1
-				src.ID = fmt.Sprintf("%s~%d", src.ID, n+1)
-			} else {
-				ids[src.ID] = 1
-			}
-			srcs = append(srcs, src)
+			files = append(files, f)
 		}
 	}
-	return srcs, problems
+	return files, problems
+}
+
+// Read reads and parses the file (see ParseArticle); the source's Hash is
+// the SHA-256 of its bytes and of the metadata given for it.
+func (f *File) Read() (src model.Source, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fileErr(f.Display, fmt.Errorf("internal error reading this file: %v", p))
+		}
+	}()
+	data, err := ReadRegular(f.root.FS, f.Name, f.maxB)
+	if err != nil {
+		return src, fileErr(f.Display, err)
+	}
+	h := sha256.New()
+	h.Write(data)
+	keys := make([]string, 0, len(f.Meta))
+	for k := range f.Meta {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(h, "\x00%s\x00%s", k, f.Meta[k])
+	}
+	src, err = ParseArticle(f.Display, data, f.Meta)
+	src.Hash = hex.EncodeToString(h.Sum(nil))
+	return src, err
+}
+
+// UniqueIDs gives two sources with one ID (files of one name in different
+// directories) distinct IDs, in order: the second becomes "ID~2".
+func UniqueIDs(srcs []model.Source) {
+	ids := map[string]int{}
+	for i := range srcs {
+		if n := ids[srcs[i].ID]; n > 0 {
+			ids[srcs[i].ID] = n + 1
+			srcs[i].ID = fmt.Sprintf("%s~%d", srcs[i].ID, n+1)
+		} else {
+			ids[srcs[i].ID] = 1
+		}
+	}
 }
 
 // Parallel calls fn(0) … fn(n-1) on every core and waits for them.

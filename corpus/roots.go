@@ -28,7 +28,7 @@ func PathRoots(paths []string) []Root {
 		if root, err := os.OpenRoot(dir); err == nil {
 			fsys = root.FS()
 		}
-		roots = append(roots, Root{FS: fsys, Path: base, Display: func(n string) string {
+		roots = append(roots, Root{FS: fsys, Path: base, Abs: dir, Display: func(n string) string {
 			if n == "." || n == filepath.Base(d) && base != "." {
 				return d
 			}

@@ -52,6 +52,9 @@ type Labels struct {
 	// The server's notices.
 	Reloaded, UpToDate, NewCorpus, ShuttingDown string
 	Copied                                      string
+	// Loading says where a load stands: articles done of total, how many
+	// came from the cache, the phase ("read" or "merge").
+	Loading func(done, total, cached int, phase string) string
 }
 
 // Arabic is the default table.
@@ -82,6 +85,12 @@ var Arabic = Labels{
 	Reloaded: "حُمّلت المدونة الجديدة", UpToDate: "المدونة محدّثة",
 	NewCorpus: "مدونة جديدة جاهزة: اضغط r", ShuttingDown: "الخادم يتوقف",
 	Copied: "نُسخت الجملة كما كُتبت",
+	Loading: func(done, total, cached int, phase string) string {
+		if phase == "merge" {
+			return fmt.Sprintf("دمج أحداث %d مقالة…", total)
+		}
+		return fmt.Sprintf("قراءة المقالات: %d من %d (%d من الذاكرة المؤقتة)…", done, total, cached)
+	},
 	Modifiers: map[model.Modifier]string{model.Approx: "≈ ", model.OnOrBefore: "في موعد أقصاه ", model.OnOrAfter: "ابتداءً من ",
 		model.StartOf: "أوائل ", model.MidOf: "منتصف ", model.EndOf: "أواخر "},
 	Between:    func(lo, hi string) string { return "بين " + lo + " و" + hi },
@@ -139,6 +148,12 @@ var English = Labels{
 	Reloaded: "the new corpus is loaded", UpToDate: "the corpus is up to date",
 	NewCorpus: "a new corpus is ready: press r", ShuttingDown: "the server is shutting down",
 	Copied: "sentence copied as written",
+	Loading: func(done, total, cached int, phase string) string {
+		if phase == "merge" {
+			return fmt.Sprintf("merging the events of %d articles…", total)
+		}
+		return fmt.Sprintf("reading articles: %d of %d (%d from the cache)…", done, total, cached)
+	},
 	Modifiers: map[model.Modifier]string{model.Approx: "≈ ", model.OnOrBefore: "on or before ", model.OnOrAfter: "on or after ",
 		model.StartOf: "early ", model.MidOf: "mid ", model.EndOf: "late "},
 	Between:    func(lo, hi string) string { return "between " + lo + " and " + hi },

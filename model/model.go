@@ -69,8 +69,9 @@ type Source struct {
 	Published Date              // day precision when known, else unknown
 	Lang      string            // language tag, "ar" by default
 	Extra     map[string]string // unknown front-matter keys, kept verbatim
-	Text      string            // the whole file as read (BOM removed); offsets index it
+	Text      string            // the whole file as read (BOM removed); offsets index it; "" until read (see Timeline.SourceText)
 	BodyStart int               // byte offset where the article body starts (after front matter)
+	Hash      string            // SHA-256 of the file's bytes and of the metadata given for it, hex
 }
 
 // Mention is one clause of one source that reports an event: the clause
@@ -150,7 +151,18 @@ type Timeline struct {
 	Sources  []Source
 	Events   []Event
 	Problems []error // articles that could not be read, each naming its file
+	// ReadText reads a source's text when it was not kept (see SourceText).
+	ReadText func(src *Source) (string, error)
 	index    map[string]int
+}
+
+// SourceText returns a source's text: the one kept, else the file read
+// again (its hash checked against the one read at load).
+func (t *Timeline) SourceText(src *Source) (string, error) {
+	if src.Text != "" || t.ReadText == nil {
+		return src.Text, nil
+	}
+	return t.ReadText(src)
 }
 
 // Source returns the source with the given ID, or nil. Timelines built by

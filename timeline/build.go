@@ -27,13 +27,10 @@ func Fold(s string) string { return arabic.Fold(s) }
 // DefaultLexicon returns the embedded lexicon.
 func DefaultLexicon() *lexicon.Lexicon { return lexicon.Default() }
 
-// LoadTimeline loads the articles under the roots and builds their timeline.
+// LoadTimeline loads the articles under the roots and builds their
+// timeline, without a cache, keeping every text (see Load).
 func LoadTimeline(roots []Root, lx *lexicon.Lexicon) *model.Timeline {
-	srcs, problems := corpus.Load(roots)
-	events, failed := build(srcs, lx)
-	tl := &model.Timeline{Sources: srcs, Events: events, Problems: append(problems, failed...)}
-	tl.Index()
-	return tl
+	return Load(roots, LoadOptions{Lexicon: lx, KeepText: true})
 }
 
 // Build extracts the events of every source, merges the ones reported more

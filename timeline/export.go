@@ -1,6 +1,8 @@
 package timeline
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 
@@ -79,9 +81,8 @@ type Export struct {
 // NewExport converts a timeline to its export form.
 func NewExport(t *model.Timeline) Export {
 	out := Export{Sources: []ExportSource{}, Events: []ExportEvent{}}
-	for _, s := range t.Sources {
-		out.Sources = append(out.Sources, ExportSource{ID: s.ID, Path: s.Path, Title: s.Title,
-			Outlet: s.Outlet, URL: s.URL, Published: s.Published.String()})
+	for i := range t.Sources {
+		out.Sources = append(out.Sources, exportSource(&t.Sources[i]))
 	}
 	for _, e := range t.Events {
 		out.Events = append(out.Events, ExportEventOf(e))
@@ -122,10 +123,55 @@ func ExportEventOf(e model.Event) ExportEvent {
 	return x
 }
 
-// WriteJSON writes the timeline as indented JSON.
+// WriteJSON writes the timeline as indented JSON (the Export document),
+// source by source and event by event: memory does not grow with the
+// corpus beyond the timeline itself.
 func WriteJSON(w io.Writer, t *model.Timeline) error {
-	enc := json.NewEncoder(w)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(NewExport(t))
+	enc.SetIndent("    ", "  ")
+	item := func(first bool, v any) error {
+		if !first {
+			bw.WriteByte(',')
+		}
+		buf.Reset()
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		bw.WriteString("\n    ")
+		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		return nil
+	}
+	list := func(name string, n int, each func(i int) any, last bool) error {
+		bw.WriteString("  \"" + name + "\": [")
+		for i := 0; i < n; i++ {
+			if err := item(i == 0, each(i)); err != nil {
+				return err
+			}
+		}
+		if n > 0 {
+			bw.WriteString("\n  ")
+		}
+		bw.WriteString("]")
+		if !last {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n")
+		return nil
+	}
+	bw.WriteString("{\n")
+	if err := list("sources", len(t.Sources), func(i int) any { return exportSource(&t.Sources[i]) }, false); err != nil {
+		return err
+	}
+	if err := list("events", len(t.Events), func(i int) any { return ExportEventOf(t.Events[i]) }, true); err != nil {
+		return err
+	}
+	bw.WriteString("}\n")
+	return bw.Flush()
+}
+
+func exportSource(s *model.Source) ExportSource {
+	return ExportSource{ID: s.ID, Path: s.Path, Title: s.Title, Outlet: s.Outlet, URL: s.URL, Published: s.Published.String()}
 }

@@ -77,3 +77,25 @@ func TestExportIsStableAcrossRuns(t *testing.T) {
 		t.Error("two runs over the same corpus export differently")
 	}
 }
+
+// TestJSONIsWrittenAsOneDocument: the JSON export, written source by source
+// and event by event, is byte for byte the indented encoding of the whole
+// Export document, for the seeds and for an empty timeline.
+func TestJSONIsWrittenAsOneDocument(t *testing.T) {
+	tl := LoadTimeline([]Root{{FS: seeds.FS, Path: "."}}, DefaultLexicon())
+	for _, tt := range []*model.Timeline{tl, {}} {
+		var streamed, whole bytes.Buffer
+		if err := WriteJSON(&streamed, tt); err != nil {
+			t.Fatal(err)
+		}
+		enc := json.NewEncoder(&whole)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(NewExport(tt)); err != nil {
+			t.Fatal(err)
+		}
+		if streamed.String() != whole.String() {
+			t.Errorf("%d events: the streamed document differs from the whole one", len(tt.Events))
+		}
+	}
+}

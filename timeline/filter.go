@@ -31,8 +31,15 @@ func (f Filter) Empty() bool {
 		f.MinConfidence <= 0
 }
 
-// Match reports whether an event passes.
-func (f Filter) Match(e *model.Event) bool { return f.MatchFolded(e, SearchText(e)) }
+// Match reports whether an event passes. Its folded text is made only for
+// a query.
+func (f Filter) Match(e *model.Event) bool {
+	folded := ""
+	if f.Query != "" {
+		folded = SearchText(e)
+	}
+	return f.MatchFolded(e, folded)
+}
 
 // SearchText is an event's text for search and --query, folded: summary,
 // actors, place and every reporting sentence.

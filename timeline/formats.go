@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"bufio"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -21,6 +22,14 @@ var Formats = []string{"json", "jsonl", "md", "csv", "ics", "timelinejs"}
 // Write exports events (already filtered, in timeline order) of a timeline
 // in a format.
 func Write(w io.Writer, format string, tl *model.Timeline, events []model.Event, l i18n.Labels) error {
+	bw := bufio.NewWriterSize(w, 64<<10) // one write per 64 KiB, whatever the format writes
+	if err := write(bw, format, tl, events, l); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func write(w io.Writer, format string, tl *model.Timeline, events []model.Event, l i18n.Labels) error {
 	switch format {
 	case "json":
 		sub := *tl

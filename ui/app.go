@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"khatt/model"
+	"khatt/timeline"
 	"khatt/ui/rtl"
 )
 
@@ -29,7 +30,18 @@ type Options struct {
 	// Reload, when set, returns the current timeline (the server reloads
 	// its corpus); the reload key switches to it.
 	Reload func() *model.Timeline
+	// Loading starts the reader before its corpus is loaded: the status
+	// line shows the progress (LoadingMsg) until the timeline comes
+	// (LoadedMsg).
+	Loading bool
 }
+
+// LoadingMsg says where the load of the corpus stands; the status line
+// shows it until LoadedMsg.
+type LoadingMsg timeline.Progress
+
+// LoadedMsg brings the timeline once the corpus is loaded.
+type LoadedMsg struct{ Timeline *model.Timeline }
 
 // RepaintMsg makes the reader clear the screen and draw its whole frame
 // again (the terminal behind tmux was cleared, see Output).
@@ -67,7 +79,8 @@ type Model struct {
 	message  string // one-off feedback in the status line
 	help     bool
 	problems bool
-	clip     string // text to put on the clipboard with the next frame
+	clip     string             // text to put on the clipboard with the next frame
+	loading  *timeline.Progress // while the corpus loads
 }
 
 // New builds the reader over a loaded timeline.
@@ -86,6 +99,10 @@ func New(tl *model.Timeline, o Options) *Model {
 	s.filter = o.Filter
 	s.applyFilter()
 	m := &Model{s: s, keys: DefaultKeyMap(o.Labels), opts: o, focus: TimelinePane, second: EventPane}
+	if o.Loading {
+		m.loading = &timeline.Progress{Phase: "scan"}
+		s.loading = true
+	}
 	m.timeline = &timelinePane{s: s}
 	m.event = &eventPane{s: s, style: o.GlamourStyle, renderer: o.Renderer}
 	m.source = &sourcePane{s: s}
@@ -110,6 +127,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case RepaintMsg:
 		return m, tea.ClearScreen
+	case LoadingMsg:
+		p := timeline.Progress(msg)
+		m.loading = &p
+		return m, nil
+	case LoadedMsg:
+		m.loading = nil
+		return m, m.setTimeline(msg.Timeline, "")
 	case renderedMsg:
 		if msg.seq == m.event.seq || msg.key == m.event.wanted {
 			m.event.rendered(msg)
@@ -269,6 +293,12 @@ func (m *Model) reload() tea.Cmd {
 		m.message = m.s.labels.UpToDate
 		return nil
 	}
+	return m.setTimeline(tl, m.s.labels.Reloaded)
+}
+
+// setTimeline shows another timeline, keeping the selected event if it is
+// still there, and says message.
+func (m *Model) setTimeline(tl *model.Timeline, message string) tea.Cmd {
 	keep := ""
 	if e := m.s.event(); e != nil {
 		keep = e.ID
@@ -287,8 +317,8 @@ func (m *Model) reload() tea.Cmd {
 	m.source = &sourcePane{s: s}
 	m.timeline.rebuild()
 	m.relayout()
-	m.message = m.s.labels.Reloaded
-	return m.selectionChanged()
+	m.message = message
+	return tea.Batch(m.selectionChanged(), m.event.request())
 }
 
 // stepMention moves through the selected event's mentions, across sources;

@@ -138,7 +138,11 @@ func (p *sourcePane) layout() {
 	p.drawnW, p.drawnK = p.w, key
 	p.lines = p.lines[:0]
 	p.lineOf = map[int]int{}
-	text := src.Text
+	text, err := p.s.text(src)
+	if err != nil {
+		p.lines = append(p.lines, p.s.draw.paragraph([]rtl.Span{{Text: err.Error(), Style: stWarn}}, p.w, rtl.Auto, false)...)
+		return
+	}
 	mi := 0
 	for off := src.BodyStart; off < len(text); {
 		end := strings.IndexByte(text[off:], '\n')

@@ -25,6 +25,8 @@ type state struct {
 	match   map[int]bool
 	folded  []string // per event, its searchable text folded
 	marked  map[string][]markSpan
+	loading bool         // the corpus is still loading
+	texts   []sourceText // the texts read again lately
 }
 
 // markSpan is a span of a source that reports events: a mention's clause.
@@ -203,3 +205,27 @@ type Filter = timeline.Filter
 
 // ParseFilter reads the filter line typed after f.
 var ParseFilter = timeline.ParseFilter
+
+// text returns a source's text, read again from its file when the load did
+// not keep it; the last few read are kept.
+func (s *state) text(src *model.Source) (string, error) {
+	if src.Text != "" {
+		return src.Text, nil
+	}
+	for _, t := range s.texts {
+		if t.id == src.ID {
+			return t.text, nil
+		}
+	}
+	text, err := s.tl.SourceText(src)
+	if err != nil {
+		return "", err
+	}
+	s.texts = append(s.texts, sourceText{src.ID, text})
+	if len(s.texts) > 8 {
+		s.texts = s.texts[1:]
+	}
+	return text, nil
+}
+
+type sourceText struct{ id, text string }

@@ -84,7 +84,11 @@ func (p *timelinePane) eventAt(y int) (int, bool) {
 func (p *timelinePane) View() []string {
 	out := make([]string, 0, p.h)
 	if len(p.rows) == 0 {
-		out = append(out, p.s.draw.line([]rtl.Span{{Text: p.s.labels.NoEvents, Style: stDim}}, p.w, p.s.dir(), false))
+		text := p.s.labels.NoEvents
+		if p.s.loading {
+			text = "…" // the status line says how far the load has come
+		}
+		out = append(out, p.s.draw.line([]rtl.Span{{Text: text, Style: stDim}}, p.w, p.s.dir(), false))
 	}
 	for r := p.top; r < len(p.rows) && len(out) < p.h; r++ {
 		rw := p.rows[r]

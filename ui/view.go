@@ -152,6 +152,9 @@ func (m *Model) statusLine() string {
 		{Text: l.EventsCount(len(m.s.visible)), Style: stStatus},
 		{Text: " · " + l.SourcesCount(len(m.s.tl.Sources)), Style: stStatus},
 	}
+	if p := m.loading; p != nil {
+		spans = []rtl.Span{{Text: l.Loading(p.Done, p.Total, p.Cached, p.Phase), Style: stWarn}}
+	}
 	for _, c := range Chips(m.s.filter, l) {
 		spans = append(spans, rtl.Span{Text: " ", Style: stStatus}, rtl.Span{Text: " " + c + " ", Style: stChip})
 	}

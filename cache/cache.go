@@ -1,0 +1,388 @@
+// Package cache keeps what khatt has read between runs, in an SQLite
+// database under $XDG_CACHE_HOME/khatt: each article's source and extracted
+// events, keyed by the file and checked by its size and modification time
+// (then by its content's hash), and each corpus's merged timeline. Every
+// entry carries the version of what made it (the program and its
+// lexicons): another version's entries are never used. A database that is
+// corrupt or not khatt's is set aside and made again, with a warning.
+//
+// Several processes may use one cache (khatt serve beside a reader): SQLite
+// serialises the writers, readers never wait for them (WAL), and an entry
+// is written whole or not at all.
+package cache
+
+import (
+	"bytes"
+	"database/sql"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // the pure-Go SQLite driver
+
+	"khatt/extract"
+	"khatt/model"
+)
+
+// schema is the layout's version; a database of another layout is made
+// again.
+const schema = "khatt-cache-1"
+
+// Cache is an open cache database.
+type Cache struct {
+	db      *sql.DB
+	path    string
+	version string
+}
+
+// DefaultPath is $XDG_CACHE_HOME/khatt/index.db (~/.cache/khatt/index.db).
+func DefaultPath() string {
+	dir := os.Getenv("XDG_CACHE_HOME")
+	if dir == "" {
+		if home, err := os.UserHomeDir(); err == nil {
+			dir = filepath.Join(home, ".cache")
+		} else {
+			dir = os.TempDir()
+		}
+	}
+	return filepath.Join(dir, "khatt", "index.db")
+}
+
+// Open opens (or makes) the cache at path for entries of version. When the
+// file is there but is not a khatt cache of this layout, or is corrupt, it
+// is renamed aside (path + ".bad") and a new one made; warn says so.
+func Open(path, version string, warn func(string)) (*Cache, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("cache: %w", err)
+	}
+	c, err := open(path, version)
+	if err == nil {
+		return c, nil
+	}
+	var bad *badCache
+	if !errors.As(err, &bad) {
+		return nil, err
+	}
+	if warn != nil {
+		warn(fmt.Sprintf("the cache %s is unusable (%v): set aside as %s.bad and made again", path, bad.err, path))
+	}
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Rename(path+suffix, path+".bad"+suffix)
+	}
+	return open(path, version)
+}
+
+type badCache struct{ err error }
+
+func (b *badCache) Error() string { return b.err.Error() }
+
+func open(path, version string) (*Cache, error) {
+	// A regular file or nothing: a cache path that names a FIFO or a device
+	// would hang or feed garbage.
+	if info, err := os.Lstat(path); err == nil && !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("cache: %s is not a regular file", path)
+	}
+	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("cache: %w", err)
+	}
+	c := &Cache{db: db, path: path, version: version}
+	if err := c.init(); err != nil {
+		db.Close()
+		if isCorrupt(err) {
+			return nil, &badCache{err}
+		}
+		return nil, err
+	}
+	return c, nil
+}
+
+func isCorrupt(err error) bool {
+	var bad *badCache
+	if errors.As(err, &bad) {
+		return true
+	}
+	s := err.Error()
+	return strings.Contains(s, "file is not a database") || strings.Contains(s, "malformed") || strings.Contains(s, "corrupt")
+}
+
+func (c *Cache) init() error {
+	if _, err := c.db.Exec(`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`); err != nil {
+		return err
+	}
+	var got string
+	err := c.db.QueryRow(`SELECT value FROM meta WHERE key = 'schema'`).Scan(&got)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		var n int
+		if err := c.db.QueryRow(`SELECT count(*) FROM sqlite_master WHERE name != 'meta' AND name NOT LIKE 'sqlite_%'`).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return &badCache{errors.New("tables that are not khatt's")}
+		}
+		_, err = c.db.Exec(`
+			CREATE TABLE articles (
+				key TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL,
+				hash TEXT NOT NULL, version TEXT NOT NULL, source BLOB NOT NULL, events BLOB NOT NULL);
+			CREATE INDEX articles_hash ON articles(hash, version);
+			CREATE TABLE timelines (
+				key TEXT PRIMARY KEY, version TEXT NOT NULL, used INTEGER NOT NULL, events BLOB NOT NULL);
+			INSERT INTO meta(key, value) VALUES ('schema', '` + schema + `');`)
+		return err
+	case err != nil:
+		return err
+	case got != schema:
+		return &badCache{fmt.Errorf("layout %q, not %q", got, schema)}
+	}
+	return nil
+}
+
+// Path is the database's file.
+func (c *Cache) Path() string { return c.path }
+
+// Close closes the database.
+func (c *Cache) Close() error { return c.db.Close() }
+
+// Article is what the cache keeps of one article: its source (without its
+// text, which is read again when shown) and its events.
+type Article struct {
+	Key     string // the file's absolute path
+	Size    int64
+	ModTime int64
+	Hash    string
+	Source  model.Source
+	Events  []extract.Event // to store; what Lookup finds is read by Decode
+	raw     []byte
+	c       *Cache // where to read the events from, for Decode
+}
+
+// Decode returns the events of an article found in the cache; they are
+// decoded only when asked (a corpus whose merged timeline is cached never
+// needs them).
+func (a *Article) Decode() ([]extract.Event, error) {
+	if a.raw == nil && a.c != nil {
+		if err := a.c.db.QueryRow(`SELECT events FROM articles WHERE key = ? AND hash = ? AND version = ?`,
+			a.Key, a.Hash, a.c.version).Scan(&a.raw); err != nil {
+			return nil, a.c.fail(err)
+		}
+		a.c = nil
+	}
+	if a.Events != nil || a.raw == nil {
+		return a.Events, nil
+	}
+	var evs []extract.Event
+	if err := decode(a.raw, &evs); err != nil {
+		return nil, err
+	}
+	a.Events, a.raw = evs, nil
+	return evs, nil
+}
+
+// Lookup returns the cached articles of this version for the keys whose
+// size and modification time still match (others are left out), without
+// their events (see Decode).
+func (c *Cache) Lookup(keys []string, size, mtime []int64) (map[string]*Article, error) {
+	out := map[string]*Article{}
+	want := make(map[string]int, len(keys))
+	for i, k := range keys {
+		want[k] = i
+	}
+	rows, err := c.db.Query(`SELECT key, size, mtime, hash, source FROM articles WHERE version = ?`, c.version)
+	if err != nil {
+		return nil, c.fail(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		a := Article{c: c}
+		var src []byte
+		if err := rows.Scan(&a.Key, &a.Size, &a.ModTime, &a.Hash, &src); err != nil {
+			return nil, c.fail(err)
+		}
+		i, ok := want[a.Key]
+		if !ok || size[i] != a.Size || mtime[i] != a.ModTime {
+			continue
+		}
+		if err := decode(src, &a.Source); err != nil {
+			continue // unreadable: extracted again
+		}
+		a.Source.Hash = a.Hash
+		out[a.Key] = &a
+	}
+	return out, c.fail(rows.Err())
+}
+
+// ByHash returns the article of this version with this content, if any: a
+// file that was touched or moved but not changed.
+func (c *Cache) ByHash(hash string) (*Article, bool) {
+	var a Article
+	var src, evs []byte
+	err := c.db.QueryRow(`SELECT key, size, mtime, hash, source, events FROM articles WHERE hash = ? AND version = ? LIMIT 1`,
+		hash, c.version).Scan(&a.Key, &a.Size, &a.ModTime, &a.Hash, &src, &evs)
+	if err != nil || decode(src, &a.Source) != nil {
+		return nil, false
+	}
+	a.raw = evs
+	if _, err := a.Decode(); err != nil {
+		return nil, false
+	}
+	return &a, true
+}
+
+// Put stores articles (one transaction).
+func (c *Cache) Put(arts []*Article) error {
+	if len(arts) == 0 {
+		return nil
+	}
+	tx, err := c.db.Begin()
+	if err != nil {
+		return c.fail(err)
+	}
+	defer tx.Rollback()
+	st, err := tx.Prepare(`INSERT OR REPLACE INTO articles(key, size, mtime, hash, version, source, events) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return c.fail(err)
+	}
+	defer st.Close()
+	for _, a := range arts {
+		src := a.Source
+		src.Text = "" // read again from the file when shown
+		sb, err := encode(src)
+		if err != nil {
+			return err
+		}
+		eb, err := encode(a.Events)
+		if err != nil {
+			return err
+		}
+		if _, err := st.Exec(a.Key, a.Size, a.ModTime, a.Hash, c.version, sb, eb); err != nil {
+			return c.fail(err)
+		}
+	}
+	return c.fail(tx.Commit())
+}
+
+// Timeline returns the merged events cached under a corpus key.
+func (c *Cache) Timeline(key string) ([]model.Event, bool) {
+	var b []byte
+	if err := c.db.QueryRow(`SELECT events FROM timelines WHERE key = ? AND version = ?`, key, c.version).Scan(&b); err != nil {
+		return nil, false
+	}
+	var evs []model.Event
+	if decode(b, &evs) != nil {
+		return nil, false
+	}
+	c.db.Exec(`UPDATE timelines SET used = ? WHERE key = ?`, time.Now().Unix(), key)
+	return evs, true
+}
+
+// MaxTimelines is how many merged timelines are kept; the least recently
+// used go first.
+const MaxTimelines = 8
+
+// PutTimeline stores the merged events of a corpus.
+func (c *Cache) PutTimeline(key string, events []model.Event) error {
+	b, err := encode(events)
+	if err != nil {
+		return err
+	}
+	tx, err := c.db.Begin()
+	if err != nil {
+		return c.fail(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.Exec(`INSERT OR REPLACE INTO timelines(key, version, used, events) VALUES (?, ?, ?, ?)`,
+		key, c.version, time.Now().Unix(), b); err != nil {
+		return c.fail(err)
+	}
+	if _, err := tx.Exec(`DELETE FROM timelines WHERE key NOT IN (SELECT key FROM timelines ORDER BY used DESC LIMIT ?)`, MaxTimelines); err != nil {
+		return c.fail(err)
+	}
+	return c.fail(tx.Commit())
+}
+
+// Stats describes the cache.
+type Stats struct {
+	Path              string
+	Bytes             int64
+	Articles, Current int // entries, and those of this version
+	Timelines         int
+	Version           string
+}
+
+// Stats counts the entries.
+func (c *Cache) Stats() (Stats, error) {
+	s := Stats{Path: c.path, Version: c.version}
+	for _, suffix := range []string{"", "-wal"} {
+		if info, err := os.Stat(c.path + suffix); err == nil {
+			s.Bytes += info.Size()
+		}
+	}
+	err := c.db.QueryRow(`SELECT count(*), coalesce(sum(version = ?), 0) FROM articles`, c.version).Scan(&s.Articles, &s.Current)
+	if err == nil {
+		err = c.db.QueryRow(`SELECT count(*) FROM timelines`).Scan(&s.Timelines)
+	}
+	return s, c.fail(err)
+}
+
+// Prune drops the entries of other versions and of files no longer there
+// (exists tells), and gives the space back.
+func (c *Cache) Prune(exists func(key string) bool) (int, error) {
+	if _, err := c.db.Exec(`DELETE FROM articles WHERE version != ?`, c.version); err != nil {
+		return 0, c.fail(err)
+	}
+	if _, err := c.db.Exec(`DELETE FROM timelines WHERE version != ?`, c.version); err != nil {
+		return 0, c.fail(err)
+	}
+	rows, err := c.db.Query(`SELECT key FROM articles`)
+	if err != nil {
+		return 0, c.fail(err)
+	}
+	var gone []string
+	for rows.Next() {
+		var k string
+		if rows.Scan(&k) == nil && !exists(k) {
+			gone = append(gone, k)
+		}
+	}
+	rows.Close()
+	for _, k := range gone {
+		if _, err := c.db.Exec(`DELETE FROM articles WHERE key = ?`, k); err != nil {
+			return 0, c.fail(err)
+		}
+	}
+	_, err = c.db.Exec(`VACUUM`)
+	return len(gone), c.fail(err)
+}
+
+// Clear empties the cache.
+func (c *Cache) Clear() error {
+	if _, err := c.db.Exec(`DELETE FROM articles; DELETE FROM timelines`); err != nil {
+		return c.fail(err)
+	}
+	_, err := c.db.Exec(`VACUUM`)
+	return c.fail(err)
+}
+
+// fail names the cache in an error.
+func (c *Cache) fail(err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("cache %s: %w", c.path, err)
+}
+
+func encode(v any) ([]byte, error) {
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+func decode(b []byte, v any) error { return gob.NewDecoder(bytes.NewReader(b)).Decode(v) }

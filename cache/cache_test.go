@@ -1,0 +1,184 @@
+package cache
+
+import (
+	"database/sql"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"khatt/extract"
+	"khatt/model"
+)
+
+func article(key string) *Article {
+	return &Article{Key: key, Size: 10, ModTime: 20, Hash: "h-" + key,
+		Source: model.Source{ID: "a", Path: key, Title: "عنوان", Text: "النص كله"},
+		Events: []extract.Event{{Type: model.Visit, Source: "a", Mentions: []model.Mention{{Source: "a", Sentence: "زار", Start: 1, End: 7}}}}}
+}
+
+func TestArticlesAndTimelinesRoundTrip(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index.db")
+	c, err := Open(path, "v1", func(w string) { t.Errorf("warned: %s", w) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if err := c.Put([]*Article{article("/x/a.txt"), article("/x/b.txt")}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := c.Lookup([]string{"/x/a.txt", "/x/b.txt"}, []int64{10, 11}, []int64{20, 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// b's size differs: not taken.
+	if len(got) != 1 || got["/x/a.txt"] == nil {
+		t.Fatalf("lookup: %v", got)
+	}
+	a := got["/x/a.txt"]
+	if a.Source.Text != "" || a.Source.Title != "عنوان" || a.Source.Hash != "h-/x/a.txt" {
+		t.Errorf("source: %+v (the text is never stored)", a.Source)
+	}
+	evs, err := a.Decode()
+	if err != nil || len(evs) != 1 || evs[0].Mentions[0].Sentence != "زار" {
+		t.Errorf("events: %v %v", evs, err)
+	}
+	if b, ok := c.ByHash("h-/x/b.txt"); !ok || len(b.Events) != 1 {
+		t.Errorf("by content: %v %v", b, ok)
+	}
+	tl := []model.Event{{ID: "v-1", Summary: "زيارة", Mentions: []model.Mention{{Source: "a"}}}}
+	if err := c.PutTimeline("k1", tl); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := c.Timeline("k1"); !ok || len(got) != 1 || got[0].Summary != "زيارة" {
+		t.Errorf("timeline: %v %v", got, ok)
+	}
+	st, err := c.Stats()
+	if err != nil || st.Articles != 2 || st.Current != 2 || st.Timelines != 1 {
+		t.Errorf("stats: %+v %v", st, err)
+	}
+
+	// Another version sees nothing of this one's.
+	c2, err := Open(path, "v2", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c2.Close()
+	if got, _ := c2.Lookup([]string{"/x/a.txt"}, []int64{10}, []int64{20}); len(got) != 0 {
+		t.Error("an entry of another version was used")
+	}
+	if _, ok := c2.Timeline("k1"); ok {
+		t.Error("a timeline of another version was used")
+	}
+	if _, ok := c2.ByHash("h-/x/a.txt"); ok {
+		t.Error("an article of another version was found by content")
+	}
+	n, err := c2.Prune(func(string) bool { return true })
+	if err != nil || n != 0 {
+		t.Fatal(n, err)
+	}
+	if st, _ := c2.Stats(); st.Articles != 0 || st.Timelines != 0 {
+		t.Errorf("prune left other versions: %+v", st)
+	}
+}
+
+func TestCorruptOrForeignCacheIsMadeAgain(t *testing.T) {
+	for name, make := range map[string]func(path string){
+		"garbage": func(path string) { os.WriteFile(path, []byte(strings.Repeat("not a database ", 500)), 0o600) },
+		"foreign": func(path string) {
+			db, _ := sql.Open("sqlite", path)
+			db.Exec(`CREATE TABLE customers (id INTEGER)`)
+			db.Close()
+		},
+		"old layout": func(path string) {
+			db, _ := sql.Open("sqlite", path)
+			db.Exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES ('schema', 'khatt-cache-0')`)
+			db.Close()
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "index.db")
+			make(path)
+			var warned string
+			c, err := Open(path, "v1", func(w string) { warned = w })
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close()
+			if !strings.Contains(warned, path) || !strings.Contains(warned, ".bad") {
+				t.Errorf("warning %q does not name the file and where it went", warned)
+			}
+			if _, err := os.Stat(path + ".bad"); err != nil {
+				t.Errorf("the bad file was not kept aside: %v", err)
+			}
+			if err := c.Put([]*Article{article("/x/a.txt")}); err != nil {
+				t.Errorf("the new cache does not work: %v", err)
+			}
+		})
+	}
+}
+
+func TestNotARegularFile(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Open(dir, "v1", nil); err == nil {
+		t.Error("a directory was opened as the cache")
+	}
+}
+
+// TestConcurrentProcesses: two handles on one file (a server and a reader)
+// write and read at once; every read sees whole entries.
+func TestConcurrentProcesses(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index.db")
+	a, err := Open(path, "v1", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := Open(path, "v1", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	var wg sync.WaitGroup
+	for w, c := range []*Cache{a, b} {
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			for i := range 30 {
+				key := filepath.Join("/w", string(rune('a'+w)), string(rune('a'+i)))
+				if err := c.Put([]*Article{article(key)}); err != nil {
+					t.Error(err)
+					return
+				}
+				if err := c.PutTimeline(key, []model.Event{{ID: key}}); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+		go func() {
+			defer wg.Done()
+			for range 30 {
+				if _, err := c.Stats(); err != nil {
+					t.Error(err)
+					return
+				}
+				got, err := c.Lookup([]string{"/w/a/a"}, []int64{10}, []int64{20})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if x := got["/w/a/a"]; x != nil {
+					if evs, err := x.Decode(); err != nil || len(evs) != 1 {
+						t.Errorf("a torn entry: %v %v", evs, err)
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if st, _ := a.Stats(); st.Articles != 60 || st.Timelines != MaxTimelines {
+		t.Errorf("after both: %+v", st)
+	}
+}

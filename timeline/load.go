@@ -1,0 +1,295 @@
+package timeline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"sync/atomic"
+
+	"khatt/cache"
+	"khatt/corpus"
+	"khatt/extract"
+	"khatt/lexicon"
+	"khatt/merge"
+	"khatt/model"
+)
+
+// Progress is where a load stands, for a reader to show while it waits.
+type Progress struct {
+	Phase   string // "scan", "read", "merge", "done"
+	Done    int    // articles read or found in the cache
+	Total   int    // articles found
+	Cached  int    // of Done, found in the cache
+	Current string // the article being read, as displayed
+}
+
+// LoadOptions configure Load.
+type LoadOptions struct {
+	Lexicon *lexicon.Lexicon // nil: the embedded one
+	// Cache keeps each article's events and each corpus's timeline
+	// between runs; nil reads and extracts everything.
+	Cache *cache.Cache
+	// Progress, when set, is called as the load goes (from several
+	// goroutines, one call at a time).
+	Progress func(Progress)
+	// KeepText keeps every article's text in memory; otherwise the text of
+	// an article on disk is dropped once extracted and read again when
+	// shown (Timeline.SourceText).
+	KeepText bool
+}
+
+// Version is what a cache entry was made by: this program (its build) and
+// the lexicon's data. Entries of another version are never used.
+func Version(lx *lexicon.Lexicon) string {
+	return programVersion() + "+" + lx.Version
+}
+
+var programVersion = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return "unknown"
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return "unknown"
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "unknown"
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+})
+
+// Scanned is a corpus listed by Scan and not yet read.
+type Scanned struct {
+	Files    []corpus.File
+	Problems []error
+}
+
+// Scan lists the article files under the roots (see corpus.Scan).
+func Scan(roots []Root) Scanned {
+	files, problems := corpus.Scan(roots)
+	return Scanned{files, problems}
+}
+
+// Load loads the articles under the roots and builds their timeline,
+// reading and extracting only what the cache does not already hold.
+func Load(roots []Root, o LoadOptions) *model.Timeline { return LoadScanned(Scan(roots), o) }
+
+// LoadScanned is Load of a corpus already listed.
+func LoadScanned(sc Scanned, o LoadOptions) *model.Timeline {
+	lx := o.Lexicon
+	if lx == nil {
+		lx = lexicon.Default()
+	}
+	var mu sync.Mutex
+	report := func(p Progress) {
+		if o.Progress != nil {
+			mu.Lock()
+			o.Progress(p)
+			mu.Unlock()
+		}
+	}
+	files, problems := sc.Files, append([]error(nil), sc.Problems...)
+	report(Progress{Phase: "scan", Total: len(files)})
+
+	// What the cache holds for files unchanged since (same size and time).
+	var hits map[string]*cache.Article
+	if o.Cache != nil {
+		keys := make([]string, 0, len(files))
+		sizes := make([]int64, 0, len(files))
+		times := make([]int64, 0, len(files))
+		for _, f := range files {
+			if f.Key != "" {
+				keys, sizes, times = append(keys, f.Key), append(sizes, f.Size), append(times, f.ModTime)
+			}
+		}
+		var err error
+		if hits, err = o.Cache.Lookup(keys, sizes, times); err != nil {
+			problems = append(problems, err)
+			hits = nil
+		}
+	}
+
+	// Read what is not cached, on every core.
+	type entry struct {
+		src    model.Source
+		err    error
+		hit    *cache.Article // found in the cache (by time, or by content)
+		events []extract.Event
+		fresh  bool // to store
+	}
+	entries := make([]entry, len(files))
+	var done, cached atomic.Int64
+	corpus.Parallel(len(files), func(i int) {
+		f := &files[i]
+		e := &entries[i]
+		if a := hits[f.Key]; a != nil && f.Key != "" {
+			e.src, e.hit = a.Source, a
+			e.src.Path = f.Display
+			cached.Add(1)
+		} else {
+			e.src, e.err = f.Read()
+			if e.err == nil && o.Cache != nil && f.Key != "" {
+				if a, ok := o.Cache.ByHash(e.src.Hash); ok {
+					// Touched or moved, not changed: its events stand.
+					text := e.src.Text
+					e.src, e.hit = a.Source, a
+					e.src.Path, e.src.Text = f.Display, text
+					e.fresh = true
+				}
+			}
+		}
+		n := int(done.Add(1))
+		if n%64 == 0 || n == len(files) {
+			report(Progress{Phase: "read", Done: n, Total: len(files), Cached: int(cached.Load()), Current: f.Display})
+		}
+	})
+
+	// IDs are given once every article is known (two files of one name
+	// differ by a suffix), before extraction writes them into events.
+	var srcs []model.Source
+	var idx []int // srcs[k] is files[idx[k]]
+	for i := range entries {
+		if entries[i].err != nil {
+			problems = append(problems, entries[i].err)
+			continue
+		}
+		srcs = append(srcs, entries[i].src)
+		idx = append(idx, i)
+	}
+	corpus.UniqueIDs(srcs)
+
+	// The corpus's key: its articles, their contents and IDs, and the
+	// version that reads them.
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00", Version(lx))
+	for _, s := range srcs {
+		fmt.Fprintf(h, "%s\x00%s\x00%s\x00", s.ID, s.Hash, s.Path)
+	}
+	key := hex.EncodeToString(h.Sum(nil))
+	var events []model.Event
+	var merged bool
+	if o.Cache != nil {
+		events, merged = o.Cache.Timeline(key)
+	}
+
+	// Extract what was read; an article found in the cache gets its events
+	// back, under the ID it has now.
+	per := make([][]extract.Event, len(srcs))
+	var failed []error
+	var failMu sync.Mutex
+	x := extract.New(lx)
+	corpus.Parallel(len(srcs), func(k int) {
+		e := &entries[idx[k]]
+		src := &srcs[k]
+		if e.hit != nil {
+			if merged && !e.fresh {
+				return
+			}
+			evs, err := e.hit.Decode()
+			if err == nil {
+				per[k] = withSource(evs, src.ID)
+				e.events = per[k]
+				return
+			}
+			e.hit = nil // unreadable entry: extracted again, below
+			if src.Text == "" {
+				text, err := files[idx[k]].Read()
+				if err != nil {
+					failMu.Lock()
+					failed = append(failed, err)
+					failMu.Unlock()
+					return
+				}
+				src.Text = text.Text
+			}
+		}
+		defer func() {
+			if p := recover(); p != nil {
+				per[k] = nil
+				failMu.Lock()
+				failed = append(failed, &corpus.LoadError{Path: src.Path, Offset: -1, Err: fmt.Errorf("internal error extracting events (please report): %v", p)})
+				failMu.Unlock()
+			}
+		}()
+		per[k] = x.Article(src)
+		e.events, e.fresh = per[k], true
+	})
+	problems = append(problems, failed...)
+	if !merged {
+		report(Progress{Phase: "merge", Done: len(files), Total: len(files), Cached: int(cached.Load())})
+		events = merge.Events(per)
+	}
+
+	if o.Cache != nil {
+		var put []*cache.Article
+		for k := range srcs {
+			f, e := &files[idx[k]], &entries[idx[k]]
+			if f.Key == "" || !e.fresh {
+				continue
+			}
+			put = append(put, &cache.Article{Key: f.Key, Size: f.Size, ModTime: f.ModTime, Hash: srcs[k].Hash,
+				Source: srcs[k], Events: e.events})
+		}
+		if err := o.Cache.Put(put); err != nil {
+			problems = append(problems, err)
+		}
+		if !merged {
+			if err := o.Cache.PutTimeline(key, events); err != nil {
+				problems = append(problems, err)
+			}
+		}
+	}
+
+	// Texts on disk are read again when shown.
+	byPath := map[string]*corpus.File{}
+	for k := range srcs {
+		f := &files[idx[k]]
+		if f.Key != "" && !o.KeepText {
+			srcs[k].Text = ""
+		}
+		byPath[srcs[k].Path] = f
+	}
+	tl := &model.Timeline{Sources: srcs, Events: events, Problems: problems}
+	tl.ReadText = func(src *model.Source) (string, error) {
+		f := byPath[src.Path]
+		if f == nil {
+			return "", errors.New("not in the corpus")
+		}
+		s, err := f.Read()
+		if err != nil {
+			return "", err
+		}
+		if s.Hash != src.Hash {
+			return "", fmt.Errorf("%s changed since it was read: reload to see it as it is", src.Path)
+		}
+		return s.Text, nil
+	}
+	tl.Index()
+	report(Progress{Phase: "done", Done: len(files), Total: len(files), Cached: int(cached.Load())})
+	return tl
+}
+
+// withSource gives cached events the ID their article has now.
+func withSource(evs []extract.Event, id string) []extract.Event {
+	for i := range evs {
+		if evs[i].Source == id {
+			continue
+		}
+		evs[i].Source = id
+		for j := range evs[i].Mentions {
+			evs[i].Mentions[j].Source = id
+		}
+		for j := range evs[i].Conflicts {
+			evs[i].Conflicts[j].A.Mention.Source = id
+			evs[i].Conflicts[j].B.Mention.Source = id
+		}
+	}
+	return evs
+}

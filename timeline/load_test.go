@@ -1,0 +1,106 @@
+package timeline
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"khatt/cache"
+	"khatt/i18n"
+	"khatt/model"
+	"khatt/seeds"
+)
+
+// copySeeds writes the seed articles into a directory on disk.
+func copySeeds(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	entries, _ := fs.ReadDir(seeds.FS, ".")
+	for _, e := range entries {
+		data, _ := fs.ReadFile(seeds.FS, e.Name())
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func exportOf(t *testing.T, dir string, c *cache.Cache, progress func(Progress)) (string, *model.Timeline) {
+	t.Helper()
+	tl := Load(PathRoots([]string{dir}), LoadOptions{Cache: c, Progress: progress})
+	var b bytes.Buffer
+	if err := Write(&b, "json", tl, tl.Events, i18n.Arabic); err != nil {
+		t.Fatal(err)
+	}
+	return b.String(), tl
+}
+
+// TestCacheGivesTheSameTimeline: a cold load, a warm one and one with an
+// article changed give what a load without the cache gives; only the
+// changed article is read again; a file touched but not changed is not
+// extracted again; the text of a source is read from its file when shown.
+func TestCacheGivesTheSameTimeline(t *testing.T) {
+	dir := copySeeds(t)
+	c, err := cache.Open(filepath.Join(t.TempDir(), "index.db"), "test", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	plain, _ := exportOf(t, dir, nil, nil)
+	cold, _ := exportOf(t, dir, c, nil)
+	var last Progress
+	warm, tl := exportOf(t, dir, c, func(p Progress) { last = p })
+	if cold != plain || warm != plain {
+		t.Fatalf("cached loads differ from a plain one (cold %v, warm %v)", cold == plain, warm == plain)
+	}
+	if last.Phase != "done" || last.Cached != last.Total || last.Total != 5 {
+		t.Errorf("warm load: %+v, want all 5 from the cache", last)
+	}
+	if tl.Sources[0].Text != "" {
+		t.Error("the text of an article on disk was kept in memory")
+	}
+	text, err := tl.SourceText(&tl.Sources[0])
+	if err != nil || !strings.Contains(text, tl.Sources[0].Title[:10]) {
+		t.Errorf("the text read again: %v, %.80q", err, text)
+	}
+
+	// One article changed: only it is read again, and the timeline is the
+	// one a plain load gives.
+	const id = "002_47b55d47341a47b0"
+	name := filepath.Join(dir, id+".txt")
+	data, _ := os.ReadFile(name)
+	changed := strings.Replace(string(data), "قاآني", "قآني", 1)
+	os.WriteFile(name, []byte(changed), 0o600)
+	plain2, _ := exportOf(t, dir, nil, nil)
+	again, tl2 := exportOf(t, dir, c, func(p Progress) { last = p })
+	if again != plain2 {
+		t.Error("after a change the cached load differs from a plain one")
+	}
+	if last.Cached != 4 {
+		t.Errorf("after one change: %d of 5 from the cache, want 4", last.Cached)
+	}
+	// The text of the old version is not shown for the new: the hash tells.
+	src := tl.Source(id)
+	if _, err := tl.SourceText(src); err == nil || !strings.Contains(err.Error(), "changed") {
+		t.Errorf("a changed file's text was shown for the old offsets: %v", err)
+	}
+	if _, err := tl2.SourceText(tl2.Source(id)); err != nil {
+		t.Errorf("the new text: %v", err)
+	}
+
+	// Touched, not changed: found by its content.
+	future := time.Now().Add(time.Hour)
+	os.Chtimes(filepath.Join(dir, "003_9a49e5548d0631c2.txt"), future, future)
+	touched, _ := exportOf(t, dir, c, func(p Progress) { last = p })
+	if touched != plain2 {
+		t.Error("a touched file changed the timeline")
+	}
+	st, _ := c.Stats()
+	if st.Articles != 5 {
+		t.Errorf("%d articles in the cache, want 5 (entries replaced, not added)", st.Articles)
+	}
+}
