@@ -55,7 +55,7 @@ type pendingConn struct {
 	net.Conn
 	g        *connGuard
 	ip       string
-	deadline time.Time
+	deadline atomic.Int64 // unix nanoseconds: the handshake deadline
 	arrived  time.Time
 	lastRead atomic.Int64 // unix nanoseconds of the last byte received
 	authed   atomic.Bool
@@ -81,8 +81,9 @@ func (c *pendingConn) clamp(t time.Time) time.Time {
 	if c.authed.Load() {
 		return t
 	}
-	if t.IsZero() || t.After(c.deadline) {
-		return c.deadline
+	d := time.Unix(0, c.deadline.Load())
+	if t.IsZero() || t.After(d) {
+		return d
 	}
 	return t
 }
@@ -119,7 +120,8 @@ func newConnGuard(logf func(string, ...any)) *connGuard {
 // over the hard limit, the new one is refused (nil).
 func (g *connGuard) admit(conn net.Conn) *pendingConn {
 	now := time.Now()
-	c := &pendingConn{Conn: conn, g: g, ip: addrIP(conn.RemoteAddr()), deadline: now.Add(HandshakeTimeout), arrived: now}
+	c := &pendingConn{Conn: conn, g: g, ip: addrIP(conn.RemoteAddr()), arrived: now}
+	c.deadline.Store(now.Add(HandshakeTimeout).UnixNano())
 	var evict []*pendingConn
 	g.mu.Lock()
 	oldestSilent := func(ip string) *pendingConn {
@@ -164,7 +166,7 @@ func (g *connGuard) admit(conn net.Conn) *pendingConn {
 		g.logf("refused a connection from %s: %d connections are waiting to log in", c.ip, waiting)
 		return nil
 	}
-	conn.SetDeadline(c.deadline)
+	conn.SetDeadline(now.Add(HandshakeTimeout))
 	return c
 }
 

@@ -180,8 +180,9 @@ func TestSilentConnectionsAreClosedAndLogged(t *testing.T) {
 		f.srv.conns.mu.Lock()
 	}
 	for _, p := range f.srv.conns.pending {
-		p.deadline = time.Now().Add(300 * time.Millisecond)
-		p.Conn.SetDeadline(p.deadline)
+		d := time.Now().Add(300 * time.Millisecond)
+		p.deadline.Store(d.UnixNano())
+		p.Conn.SetDeadline(d)
 	}
 	f.srv.conns.mu.Unlock()
 	f.logs.waitFor(t, "no login within", 5*time.Second)
