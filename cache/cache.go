@@ -30,13 +30,14 @@ import (
 
 // schema is the layout's version; a database of another layout is made
 // again.
-const schema = "khatt-cache-1"
+const schema = "khatt-cache-4"
 
 // Cache is an open cache database.
 type Cache struct {
 	db      *sql.DB
 	path    string
 	version string
+	hashes  map[string]bool // the contents of this version's articles, once Lookup has run
 }
 
 // DefaultPath is $XDG_CACHE_HOME/khatt/index.db (~/.cache/khatt/index.db).
@@ -160,6 +161,19 @@ type Article struct {
 	Events  []extract.Event // to store; what Lookup finds is read by Decode
 	raw     []byte
 	c       *Cache // where to read the events from, for Decode
+	encoded [2][]byte
+}
+
+// Encode prepares an article for Put (the source without its text, and the
+// events), so that the work can be spread over the cores that extracted.
+func (a *Article) Encode() error {
+	sb := encodeSource(&a.Source) // without the text: read again from the file when shown
+	eb, err := encode(a.Events)
+	if err != nil {
+		return err
+	}
+	a.encoded = [2][]byte{sb, eb}
+	return nil
 }
 
 // Decode returns the events of an article found in the cache; they are
@@ -198,17 +212,19 @@ func (c *Cache) Lookup(keys []string, size, mtime []int64) (map[string]*Article,
 		return nil, c.fail(err)
 	}
 	defer rows.Close()
+	c.hashes = map[string]bool{}
 	for rows.Next() {
 		a := Article{c: c}
 		var src []byte
 		if err := rows.Scan(&a.Key, &a.Size, &a.ModTime, &a.Hash, &src); err != nil {
 			return nil, c.fail(err)
 		}
+		c.hashes[a.Hash] = true
 		i, ok := want[a.Key]
 		if !ok || size[i] != a.Size || mtime[i] != a.ModTime {
 			continue
 		}
-		if err := decode(src, &a.Source); err != nil {
+		if a.Source, err = decodeSource(src); err != nil {
 			continue // unreadable: extracted again
 		}
 		a.Source.Hash = a.Hash
@@ -220,11 +236,17 @@ func (c *Cache) Lookup(keys []string, size, mtime []int64) (map[string]*Article,
 // ByHash returns the article of this version with this content, if any: a
 // file that was touched or moved but not changed.
 func (c *Cache) ByHash(hash string) (*Article, bool) {
+	if c.hashes != nil && !c.hashes[hash] {
+		return nil, false // Lookup saw every content of this version
+	}
 	var a Article
 	var src, evs []byte
 	err := c.db.QueryRow(`SELECT key, size, mtime, hash, source, events FROM articles WHERE hash = ? AND version = ? LIMIT 1`,
 		hash, c.version).Scan(&a.Key, &a.Size, &a.ModTime, &a.Hash, &src, &evs)
-	if err != nil || decode(src, &a.Source) != nil {
+	if err != nil {
+		return nil, false
+	}
+	if a.Source, err = decodeSource(src); err != nil {
 		return nil, false
 	}
 	a.raw = evs
@@ -250,17 +272,12 @@ func (c *Cache) Put(arts []*Article) error {
 	}
 	defer st.Close()
 	for _, a := range arts {
-		src := a.Source
-		src.Text = "" // read again from the file when shown
-		sb, err := encode(src)
-		if err != nil {
-			return err
+		if a.encoded[0] == nil {
+			if err := a.Encode(); err != nil {
+				return err
+			}
 		}
-		eb, err := encode(a.Events)
-		if err != nil {
-			return err
-		}
-		if _, err := st.Exec(a.Key, a.Size, a.ModTime, a.Hash, c.version, sb, eb); err != nil {
+		if _, err := st.Exec(a.Key, a.Size, a.ModTime, a.Hash, c.version, a.encoded[0], a.encoded[1]); err != nil {
 			return c.fail(err)
 		}
 	}
@@ -273,24 +290,19 @@ func (c *Cache) Timeline(key string) ([]model.Event, bool) {
 	if err := c.db.QueryRow(`SELECT events FROM timelines WHERE key = ? AND version = ?`, key, c.version).Scan(&b); err != nil {
 		return nil, false
 	}
-	var evs []model.Event
-	if decode(b, &evs) != nil {
+	evs, err := decodeEvents(b)
+	if err != nil {
 		return nil, false
 	}
-	c.db.Exec(`UPDATE timelines SET used = ? WHERE key = ?`, time.Now().Unix(), key)
 	return evs, true
 }
 
-// MaxTimelines is how many merged timelines are kept; the least recently
-// used go first.
+// MaxTimelines is how many merged timelines are kept; the oldest go first.
 const MaxTimelines = 8
 
 // PutTimeline stores the merged events of a corpus.
 func (c *Cache) PutTimeline(key string, events []model.Event) error {
-	b, err := encode(events)
-	if err != nil {
-		return err
-	}
+	b := encodeEvents(events)
 	tx, err := c.db.Begin()
 	if err != nil {
 		return c.fail(err)

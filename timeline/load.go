@@ -179,6 +179,42 @@ func LoadScanned(sc Scanned, o LoadOptions) *model.Timeline {
 		events, merged = o.Cache.Timeline(key)
 	}
 
+	// What is new goes to the cache as it comes: encoded by the worker that
+	// extracted it, written in batches by one goroutine, so that memory
+	// holds a batch, not the corpus.
+	toStore := make(chan *cache.Article, 256)
+	stored := make(chan error, 1)
+	go func() {
+		var batch []*cache.Article
+		var first error
+		flush := func() {
+			if len(batch) > 0 && o.Cache != nil {
+				if err := o.Cache.Put(batch); err != nil && first == nil {
+					first = err
+				}
+			}
+			batch = batch[:0]
+		}
+		for a := range toStore {
+			if batch = append(batch, a); len(batch) == 256 {
+				flush()
+			}
+		}
+		flush()
+		stored <- first
+	}()
+	store := func(k int, evs []extract.Event) {
+		f := &files[idx[k]]
+		if o.Cache == nil || f.Key == "" {
+			return
+		}
+		a := &cache.Article{Key: f.Key, Size: f.Size, ModTime: f.ModTime, Hash: srcs[k].Hash, Source: srcs[k], Events: evs}
+		if a.Encode() == nil {
+			a.Events = nil // the encoded form is what is written
+			toStore <- a
+		}
+	}
+
 	// Extract what was read; an article found in the cache gets its events
 	// back, under the ID it has now.
 	per := make([][]extract.Event, len(srcs))
@@ -196,6 +232,9 @@ func LoadScanned(sc Scanned, o LoadOptions) *model.Timeline {
 			if err == nil {
 				per[k] = withSource(evs, src.ID)
 				e.events = per[k]
+				if e.fresh {
+					store(k, e.events)
+				}
 				return
 			}
 			e.hit = nil // unreadable entry: extracted again, below
@@ -220,30 +259,21 @@ func LoadScanned(sc Scanned, o LoadOptions) *model.Timeline {
 		}()
 		per[k] = x.Article(src)
 		e.events, e.fresh = per[k], true
+		store(k, e.events)
 	})
+	close(toStore) // the last batch is written while the merge runs
 	problems = append(problems, failed...)
 	if !merged {
 		report(Progress{Phase: "merge", Done: len(files), Total: len(files), Cached: int(cached.Load())})
 		events = merge.Events(per)
 	}
 
-	if o.Cache != nil {
-		var put []*cache.Article
-		for k := range srcs {
-			f, e := &files[idx[k]], &entries[idx[k]]
-			if f.Key == "" || !e.fresh {
-				continue
-			}
-			put = append(put, &cache.Article{Key: f.Key, Size: f.Size, ModTime: f.ModTime, Hash: srcs[k].Hash,
-				Source: srcs[k], Events: e.events})
-		}
-		if err := o.Cache.Put(put); err != nil {
+	if err := <-stored; err != nil {
+		problems = append(problems, err)
+	}
+	if o.Cache != nil && !merged {
+		if err := o.Cache.PutTimeline(key, events); err != nil {
 			problems = append(problems, err)
-		}
-		if !merged {
-			if err := o.Cache.PutTimeline(key, events); err != nil {
-				problems = append(problems, err)
-			}
 		}
 	}
 

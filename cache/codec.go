@@ -1,0 +1,376 @@
+package cache
+
+import (
+	"encoding/binary"
+	"errors"
+	"math"
+	"sort"
+	"time"
+
+	"khatt/model"
+)
+
+// The merged timeline is written in a compact binary form of its own
+// rather than with gob: it is read at every warm start and written after
+// every cold one, and gob spends most of its time on time.Time values.
+// Integers are varints, short strings are written once and referred to by
+// number after, times are Unix nanoseconds in UTC. The layout is the
+// cache's schema: change it with the schema constant, and
+// TestCodecCoversTheModel fails when a model type gains a field.
+
+type writer struct {
+	b    []byte
+	strs map[string]int
+}
+
+func (w *writer) int(v int64) { w.b = binary.AppendVarint(w.b, v) }
+func (w *writer) uint(v int)  { w.b = binary.AppendUvarint(w.b, uint64(v)) }
+func (w *writer) bool(v bool) { w.b = append(w.b, map[bool]byte{false: 0, true: 1}[v]) }
+func (w *writer) float(v float64) {
+	w.b = binary.LittleEndian.AppendUint64(w.b, math.Float64bits(v))
+}
+
+// str writes a string.
+func (w *writer) str(s string) {
+	w.uint(len(s))
+	w.b = append(w.b, s...)
+}
+
+// sym writes a string that recurs (a source ID, a name): once, then as its
+// number.
+func (w *writer) sym(s string) {
+	if i, ok := w.strs[s]; ok {
+		w.uint(i + 1)
+		return
+	}
+	w.strs[s] = len(w.strs)
+	w.uint(0)
+	w.str(s)
+}
+
+func (w *writer) time(t time.Time) {
+	switch {
+	case t.IsZero():
+		w.b = append(w.b, 0)
+	case t.Location() == time.UTC:
+		w.b = append(w.b, 1)
+		w.int(t.UnixNano())
+	default:
+		w.b = append(w.b, 2)
+		bin, _ := t.MarshalBinary()
+		w.uint(len(bin))
+		w.b = append(w.b, bin...)
+	}
+}
+
+func (w *writer) date(d model.Date) {
+	w.time(d.Start)
+	w.time(d.End)
+	w.int(int64(d.Precision))
+	w.time(d.Earliest)
+	w.time(d.Latest)
+	w.int(int64(d.Modifier))
+	w.sym(d.TimeOfDay)
+	w.str(d.Expr)
+	w.int(int64(d.Basis.Kind))
+	w.sym(d.Basis.Source)
+	w.time(d.Basis.Anchor)
+	w.int(int64(d.Basis.Sentence))
+	w.str(d.Basis.Event)
+}
+
+func (w *writer) mention(m *model.Mention) {
+	w.sym(m.Source)
+	w.str(m.Sentence)
+	w.int(int64(m.Start))
+	w.int(int64(m.End))
+	w.str(m.Trigger)
+	w.date(m.Date)
+	w.sym(m.Place)
+	w.str(m.Number)
+	w.int(int64(m.Status))
+	w.sym(m.Attribution)
+	w.sym(m.Speaker)
+}
+
+// encodeEvents writes a timeline's events.
+func encodeEvents(evs []model.Event) []byte {
+	w := &writer{strs: map[string]int{}}
+	w.b = append(w.b, "khatt-events-2\n"...)
+	w.uint(len(evs))
+	for i := range evs {
+		e := &evs[i]
+		w.str(e.ID)
+		w.int(int64(e.Type))
+		w.date(e.Date)
+		w.uint(len(e.Actors))
+		for _, a := range e.Actors {
+			w.sym(a.Name)
+			w.sym(string(a.Kind))
+		}
+		w.sym(e.Place)
+		w.str(e.Summary)
+		w.int(int64(e.Status))
+		w.float(e.Confidence)
+		w.uint(len(e.Mentions))
+		for j := range e.Mentions {
+			w.mention(&e.Mentions[j])
+		}
+		w.uint(len(e.Conflicts))
+		for _, c := range e.Conflicts {
+			w.sym(c.Field)
+			w.str(c.A.Value)
+			w.mention(&c.A.Mention)
+			w.str(c.B.Value)
+			w.mention(&c.B.Mention)
+		}
+	}
+	return w.b
+}
+
+type reader struct {
+	b    []byte
+	strs []string
+	err  error
+}
+
+var errShort = errors.New("truncated timeline")
+
+func (r *reader) fail() {
+	if r.err == nil {
+		r.err = errShort
+	}
+	r.b = nil
+}
+
+func (r *reader) int() int64 {
+	v, n := binary.Varint(r.b)
+	if n <= 0 {
+		r.fail()
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *reader) uint() int {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 || v > uint64(len(r.b))+1<<20 {
+		r.fail()
+		return 0
+	}
+	r.b = r.b[n:]
+	return int(v)
+}
+
+func (r *reader) byte() byte {
+	if len(r.b) == 0 {
+		r.fail()
+		return 0
+	}
+	c := r.b[0]
+	r.b = r.b[1:]
+	return c
+}
+
+func (r *reader) float() float64 {
+	if len(r.b) < 8 {
+		r.fail()
+		return 0
+	}
+	v := math.Float64frombits(binary.LittleEndian.Uint64(r.b))
+	r.b = r.b[8:]
+	return v
+}
+
+func (r *reader) str() string {
+	n := r.uint()
+	if n > len(r.b) {
+		r.fail()
+		return ""
+	}
+	s := string(r.b[:n])
+	r.b = r.b[n:]
+	return s
+}
+
+func (r *reader) sym() string {
+	i := r.uint()
+	if i > 0 {
+		if i-1 >= len(r.strs) {
+			r.fail()
+			return ""
+		}
+		return r.strs[i-1]
+	}
+	s := r.str()
+	r.strs = append(r.strs, s)
+	return s
+}
+
+func (r *reader) time() time.Time {
+	switch r.byte() {
+	case 0:
+		return time.Time{}
+	case 1:
+		return time.Unix(0, r.int()).UTC()
+	case 2:
+		n := r.uint()
+		if n > len(r.b) {
+			r.fail()
+			return time.Time{}
+		}
+		var t time.Time
+		if err := t.UnmarshalBinary(r.b[:n]); err != nil {
+			r.fail()
+		}
+		r.b = r.b[n:]
+		return t
+	}
+	r.fail()
+	return time.Time{}
+}
+
+func (r *reader) date() model.Date {
+	var d model.Date
+	d.Start = r.time()
+	d.End = r.time()
+	d.Precision = model.Precision(r.int())
+	d.Earliest = r.time()
+	d.Latest = r.time()
+	d.Modifier = model.Modifier(r.int())
+	d.TimeOfDay = r.sym()
+	d.Expr = r.str()
+	d.Basis.Kind = model.BasisKind(r.int())
+	d.Basis.Source = r.sym()
+	d.Basis.Anchor = r.time()
+	d.Basis.Sentence = int(r.int())
+	d.Basis.Event = r.str()
+	return d
+}
+
+func (r *reader) mention() model.Mention {
+	var m model.Mention
+	m.Source = r.sym()
+	m.Sentence = r.str()
+	m.Start = int(r.int())
+	m.End = int(r.int())
+	m.Trigger = r.str()
+	m.Date = r.date()
+	m.Place = r.sym()
+	m.Number = r.str()
+	m.Status = model.Status(r.int())
+	m.Attribution = r.sym()
+	m.Speaker = r.sym()
+	return m
+}
+
+// decodeEvents reads what encodeEvents wrote; a truncated or foreign blob
+// is an error, never a panic.
+func decodeEvents(b []byte) ([]model.Event, error) {
+	const magic = "khatt-events-2\n"
+	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
+		return nil, errors.New("not a timeline")
+	}
+	r := &reader{b: b[len(magic):]}
+	n := r.uint()
+	evs := make([]model.Event, 0, min(n, 1<<20))
+	for i := 0; i < n && r.err == nil; i++ {
+		var e model.Event
+		e.ID = r.str()
+		e.Type = model.EventType(r.int())
+		e.Date = r.date()
+		if k := r.uint(); k > 0 {
+			e.Actors = make([]model.Actor, 0, min(k, 1024))
+			for j := 0; j < k && r.err == nil; j++ {
+				e.Actors = append(e.Actors, model.Actor{Name: r.sym(), Kind: model.ActorKind(r.sym())})
+			}
+		}
+		e.Place = r.sym()
+		e.Summary = r.str()
+		e.Status = model.Status(r.int())
+		e.Confidence = r.float()
+		if k := r.uint(); k > 0 {
+			e.Mentions = make([]model.Mention, 0, min(k, 1<<16))
+			for j := 0; j < k && r.err == nil; j++ {
+				e.Mentions = append(e.Mentions, r.mention())
+			}
+		}
+		if k := r.uint(); k > 0 {
+			e.Conflicts = make([]model.Conflict, 0, min(k, 1024))
+			for j := 0; j < k && r.err == nil; j++ {
+				var c model.Conflict
+				c.Field = r.sym()
+				c.A.Value = r.str()
+				c.A.Mention = r.mention()
+				c.B.Value = r.str()
+				c.B.Mention = r.mention()
+				e.Conflicts = append(e.Conflicts, c)
+			}
+		}
+		evs = append(evs, e)
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	if len(r.b) != 0 {
+		return nil, errors.New("trailing bytes after the timeline")
+	}
+	return evs, nil
+}
+
+// encodeSource writes a source without its text.
+func encodeSource(src *model.Source) []byte {
+	w := &writer{strs: map[string]int{}}
+	w.b = append(w.b, "khatt-source-1\n"...)
+	w.str(src.ID)
+	w.str(src.Path)
+	w.str(src.Title)
+	w.str(src.Outlet)
+	w.str(src.URL)
+	w.date(src.Published)
+	w.str(src.Lang)
+	keys := make([]string, 0, len(src.Extra))
+	for k := range src.Extra {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	w.uint(len(keys))
+	for _, k := range keys {
+		w.str(k)
+		w.str(src.Extra[k])
+	}
+	w.int(int64(src.BodyStart))
+	w.str(src.Hash)
+	return w.b
+}
+
+// decodeSource reads what encodeSource wrote.
+func decodeSource(b []byte) (model.Source, error) {
+	const magic = "khatt-source-1\n"
+	var src model.Source
+	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
+		return src, errors.New("not a source")
+	}
+	r := &reader{b: b[len(magic):]}
+	src.ID = r.str()
+	src.Path = r.str()
+	src.Title = r.str()
+	src.Outlet = r.str()
+	src.URL = r.str()
+	src.Published = r.date()
+	src.Lang = r.str()
+	if n := r.uint(); n > 0 {
+		src.Extra = make(map[string]string, min(n, 256))
+		for i := 0; i < n && r.err == nil; i++ {
+			k := r.str()
+			src.Extra[k] = r.str()
+		}
+	}
+	src.BodyStart = int(r.int())
+	src.Hash = r.str()
+	if r.err == nil && len(r.b) != 0 {
+		r.err = errors.New("trailing bytes after the source")
+	}
+	return src, r.err
+}

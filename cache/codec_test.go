@@ -1,0 +1,110 @@
+package cache
+
+import (
+	"reflect"
+	"testing"
+	"time"
+
+	"khatt/corpus"
+	"khatt/extract"
+	"khatt/lexicon"
+	"khatt/merge"
+	"khatt/model"
+	"khatt/seeds"
+)
+
+// seedEvents merges the seeds' events (the timeline package, which uses
+// this one, is not imported).
+func seedEvents(t *testing.T) []model.Event {
+	t.Helper()
+	srcs, _ := corpus.Load([]corpus.Root{{FS: seeds.FS, Path: "."}})
+	x := extract.New(lexicon.Default())
+	var per [][]extract.Event
+	for i := range srcs {
+		per = append(per, x.Article(&srcs[i]))
+	}
+	evs := merge.Events(per)
+	if len(evs) == 0 {
+		t.Fatal("no events in the seeds")
+	}
+	return evs
+}
+
+// TestCodecRoundTrip: the seeds' timeline, and events with every kind of
+// value (a time in another zone, conflicts, empty lists), come back equal.
+func TestCodecRoundTrip(t *testing.T) {
+	evs := seedEvents(t)
+	cairo := time.FixedZone("", 2*3600) // MarshalBinary keeps the offset, not the name
+	m := model.Mention{Source: "s", Sentence: "جملة", Start: 3, End: 9, Trigger: "زار", Place: "بغداد", Number: "الرابعة",
+		Status: model.Planned, Attribution: "named", Speaker: "المتحدث",
+		Date: model.Date{Start: time.Date(2021, 7, 27, 0, 0, 0, 0, time.UTC), Earliest: time.Date(2021, 7, 20, 10, 0, 0, 0, cairo),
+			Modifier: model.Approx, TimeOfDay: "evening", Expr: "مساء الثلاثاء",
+			Basis: model.Basis{Kind: model.BasisKind(2), Source: "s", Anchor: time.Date(2021, 7, 28, 0, 0, 0, 0, time.UTC), Sentence: 4, Event: "الزيارة"}}}
+	evs = append(evs, model.Event{ID: "x", Type: model.Talks, Mentions: []model.Mention{m, m},
+		Conflicts:  []model.Conflict{{Field: "date", A: model.Side{Value: "a", Mention: m}, B: model.Side{Value: "b", Mention: m}}},
+		Confidence: 0.37}, model.Event{})
+	got, err := decodeEvents(encodeEvents(evs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, evs) {
+		for i := range evs {
+			if !reflect.DeepEqual(got[i], evs[i]) {
+				t.Fatalf("event %d differs:\n got %+v\nwant %+v", i, got[i], evs[i])
+			}
+		}
+		t.Fatal("the timelines differ")
+	}
+}
+
+// TestCodecCoversTheModel fails when a model type the codec writes gains
+// or loses a field: the codec (and the schema constant) must follow.
+func TestCodecCoversTheModel(t *testing.T) {
+	for _, c := range []struct {
+		v any
+		n int
+	}{
+		{model.Event{}, 10}, {model.Mention{}, 11}, {model.Date{}, 9}, {model.Basis{}, 5},
+		{model.Actor{}, 2}, {model.Conflict{}, 3}, {model.Side{}, 2}, {model.Source{}, 11},
+	} {
+		if got := reflect.TypeOf(c.v).NumField(); got != c.n {
+			t.Errorf("%T has %d fields, the codec writes %d: update cache/codec.go and the schema", c.v, got, c.n)
+		}
+	}
+}
+
+// TestCodecRefusesDamage: every truncation of a timeline, and bytes that
+// are not one, give an error, never a panic or a wrong timeline.
+func TestCodecRefusesDamage(t *testing.T) {
+	b := encodeEvents(seedEvents(t)[:6])
+	for n := 0; n < len(b); n += 1 + n/50 {
+		if _, err := decodeEvents(b[:n]); err == nil {
+			t.Fatalf("a timeline cut at %d of %d bytes was read", n, len(b))
+		}
+	}
+	bad := append([]byte(nil), b...)
+	bad = append(bad, 0)
+	if _, err := decodeEvents(bad); err == nil {
+		t.Error("trailing bytes were accepted")
+	}
+	if _, err := decodeEvents([]byte("khatt-events-2\n\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01")); err == nil {
+		t.Error("an absurd count was accepted")
+	}
+}
+
+func TestSourceCodec(t *testing.T) {
+	src := model.Source{ID: "a~2", Path: "/x/a.txt", Title: "عنوان", Outlet: "الجريدة", URL: "https://x", Lang: "ar",
+		Published: model.DayOf(2021, 7, 27), Extra: map[string]string{"author": "فلان", "z": "1"}, BodyStart: 40, Hash: "abc",
+		Text: "not kept"}
+	got, err := decodeSource(encodeSource(&src))
+	src.Text = ""
+	if err != nil || !reflect.DeepEqual(got, src) {
+		t.Errorf("got %+v, %v", got, err)
+	}
+	b := encodeSource(&src)
+	for n := 0; n < len(b); n++ {
+		if _, err := decodeSource(b[:n]); err == nil {
+			t.Fatalf("a source cut at %d bytes was read", n)
+		}
+	}
+}
