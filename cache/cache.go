@@ -12,9 +12,7 @@
 package cache
 
 import (
-	"bytes"
 	"database/sql"
-	"encoding/gob"
 	"errors"
 	"fmt"
 	"os"
@@ -30,7 +28,7 @@ import (
 
 // schema is the layout's version; a database of another layout is made
 // again.
-const schema = "khatt-cache-4"
+const schema = "khatt-cache-5"
 
 // Cache is an open cache database.
 type Cache struct {
@@ -168,11 +166,7 @@ type Article struct {
 // events), so that the work can be spread over the cores that extracted.
 func (a *Article) Encode() error {
 	sb := encodeSource(&a.Source) // without the text: read again from the file when shown
-	eb, err := encode(a.Events)
-	if err != nil {
-		return err
-	}
-	a.encoded = [2][]byte{sb, eb}
+	a.encoded = [2][]byte{sb, encodeArticle(a.Events)}
 	return nil
 }
 
@@ -190,8 +184,8 @@ func (a *Article) Decode() ([]extract.Event, error) {
 	if a.Events != nil || a.raw == nil {
 		return a.Events, nil
 	}
-	var evs []extract.Event
-	if err := decode(a.raw, &evs); err != nil {
+	evs, err := decodeArticle(a.raw)
+	if err != nil {
 		return nil, err
 	}
 	a.Events, a.raw = evs, nil
@@ -388,13 +382,3 @@ func (c *Cache) fail(err error) error {
 	}
 	return fmt.Errorf("cache %s: %w", c.path, err)
 }
-
-func encode(v any) ([]byte, error) {
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(v); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
-
-func decode(b []byte, v any) error { return gob.NewDecoder(bytes.NewReader(b)).Decode(v) }

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"time"
 
+	"khatt/extract"
+	"khatt/lexicon"
 	"khatt/model"
 )
 
@@ -373,4 +375,204 @@ func decodeSource(b []byte) (model.Source, error) {
 		r.err = errors.New("trailing bytes after the source")
 	}
 	return src, r.err
+}
+
+// maxDepth bounds the nesting of collective actors a blob may claim.
+const maxDepth = 8
+
+func (w *writer) entity(e *extract.Entity) {
+	if e == nil {
+		w.b = append(w.b, 0)
+		return
+	}
+	w.b = append(w.b, 1)
+	w.sym(e.Name)
+	w.sym(e.Key)
+	w.sym(string(e.Kind))
+	w.sym(e.Country)
+	if k := e.Known; k != nil {
+		w.b = append(w.b, 1)
+		w.sym(k.Name)
+		w.sym(string(k.Kind))
+		w.sym(k.StandsFor)
+		w.sym(k.In)
+		w.uint(len(k.Latin))
+		for _, l := range k.Latin {
+			w.sym(l)
+		}
+		w.bool(k.Acts)
+	} else {
+		w.b = append(w.b, 0)
+	}
+	w.bool(e.Role)
+	w.uint(len(e.Members))
+	for _, m := range e.Members {
+		w.entity(m)
+	}
+	w.bool(e.Unnamed)
+	w.bool(e.Acts)
+}
+
+func (r *reader) bool() bool {
+	switch r.byte() {
+	case 0:
+		return false
+	case 1:
+		return true
+	}
+	r.fail()
+	return false
+}
+
+func (r *reader) entity(depth int) *extract.Entity {
+	if !r.bool() || r.err != nil {
+		return nil
+	}
+	if depth > maxDepth {
+		r.fail()
+		return nil
+	}
+	e := &extract.Entity{Name: r.sym(), Key: r.sym(), Kind: model.ActorKind(r.sym()), Country: r.sym()}
+	if r.bool() {
+		k := &lexicon.Entity{Name: r.sym(), Kind: model.ActorKind(r.sym()), StandsFor: r.sym(), In: r.sym()}
+		if n := r.uint(); n > 0 {
+			k.Latin = make([]string, 0, min(n, 64))
+			for i := 0; i < n && r.err == nil; i++ {
+				k.Latin = append(k.Latin, r.sym())
+			}
+		}
+		k.Acts = r.bool()
+		e.Known = k
+	}
+	e.Role = r.bool()
+	if n := r.uint(); n > 0 {
+		e.Members = make([]*extract.Entity, 0, min(n, 64))
+		for i := 0; i < n && r.err == nil; i++ {
+			e.Members = append(e.Members, r.entity(depth+1))
+		}
+	}
+	e.Unnamed = r.bool()
+	e.Acts = r.bool()
+	return e
+}
+
+// encodeArticle writes one article's events as the extractor gave them
+// (what the merge needs of each).
+func encodeArticle(evs []extract.Event) []byte {
+	w := &writer{strs: map[string]int{}}
+	w.b = append(w.b, "khatt-article-1\n"...)
+	w.uint(len(evs))
+	for i := range evs {
+		e := &evs[i]
+		w.int(int64(e.Type))
+		w.uint(len(e.Actors))
+		for _, a := range e.Actors {
+			w.entity(a)
+		}
+		w.int(int64(e.Agents))
+		w.entity(e.Place)
+		w.date(e.Date)
+		w.int(int64(e.Strength))
+		w.bool(e.Depart)
+		w.int(int64(e.Status))
+		w.bool(e.Phone)
+		w.bool(e.Summit)
+		w.bool(e.Host)
+		w.int(int64(e.Sides))
+		w.uint(len(e.Mentions))
+		for j := range e.Mentions {
+			w.mention(&e.Mentions[j])
+		}
+		w.str(e.Gist)
+		words := make([]string, 0, len(e.Words))
+		for k, v := range e.Words {
+			if v {
+				words = append(words, k)
+			}
+		}
+		sort.Strings(words)
+		w.uint(len(words))
+		for _, k := range words {
+			w.sym(k)
+		}
+		w.float(e.Confidence)
+		w.sym(e.Source)
+		w.uint(len(e.Conflicts))
+		for _, c := range e.Conflicts {
+			w.sym(c.Field)
+			w.str(c.A.Value)
+			w.mention(&c.A.Mention)
+			w.str(c.B.Value)
+			w.mention(&c.B.Mention)
+		}
+		w.int(int64(e.Anchor))
+	}
+	return w.b
+}
+
+// decodeArticle reads what encodeArticle wrote; damage is an error.
+func decodeArticle(b []byte) ([]extract.Event, error) {
+	const magic = "khatt-article-1\n"
+	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
+		return nil, errors.New("not an article's events")
+	}
+	r := &reader{b: b[len(magic):]}
+	n := r.uint()
+	evs := make([]extract.Event, 0, min(n, 1<<16))
+	for i := 0; i < n && r.err == nil; i++ {
+		var e extract.Event
+		e.Type = model.EventType(r.int())
+		if k := r.uint(); k > 0 {
+			e.Actors = make([]*extract.Entity, 0, min(k, 256))
+			for j := 0; j < k && r.err == nil; j++ {
+				e.Actors = append(e.Actors, r.entity(0))
+			}
+		}
+		e.Agents = int(r.int())
+		e.Place = r.entity(0)
+		e.Date = r.date()
+		e.Strength = int(r.int())
+		e.Depart = r.bool()
+		e.Status = model.Status(r.int())
+		e.Phone = r.bool()
+		e.Summit = r.bool()
+		e.Host = r.bool()
+		e.Sides = int(r.int())
+		if k := r.uint(); k > 0 {
+			e.Mentions = make([]model.Mention, 0, min(k, 1<<12))
+			for j := 0; j < k && r.err == nil; j++ {
+				e.Mentions = append(e.Mentions, r.mention())
+			}
+		}
+		e.Gist = r.str()
+		if k := r.uint(); k > 0 {
+			e.Words = make(map[string]bool, min(k, 1024))
+			for j := 0; j < k && r.err == nil; j++ {
+				e.Words[r.sym()] = true
+			}
+		}
+		e.Confidence = r.float()
+		e.Source = r.sym()
+		if k := r.uint(); k > 0 {
+			e.Conflicts = make([]model.Conflict, 0, min(k, 256))
+			for j := 0; j < k && r.err == nil; j++ {
+				var c model.Conflict
+				c.Field = r.sym()
+				c.A.Value = r.str()
+				c.A.Mention = r.mention()
+				c.B.Value = r.str()
+				c.B.Mention = r.mention()
+				e.Conflicts = append(e.Conflicts, c)
+			}
+		}
+		e.Anchor = int(r.int())
+		evs = append(evs, e)
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	if len(r.b) != 0 {
+		return nil, errors.New("trailing bytes after the events")
+	}
+	return evs, nil
 }

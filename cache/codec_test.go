@@ -1,6 +1,7 @@
 package cache
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -107,4 +108,66 @@ func TestSourceCodec(t *testing.T) {
 			t.Fatalf("a source cut at %d bytes was read", n)
 		}
 	}
+}
+
+// TestArticleCodec: each seed's events as the extractor gives them come
+// back equal (but for the unexported matching words of entities), and
+// every truncation is refused.
+func TestArticleCodec(t *testing.T) {
+	srcs, _ := corpus.Load([]corpus.Root{{FS: seeds.FS, Path: "."}})
+	x := extract.New(lexicon.Default())
+	for i := range srcs {
+		evs := x.Article(&srcs[i])
+		b := encodeArticle(evs)
+		got, err := decodeArticle(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(evs) {
+			t.Fatalf("%s: %d events back, want %d", srcs[i].Path, len(got), len(evs))
+		}
+		for j := range evs {
+			if a, b := fmt.Sprintf("%+v", flat(evs[j])), fmt.Sprintf("%+v", flat(got[j])); a != b {
+				t.Fatalf("%s: event %d differs:\n got %s\nwant %s", srcs[i].Path, j, b, a)
+			}
+		}
+		for n := 0; n < len(b); n += 1 + n/40 {
+			if _, err := decodeArticle(b[:n]); err == nil {
+				t.Fatalf("a truncation at %d of %d bytes was accepted", n, len(b))
+			}
+		}
+	}
+	for _, c := range []struct {
+		v any
+		n int
+	}{{extract.Event{}, 19}, {extract.Entity{}, 10}, {lexicon.Entity{}, 6}} {
+		if got := reflect.TypeOf(c.v).NumField(); got != c.n {
+			t.Errorf("%T has %d fields, the codec writes %d: update cache/codec.go and the schema", c.v, got, c.n)
+		}
+	}
+}
+
+// flat is an event with its entities written out (pointers compared by
+// what they point to).
+func flat(e extract.Event) string {
+	ent := func(x *extract.Entity) string {
+		if x == nil {
+			return "<nil>"
+		}
+		s := fmt.Sprintf("%s|%s|%s|%s|%v|%v|%v|%d", x.Name, x.Key, x.Kind, x.Country, x.Role, x.Unnamed, x.Acts, len(x.Members))
+		if x.Known != nil {
+			s += fmt.Sprintf("|%+v", *x.Known)
+		}
+		for _, m := range x.Members {
+			s += "[" + m.Name + "]"
+		}
+		return s
+	}
+	var actors []string
+	for _, a := range e.Actors {
+		actors = append(actors, ent(a))
+	}
+	place := ent(e.Place)
+	e.Actors, e.Place = nil, nil
+	return fmt.Sprintf("%+v %v %s", e, actors, place)
 }
