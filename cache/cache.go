@@ -192,6 +192,9 @@ func (a *Article) Decode() ([]extract.Event, error) {
 	return evs, nil
 }
 
+// smallLookup is the number of keys up to which Lookup asks for each.
+var smallLookup = 500
+
 // Lookup returns the cached articles of this version for the keys whose
 // size and modification time still match (others are left out), without
 // their events (see Decode).
@@ -200,6 +203,39 @@ func (c *Cache) Lookup(keys []string, size, mtime []int64) (map[string]*Article,
 	want := make(map[string]int, len(keys))
 	for i, k := range keys {
 		want[k] = i
+	}
+	take := func(i int, a *Article, src []byte) {
+		if size[i] != a.Size || mtime[i] != a.ModTime {
+			return
+		}
+		var err error
+		if a.Source, err = decodeSource(src); err != nil {
+			return // unreadable: extracted again
+		}
+		a.Source.Hash = a.Hash
+		out[a.Key] = a
+	}
+	// A few articles in a big cache are looked up one by one; many, by
+	// reading the table once (which also tells which contents it holds).
+	if len(keys) <= smallLookup {
+		c.hashes = nil
+		stmt, err := c.db.Prepare(`SELECT key, size, mtime, hash, source FROM articles WHERE key = ? AND version = ?`)
+		if err != nil {
+			return nil, c.fail(err)
+		}
+		defer stmt.Close()
+		for i, k := range keys {
+			a := Article{c: c}
+			var src []byte
+			err := stmt.QueryRow(k, c.version).Scan(&a.Key, &a.Size, &a.ModTime, &a.Hash, &src)
+			if errors.Is(err, sql.ErrNoRows) {
+				continue
+			} else if err != nil {
+				return nil, c.fail(err)
+			}
+			take(i, &a, src)
+		}
+		return out, nil
 	}
 	rows, err := c.db.Query(`SELECT key, size, mtime, hash, source FROM articles WHERE version = ?`, c.version)
 	if err != nil {
@@ -214,15 +250,9 @@ func (c *Cache) Lookup(keys []string, size, mtime []int64) (map[string]*Article,
 			return nil, c.fail(err)
 		}
 		c.hashes[a.Hash] = true
-		i, ok := want[a.Key]
-		if !ok || size[i] != a.Size || mtime[i] != a.ModTime {
-			continue
+		if i, ok := want[a.Key]; ok {
+			take(i, &a, src)
 		}
-		if a.Source, err = decodeSource(src); err != nil {
-			continue // unreadable: extracted again
-		}
-		a.Source.Hash = a.Hash
-		out[a.Key] = &a
 	}
 	return out, c.fail(rows.Err())
 }

@@ -36,6 +36,13 @@ func TestArticlesAndTimelinesRoundTrip(t *testing.T) {
 	if len(got) != 1 || got["/x/a.txt"] == nil {
 		t.Fatalf("lookup: %v", got)
 	}
+	// Many keys are looked up by reading the table once: the same answer.
+	defer func(n int) { smallLookup = n }(smallLookup)
+	smallLookup = 0
+	if again, err := c.Lookup([]string{"/x/a.txt", "/x/b.txt"}, []int64{10, 11}, []int64{20, 20}); err != nil ||
+		len(again) != 1 || again["/x/a.txt"] == nil || again["/x/a.txt"].Source.Title != got["/x/a.txt"].Source.Title {
+		t.Fatalf("lookup of the whole table: %v %v", again, err)
+	}
 	a := got["/x/a.txt"]
 	if a.Source.Text != "" || a.Source.Title != "عنوان" || a.Source.Hash != "h-/x/a.txt" {
 		t.Errorf("source: %+v (the text is never stored)", a.Source)
