@@ -52,9 +52,10 @@ type Labels struct {
 	// The server's notices.
 	Reloaded, UpToDate, NewCorpus, ShuttingDown string
 	Copied                                      string
-	// Loading says where a load stands: articles done of total, how many
-	// came from the cache, the phase ("read" or "merge").
-	Loading func(done, total, cached int, phase string) string
+	// Loading says where a load stands: the phase ("read", "extract" or
+	// "merge"), articles done of total, how many came from the cache, the
+	// rate (articles a second, 0: not known yet) and the current file.
+	Loading func(phase string, done, total, cached int, rate float64, current string) string
 }
 
 // Arabic is the default table.
@@ -85,11 +86,23 @@ var Arabic = Labels{
 	Reloaded: "حُمّلت المدونة الجديدة", UpToDate: "المدونة محدّثة",
 	NewCorpus: "مدونة جديدة جاهزة: اضغط r", ShuttingDown: "الخادم يتوقف",
 	Copied: "نُسخت الجملة كما كُتبت",
-	Loading: func(done, total, cached int, phase string) string {
-		if phase == "merge" {
+	Loading: func(phase string, done, total, cached int, rate float64, current string) string {
+		var s string
+		switch phase {
+		case "merge":
 			return fmt.Sprintf("دمج أحداث %d مقالة…", total)
+		case "extract":
+			s = fmt.Sprintf("استخراج الأحداث: %d من %d مقالة جديدة أو معدّلة (%d من الذاكرة المؤقتة)", done, total, cached)
+		default:
+			s = fmt.Sprintf("قراءة المقالات: %d من %d (%d من الذاكرة المؤقتة)", done, total, cached)
 		}
-		return fmt.Sprintf("قراءة المقالات: %d من %d (%d من الذاكرة المؤقتة)…", done, total, cached)
+		if rate > 0 {
+			s += fmt.Sprintf("، %.0f مقالة في الثانية", rate)
+		}
+		if current != "" {
+			s += "، " + current
+		}
+		return s + "…"
 	},
 	Modifiers: map[model.Modifier]string{model.Approx: "≈ ", model.OnOrBefore: "في موعد أقصاه ", model.OnOrAfter: "ابتداءً من ",
 		model.StartOf: "أوائل ", model.MidOf: "منتصف ", model.EndOf: "أواخر "},
@@ -148,11 +161,23 @@ var English = Labels{
 	Reloaded: "the new corpus is loaded", UpToDate: "the corpus is up to date",
 	NewCorpus: "a new corpus is ready: press r", ShuttingDown: "the server is shutting down",
 	Copied: "sentence copied as written",
-	Loading: func(done, total, cached int, phase string) string {
-		if phase == "merge" {
+	Loading: func(phase string, done, total, cached int, rate float64, current string) string {
+		var s string
+		switch phase {
+		case "merge":
 			return fmt.Sprintf("merging the events of %d articles…", total)
+		case "extract":
+			s = fmt.Sprintf("extracting events: %d of %d new or changed articles (%d from the cache)", done, total, cached)
+		default:
+			s = fmt.Sprintf("reading articles: %d of %d (%d from the cache)", done, total, cached)
 		}
-		return fmt.Sprintf("reading articles: %d of %d (%d from the cache)…", done, total, cached)
+		if rate > 0 {
+			s += fmt.Sprintf(", %.0f a second", rate)
+		}
+		if current != "" {
+			s += ", " + current
+		}
+		return s + "…"
 	},
 	Modifiers: map[model.Modifier]string{model.Approx: "≈ ", model.OnOrBefore: "on or before ", model.OnOrAfter: "on or after ",
 		model.StartOf: "early ", model.MidOf: "mid ", model.EndOf: "late "},

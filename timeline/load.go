@@ -9,6 +9,7 @@ import (
 	"os"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"khatt/cache"
 	"khatt/corpus"
@@ -20,11 +21,12 @@ import (
 
 // Progress is where a load stands, for a reader to show while it waits.
 type Progress struct {
-	Phase   string // "scan", "read", "merge", "done"
-	Done    int    // articles read or found in the cache
-	Total   int    // articles found
-	Cached  int    // of Done, found in the cache
-	Current string // the article being read, as displayed
+	Phase   string  // "scan", "read", "extract", "merge", "done"
+	Done    int     // articles read (or found in the cache), or extracted
+	Total   int     // articles found, or to extract
+	Cached  int     // articles found in the cache
+	Current string  // the article being read or extracted, as displayed
+	Rate    float64 // articles per second in this phase so far
 }
 
 // LoadOptions configure Load.
@@ -88,9 +90,15 @@ func LoadScanned(sc Scanned, o LoadOptions) *model.Timeline {
 		lx = lexicon.Default()
 	}
 	var mu sync.Mutex
+	phase, began := "", time.Now()
 	report := func(p Progress) {
 		if o.Progress != nil {
 			mu.Lock()
+			if p.Phase != phase {
+				phase, began = p.Phase, time.Now()
+			} else if secs := time.Since(began).Seconds(); secs > 0 {
+				p.Rate = float64(p.Done) / secs
+			}
 			o.Progress(p)
 			mu.Unlock()
 		}
@@ -221,6 +229,13 @@ func LoadScanned(sc Scanned, o LoadOptions) *model.Timeline {
 	var failed []error
 	var failMu sync.Mutex
 	x := extract.New(lx)
+	var extracted atomic.Int64
+	toExtract := 0
+	for k := range srcs {
+		if entries[idx[k]].hit == nil {
+			toExtract++
+		}
+	}
 	corpus.Parallel(len(srcs), func(k int) {
 		e := &entries[idx[k]]
 		src := &srcs[k]
@@ -260,6 +275,9 @@ func LoadScanned(sc Scanned, o LoadOptions) *model.Timeline {
 		per[k] = x.Article(src)
 		e.events, e.fresh = per[k], true
 		store(k, e.events)
+		if n := int(extracted.Add(1)); n%32 == 0 {
+			report(Progress{Phase: "extract", Done: n, Total: toExtract, Cached: int(cached.Load()), Current: src.Path})
+		}
 	})
 	close(toStore) // the last batch is written while the merge runs
 	problems = append(problems, failed...)

@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"khatt/model"
@@ -475,5 +476,27 @@ func TestEditingMixedInput(t *testing.T) {
 	}
 	if m.s.query != "قآني" {
 		t.Errorf("the search follows the edit: %q", m.s.query)
+	}
+}
+
+// TestProgressWhileLoading: before its corpus is loaded the reader shows
+// how the load goes (phase, counts, rate, the file), and the timeline once
+// it comes.
+func TestProgressWhileLoading(t *testing.T) {
+	m := New(&model.Timeline{}, Options{Labels: English, Bidi: Bidi{Mode: "app"}, Renderer: asciiRenderer(), GlamourStyle: "notty", Loading: true})
+	send(m, tea.WindowSizeMsg{Width: 160, Height: 30})
+	send(m, LoadingMsg{Phase: "extract", Done: 64, Total: 900, Cached: 100, Rate: 41.6, Current: "d01/a\x1b]0;x\x07.txt"})
+	v := ansi.Strip(m.View())
+	for _, want := range []string{"extracting events: 64 of 900", "(100 from the cache)", "42 a second", "d01/a"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the loading frame lacks %q:\n%s", want, v)
+		}
+	}
+	if strings.Contains(m.View(), "\x1b]0;") || strings.Contains(m.View(), "\x07") {
+		t.Error("a file name's control bytes reached the screen")
+	}
+	send(m, LoadedMsg{Timeline: seedTL})
+	if v := ansi.Strip(m.View()); strings.Contains(v, "extracting") || !strings.Contains(v, "2021") {
+		t.Errorf("after the load:\n%s", v)
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
+	"khatt/safe"
 	"khatt/ui/rtl"
 )
 
@@ -153,7 +154,7 @@ func (m *Model) statusLine() string {
 		{Text: " · " + l.SourcesCount(len(m.s.tl.Sources)), Style: stStatus},
 	}
 	if p := m.loading; p != nil {
-		spans = []rtl.Span{{Text: l.Loading(p.Done, p.Total, p.Cached, p.Phase), Style: stWarn}}
+		spans = []rtl.Span{{Text: l.Loading(p.Phase, p.Done, p.Total, p.Cached, p.Rate, safe.Line(p.Current, 60)), Style: stWarn}}
 	}
 	for _, c := range Chips(m.s.filter, l) {
 		spans = append(spans, rtl.Span{Text: " ", Style: stStatus}, rtl.Span{Text: " " + c + " ", Style: stChip})
