@@ -500,3 +500,16 @@ func TestProgressWhileLoading(t *testing.T) {
 		t.Errorf("after the load:\n%s", v)
 	}
 }
+
+// TestHelpKeysAreNotMirrored: in the Arabic help bar "]" (next source)
+// is read first, right of "[" (previous), each glyph as typed.
+func TestHelpKeysAreNotMirrored(t *testing.T) {
+	m := newTest(t, 160, 30, Arabic)
+	keys(m, "G", "k", "tab") // the event pane of an event with two sources: its bar names both
+	lines := strings.Split(ansi.Strip(m.View()), "\n")
+	bar := lines[len(lines)-1]
+	next, prev := strings.Index(bar, "]"), strings.Index(bar, "[")
+	if next < 0 || prev < 0 || next < prev {
+		t.Fatalf("in a right-to-left bar ] (next) must stand right of [ (previous): %q", bar)
+	}
+}

@@ -127,7 +127,7 @@ func (m *Model) helpLines() []string {
 				continue
 			}
 			h := b.Help()
-			out = append(out, m.s.draw.line([]rtl.Span{{Text: h.Key, Style: stKey}, {Text: "  " + h.Desc, Style: stText}}, w, m.s.dir(), false))
+			out = append(out, m.s.draw.line([]rtl.Span{keySpan(h.Key), {Text: "  " + h.Desc, Style: stText}}, w, m.s.dir(), false))
 		}
 		out = append(out, blank(w))
 	}
@@ -196,6 +196,13 @@ func (m *Model) matchIndex() int {
 	return 0
 }
 
+// keySpan is a key's name as typed: left to right between marks, so that
+// in a right-to-left line "]" is not mirrored into "[" nor "shift+tab"
+// turned around.
+func keySpan(k string) rtl.Span {
+	return rtl.Span{Text: "\u200e" + k + "\u200e", Style: stKey}
+}
+
 // bottomLine is the help bar, or the search or filter line being typed.
 func (m *Model) bottomLine() string {
 	l := m.s.labels
@@ -214,7 +221,7 @@ func (m *Model) bottomLine() string {
 			spans = append(spans, rtl.Span{Text: " · ", Style: stDim})
 		}
 		h := b.Help()
-		spans = append(spans, rtl.Span{Text: h.Key, Style: stKey}, rtl.Span{Text: " " + h.Desc, Style: stDim})
+		spans = append(spans, keySpan(h.Key), rtl.Span{Text: " " + h.Desc, Style: stDim})
 	}
 	return m.s.draw.line(spans, m.width, m.s.dir(), false)
 }

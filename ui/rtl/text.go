@@ -298,8 +298,8 @@ func (l *Layouter) drawLine(p Paragraph, drawn []rune, styles []int, start, end,
 	}
 	for k, i := range order {
 		r := drawn[i]
-		if ourMark(r) && m.Reorder {
-			continue // the app's own marks: sent only to a terminal that reorders and honours them
+		if (ourMark(r) || r == '\u200e' || r == '\u200f') && m.Reorder {
+			continue // isolates and marks did their work here: sent only to a terminal that reorders
 		}
 		if (m.Reorder || m.Embed && m.PreMirror) && p.Levels[i]%2 == 1 {
 			r = Mirror(r) // L4; for Konsole, which reverses without mirroring
