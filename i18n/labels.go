@@ -132,6 +132,8 @@ var Arabic = Labels{
 		"open": "فتح", "next mention": "المصدر التالي", "prev mention": "المصدر السابق", "search": "بحث",
 		"next match": "النتيجة التالية", "prev match": "النتيجة السابقة", "filter": "تصفية", "clear": "مسح",
 		"help": "مساعدة", "quit": "خروج", "problems": "المشكلات", "reload": "إعادة التحميل", "copy": "نسخ الجملة",
+		"wheel": "تمرير اللوحة تحت المؤشر", "click": "تركيز اللوحة واختيار السطر",
+		"arabic layout": "اللوحة العربية: المفاتيح نفسها في مواضعها",
 	},
 }
 
@@ -207,6 +209,8 @@ var English = Labels{
 		"open": "open", "next mention": "next source", "prev mention": "previous source", "search": "search",
 		"next match": "next match", "prev match": "previous match", "filter": "filter", "clear": "clear",
 		"help": "help", "quit": "quit", "problems": "problems", "reload": "reload", "copy": "copy sentence",
+		"wheel": "scroll the pane under the pointer", "click": "focus the pane, select the row",
+		"arabic layout": "Arabic layout: same keys, same places",
 	},
 }
 

@@ -78,6 +78,7 @@ type Model struct {
 	cur      int    // the cursor in buf: the index of the rune it stands before
 	message  string // one-off feedback in the status line
 	help     bool
+	helpTop  int // the first line of the help overlay shown
 	problems bool
 	clip     string             // text to put on the clipboard with the next frame
 	loading  *timeline.Progress // while the corpus loads
@@ -147,6 +148,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.input != noInput {
 			return m, m.editInput(msg)
 		}
+		msg = latinKey(msg)
 		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
 			// Keys typed quickly can arrive in one read ("/q"): each is a key.
 			var cmds []tea.Cmd
@@ -221,7 +223,26 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Reload) && m.opts.Reload != nil:
 		return m.reload()
 	case key.Matches(msg, k.Help):
-		m.help, m.problems = !m.help, false
+		m.help, m.problems, m.helpTop = !m.help, false, 0
+		return nil
+	case m.help && (key.Matches(msg, k.Up) || key.Matches(msg, k.Down) || key.Matches(msg, k.PageUp) ||
+		key.Matches(msg, k.PageDown) || key.Matches(msg, k.Top) || key.Matches(msg, k.Bottom)):
+		// The overlay scrolls when the window is too small for it.
+		switch {
+		case key.Matches(msg, k.Up):
+			m.helpTop--
+		case key.Matches(msg, k.Down):
+			m.helpTop++
+		case key.Matches(msg, k.PageUp):
+			m.helpTop -= m.height / 2
+		case key.Matches(msg, k.PageDown):
+			m.helpTop += m.height / 2
+		case key.Matches(msg, k.Top):
+			m.helpTop = 0
+		default:
+			m.helpTop = 1 << 20
+		}
+		m.helpTop = max(m.helpTop, 0)
 		return nil
 	case key.Matches(msg, k.Copy):
 		// The screen holds text in drawing order, shaped: copying cells gives

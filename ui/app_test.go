@@ -513,3 +513,75 @@ func TestHelpKeysAreNotMirrored(t *testing.T) {
 		t.Fatalf("in a right-to-left bar ] (next) must stand right of [ (previous): %q", bar)
 	}
 }
+
+// TestArabicLayoutKeys: with the Arabic (PC) layout active every binding
+// works at its place (ت is j, لأ is G, ظ is /), and in the search line
+// Arabic letters are text.
+func TestArabicLayoutKeys(t *testing.T) {
+	latin, arabic := newTest(t, 120, 30, Arabic), newTest(t, 120, 30, Arabic)
+	ar := func(m *Model, s string) { send(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}) }
+	keys(latin, "j", "j", "k")
+	ar(arabic, "ت")
+	ar(arabic, "ت")
+	ar(arabic, "ن")
+	if latin.s.sel != arabic.s.sel {
+		t.Fatalf("ت ت ن selected %d, j j k %d", arabic.s.sel, latin.s.sel)
+	}
+	keys(latin, "G")
+	ar(arabic, "لأ") // shift+g types lam-alef with hamza
+	if latin.s.sel != arabic.s.sel || arabic.s.sel == 0 {
+		t.Fatalf("لأ selected %d, G %d", arabic.s.sel, latin.s.sel)
+	}
+	ar(arabic, "ل")
+	if arabic.s.sel != latin.s.visible[0] && arabic.s.sel != 0 {
+		t.Fatalf("ل (g) did not go to the top: %d", arabic.s.sel)
+	}
+	ar(arabic, "ظ")
+	if arabic.input != searchInput {
+		t.Fatal("ظ (/) did not open the search")
+	}
+	ar(arabic, "ت")
+	if string(arabic.buf) != "ت" {
+		t.Fatalf("in the search line ت is text, got %q", string(arabic.buf))
+	}
+	keys(arabic, "esc")
+	ar(arabic, "؟")
+	if !arabic.help {
+		t.Fatal("؟ (?) did not open the help")
+	}
+	_, cmd := arabic.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("ض")})
+	if cmd == nil {
+		t.Fatal("ض (q) did not quit")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("ض (q) did not quit")
+	}
+}
+
+// TestHelpOverlayListsEveryKeyAndScrolls: at 60×20 the overlay says it
+// scrolls, and scrolling shows every key, the mouse and the Arabic layout.
+func TestHelpOverlayListsEveryKeyAndScrolls(t *testing.T) {
+	m := newTest(t, 60, 20, English)
+	keys(m, "?")
+	first := ansi.Strip(m.View())
+	if !strings.Contains(first, "Keys ↑↓") {
+		t.Fatalf("the overlay does not say it scrolls:\n%s", first)
+	}
+	seen := first
+	for i := 0; i < 40; i++ {
+		keys(m, "j")
+		seen += ansi.Strip(m.View())
+	}
+	for _, want := range []string{"next match", "previous match", "next source", "previous source", "copy sentence", "wheel", "click", "Arabic layout: same keys", "quit"} {
+		if !strings.Contains(seen, want) {
+			t.Errorf("scrolling the help never shows %q", want)
+		}
+	}
+	if !m.help {
+		t.Fatal("j closed the help instead of scrolling it")
+	}
+	keys(m, "g")
+	if got := ansi.Strip(m.View()); got != first {
+		t.Errorf("g did not scroll back to the top:\n%s", got)
+	}
+}

@@ -1,6 +1,9 @@
 package ui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
 
 // KeyMap is the reader's key bindings.
 type KeyMap struct {
@@ -63,4 +66,28 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.NextMention, k.PrevMention, k.Search, k.NextMatch, k.PrevMatch},
 		{k.Filter, k.Clear, k.Copy, k.Problems, k.Reload, k.Help, k.Quit},
 	}
+}
+
+// arabicLayout maps what the Arabic (PC, "101") keyboard layout types to
+// the Latin key at the same position, so that an Arabic user reads without
+// switching layouts: ت is j, ن is k, لأ (shift+g) is G, ؟ is ?. Used
+// outside text input only; in the search and filter lines Arabic is text.
+var arabicLayout = map[string]string{
+	"ض": "q", "ص": "w", "ث": "e", "ق": "r", "ف": "t", "غ": "y", "ع": "u", "ه": "i", "خ": "o", "ح": "p", "ج": "[", "د": "]",
+	"ش": "a", "س": "s", "ي": "d", "ب": "f", "ل": "g", "ا": "h", "ت": "j", "ن": "k", "م": "l", "ك": ";", "ط": "'",
+	"ئ": "z", "ء": "x", "ؤ": "c", "ر": "v", "لا": "b", "ى": "n", "ة": "m", "و": ",", "ز": ".", "ظ": "/",
+	// shifted
+	"لإ": "T", "إ": "Y", "لأ": "G", "أ": "H", "ـ": "J", "،": "K", "لآ": "B", "آ": "N", "؟": "?", "؛": "P",
+}
+
+// latinKey is the key at the same position of a Latin layout, for a key
+// typed with the Arabic layout; any other key is itself.
+func latinKey(msg tea.KeyMsg) tea.KeyMsg {
+	if msg.Type != tea.KeyRunes || msg.Paste {
+		return msg
+	}
+	if l, ok := arabicLayout[string(msg.Runes)]; ok {
+		msg.Runes = []rune(l)
+	}
+	return msg
 }

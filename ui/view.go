@@ -37,7 +37,12 @@ func (m *Model) View() string {
 	var body string
 	switch {
 	case m.help:
-		body = m.overlay(m.s.labels.HelpTitle, m.helpLines())
+		lines, more := m.helpLines()
+		title := m.s.labels.HelpTitle
+		if more {
+			title += " ↑↓"
+		}
+		body = m.overlay(title, lines)
 	case m.problems:
 		body = m.overlay(m.s.labels.Problems, m.problemLines())
 	default:
@@ -118,20 +123,73 @@ func (m *Model) overlay(title string, content []string) string {
 	return m.frame(title, content, m.width, h, true)
 }
 
-func (m *Model) helpLines() []string {
-	w := m.width - 2
-	var out []string
+// helpEntry is one line of the help overlay: a key and what it does ("" for
+// the gap between groups).
+type helpEntry struct{ key, desc string }
+
+func (m *Model) helpEntries() []helpEntry {
+	var out []helpEntry
 	for _, col := range m.keys.FullHelp() {
 		for _, b := range col {
-			if !b.Enabled() {
+			// Every key, also those that do nothing at the moment (n
+			// without a search); reload only where there is one (serve).
+			if len(b.Keys()) > 0 && (b.Help().Key != "r" || m.opts.Reload != nil) {
+				h := b.Help()
+				out = append(out, helpEntry{h.Key, h.Desc})
+			}
+		}
+		out = append(out, helpEntry{})
+	}
+	l := m.s.labels.Keys
+	return append(out, helpEntry{"wheel", l["wheel"]}, helpEntry{"click", l["click"]}, helpEntry{},
+		helpEntry{"ت=j ن=k", l["arabic layout"]})
+}
+
+// helpLines lays the overlay's entries out in as many columns as the width
+// holds (the first column on the reading side), scrolled to m.helpTop when
+// they are still too many for the height (more says so).
+func (m *Model) helpLines() (lines []string, more bool) {
+	w, h := m.width-2, max(m.height-4, 1)
+	entries := m.helpEntries()
+	keyW, descW := 0, 0
+	for _, e := range entries {
+		keyW = max(keyW, rtl.Width([]rune(e.key)))
+		descW = max(descW, rtl.Width([]rune(e.desc)))
+	}
+	colW := keyW + 2 + descW + 4
+	cols := max(1, min(w/colW, (len(entries)+h-1)/h))
+	rows := (len(entries) + cols - 1) / cols
+	pad := func(s string, n int) string { return s + strings.Repeat(" ", max(0, n-rtl.Width([]rune(s)))) }
+	var out []string
+	for r := 0; r < rows; r++ {
+		var spans []rtl.Span
+		for c := 0; c < cols; c++ {
+			i := c*rows + r
+			if i >= len(entries) {
+				break
+			}
+			e := entries[i]
+			if c+1 < cols && (c+1)*rows+r < len(entries) {
+				e.desc = pad(e.desc, descW+4)
+			}
+			if e.key == "" {
+				spans = append(spans, rtl.Span{Text: pad("", keyW+2) + e.desc, Style: stText})
 				continue
 			}
-			h := b.Help()
-			out = append(out, m.s.draw.line([]rtl.Span{keySpan(h.Key), {Text: "  " + h.Desc, Style: stText}}, w, m.s.dir(), false))
+			spans = append(spans, keySpan(pad(e.key, keyW)), rtl.Span{Text: "  " + e.desc, Style: stText})
 		}
-		out = append(out, blank(w))
+		if len(spans) == 0 {
+			out = append(out, blank(w))
+			continue
+		}
+		out = append(out, m.s.draw.line(spans, w, m.s.dir(), false))
 	}
-	return out
+	if len(out) > h {
+		m.helpTop = max(0, min(m.helpTop, len(out)-h))
+		return out[m.helpTop : m.helpTop+h], true
+	}
+	m.helpTop = 0
+	return out, false
 }
 
 func (m *Model) problemLines() []string {
