@@ -49,10 +49,12 @@ Usage:
   khatt brief [flags] [PATH...]      print a chronological briefing
   khatt export [flags] [PATH...]     print the timeline as json, jsonl, md, csv, ics or timelinejs
   khatt serve [flags] [PATH...]      serve the reader over SSH to a team
-  khatt COMMAND --help               the flags of a command, with examples
-  khatt --version
+  khatt cache [stats|prune|clear]    what the cache of read articles holds
+  khatt help [COMMAND]               the flags of a command, with examples (or khatt COMMAND --help)
+  khatt version                      (or khatt --version)
 
-PATH is an article (.txt or .md) or a directory of them, searched recursively;
+PATH is an article (.txt or .md) or a directory of them, searched recursively
+(a directory called help or version is ./help, ./version);
 with no PATH, the corpus of the config file, else the built-in seed articles.
 Settings are read from $XDG_CONFIG_HOME/khatt/config.toml (see the README);
 flags override them.
@@ -203,9 +205,22 @@ func main() {
 
 // run is main without the process: it returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version") {
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version" || args[0] == "version") {
 		fmt.Fprintf(stdout, "khatt %s\n", version)
 		return 0
+	}
+	// khatt help [COMMAND] is khatt [COMMAND] --help (a directory called
+	// help is ./help).
+	if len(args) > 0 && args[0] == "help" {
+		if len(args) > 2 {
+			fmt.Fprintln(stderr, "khatt help: want at most one command (khatt help brief)")
+			return 2
+		}
+		if len(args) == 2 && !isCommand(args[1]) {
+			fmt.Fprintf(stderr, "khatt help: no command %q (the commands: %s)\n", safe.Line(args[1], 40), strings.Join(commandNames(), ", "))
+			return 2
+		}
+		args = append(args[1:], "--help")
 	}
 	cmd := commands[0]
 	explicit := false
@@ -247,6 +262,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	return cmd.run(o, stdout, stderr)
+}
+
+func isCommand(name string) bool {
+	for _, c := range commands {
+		if c.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func commandNames() []string {
+	var out []string
+	for _, c := range commands {
+		out = append(out, c.name)
+	}
+	return out
 }
 
 func usage(w io.Writer, c command, fs *flag.FlagSet, root bool) {

@@ -130,6 +130,19 @@ func TestVersionAndHelp(t *testing.T) {
 	if code, out, _ := runCmd("--help"); code != 0 || !strings.Contains(out, "khatt brief") || !strings.Contains(out, "-bidi") {
 		t.Errorf("--help: %d\n%s", code, out)
 	}
+	// help and version are words, not paths.
+	if code, out, errs := runCmd("version"); code != 0 || !strings.HasPrefix(out, "khatt ") || errs != "" {
+		t.Errorf("version: %d %q %q", code, out, errs)
+	}
+	if code, out, errs := runCmd("help"); code != 0 || !strings.Contains(out, "khatt brief") || errs != "" {
+		t.Errorf("help: %d %q %q", code, out, errs)
+	}
+	if code, out, _ := runCmd("help", "export"); code != 0 || !strings.Contains(out, "khatt export") || !strings.Contains(out, "-format") {
+		t.Errorf("help export: %d\n%s", code, out)
+	}
+	if code, out, errs := runCmd("help", "exprot"); code != 2 || out != "" || !strings.Contains(errs, `no command "exprot"`) {
+		t.Errorf("help exprot: %d %q %q", code, out, errs)
+	}
 }
 
 func TestBadDatesAndFlagsAreOneLine(t *testing.T) {
