@@ -431,6 +431,7 @@ func (o *options) prepare(stderr io.Writer) (timeline.Scanned, timeline.LoadOpti
 		return sc, timeline.LoadOptions{}, false
 	}
 	lo := timeline.LoadOptions{Lexicon: lx}
+	o.filter.Lexicon = lx // the Latin names of --query and of the reader's search
 	if len(o.paths) > 0 && !o.noCache {
 		// A cache that cannot be opened costs speed, never the run.
 		c, err := cache.Open(cache.DefaultPath(), timeline.Version(lx), func(w string) {

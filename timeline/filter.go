@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"khatt/lexicon"
 	"khatt/model"
 )
 
@@ -18,6 +19,9 @@ type Filter struct {
 	Query        string // as typed; matched folded against SearchText
 	// MinConfidence drops events the extractor is less sure of (0 to 1).
 	MinConfidence float64
+	// Lexicon gives the Latin forms of known names to Query (Kadhimi
+	// finds الكاظمي); nil: the embedded one.
+	Lexicon *lexicon.Lexicon
 }
 
 // DefaultMinConfidence is the threshold that gives the best F1 on the
@@ -36,20 +40,35 @@ func (f Filter) Empty() bool {
 func (f Filter) Match(e *model.Event) bool {
 	folded := ""
 	if f.Query != "" {
-		folded = SearchText(e)
+		folded = SearchText(e, f.Lexicon)
 	}
 	return f.MatchFolded(e, folded)
 }
 
 // SearchText is an event's text for search and --query, folded: summary,
-// actors, place and every reporting sentence.
-func SearchText(e *model.Event) string {
+// actors (with the Latin forms the lexicon knows of them), place and every
+// reporting sentence.
+func SearchText(e *model.Event, lx *lexicon.Lexicon) string {
+	if lx == nil {
+		lx = lexicon.Default()
+	}
 	var b strings.Builder
 	b.WriteString(e.Summary)
+	latin := func(name string) {
+		if k := lx.Entity(name); k != nil {
+			for _, l := range k.Latin {
+				b.WriteString(" " + l)
+			}
+		}
+	}
 	for _, a := range e.Actors {
 		b.WriteString(" " + a.Name)
+		latin(a.Name)
 	}
 	b.WriteString(" " + e.Place)
+	if e.Place != "" {
+		latin(e.Place)
+	}
 	for _, m := range e.Mentions {
 		b.WriteString(" " + m.Sentence)
 	}

@@ -96,7 +96,7 @@ func New(tl *model.Timeline, o Options) *Model {
 		o.Bidi = Bidi{Mode: "app", Shape: true}
 	}
 	st := NewStyles(o.Renderer, o.NoColor)
-	s := newState(tl, o.Labels, st, o.Bidi.RTLMode())
+	s := newState(tl, o.Labels, st, o.Bidi.RTLMode(), o.Filter.Lexicon)
 	s.filter = o.Filter
 	s.applyFilter()
 	m := &Model{s: s, keys: DefaultKeyMap(o.Labels), opts: o, focus: TimelinePane, second: EventPane}
@@ -324,7 +324,7 @@ func (m *Model) setTimeline(tl *model.Timeline, message string) tea.Cmd {
 	if e := m.s.event(); e != nil {
 		keep = e.ID
 	}
-	s := newState(tl, m.s.labels, m.s.styles, m.opts.Bidi.RTLMode())
+	s := newState(tl, m.s.labels, m.s.styles, m.opts.Bidi.RTLMode(), m.opts.Filter.Lexicon)
 	s.filter = m.s.filter
 	s.applyFilter()
 	for i, e := range tl.Events {
@@ -494,6 +494,7 @@ func (m *Model) editInput(msg tea.KeyMsg) tea.Cmd {
 				m.message = err.Error()
 				return nil
 			}
+			f.Lexicon = m.opts.Filter.Lexicon
 			if !strings.Contains(string(m.buf), "confidence:") && !strings.Contains(string(m.buf), "ثقة:") {
 				f.MinConfidence = m.opts.Filter.MinConfidence // the session's threshold stays
 			}
@@ -502,10 +503,14 @@ func (m *Model) editInput(msg tea.KeyMsg) tea.Cmd {
 			m.timeline.rebuild()
 			return m.selectionChanged()
 		}
-		if m.s.nextMatch(1) {
+		// The match shown while typing is the one Enter lands on.
+		if len(m.s.matches) == 0 {
+			m.message = m.s.labels.NoMatch
+			return nil
+		}
+		if m.s.seekMatch() {
 			return m.selectionChanged()
 		}
-		m.message = m.s.labels.NoMatch
 		return nil
 	case tea.KeyBackspace:
 		if m.cur > 0 {
@@ -551,6 +556,9 @@ func (m *Model) editInput(msg tea.KeyMsg) tea.Cmd {
 	}
 	if m.input == searchInput {
 		m.s.search(string(m.buf))
+		if m.s.seekMatch() {
+			return m.selectionChanged()
+		}
 	}
 	return nil
 }

@@ -221,9 +221,14 @@ func TestSearchIsArabicNormalised(t *testing.T) {
 	if m.input != searchInput || !strings.HasSuffix(string(m.buf), "q") {
 		t.Fatal("q in the search box must be typed, not quit")
 	}
-	keys(m, "backspace", "enter")
-	if !m.s.isMatch(m.s.sel) {
-		t.Error("enter should select the first match")
+	keys(m, "backspace")
+	typing := m.s.sel
+	if m.matchIndex() != 1 {
+		t.Errorf("while typing the first match is selected: %d/%d", m.matchIndex(), len(m.s.matches))
+	}
+	keys(m, "enter")
+	if !m.s.isMatch(m.s.sel) || m.s.sel != typing || m.matchIndex() != 1 {
+		t.Errorf("enter should stay on the match shown while typing (1/%d), got %d/%d", len(m.s.matches), m.matchIndex(), len(m.s.matches))
 	}
 	first := m.s.sel
 	keys(m, "n")
@@ -583,5 +588,26 @@ func TestHelpOverlayListsEveryKeyAndScrolls(t *testing.T) {
 	keys(m, "g")
 	if got := ansi.Strip(m.View()); got != first {
 		t.Errorf("g did not scroll back to the top:\n%s", got)
+	}
+}
+
+// TestLatinSearch: a well-known name typed in Latin letters finds its
+// Arabic form (the lexicon's latin: forms), in any letter case.
+func TestLatinSearch(t *testing.T) {
+	m := newTest(t, 160, 45, Arabic)
+	keys(m, "/")
+	typeText(m, "kadhimi")
+	if len(m.s.matches) == 0 {
+		t.Fatal("/kadhimi finds nothing")
+	}
+	for _, i := range m.s.matches {
+		if !strings.Contains(timeline.SearchText(&m.s.tl.Events[m.s.visible[i]], nil), "كاظمي") {
+			t.Errorf("kadhimi matched an event without الكاظمي: %s", m.s.tl.Events[m.s.visible[i]].Summary)
+		}
+	}
+	keys(m, "esc", "/")
+	typeText(m, "BIDEN")
+	if len(m.s.matches) == 0 {
+		t.Fatal("/BIDEN finds nothing")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"khatt/lexicon"
 	"khatt/model"
 	"khatt/timeline"
 	"khatt/ui/rtl"
@@ -35,7 +36,7 @@ type markSpan struct {
 	events     []int // indices into tl.Events
 }
 
-func newState(tl *model.Timeline, l Labels, st Styles, mode rtl.Mode) *state {
+func newState(tl *model.Timeline, l Labels, st Styles, mode rtl.Mode, lx *lexicon.Lexicon) *state {
 	s := &state{tl: tl, labels: l, styles: st, draw: newDrawer(mode, st), match: map[int]bool{}}
 	s.folded = make([]string, len(tl.Events))
 	s.marked = map[string][]markSpan{}
@@ -57,7 +58,7 @@ func newState(tl *model.Timeline, l Labels, st Styles, mode rtl.Mode) *state {
 				s.marked[m.Source][j].events = append(evs, i)
 			}
 		}
-		s.folded[i] = timeline.SearchText(e)
+		s.folded[i] = timeline.SearchText(e, lx)
 	}
 	for id := range s.marked {
 		sort.Slice(s.marked[id], func(a, b int) bool {
@@ -147,6 +148,23 @@ func (s *state) search(q string) {
 }
 
 func (s *state) isMatch(i int) bool { return s.match[i] }
+
+// seekMatch selects the first match at or after the selection (wrapping),
+// as a search being typed does; it reports whether the selection moved.
+func (s *state) seekMatch() bool {
+	if len(s.matches) == 0 || s.match[s.sel] {
+		return false
+	}
+	to := s.matches[0]
+	for _, m := range s.matches {
+		if m >= s.sel {
+			to = m
+			break
+		}
+	}
+	s.sel, s.mention = to, 0
+	return true
+}
 
 // nextMatch moves the selection to the next (dir 1) or previous (-1) match.
 func (s *state) nextMatch(dir int) bool {
