@@ -327,6 +327,7 @@ func (o *options) finish(paths []string) error {
 		}
 	}
 	o.filter.Actor, o.filter.Place = timeline.Fold(f.actor), timeline.Fold(f.place)
+	o.filter.ActorText, o.filter.PlaceText = f.actor, f.place
 	o.filter.Source, o.filter.Query = f.source, f.query
 	if o.filter.MinConfidence, err = timeline.ParseConfidence(f.minConfidence); err != nil {
 		return fmt.Errorf("--min-confidence: %w", err)

@@ -4,6 +4,7 @@ package i18n
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"khatt/model"
@@ -29,15 +30,18 @@ type Labels struct {
 	TooSmall                           string
 	Search, Filter                     string
 	FilterHelp                         string
-	Matches                            func(i, n int) string
-	NoMatch                            string
-	BelongsTo                          string
-	Bidi                               string
-	HelpTitle                          string
-	Keys                               map[string]string
-	Outlet                             string
-	UnknownOutlet                      string
-	Corpus                             string
+	// BadFilter explains a mistake in the filter line: an unknown key
+	// (unknown), or a value its key cannot take.
+	BadFilter     func(key, value string, unknown bool) string
+	Matches       func(i, n int) string
+	NoMatch       string
+	BelongsTo     string
+	Bidi          string
+	HelpTitle     string
+	Keys          map[string]string
+	Outlet        string
+	UnknownOutlet string
+	Corpus        string
 	// Basis says how a date was resolved.
 	Basis func(b model.Basis) string
 	// Modifiers qualify a date's value: «≈ 2025-03-01», «أواخر 2024».
@@ -77,9 +81,24 @@ var Arabic = Labels{
 	NoEvents: "لا أحداث", NoSource: "لا مصدر", NoSelection: "اختر حدثًا",
 	TooSmall: "النافذة صغيرة جدًا",
 	Search:   "بحث", Filter: "تصفية",
-	FilterHelp: "type:visit actor:قاآني place:بغداد source:002 since:2021-01 until:2021-12",
-	Matches:    func(i, n int) string { return fmt.Sprintf("%d/%d", i, n) },
-	NoMatch:    "لا نتائج", BelongsTo: "ينتمي إلى",
+	FilterHelp: "نوع:زيارة فاعل:قاآني مكان:بغداد مصدر:002 من:2021-01 إلى:2021-12 أو كلمات للبحث",
+	BadFilter: func(key, value string, unknown bool) string {
+		if unknown {
+			return "لا يوجد مفتاح تصفية «" + key + "» (المفاتيح: نوع، فاعل، مكان، مصدر، من، إلى، ثقة، بحث)"
+		}
+		hint := ""
+		switch key {
+		case "type", "نوع":
+			hint = "زيارة أو محادثات أو تصريح"
+		case "since", "until", "من", "إلى", "الى":
+			hint = "تاريخ مثل 2021 أو 2021-07 أو 2021-07-27"
+		case "confidence", "ثقة":
+			hint = "عدد من 0 إلى 1 أو نسبة مثل 40%"
+		}
+		return "قيمة لا تصلح لـ«" + key + "»: " + value + " (" + hint + ")"
+	},
+	Matches: func(i, n int) string { return fmt.Sprintf("%d/%d", i, n) },
+	NoMatch: "لا نتائج", BelongsTo: "ينتمي إلى",
 	Bidi: "الاتجاه", HelpTitle: "المفاتيح",
 	Outlet: "المنفذ", UnknownOutlet: "منفذ غير معروف", Corpus: "المدونة",
 	Comma: "، ", BriefTitle: "موجز الخط الزمني",
@@ -154,9 +173,24 @@ var English = Labels{
 	NoEvents: "no events", NoSource: "no source", NoSelection: "select an event",
 	TooSmall: "window too small",
 	Search:   "search", Filter: "filter",
-	FilterHelp: "type:visit actor:Qaani place:Baghdad source:002 since:2021-01 until:2021-12",
-	Matches:    func(i, n int) string { return fmt.Sprintf("%d/%d", i, n) },
-	NoMatch:    "no match", BelongsTo: "belongs to",
+	FilterHelp: "type:visit actor:Qaani place:Baghdad source:002 since:2021-01 until:2021-12 or words to search",
+	BadFilter: func(key, value string, unknown bool) string {
+		if unknown {
+			return "no filter " + strconv.Quote(key) + " (the keys: type, actor, place, source, since, until, confidence, query)"
+		}
+		hint := ""
+		switch key {
+		case "type", "نوع":
+			hint = "visit, talks or statement"
+		case "since", "until", "من", "إلى", "الى":
+			hint = "a date such as 2021, 2021-07 or 2021-07-27"
+		case "confidence", "ثقة":
+			hint = "a number from 0 to 1, or a percentage such as 40%"
+		}
+		return key + ": " + strconv.Quote(value) + " will not do (" + hint + ")"
+	},
+	Matches: func(i, n int) string { return fmt.Sprintf("%d/%d", i, n) },
+	NoMatch: "no match", BelongsTo: "belongs to",
 	Bidi: "bidi", HelpTitle: "Keys",
 	Outlet: "outlet", UnknownOutlet: "unknown outlet", Corpus: "corpus",
 	Comma: ", ", BriefTitle: "Timeline briefing",

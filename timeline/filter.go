@@ -14,9 +14,11 @@ import (
 type Filter struct {
 	Types        []model.EventType
 	Actor, Place string // folded
-	Source       string // a source ID or its prefix
-	Since, Until model.Date
-	Query        string // as typed; matched folded against SearchText
+	// ActorText and PlaceText are Actor and Place as typed, to show.
+	ActorText, PlaceText string
+	Source               string // a source ID or its prefix
+	Since, Until         model.Date
+	Query                string // as typed; matched folded against SearchText
 	// MinConfidence drops events the extractor is less sure of (0 to 1).
 	MinConfidence float64
 	// Lexicon gives the Latin forms of known names to Query (Kadhimi
@@ -127,52 +129,74 @@ func (f Filter) MatchFolded(e *model.Event, folded string) bool {
 // إلى بحث work too; _ stands for a space in a value).
 func ParseFilter(s string) (Filter, error) {
 	var f Filter
+	var words []string
+	bad := func(k, v string, err error) (Filter, error) {
+		return f, &FilterError{Key: k, Value: v, Err: err}
+	}
 	for _, field := range strings.Fields(s) {
 		k, v, ok := strings.Cut(field, ":")
-		if !ok || v == "" {
-			return f, fmt.Errorf("%q: want key:value", field)
+		if !ok || v == "" || k == "" {
+			// A bare word is searched for, as in a search engine's box.
+			words = append(words, strings.ReplaceAll(field, "_", " "))
+			continue
 		}
+		shown := strings.ReplaceAll(v, "_", " ")
 		switch k {
 		case "type", "نوع":
 			for _, t := range strings.Split(v, ",") {
 				et, err := ParseType(t)
 				if err != nil {
-					return f, err
+					return bad(k, t, err)
 				}
 				f.Types = append(f.Types, et)
 			}
 		case "actor", "فاعل":
-			f.Actor = Fold(strings.ReplaceAll(v, "_", " "))
+			f.Actor, f.ActorText = Fold(shown), shown
 		case "place", "مكان":
-			f.Place = Fold(strings.ReplaceAll(v, "_", " "))
+			f.Place, f.PlaceText = Fold(shown), shown
 		case "query", "بحث":
-			f.Query = strings.ReplaceAll(v, "_", " ")
+			words = append(words, shown)
 		case "source", "مصدر":
 			f.Source = v
-		case "since", "من":
+		case "since", "من", "until", "إلى", "الى":
 			d, err := model.ParseDate(v)
 			if err != nil {
-				return f, err
+				return bad(k, v, err)
 			}
-			f.Since = d
-		case "until", "إلى", "الى":
-			d, err := model.ParseDate(v)
-			if err != nil {
-				return f, err
+			if k == "since" || k == "من" {
+				f.Since = d
+			} else {
+				f.Until = d
 			}
-			f.Until = d
 		case "confidence", "ثقة":
 			c, err := ParseConfidence(v)
 			if err != nil {
-				return f, err
+				return bad(k, v, err)
 			}
 			f.MinConfidence = c
 		default:
-			return f, fmt.Errorf("unknown filter %q (want type, actor, place, source, since, until, confidence or query)", k)
+			return bad(k, v, nil)
 		}
 	}
+	f.Query = strings.Join(words, " ")
 	return f, nil
 }
+
+// FilterError is a filter line's mistake: an unknown key (Err nil) or a
+// value its key cannot take.
+type FilterError struct {
+	Key, Value string
+	Err        error
+}
+
+func (e *FilterError) Error() string {
+	if e.Err == nil {
+		return fmt.Sprintf("unknown filter %q (want type, actor, place, source, since, until, confidence or query)", e.Key)
+	}
+	return fmt.Sprintf("%s:%s: %v", e.Key, e.Value, e.Err)
+}
+
+func (e *FilterError) Unwrap() error { return e.Err }
 
 // ParseConfidence reads a threshold as a fraction (0.4) or a percentage
 // (40%).

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"strings"
@@ -235,10 +236,17 @@ func TestFilter(t *testing.T) {
 	if q := (Filter{Query: "قاآني"}).Apply(tl.Events); len(q) == 0 {
 		t.Error("query found nothing")
 	}
-	for _, bad := range []string{"type:party", "since:yesterday", "colour:red", "actor"} {
-		if _, err := ParseFilter(bad); err == nil {
-			t.Errorf("%q accepted", bad)
+	for _, bad := range []string{"type:party", "since:yesterday", "colour:red", "ثقة:عالية"} {
+		_, err := ParseFilter(bad)
+		var fe *FilterError
+		if !errors.As(err, &fe) {
+			t.Errorf("%q: %v, want a FilterError", bad, err)
 		}
+	}
+	// Bare words are searched for; what was typed is kept to be shown.
+	f, err = ParseFilter("مكان:بغداد قاآني فاعل:إسماعيل_قاآني زيارة")
+	if err != nil || f.Query != "قاآني زيارة" || f.PlaceText != "بغداد" || f.ActorText != "إسماعيل قاآني" || f.Place != Fold("بغداد") {
+		t.Errorf("got %+v %v", f, err)
 	}
 }
 

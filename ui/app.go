@@ -5,12 +5,14 @@
 package ui
 
 import (
+	"errors"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"strings"
 
 	"khatt/model"
+	"khatt/safe"
 	"khatt/timeline"
 	"khatt/ui/rtl"
 )
@@ -491,7 +493,12 @@ func (m *Model) editInput(msg tea.KeyMsg) tea.Cmd {
 		if kind == filterInput {
 			f, err := ParseFilter(string(m.buf))
 			if err != nil {
-				m.message = err.Error()
+				var fe *timeline.FilterError
+				if errors.As(err, &fe) {
+					m.message = m.s.labels.BadFilter(safe.Line(fe.Key, 30), safe.Line(fe.Value, 30), fe.Err == nil)
+				} else {
+					m.message = safe.Line(err.Error(), 200)
+				}
 				return nil
 			}
 			f.Lexicon = m.opts.Filter.Lexicon

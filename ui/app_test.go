@@ -611,3 +611,34 @@ func TestLatinSearch(t *testing.T) {
 		t.Fatal("/BIDEN finds nothing")
 	}
 }
+
+// TestFilterLine: the chips show what was typed (not the folded stem), a
+// bare word is a search, and a mistake is explained in the UI's language.
+func TestFilterLine(t *testing.T) {
+	m := newTest(t, 160, 45, Arabic)
+	keys(m, "f")
+	typeText(m, "مكان:بغداد قاآني")
+	keys(m, "enter")
+	if m.message != "" {
+		t.Fatalf("refused: %s", m.message)
+	}
+	if m.s.filter.Query != "قاآني" || len(m.s.visible) == 0 {
+		t.Fatalf("the bare word is not a search: %+v, %d events", m.s.filter, len(m.s.visible))
+	}
+	chips := strings.Join(Chips(m.s.filter, Arabic), " ")
+	if !strings.Contains(chips, "بغداد") || !strings.Contains(chips, "«قاآني»") {
+		t.Errorf("chips show the folded form: %s", chips)
+	}
+	keys(m, "f")
+	typeText(m, "لون:أحمر")
+	keys(m, "enter")
+	if !strings.Contains(m.message, "لا يوجد مفتاح تصفية «لون»") {
+		t.Errorf("an unknown key in the Arabic UI: %q", m.message)
+	}
+	keys(m, "f")
+	typeText(m, "من:أمس")
+	keys(m, "enter")
+	if !strings.Contains(m.message, "تاريخ مثل") || strings.Contains(m.message, "want") {
+		t.Errorf("a bad date in the Arabic UI: %q", m.message)
+	}
+}

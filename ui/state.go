@@ -198,10 +198,10 @@ func Chips(f Filter, l Labels) []string {
 		out = append(out, l.Types[t])
 	}
 	if f.Actor != "" {
-		out = append(out, l.Actors+": "+f.Actor)
+		out = append(out, l.Actors+": "+firstOf(f.ActorText, f.Actor))
 	}
 	if f.Place != "" {
-		out = append(out, l.Place+": "+f.Place)
+		out = append(out, l.Place+": "+firstOf(f.PlaceText, f.Place))
 	}
 	if f.Source != "" {
 		out = append(out, l.Source+": "+f.Source)
@@ -216,6 +216,13 @@ func Chips(f Filter, l Labels) []string {
 		out = append(out, "«"+f.Query+"»")
 	}
 	return out
+}
+
+func firstOf(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
 
 // Filter is the timeline's event filter, shared with the commands.
