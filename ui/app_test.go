@@ -642,3 +642,35 @@ func TestFilterLine(t *testing.T) {
 		t.Errorf("a bad date in the Arabic UI: %q", m.message)
 	}
 }
+
+// TestSourcePaneComesBackAt40x15: with one pane at a time, the source pane
+// shown again by Enter is drawn at once (it stayed blank until a key).
+func TestSourcePaneComesBackAt40x15(t *testing.T) {
+	m := newTest(t, 40, 15, Arabic)
+	keys(m, "tab", "tab", "tab", "enter")
+	if m.focus != SourcePane {
+		t.Fatalf("focus %v", m.focus)
+	}
+	lines := strings.Split(ansi.Strip(m.View()), "\n")
+	text := 0
+	for _, l := range lines[1 : len(lines)-3] {
+		if strings.Trim(l, "│ ") != "" {
+			text++
+		}
+	}
+	if text < 5 {
+		t.Fatalf("the source pane is blank:\n%s", strings.Join(lines, "\n"))
+	}
+}
+
+// TestHintLineKeepsHelpAndQuit: a narrow help bar drops other keys first.
+func TestHintLineKeepsHelpAndQuit(t *testing.T) {
+	for _, w := range []int{40, 60, 80} {
+		m := newTest(t, w, 20, English)
+		lines := strings.Split(ansi.Strip(m.View()), "\n")
+		bar := lines[len(lines)-1]
+		if !strings.Contains(bar, "? help") || !strings.Contains(bar, "q quit") {
+			t.Errorf("%d columns: %q", w, bar)
+		}
+	}
+}

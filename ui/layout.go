@@ -47,7 +47,9 @@ func Arrange(width, height int, focus, second PaneID, single bool) Layout {
 		if second == TimelinePane {
 			second = EventPane
 		}
-		tw := width * 45 / 100
+		// The timeline keeps the width its rows need (a date, a type, a
+		// summary); the other pane wraps.
+		tw := width * 3 / 5
 		l.Panes = []PaneID{second, TimelinePane}
 		l.Rects[second] = Rect{0, 0, width - tw, height}
 		l.Rects[TimelinePane] = Rect{width - tw, 0, tw, height}

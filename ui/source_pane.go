@@ -124,7 +124,7 @@ func (p *sourcePane) styleAt(i int, m *model.Mention) int {
 func (p *sourcePane) layout() {
 	src := p.source()
 	if src == nil || p.w <= 0 {
-		p.lines = nil
+		p.lines, p.drawnK = nil, "" // drawn again when it shows
 		return
 	}
 	m := p.s.currentMention()

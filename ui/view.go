@@ -3,6 +3,7 @@ package ui
 import (
 	"encoding/base64"
 	"fmt"
+	"github.com/charmbracelet/bubbles/key"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -254,6 +255,14 @@ func (m *Model) matchIndex() int {
 	return 0
 }
 
+func spansWidth(spans []rtl.Span) int {
+	w := 0
+	for _, s := range spans {
+		w += rtl.Width([]rune(s.Text))
+	}
+	return w
+}
+
 // keySpan is a key's name as typed: left to right between marks, so that
 // in a right-to-left line "]" is not mirrored into "[" nor "shift+tab"
 // turned around.
@@ -270,16 +279,29 @@ func (m *Model) bottomLine() string {
 	case filterInput:
 		return m.s.draw.line(m.inputSpans(l.Filter, l.FilterHelp), m.width, m.s.dir(), false)
 	}
-	var spans []rtl.Span
+	var bindings []key.Binding
 	for _, b := range m.keys.ShortHelp(m.focus) {
-		if !b.Enabled() {
-			continue
+		if b.Enabled() {
+			bindings = append(bindings, b)
 		}
-		if len(spans) > 0 {
-			spans = append(spans, rtl.Span{Text: " · ", Style: stDim})
+	}
+	// When the line is too narrow, the keys before help and quit go first:
+	// ? and q are what a new user needs to find the rest and to leave.
+	build := func() []rtl.Span {
+		var spans []rtl.Span
+		for _, b := range bindings {
+			if len(spans) > 0 {
+				spans = append(spans, rtl.Span{Text: " · ", Style: stDim})
+			}
+			h := b.Help()
+			spans = append(spans, keySpan(h.Key), rtl.Span{Text: " " + h.Desc, Style: stDim})
 		}
-		h := b.Help()
-		spans = append(spans, keySpan(h.Key), rtl.Span{Text: " " + h.Desc, Style: stDim})
+		return spans
+	}
+	spans := build()
+	for spansWidth(spans) > m.width && len(bindings) > 2 {
+		bindings = append(bindings[:len(bindings)-3], bindings[len(bindings)-2:]...)
+		spans = build()
 	}
 	return m.s.draw.line(spans, m.width, m.s.dir(), false)
 }

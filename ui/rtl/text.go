@@ -183,10 +183,25 @@ func (l *Layouter) wrap(text []rune, width int) [][2]int {
 	var lines [][2]int
 	l.seg.Init(text)
 	it := l.seg.LineIterator()
-	start, w := 0, 0
+	type segment struct {
+		s, e      int
+		mandatory bool
+	}
+	var segs []segment
 	for it.Next() {
 		seg := it.Line()
 		s, e := seg.Offset, seg.Offset+len(seg.Text)
+		// No break inside a date or a range of numbers (2020-06-30,
+		// 1-3): UAX 14 allows one after the hyphen.
+		if n := len(segs); n > 0 && !segs[n-1].mandatory && hyphenBetweenDigits(text, segs[n-1].e) {
+			segs[n-1].e, segs[n-1].mandatory = e, seg.IsMandatoryBreak
+			continue
+		}
+		segs = append(segs, segment{s, e, seg.IsMandatoryBreak})
+	}
+	start, w := 0, 0
+	for _, seg := range segs {
+		s, e := seg.s, seg.e
 		sw := Width(trimRight(text[s:e]))
 		if w > 0 && w+sw > width {
 			lines = append(lines, [2]int{start, s})
@@ -213,7 +228,7 @@ func (l *Layouter) wrap(text []rune, width int) [][2]int {
 			}
 		}
 		w += Width(text[s:e])
-		if seg.IsMandatoryBreak && e < len(text) {
+		if seg.mandatory && e < len(text) {
 			lines = append(lines, [2]int{start, e})
 			start, w = e, 0
 		}
@@ -222,6 +237,13 @@ func (l *Layouter) wrap(text []rune, width int) [][2]int {
 		lines = append(lines, [2]int{start, len(text)})
 	}
 	return lines
+}
+
+// hyphenBetweenDigits reports whether a segment ending at e ends with a
+// hyphen after a digit and the next begins with a digit.
+func hyphenBetweenDigits(text []rune, e int) bool {
+	digit := func(r rune) bool { return r >= '0' && r <= '9' || r >= '٠' && r <= '٩' }
+	return e >= 2 && e < len(text) && text[e-1] == '-' && digit(text[e-2]) && digit(text[e])
 }
 
 // kittyWords prepares a line in visual order for kitty, which draws every

@@ -266,3 +266,16 @@ func TestTerminalModeMarksNumbers(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// TestDatesAreNotBrokenAtTheirHyphens: a date wraps whole (UAX 14 allows a
+// break after its hyphens).
+func TestDatesAreNotBrokenAtTheirHyphens(t *testing.T) {
+	var l Layouter
+	for _, w := range []int{10, 12, 15, 20} { // narrower than a date, it must be cut
+		for _, line := range l.Wrap("التاريخ: 2020-06-30 ثم 1-3 تموز", w) {
+			if strings.HasSuffix(line, "-") {
+				t.Errorf("width %d: a line ends in a hyphen: %q", w, line)
+			}
+		}
+	}
+}
