@@ -13,14 +13,17 @@ import (
 // Labels holds every user-facing string of the reader, so that Arabic and
 // English are two tables rather than scattered literals.
 type Labels struct {
-	Lang                               string
-	RTL                                bool // the interface reads right to left
-	Timeline, Event, Source            string
-	Types                              map[model.EventType]string
-	Undated, Planned                   string
-	Months                             [12]string
-	Precision                          map[model.Precision]string
-	Date, Actors, Place, Mentions      string
+	Lang                          string
+	RTL                           bool // the interface reads right to left
+	Timeline, Event, Source       string
+	Types                         map[model.EventType]string
+	Undated, Planned              string
+	Months                        [12]string
+	Precision                     map[model.Precision]string
+	Date, Actors, Place, Mentions string
+	// MentionsCount heads an event's quotations: how many sources, how
+	// many sentences (the timeline's [n] counts sources).
+	MentionsCount                      func(sources, sentences int) string
 	Conflicts, ResolvedFrom, Published string
 	Fields                             map[string]string
 	EventsCount, SourcesCount          func(int) string
@@ -71,6 +74,9 @@ var Arabic = Labels{
 	Months:    [12]string{"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"},
 	Precision: map[model.Precision]string{model.Day: "يوم", model.Month: "شهر", model.Year: "سنة", model.Unknown: "غير معروف"},
 	Date:      "التاريخ", Actors: "الفاعلون", Place: "المكان", Mentions: "المصادر",
+	MentionsCount: func(sources, sentences int) string {
+		return fmt.Sprintf("المصادر: %d · الجمل المقتبسة: %d", sources, sentences)
+	},
 	Conflicts: "تعارضات", ResolvedFrom: "من تاريخ نشر", Published: "نُشر",
 	Fields:      map[string]string{"time of day": "الوقت", "place": "المكان", "date": "التاريخ", "number": "الرقم", "calendar": "التقويم"},
 	EventsCount: func(n int) string { return arabicCount(n, "حدث واحد", "حدثان", "أحداث", "حدثًا") },
@@ -100,7 +106,7 @@ var Arabic = Labels{
 	Matches: func(i, n int) string { return fmt.Sprintf("%d/%d", i, n) },
 	NoMatch: "لا نتائج", BelongsTo: "ينتمي إلى",
 	Bidi: "الاتجاه", HelpTitle: "المفاتيح",
-	Outlet: "المنفذ", UnknownOutlet: "منفذ غير معروف", Corpus: "المدونة",
+	Outlet: "المنفذ", UnknownOutlet: "ناشر غير معروف", Corpus: "المدونة",
 	Comma: "، ", BriefTitle: "موجز الخط الزمني",
 	Reloaded: "حُمّلت المدونة الجديدة", UpToDate: "المدونة محدّثة",
 	NewCorpus: "مدونة جديدة جاهزة: اضغط r", ShuttingDown: "الخادم يتوقف",
@@ -165,6 +171,9 @@ var English = Labels{
 	Months:    [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
 	Precision: map[model.Precision]string{model.Day: "day", model.Month: "month", model.Year: "year", model.Unknown: "unknown"},
 	Date:      "Date", Actors: "Actors", Place: "Place", Mentions: "Sources",
+	MentionsCount: func(sources, sentences int) string {
+		return fmt.Sprintf("Sources: %d · sentences quoted: %d", sources, sentences)
+	},
 	Conflicts: "Conflicts", ResolvedFrom: "from the publication date of", Published: "published",
 	Fields:       map[string]string{"time of day": "time of day", "place": "place", "date": "date", "number": "number", "calendar": "calendar"},
 	EventsCount:  func(n int) string { return plural(n, "event") },
@@ -192,7 +201,7 @@ var English = Labels{
 	Matches: func(i, n int) string { return fmt.Sprintf("%d/%d", i, n) },
 	NoMatch: "no match", BelongsTo: "belongs to",
 	Bidi: "bidi", HelpTitle: "Keys",
-	Outlet: "outlet", UnknownOutlet: "unknown outlet", Corpus: "corpus",
+	Outlet: "outlet", UnknownOutlet: "unknown publisher", Corpus: "corpus",
 	Comma: ", ", BriefTitle: "Timeline briefing",
 	Reloaded: "the new corpus is loaded", UpToDate: "the corpus is up to date",
 	NewCorpus: "a new corpus is ready: press r", ShuttingDown: "the server is shutting down",

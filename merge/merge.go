@@ -678,8 +678,9 @@ func conflicts(g []*item) []model.Conflict {
 			if a.article == b.article {
 				continue
 			}
-			if a.ev.Strength >= 4 && b.ev.Strength >= 4 && a.ev.Date.TimeOfDay != "" && b.ev.Date.TimeOfDay != "" {
-				add("time of day", timeValue(a.ev.Date), timeValue(b.ev.Date), a, b)
+			if da, db := a.ev.Date, b.ev.Date; a.ev.Strength >= 4 && b.ev.Strength >= 4 && da.TimeOfDay != "" && db.TimeOfDay != "" &&
+				da.TimeOfDay != db.TimeOfDay {
+				add("time of day", timeValue(da), timeValue(db), a, b)
 			}
 			if pa, pb := a.ev.Place, b.ev.Place; pa != nil && pb != nil && pa.Kind == model.Place && pb.Kind == model.Place &&
 				pa.Name != pb.Name && pa.Country != pb.Name && pb.Country != pa.Name {
@@ -690,10 +691,12 @@ func conflicts(g []*item) []model.Conflict {
 	return out
 }
 
-// timeValue is a time of day with the words that gave it: "noon (ظهر اليوم الثلاثاء)".
+// timeValue is a time of day as the report words it («ظهر اليوم
+// الثلاثاء»), or its key (noon) when no words gave it: the same in every
+// language of the interface. Times of day are compared by key.
 func timeValue(d model.Date) string {
-	if d.TimeOfDay == "" {
-		return ""
+	if d.Expr != "" {
+		return d.Expr
 	}
-	return d.TimeOfDay + " (" + d.Expr + ")"
+	return d.TimeOfDay
 }

@@ -142,6 +142,16 @@ type Event struct {
 	Conflicts  []Conflict
 }
 
+// SourceCount is the number of distinct sources that report the event (its
+// mentions may quote several sentences of one).
+func (e *Event) SourceCount() int {
+	seen := map[string]bool{}
+	for _, m := range e.Mentions {
+		seen[m.Source] = true
+	}
+	return len(seen)
+}
+
 // Planned reports whether every mention of the event is future or intention.
 func (e *Event) Planned() bool { return e.Status == Planned }
 

@@ -92,7 +92,7 @@ func WriteEvent(b *strings.Builder, tl *model.Timeline, e *model.Event, l i18n.L
 		fmt.Fprintf(b, "- **%s**\n", l.Statuses[e.Status])
 	}
 	fmt.Fprintf(b, "- %s: %.0f%%\n", l.Confidence, e.Confidence*100)
-	fmt.Fprintf(b, "\n%s# %s (%d)\n", h, l.Mentions, len(e.Mentions))
+	fmt.Fprintf(b, "\n%s# %s\n", h, l.MentionsCount(e.SourceCount(), len(e.Mentions)))
 	last := ""
 	for i, m := range e.Mentions {
 		if m.Source != last {

@@ -140,7 +140,7 @@ func TestEnterOpensTheFirstMentionAndBracketsStep(t *testing.T) {
 	// Select the event with the most sources.
 	best := 0
 	for i, ev := range m.s.visible {
-		if sourcesOf(&m.s.tl.Events[ev]) > sourcesOf(&m.s.tl.Events[m.s.visible[best]]) {
+		if m.s.tl.Events[ev].SourceCount() > m.s.tl.Events[m.s.visible[best]].SourceCount() {
 			best = i
 		}
 	}

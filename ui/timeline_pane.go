@@ -117,7 +117,7 @@ func (s *state) eventRow(i int) []rtl.Span {
 		{Text: date, Style: dateStyle},
 		{Text: " " + timeline.Glyph(e.Type) + " " + s.labels.Types[e.Type], Style: TypeStyle(e.Type)},
 		{Text: " " + title, Style: s.titleStyle(i)},
-		{Text: fmt.Sprintf(" [%d]", sourcesOf(e)), Style: stDim},
+		{Text: fmt.Sprintf(" [%d]", e.SourceCount()), Style: stDim},
 	}
 	if len(e.Conflicts) > 0 {
 		spans = append(spans, rtl.Span{Text: " ⚠", Style: stConflict})
@@ -147,15 +147,6 @@ func (s *state) dateCell(d model.Date) (string, int) {
 		return "؟ " + d.Expr, stDateApprox
 	}
 	return "؟", stDateApprox
-}
-
-// sourcesOf counts the distinct sources that report an event.
-func sourcesOf(e *model.Event) int {
-	seen := map[string]bool{}
-	for _, m := range e.Mentions {
-		seen[m.Source] = true
-	}
-	return len(seen)
 }
 
 // heading is the group an event's date falls in.
