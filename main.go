@@ -4,6 +4,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	_ "early.khatt/preinit" // before Bubble Tea's init: no 5 s background query
 	"errors"
@@ -12,6 +13,7 @@ import (
 	"io"
 	"log"
 	"os"
+	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
@@ -80,6 +82,8 @@ type options struct {
 	format     string
 	width      int
 	style      string
+	pager      string
+	pageAlways bool
 	filterArgs filterFlags
 	maxFile    string
 	maxBytes   int64
@@ -142,6 +146,8 @@ var commands = []command{
 			bidiFlags(fs, o)
 			fs.IntVar(&o.width, "width", 0, "wrap at `COLUMNS` (default: the terminal's width, else 80)")
 			fs.StringVar(&o.style, "style", o.style, "colours on a terminal: dark, light or notty (default: by background)")
+			fs.StringVar(&o.pager, "pager", "auto", "on a terminal, page with $KHATT_PAGER, $PAGER or less: `WHEN` (auto: when taller than the terminal, always, never)")
+			fs.BoolVar(&o.pageAlways, "p", false, "page, as --pager always")
 		},
 		run: brief,
 	},
@@ -572,13 +578,20 @@ func export(o *options, stdout, stderr io.Writer) int {
 }
 
 func brief(o *options, stdout, stderr io.Writer) int {
+	if o.pager == "" {
+		o.pager = "auto" // browse, printing a briefing
+	}
+	if o.pager != "auto" && o.pager != "always" && o.pager != "never" {
+		fmt.Fprintf(stderr, "khatt brief: --pager %q: want auto, always or never\n", safe.Line(o.pager, 40))
+		return 2
+	}
 	tl := o.load(stderr)
 	if tl == nil {
 		return 1
 	}
 	events := o.filter.Apply(tl.Events)
 	if !isTerminal(stdout) && o.width == 0 {
-		if err := timeline.WriteBrief(stdout, tl, events, o.labels, nil); err != nil {
+		if err := timeline.WriteBrief(stdout, tl, events, o.labels, nil, timeline.FilterSummary(o.filter, o.labels)); err != nil {
 			fmt.Fprintf(stderr, "khatt brief: %s\n", msg(err))
 			return 1
 		}
@@ -621,11 +634,58 @@ func brief(o *options, stdout, stderr io.Writer) int {
 			style = "notty"
 		}
 	}
-	if err := ui.WriteBrief(stdout, tl, events, o.labels, width, style, mode, r); err != nil {
+	var page bytes.Buffer
+	if err := ui.WriteBrief(&page, tl, events, o.labels, timeline.FilterSummary(o.filter, o.labels), width, style, mode, r); err != nil {
+		fmt.Fprintf(stderr, "khatt brief: %s\n", msg(err))
+		return 1
+	}
+	if err := o.showPage(stdout, stderr, page.Bytes()); err != nil {
 		fmt.Fprintf(stderr, "khatt brief: %s\n", msg(err))
 		return 1
 	}
 	return partial(tl)
+}
+
+// showPage writes a briefing to stdout, through a pager when it is a
+// terminal and the briefing is taller than it (--pager auto), or always
+// (--pager always, -p), never with --pager never: $KHATT_PAGER, else
+// $PAGER, else less (with LESS=FRX unless LESS is set: colours pass, a
+// page that fits is not held). A pager that cannot start is skipped with
+// a warning.
+func (o *options) showPage(stdout, stderr io.Writer, page []byte) error {
+	f, ok := stdout.(*os.File)
+	mode := o.pager
+	if o.pageAlways {
+		mode = "always"
+	}
+	if !ok || !isTerminal(stdout) || mode == "never" {
+		_, err := stdout.Write(page)
+		return err
+	}
+	if mode == "auto" {
+		_, h, err := term.GetSize(int(f.Fd()))
+		if err != nil || bytes.Count(page, []byte("\n")) < h {
+			_, err := stdout.Write(page)
+			return err
+		}
+	}
+	pager := firstOf(os.Getenv("KHATT_PAGER"), os.Getenv("PAGER"), "less")
+	cmd := exec.Command("sh", "-c", pager)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = bytes.NewReader(page), f, stderr
+	cmd.Env = os.Environ()
+	if os.Getenv("LESS") == "" {
+		cmd.Env = append(cmd.Env, "LESS=FRX")
+	}
+	if err := cmd.Run(); err != nil {
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			return nil // the pager ran; how it ended is its business (q, a broken pipe)
+		}
+		fmt.Fprintf(stderr, "khatt brief: the pager %q did not start (%s): printing instead\n", safe.Line(pager, 80), msg(err))
+		_, err := stdout.Write(page)
+		return err
+	}
+	return nil
 }
 
 // tty is the terminal khatt draws on: the bidi decision, the renderer and

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -52,7 +53,9 @@ func runFake(t *testing.T, ft, kind string, secs float64, env []string, keys str
 	cmd.Env = append(os.Environ(), "FT_KEYS="+keys, "FT_COLS=120", "FT_ROWS=30")
 	// The outer environment must not name a terminal: each case sets its own.
 	cmd.Env = filterEnv(cmd.Env, "TMUX", "STY", "VTE_VERSION", "KONSOLE_VERSION", "KITTY_WINDOW_ID", "MLTERM", "TERM_PROGRAM", "NO_COLOR", "KHATT_BIDI", "KHATT_THEME", "COLORFGBG", "CI")
-	cmd.Env = append(cmd.Env, env...)
+	// A briefing taller than the terminal would wait in less for keys.
+	cmd.Env = append(cmd.Env, "KHATT_PAGER=cat")
+	cmd.Env = append(cmd.Env, env...) // later values win
 	summary, err := cmd.Output()
 	if err != nil {
 		t.Fatalf("faketerm %s: %v", kind, err)
@@ -207,5 +210,52 @@ func TestBriefOnTerminals(t *testing.T) {
 				t.Errorf("the bidi is not switched back on at the end: %q", sent[max(0, len(sent)-80):])
 			}
 		})
+	}
+}
+
+// TestBriefStyleFollowsTheBackground: on a terminal that does not say its
+// background, COLORFGBG decides the briefing's style (light text on dark,
+// or dark text on light), as the reader's.
+func TestBriefStyleFollowsTheBackground(t *testing.T) {
+	ft := faketerm(t)
+	bin := buildKhatt(t)
+	colours := map[string]string{}
+	for _, fgbg := range []string{"0;15", "15;0"} {
+		sent, f := runFake(t, ft, "silent", 4, []string{"TERM=xterm-256color", "COLORFGBG=" + fgbg}, "", "sh", "-c", bin+` brief seeds; s=$?; sleep 0.5; exit $s`)
+		if f["exit"] != "0" {
+			t.Fatalf("COLORFGBG=%s: exit %s", fgbg, f["exit"])
+		}
+		colours[fgbg] = strings.Join(regexp.MustCompile(`\x1b\[38;5;\d+m`).FindAllString(sent, -1), "")
+	}
+	if colours["0;15"] == "" || colours["0;15"] == colours["15;0"] {
+		t.Error("a light background (COLORFGBG=0;15) got the dark style")
+	}
+}
+
+// TestBriefPager: on a terminal a briefing taller than it goes through
+// $KHATT_PAGER (or $PAGER, or less); --pager never prints it; filters are
+// named at its top.
+func TestBriefPager(t *testing.T) {
+	ft := faketerm(t)
+	bin := buildKhatt(t)
+	paged := filepath.Join(t.TempDir(), "paged")
+	pager := "KHATT_PAGER=cat > " + paged + "; echo PAGER-RAN"
+	sent, f := runFake(t, ft, "silent", 4, []string{"TERM=xterm-256color", pager}, "", "sh", "-c", bin+` brief seeds; s=$?; sleep 0.5; exit $s`)
+	if f["exit"] != "0" || !strings.Contains(sent, "PAGER-RAN") {
+		t.Fatalf("the pager did not run (exit %s)", f["exit"])
+	}
+	if b, err := os.ReadFile(paged); err != nil || !bytes.Contains(b, []byte("2021")) {
+		t.Fatalf("the pager got no briefing: %v", err)
+	}
+	os.Remove(paged)
+	sent, _ = runFake(t, ft, "silent", 4, []string{"TERM=xterm-256color", pager}, "", "sh", "-c", bin+` brief --pager never --type visit seeds; s=$?; sleep 0.5; exit $s`)
+	if strings.Contains(sent, "PAGER-RAN") {
+		t.Error("--pager never paged")
+	}
+	if _, err := os.Stat(paged); err == nil {
+		t.Error("--pager never paged")
+	}
+	if !strings.Contains(sent, "2021") {
+		t.Error("--pager never printed nothing")
 	}
 }

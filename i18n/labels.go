@@ -56,6 +56,8 @@ type Labels struct {
 	Confidence string
 	Comma      string // the list separator
 	BriefTitle string
+	// FiltersUsed introduces the filters a briefing was made with.
+	FiltersUsed string
 	// The server's notices.
 	Reloaded, UpToDate, NewCorpus, ShuttingDown string
 	Copied                                      string
@@ -107,7 +109,7 @@ var Arabic = Labels{
 	NoMatch: "لا نتائج", BelongsTo: "ينتمي إلى",
 	Bidi: "الاتجاه", HelpTitle: "المفاتيح",
 	Outlet: "المنفذ", UnknownOutlet: "ناشر غير معروف", Corpus: "المدونة",
-	Comma: "، ", BriefTitle: "موجز الخط الزمني",
+	Comma: "، ", BriefTitle: "موجز الخط الزمني", FiltersUsed: "المرشحات",
 	Reloaded: "حُمّلت المدونة الجديدة", UpToDate: "المدونة محدّثة",
 	NewCorpus: "مدونة جديدة جاهزة: اضغط r", ShuttingDown: "الخادم يتوقف",
 	Copied: "نُسخت الجملة كما كُتبت",
@@ -202,7 +204,7 @@ var English = Labels{
 	NoMatch: "no match", BelongsTo: "belongs to",
 	Bidi: "bidi", HelpTitle: "Keys",
 	Outlet: "outlet", UnknownOutlet: "unknown publisher", Corpus: "corpus",
-	Comma: ", ", BriefTitle: "Timeline briefing",
+	Comma: ", ", BriefTitle: "Timeline briefing", FiltersUsed: "Filters",
 	Reloaded: "the new corpus is loaded", UpToDate: "the corpus is up to date",
 	NewCorpus: "a new corpus is ready: press r", ShuttingDown: "the server is shutting down",
 	Copied: "sentence copied as written",

@@ -142,12 +142,17 @@ func sourceLine(tl *model.Timeline, id string, l i18n.Labels) string {
 // wrapped in <div dir="rtl"> so that Markdown viewers lay them out right to
 // left.
 // wrap, when not nil, wraps quoted sentences (see EventMarkdown).
-func WriteBrief(w io.Writer, tl *model.Timeline, events []model.Event, l i18n.Labels, wrap func(string) []string) error {
+// filters, when any, are the filters that made it, as FilterSummary
+// words them.
+func WriteBrief(w io.Writer, tl *model.Timeline, events []model.Event, l i18n.Labels, wrap func(string) []string, filters []string) error {
 	var b strings.Builder
 	if l.RTL {
 		b.WriteString("<div dir=\"rtl\" lang=\"ar\">\n\n")
 	}
 	fmt.Fprintf(&b, "# %s\n\n%s · %s\n\n", l.BriefTitle, l.EventsCount(len(events)), l.SourcesCount(len(tl.Sources)))
+	if len(filters) > 0 {
+		fmt.Fprintf(&b, "**%s:** %s\n\n", l.FiltersUsed, escapeMD(strings.Join(filters, " · ")))
+	}
 	if len(events) == 0 {
 		fmt.Fprintf(&b, "%s\n\n", l.NoEvents)
 	}
@@ -206,4 +211,43 @@ func BoundsText(d model.Date, l i18n.Labels) string {
 		return ""
 	}
 	return l.Between(lo.Format("2006-01-02"), hi.Format("2006-01-02"))
+}
+
+// FilterSummary words a filter's conditions, as the reader's chips and the
+// briefing's header show them: types, actor and place as typed, source,
+// date bounds, the query, and the confidence threshold when it is not the
+// default.
+func FilterSummary(f Filter, l i18n.Labels) []string {
+	var out []string
+	for _, t := range f.Types {
+		out = append(out, l.Types[t])
+	}
+	shown := func(typed, folded string) string {
+		if typed != "" {
+			return typed
+		}
+		return folded
+	}
+	if f.Actor != "" {
+		out = append(out, l.Actors+": "+shown(f.ActorText, f.Actor))
+	}
+	if f.Place != "" {
+		out = append(out, l.Place+": "+shown(f.PlaceText, f.Place))
+	}
+	if f.Source != "" {
+		out = append(out, l.Source+": "+f.Source)
+	}
+	if f.Since.Known() {
+		out = append(out, "≥ "+f.Since.String())
+	}
+	if f.Until.Known() {
+		out = append(out, "≤ "+f.Until.String())
+	}
+	if f.Query != "" {
+		out = append(out, "«"+f.Query+"»")
+	}
+	if f.MinConfidence != DefaultMinConfidence {
+		out = append(out, fmt.Sprintf("%s ≥ %.0f%%", l.Confidence, f.MinConfidence*100))
+	}
+	return out
 }

@@ -38,7 +38,7 @@ func write(w io.Writer, format string, tl *model.Timeline, events []model.Event,
 	case "jsonl":
 		return writeJSONL(w, events)
 	case "md":
-		return WriteBrief(w, tl, events, l, nil)
+		return WriteBrief(w, tl, events, l, nil, nil)
 	case "csv":
 		return writeCSV(w, tl, events)
 	case "ics":

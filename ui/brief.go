@@ -16,11 +16,11 @@ import (
 // bidi step as the reader, line by line, so that it reads right in xterm and
 // mlterm alike. style is dark, light, mono or notty; r is the terminal's
 // renderer (nil: lipgloss's default).
-func WriteBrief(w io.Writer, tl *model.Timeline, events []model.Event, l Labels, width int, style string, mode rtl.Mode, r *lipgloss.Renderer) error {
+func WriteBrief(w io.Writer, tl *model.Timeline, events []model.Event, l Labels, filters []string, width int, style string, mode rtl.Mode, r *lipgloss.Renderer) error {
 	var lay rtl.Layouter
 	var md strings.Builder
 	wrap := func(t string) []string { return lay.Wrap(t, width-12) }
-	if err := timeline.WriteBrief(&md, tl, events, l, wrap); err != nil {
+	if err := timeline.WriteBrief(&md, tl, events, l, wrap, filters); err != nil {
 		return err
 	}
 	// The <div dir="rtl"> wrapper is for Markdown viewers; here the bidi

@@ -193,36 +193,8 @@ func (s *state) nextMatch(dir int) bool {
 
 // Chips are the filter's parts for the status line.
 func Chips(f Filter, l Labels) []string {
-	var out []string
-	for _, t := range f.Types {
-		out = append(out, l.Types[t])
-	}
-	if f.Actor != "" {
-		out = append(out, l.Actors+": "+firstOf(f.ActorText, f.Actor))
-	}
-	if f.Place != "" {
-		out = append(out, l.Place+": "+firstOf(f.PlaceText, f.Place))
-	}
-	if f.Source != "" {
-		out = append(out, l.Source+": "+f.Source)
-	}
-	if f.Since.Known() {
-		out = append(out, "≥ "+f.Since.String())
-	}
-	if f.Until.Known() {
-		out = append(out, "≤ "+f.Until.String())
-	}
-	if f.Query != "" {
-		out = append(out, "«"+f.Query+"»")
-	}
-	return out
-}
-
-func firstOf(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
+	f.MinConfidence = timeline.DefaultMinConfidence // the session's threshold is not a chip
+	return timeline.FilterSummary(f, l)
 }
 
 // Filter is the timeline's event filter, shared with the commands.
