@@ -84,6 +84,7 @@ type options struct {
 	style      string
 	pager      string
 	pageAlways bool
+	bom        bool
 	filterArgs filterFlags
 	maxFile    string
 	maxBytes   int64
@@ -185,11 +186,13 @@ var commands = []command{
 		examples: []string{
 			"khatt export --format json > timeline.json",
 			"khatt export --format csv --type statement > statements.csv",
+			"khatt export --format csv --bom > for-excel.csv",
 			"khatt export --format ics ~/articles/ > timeline.ics",
 			"khatt export --format timelinejs > timeline.json",
 		},
 		extra: func(fs *flag.FlagSet, o *options) {
 			fs.StringVar(&o.format, "format", "json", "`FORMAT`: "+strings.Join(timeline.Formats, ", "))
+			fs.BoolVar(&o.bom, "bom", false, "start a CSV with a UTF-8 byte order mark, for Excel")
 		},
 		run: export,
 	},
@@ -566,13 +569,25 @@ func (o *options) corpusName() string {
 }
 
 func export(o *options, stdout, stderr io.Writer) int {
+	if o.bom && o.format != "csv" {
+		fmt.Fprintf(stderr, "khatt export: --bom is for --format csv\n")
+		return 2
+	}
 	tl := o.load(stderr)
 	if tl == nil {
 		return 1
 	}
-	if err := timeline.Write(stdout, o.format, tl, o.filter.Apply(tl.Events), o.labels); err != nil {
+	events := o.filter.Apply(tl.Events)
+	if o.bom {
+		// Excel reads a CSV without it in the system's code page.
+		io.WriteString(stdout, "\ufeff")
+	}
+	if err := timeline.Write(stdout, o.format, tl, events, o.labels); err != nil {
 		fmt.Fprintf(stderr, "khatt export: %s\n", msg(err))
 		return 2
+	}
+	if n := timeline.ICSLeftOut(events); o.format == "ics" && n > 0 {
+		fmt.Fprintf(stderr, "khatt export: %d events known only to the month or the year are not in the calendar (see them with --format md or json)\n", n)
 	}
 	return partial(tl)
 }

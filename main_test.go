@@ -281,3 +281,20 @@ func TestConfigFile(t *testing.T) {
 		t.Errorf("unknown setting: %d %q", code, errs)
 	}
 }
+
+// TestCSVByteOrderMark: --bom starts a CSV with the UTF-8 BOM Excel needs
+// to read Arabic; without it there is none; it is refused for other formats.
+func TestCSVByteOrderMark(t *testing.T) {
+	if code, out, _ := runCmd("export", "--format", "csv", "--bom"); code != 0 || !strings.HasPrefix(out, "\ufeffid,type,") {
+		t.Errorf("--bom: %d %q", code, out[:min(len(out), 20)])
+	}
+	if _, out, _ := runCmd("export", "--format", "csv"); strings.HasPrefix(out, "\ufeff") {
+		t.Error("a BOM without --bom")
+	}
+	if code, _, errs := runCmd("export", "--format", "json", "--bom"); code != 2 || !strings.Contains(errs, "--bom is for --format csv") {
+		t.Errorf("--bom with json: %d %q", code, errs)
+	}
+	if _, _, errs := runCmd("export", "--format", "ics"); !strings.Contains(errs, "known only to the month or the year are not in the calendar") {
+		t.Errorf("ics does not say what it left out: %q", errs)
+	}
+}

@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/emersion/go-ical"
 
@@ -122,8 +124,9 @@ func cell(s string) string {
 	return s
 }
 
-// writeICS writes an iCalendar (RFC 5545) with one all-day VEVENT per dated
-// event, spanning its date interval (one day, a month or a year). The UID
+// writeICS writes an iCalendar (RFC 5545) with one all-day VEVENT per event
+// dated to the day, spanning its days; events known only to the month or
+// the year are left out (see ICSLeftOut). Lines are folded at 75 octets. The UID
 // is the event's stable ID and DTSTAMP its latest source's publication, so
 // the file does not change between runs over the same corpus.
 func writeICS(w io.Writer, tl *model.Timeline, events []model.Event, l i18n.Labels) error {
@@ -133,6 +136,11 @@ func writeICS(w io.Writer, tl *model.Timeline, events []model.Event, l i18n.Labe
 	for i := range events {
 		e := &events[i]
 		if !e.Date.Known() {
+			continue
+		}
+		if e.Date.Precision != model.Day {
+			// A calendar has no "some day in July": an all-day block over
+			// the whole month or year would say it lasted that long.
 			continue
 		}
 		ev := ical.NewEvent()
@@ -173,7 +181,42 @@ func writeICS(w io.Writer, tl *model.Timeline, events []model.Event, l i18n.Labe
 		_, err := fmt.Fprintf(w, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:%s\r\nEND:VCALENDAR\r\n", cal.Props.Get(ical.PropProductID).Value)
 		return err
 	}
-	return ical.NewEncoder(w).Encode(cal)
+	var buf bytes.Buffer
+	if err := ical.NewEncoder(&buf).Encode(cal); err != nil {
+		return err
+	}
+	_, err := w.Write(foldICS(buf.Bytes()))
+	return err
+}
+
+// foldICS folds content lines longer than 75 octets (RFC 5545, 3.1): the
+// rest goes on continuation lines that start with a space, never inside a
+// UTF-8 sequence.
+func foldICS(b []byte) []byte {
+	var out bytes.Buffer
+	out.Grow(len(b) + len(b)/32)
+	for len(b) > 0 {
+		line := b
+		next := []byte(nil)
+		if i := bytes.Index(b, []byte("\r\n")); i >= 0 {
+			line, next = b[:i], b[i+2:]
+		}
+		limit := 75
+		for len(line) > limit {
+			cut := limit
+			for cut > 0 && !utf8.RuneStart(line[cut]) {
+				cut--
+			}
+			out.Write(line[:cut])
+			out.WriteString("\r\n ")
+			line = line[cut:]
+			limit = 74 // the leading space counts
+		}
+		out.Write(line)
+		out.WriteString("\r\n")
+		b = next
+	}
+	return out.Bytes()
 }
 
 // stamp is the latest publication date among an event's sources (or its
@@ -270,4 +313,16 @@ func tjsDate(d model.Date) *TJSDate {
 
 func html(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
+}
+
+// ICSLeftOut counts the events the calendar leaves out: dated, but only to
+// the month or the year.
+func ICSLeftOut(events []model.Event) int {
+	n := 0
+	for i := range events {
+		if events[i].Date.Known() && events[i].Date.Precision != model.Day {
+			n++
+		}
+	}
+	return n
 }

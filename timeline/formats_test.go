@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/emersion/go-ical"
 
@@ -82,15 +83,23 @@ func TestICSParsesBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Every event dated to the day, none known only to the month or year
+	// (a calendar would draw a month-long block).
 	dated := map[string]model.Event{}
 	for _, e := range tl.Events {
-		if e.Date.Known() {
+		if e.Date.Known() && e.Date.Precision == model.Day {
 			dated[e.ID+"@khatt"] = e
 		}
 	}
 	evs := cal.Events()
-	if len(evs) != len(dated) {
-		t.Fatalf("%d VEVENTs for %d dated events", len(evs), len(dated))
+	if len(evs) != len(dated) || ICSLeftOut(tl.Events) == 0 {
+		t.Fatalf("%d VEVENTs for %d events dated to the day (%d left out)", len(evs), len(dated), ICSLeftOut(tl.Events))
+	}
+	// Lines are folded at 75 octets, never inside a character.
+	for i, line := range strings.Split(string(out), "\r\n") {
+		if len(line) > 75 || !utf8.ValidString(line) {
+			t.Fatalf("line %d: %d octets, valid UTF-8 %v: %q", i+1, len(line), utf8.ValidString(line), line)
+		}
 	}
 	for _, ev := range evs {
 		uid, _ := ev.Props.Text(ical.PropUID)
