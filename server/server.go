@@ -13,6 +13,7 @@ import (
 	"log"
 	"net"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -83,11 +84,10 @@ func New(cfg Config) (*Server, error) {
 		wish.WithAddress(cfg.Listen),
 		wish.WithHostKeyPath(cfg.HostKey),
 		wish.WithPublicKeyAuth(s.allowKey),
-		// Passwords are never accepted; asking is logged.
-		wish.WithPasswordAuth(func(ctx ssh.Context, _ string) bool {
-			cfg.Log.Printf("refused password login as %q from %s", safe.Line(ctx.User(), 64), ctx.RemoteAddr())
-			return false
-		}),
+		// No password is ever asked for: a client whose keys were all
+		// refused is told why, and which key to send to the admin, by a
+		// keyboard-interactive round with no question, then refused.
+		wish.WithKeyboardInteractiveAuth(s.explainRefusal),
 		wish.WithIdleTimeout(cfg.IdleTimeout),
 		ssh.WrapConn(s.wrapConn),
 		wish.WithMiddleware(
@@ -219,6 +219,65 @@ func (s *Server) allowKey(ctx ssh.Context, key ssh.PublicKey) bool {
 		return true
 	}
 	s.cfg.Log.Printf("refused %s for %q from %s", fp, safe.Line(ctx.User(), 64), ctx.RemoteAddr())
+	refusedKeys(ctx).add(fp, key.Type())
+	return false
+}
+
+// refused lists the keys a connection offered and was refused, for
+// explainRefusal.
+type refused struct {
+	mu   sync.Mutex
+	keys []string
+	told bool // explained once; a client that asks again is refused quietly
+}
+
+type refusedKey struct{}
+
+func refusedKeys(ctx ssh.Context) *refused {
+	ctx.Lock()
+	defer ctx.Unlock()
+	r, ok := ctx.Value(refusedKey{}).(*refused)
+	if !ok {
+		r = &refused{}
+		ctx.SetValue(refusedKey{}, r)
+	}
+	return r
+}
+
+func (r *refused) add(fp, kind string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	line := fp + " (" + kind + ")"
+	if len(r.keys) < 8 && !slices.Contains(r.keys, line) {
+		r.keys = append(r.keys, line)
+	}
+}
+
+// explainRefusal is the keyboard-interactive round a client reaches when
+// its keys were refused (or it has none): it says that the server takes
+// public keys only and which fingerprints to send to its admin, asks no
+// question, and refuses. Asking for a password is logged.
+func (s *Server) explainRefusal(ctx ssh.Context, challenge gossh.KeyboardInteractiveChallenge) bool {
+	r := refusedKeys(ctx)
+	r.mu.Lock()
+	keys, told := append([]string(nil), r.keys...), r.told
+	r.told = true
+	r.mu.Unlock()
+	if told {
+		return false
+	}
+	var b strings.Builder
+	b.WriteString("khatt: this server takes public keys only, never a password.\n")
+	if len(keys) == 0 {
+		b.WriteString("Your client offered no key. Make one (ssh-keygen -t ed25519) and send\nthe .pub file to the server's admin.\n")
+	} else {
+		b.WriteString("The key(s) you offered are not allowed in. Send the public key (.pub)\nto the server's admin; its fingerprint:\n")
+		for _, k := range keys {
+			b.WriteString("  " + k + "\n")
+		}
+	}
+	s.cfg.Log.Printf("refused password or keyboard-interactive login as %q from %s (told: public keys only)", safe.Line(ctx.User(), 64), ctx.RemoteAddr())
+	challenge("", b.String(), nil, nil) // shown by the client; nothing to answer
 	return false
 }
 

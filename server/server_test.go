@@ -210,6 +210,25 @@ func TestRefusals(t *testing.T) {
 	}
 	if _, err := f.dial(gossh.Password("khatt")); err == nil {
 		t.Error("a password got in")
+	} else if strings.Contains(err.Error(), "password") {
+		t.Errorf("the server offers password authentication: %v", err)
+	}
+	// A client with an unknown key is told, before it is refused, that the
+	// server takes keys only and which fingerprint to send.
+	unknown := newSigner(t)
+	var told string
+	_, err := f.dial(gossh.PublicKeys(unknown), gossh.KeyboardInteractive(func(user, instruction string, questions []string, echos []bool) ([]string, error) {
+		told += instruction
+		if len(questions) > 0 {
+			t.Errorf("the server asked %q", questions)
+		}
+		return nil, nil
+	}))
+	if err == nil {
+		t.Error("an unknown key got in by keyboard-interactive")
+	}
+	if fp := gossh.FingerprintSHA256(unknown.PublicKey()); !strings.Contains(told, "public keys only") || !strings.Contains(told, fp) {
+		t.Errorf("the refusal does not name the key %s: %q", fp, told)
 	}
 	c, err := f.dial()
 	if err != nil {
@@ -241,7 +260,7 @@ func TestRefusals(t *testing.T) {
 		t.Error("local port forwarding was accepted")
 	}
 	logs := f.logs.String()
-	for _, want := range []string{"refused SHA256:", "refused password", "refused command"} {
+	for _, want := range []string{"refused SHA256:", "refused password or keyboard-interactive", "refused command"} {
 		if !strings.Contains(logs, want) {
 			t.Errorf("log lacks %q:\n%s", want, logs)
 		}
