@@ -36,3 +36,32 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestGoldenScenes are the screens of the UX pass at the sizes where they
+// went wrong: the help overlay at 60×20 (scrollable, every key), and the
+// source pane at 40×15 after Tab Tab Tab Enter (it stayed blank).
+func TestGoldenScenes(t *testing.T) {
+	for _, sc := range []struct {
+		name string
+		w, h int
+		keys []tea.KeyMsg
+		want string // what the screen holds once drawn
+	}{
+		{"help-60x20", 60, 20, []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune("?")}}, "enter"},
+		{"help-60x20-scrolled", 60, 20, []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune("?")}, {Type: tea.KeyRunes, Runes: []rune("G")}}, "wheel"},
+		{"source-40x15", 40, 15, []tea.KeyMsg{{Type: tea.KeyTab}, {Type: tea.KeyTab}, {Type: tea.KeyTab}, {Type: tea.KeyEnter}}, "004"},
+	} {
+		t.Run(sc.name, func(t *testing.T) {
+			m := New(seedTL, Options{Labels: Arabic, Bidi: Bidi{Mode: "app", Shape: true}, Renderer: asciiRenderer(), GlamourStyle: "notty", Corpus: "seeds"})
+			tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(sc.w, sc.h))
+			for _, k := range sc.keys {
+				tm.Send(k)
+			}
+			teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(sc.want)) },
+				teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+			tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
+			final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+			teatest.RequireEqualOutput(t, []byte(final.View()))
+		})
+	}
+}
