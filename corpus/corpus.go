@@ -75,7 +75,7 @@ type Root struct {
 const DefaultMaxBytes = 16 << 20
 
 // Extensions are the article file name endings read, in any letter case.
-var Extensions = []string{".txt", ".md", ".markdown"}
+var Extensions = []string{".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndjson", ".rss", ".atom", ".xml"}
 
 // IsArticleName reports whether a file name has an article extension.
 func IsArticleName(name string) bool {
@@ -121,6 +121,10 @@ type File struct {
 	Meta    map[string]string // what the directory's metadata file says of it
 	root    *Root
 	maxB    int64
+	// An article of a dump or a feed: its identity in the container, and
+	// its text until it is first read (then the container is read again).
+	itemID string
+	item   *item
 }
 
 // Scan lists the article files under the roots, in a stable order, with
@@ -163,6 +167,22 @@ func Scan(roots []Root) ([]File, []error) {
 			if r.Abs != "" {
 				f.Key = filepath.Join(r.Abs, filepath.FromSlash(name))
 			}
+			if k := kindOf(name); k == kindJSONL || k == kindFeed {
+				// A dump or a feed: each of its articles is a file of its own.
+				items, errs := f.readContainer(k)
+				problems = append(problems, errs...)
+				for i := range items {
+					it := &items[i]
+					g := f
+					g.itemID, g.item = it.id, it
+					g.Display = f.Display + itemSuffix(k, it.id, i)
+					if f.Key != "" {
+						g.Key = f.Key + "#" + it.id
+					}
+					files = append(files, g)
+				}
+				continue
+			}
 			files = append(files, f)
 		}
 	}
@@ -177,23 +197,116 @@ func (f *File) Read() (src model.Source, err error) {
 			err = fileErr(f.Display, fmt.Errorf("internal error reading this file: %v", p))
 		}
 	}()
-	data, err := ReadRegular(f.root.FS, f.Name, f.maxB)
-	if err != nil {
-		return src, fileErr(f.Display, err)
+	var data []byte
+	meta := f.Meta
+	switch kind := kindOf(f.Name); {
+	case f.itemID != "":
+		it := f.item
+		f.item = nil // read again from the container when shown again
+		if it == nil {
+			items, _ := f.readContainer(kind)
+			for i := range items {
+				if items[i].id == f.itemID {
+					it = &items[i]
+				}
+			}
+			if it == nil {
+				return src, fileErr(f.Display, errors.New("no longer in its file"))
+			}
+		}
+		data, meta = []byte(it.text), overlay(it.meta, f.Meta)
+	case kind == kindHTML:
+		page, err := ReadRegular(f.root.FS, f.Name, f.maxB)
+		if err != nil {
+			return src, fileErr(f.Display, err)
+		}
+		if err := checkText(f.Display, page); err != nil {
+			return src, err
+		}
+		text, pm, err := HTMLArticle(page)
+		if err != nil {
+			return src, fileErr(f.Display, err)
+		}
+		data, meta = []byte(text), overlay(pm, f.Meta)
+	default:
+		if data, err = ReadRegular(f.root.FS, f.Name, f.maxB); err != nil {
+			return src, fileErr(f.Display, err)
+		}
 	}
 	h := sha256.New()
 	h.Write(data)
 	keys := make([]string, 0, len(f.Meta))
-	for k := range f.Meta {
+	for k := range meta {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		fmt.Fprintf(h, "\x00%s\x00%s", k, f.Meta[k])
+		fmt.Fprintf(h, "\x00%s\x00%s", k, meta[k])
 	}
-	src, err = ParseArticle(f.Display, data, f.Meta)
+	src, err = ParseArticle(f.Display, data, meta)
+	if f.itemID != "" {
+		base := path.Base(f.Name)
+		src.ID = strings.TrimSuffix(base, path.Ext(base)) + "-" + shortID(f.itemID)
+	}
 	src.Hash = hex.EncodeToString(h.Sum(nil))
 	return src, err
+}
+
+// readContainer reads a dump or a feed into its articles.
+func (f *File) readContainer(kind int) ([]item, []error) {
+	data, err := ReadRegular(f.root.FS, f.Name, f.maxB)
+	if err != nil {
+		return nil, []error{fileErr(f.Display, err)}
+	}
+	if err := checkText(f.Display, data); err != nil {
+		return nil, []error{err}
+	}
+	return containerItems(kind, f.Display, bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
+}
+
+// checkText refuses what is not UTF-8 text, as ParseArticle does.
+func checkText(display string, data []byte) error {
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return &LoadError{Path: display, Offset: i, Err: errors.New("binary file (NUL byte), not an article")}
+	}
+	if !utf8.Valid(data) {
+		off := invalidUTF8At(data)
+		return &LoadError{Path: display, Line: 1 + bytes.Count(data[:off], []byte("\n")), Offset: off,
+			Err: fmt.Errorf("invalid UTF-8 at byte %d (is the file in another encoding?)", off)}
+	}
+	return nil
+}
+
+// overlay is base with the values of over on top (the directory's
+// metadata file wins over what a page or a feed says of itself).
+func overlay(base, over map[string]string) map[string]string {
+	out := make(map[string]string, len(base)+len(over))
+	for k, v := range base {
+		out[k] = v
+	}
+	for k, v := range over {
+		out[k] = v
+	}
+	return out
+}
+
+// itemSuffix names an article of a container in messages and the source
+// pane: the line of a dump (dump.jsonl:12), the item of a feed (feed.xml#3).
+func itemSuffix(kind int, id string, i int) string {
+	if kind == kindJSONL {
+		return ":" + id
+	}
+	return fmt.Sprintf("#%d", i+1)
+}
+
+// shortID is an item's identity made short enough for a source ID: a line
+// number as it is, a GUID or a link by a hash of it.
+func shortID(id string) string {
+	if len(id) <= 6 && strings.Trim(id, "0123456789") == "" {
+		return id
+	}
+	sum := sha256.Sum256([]byte(id))
+	return hex.EncodeToString(sum[:])[:8]
 }
 
 // UniqueIDs gives two sources with one ID (files of one name in different

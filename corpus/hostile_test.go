@@ -109,8 +109,9 @@ func TestSkippedDirectoriesAreNamed(t *testing.T) {
 }
 
 func TestExtensionsInAnyCase(t *testing.T) {
-	srcs, problems := loadMap(t, map[string]string{"A.TXT": article, "b.markdown": article, "c.Md": article, "d.html": article})
-	if len(srcs) != 3 || len(problems) != 0 {
+	srcs, problems := loadMap(t, map[string]string{"A.TXT": article, "b.markdown": article, "c.Md": article,
+		"d.HTM": "<html><body><p>" + article + "</p></body></html>", "e.docx": article})
+	if len(srcs) != 4 || len(problems) != 0 {
 		t.Errorf("%d articles, %v", len(srcs), problems)
 	}
 }

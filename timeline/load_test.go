@@ -104,3 +104,26 @@ func TestCacheGivesTheSameTimeline(t *testing.T) {
 		t.Errorf("%d articles in the cache, want 5 (entries replaced, not added)", st.Articles)
 	}
 }
+
+// TestEventsFromEveryInputFormat: the fixtures' web page, dump and feeds
+// give their events, each citing the article it came from.
+func TestEventsFromEveryInputFormat(t *testing.T) {
+	tl := Load([]Root{{FS: os.DirFS("../corpus/testdata/formats"), Path: "."}}, LoadOptions{KeepText: true})
+	found := map[string]bool{}
+	for _, e := range tl.Events {
+		for _, m := range e.Mentions {
+			src := tl.Source(m.Source)
+			if src == nil || !strings.Contains(src.Text[m.Start:m.End], m.Trigger) && m.Trigger != "" {
+				t.Errorf("%s: a mention that is not in its source's text", e.Summary)
+				continue
+			}
+			found[e.Type.String()+" "+src.Path] = true
+		}
+	}
+	for _, want := range []string{"visit page.html", "talks page.html", "statement page.html", "visit dump.jsonl:1",
+		"talks dump.jsonl:4", "talks feed.rss#1", "statement feed.atom#1"} {
+		if !found[want] {
+			t.Errorf("no %s; found %v", want, found)
+		}
+	}
+}

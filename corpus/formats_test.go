@@ -1,0 +1,121 @@
+package corpus
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestInputFormats loads the fixtures (texts written for these tests): a
+// web page with its furniture, a JSON Lines dump, an RSS and an Atom feed,
+// and a broken feed; each article comes with its text and metadata, every
+// bad line or file is a named error, and nothing else is lost.
+func TestInputFormats(t *testing.T) {
+	srcs, problems := Load([]Root{{FS: os.DirFS("testdata/formats"), Path: "."}})
+	byPath := map[string]int{}
+	for i, s := range srcs {
+		byPath[s.Path] = i
+	}
+	want := []struct {
+		path, title, outlet, url, published string
+		has, hasNot                         []string
+	}{
+		{"page.html", "الصفدي يصل إلى بغداد في زيارة رسمية", "أخبار الرافدين", "https://rafidain.example/politics/safadi-baghdad", "2023-03-12",
+			[]string{"وصل وزير الخارجية الأردني أيمن الصفدي إلى بغداد", "من جهته، أكد الصفدي"},
+			[]string{"الأكثر قراءة", "زار رئيس الوزراء اللبناني", "الرئيسية", "جميع الحقوق محفوظة", "tracker", "color:red"}},
+		{"dump.jsonl:1", "وزير الخارجية العراقي في طهران", "example.net", "https://example.net/news/1", "2022-09-06",
+			[]string{"وصل وزير الخارجية العراقي فؤاد حسين إلى طهران", "\nوعقد حسين محادثات"}, nil},
+		{"dump.jsonl:4", "الصفدي يتصل بنظيره العراقي", "الموقع المثال", "https://example.net/news/3", "2022-09-08",
+			[]string{"أجرى وزير الخارجية الأردني أيمن الصفدي"}, []string{"<p>"}},
+		{"feed.rss#1", "الصفدي يلتقي الرئيس العراقي", "وكالة الأنباء التجريبية", "https://agency.example/2023/03/12/safadi-rashid", "2023-03-12",
+			[]string{"التقى وزير الخارجية الأردني أيمن الصفدي الرئيس العراقي", "وبحث معه"}, []string{"<b>", "<p>"}},
+		{"feed.atom#1", "حسين: المحادثات مع الأردن كانت مثمرة", "صحيفة المثال", "https://paper.example/2023/03/13/hussein", "2023-03-13",
+			[]string{"قال وزير الخارجية العراقي فؤاد حسين"}, []string{"&lt;", "<p>"}},
+	}
+	if len(srcs) != len(want) {
+		var got []string
+		for _, s := range srcs {
+			got = append(got, s.Path)
+		}
+		t.Fatalf("loaded %v, want %d articles", got, len(want))
+	}
+	for _, w := range want {
+		i, ok := byPath[w.path]
+		if !ok {
+			t.Errorf("%s not loaded", w.path)
+			continue
+		}
+		s := srcs[i]
+		if s.Title != w.title || s.Outlet != w.outlet || s.URL != w.url || s.Published.String() != w.published {
+			t.Errorf("%s: title %q outlet %q url %q published %s", w.path, s.Title, s.Outlet, s.URL, s.Published)
+		}
+		for _, h := range w.has {
+			if !strings.Contains(s.Text, h) {
+				t.Errorf("%s: the text lacks %q:\n%s", w.path, h, s.Text)
+			}
+		}
+		for _, h := range w.hasNot {
+			if strings.Contains(s.Text, h) {
+				t.Errorf("%s: the text holds page furniture %q", w.path, h)
+			}
+		}
+	}
+	// The named errors: the broken feed, and three lines of the dump.
+	wantErrs := []struct {
+		path string
+		line int
+		says string
+	}{
+		{"broken.rss", 0, "not an RSS or Atom feed"},
+		{"dump.jsonl", 2, "no article text"},
+		{"dump.jsonl", 3, "not a JSON object"},
+		{"dump.jsonl", 5, "published"},
+	}
+	if len(problems) != len(wantErrs) {
+		t.Fatalf("problems: %v", problems)
+	}
+	for _, w := range wantErrs {
+		found := false
+		for _, p := range problems {
+			var le *LoadError
+			if errors.As(p, &le) && le.Path == w.path && le.Line == w.line && strings.Contains(p.Error(), w.says) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no error for %s line %d saying %q in %v", w.path, w.line, w.says, problems)
+		}
+	}
+	// Items have IDs of their own, stable across reads.
+	again, _ := Load([]Root{{FS: os.DirFS("testdata/formats"), Path: "."}})
+	ids := map[string]bool{}
+	for i := range srcs {
+		if ids[srcs[i].ID] || srcs[i].ID != again[i].ID || srcs[i].Hash != again[i].Hash {
+			t.Errorf("%s: ID %q (again %q), duplicate %v", srcs[i].Path, srcs[i].ID, again[i].ID, ids[srcs[i].ID])
+		}
+		ids[srcs[i].ID] = true
+	}
+}
+
+// TestContainerItemsAreReadAgain: an article of a dump read a second time
+// (as the source pane does) comes from the file again, with the same text.
+func TestContainerItemsAreReadAgain(t *testing.T) {
+	files, _ := Scan([]Root{{FS: os.DirFS("testdata/formats"), Path: "."}})
+	for i := range files {
+		if files[i].itemID == "" {
+			continue
+		}
+		a, err := files[i].Read()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if files[i].item != nil {
+			t.Fatalf("%s: its text is still held after the first read", files[i].Display)
+		}
+		b, err := files[i].Read()
+		if err != nil || a.Text != b.Text || a.Hash != b.Hash {
+			t.Errorf("%s: read again: %v, same text %v", files[i].Display, err, a.Text == b.Text)
+		}
+	}
+}
