@@ -30,6 +30,7 @@ import (
 
 	"khatt/cache"
 	"khatt/corpus"
+	"khatt/fetch"
 	"khatt/i18n"
 	"khatt/lexicon"
 	"khatt/model"
@@ -51,6 +52,7 @@ Usage:
   khatt brief [flags] [PATH...]      print a chronological briefing
   khatt export [flags] [PATH...]     print the timeline as json, jsonl, md, csv, ics or timelinejs
   khatt serve [flags] [PATH...]      serve the reader over SSH to a team
+  khatt fetch --into DIR URL...       write the new items of news feeds into a corpus directory
   khatt cache [stats|prune|clear]    what the cache of read articles holds
   khatt help [COMMAND]               the flags of a command, with examples (or khatt COMMAND --help)
   khatt version                      (or khatt --version)
@@ -90,9 +92,15 @@ type options struct {
 	maxBytes   int64
 	noCache    bool
 	serve      serveFlags
-	paths      []string
-	labels     i18n.Labels
-	filter     timeline.Filter
+	fetch      struct {
+		into              string
+		pages             bool
+		timeout, interval time.Duration
+	}
+	paths  []string
+	given  bool // paths were named on the command line (not the config's corpus)
+	labels i18n.Labels
+	filter timeline.Filter
 }
 
 type filterFlags struct {
@@ -179,6 +187,21 @@ var commands = []command{
 			"khatt cache clear",
 		},
 		run: cacheCmd,
+	},
+	{
+		name:    "fetch",
+		summary: "read news feeds (RSS, Atom) over HTTP(S) and write each new item into a corpus directory",
+		examples: []string{
+			"khatt fetch --into ~/articles/feeds https://example.com/rss.xml",
+			"khatt fetch --into ~/articles/feeds --pages https://example.com/atom.xml   # the linked pages too",
+		},
+		extra: func(fs *flag.FlagSet, o *options) {
+			fs.StringVar(&o.fetch.into, "into", "", "write the articles into `DIR` (made if missing; remembers what it fetched in DIR/"+fetch.StateFile+")")
+			fs.BoolVar(&o.fetch.pages, "pages", false, "also fetch each item's linked page and save it as .html (its main text is read)")
+			fs.DurationVar(&o.fetch.timeout, "timeout", 20*time.Second, "give up a request after `DURATION`")
+			fs.DurationVar(&o.fetch.interval, "interval", time.Second, "wait at least `DURATION` between two requests to one host")
+		},
+		run: fetchCmd,
 	},
 	{
 		name:    "export",
@@ -317,7 +340,7 @@ func firstOf(vs ...string) string {
 
 // finish checks the flags and builds the labels and the filter.
 func (o *options) finish(paths []string) error {
-	o.paths = paths
+	o.paths, o.given = paths, len(paths) > 0
 	if len(o.paths) == 0 {
 		o.paths = o.cfg.Corpus
 	}
@@ -471,6 +494,45 @@ func progressLine(w io.Writer, l i18n.Labels) func(timeline.Progress) {
 		last = time.Now()
 		fmt.Fprintf(w, "\r\x1b[Kkhatt: %s", l.Loading(p.Phase, p.Done, p.Total, p.Cached, p.Rate, safe.Line(p.Current, 60)))
 	}
+}
+
+// fetchCmd runs khatt fetch: each feed's new items into the corpus
+// directory; a feed that fails is named with its problem, the others go
+// on, and the exit status is 1 when any failed.
+func fetchCmd(o *options, stdout, stderr io.Writer) int {
+	if o.fetch.into == "" {
+		fmt.Fprintln(stderr, "khatt fetch: --into DIR is needed: the corpus directory to write into")
+		return 2
+	}
+	if !o.given {
+		fmt.Fprintln(stderr, "khatt fetch: name at least one feed URL")
+		return 2
+	}
+	f, err := fetch.New(fetch.Options{Into: o.fetch.into, Pages: o.fetch.pages, Timeout: o.fetch.timeout, Interval: o.fetch.interval,
+		UserAgent: "khatt/" + version + " (news timeline reader; +https://github.com/khatt)",
+		Log:       func(format string, args ...any) { fmt.Fprintf(stderr, "khatt fetch: "+format+"\n", args...) }})
+	if err != nil {
+		fmt.Fprintf(stderr, "khatt fetch: %s\n", msg(err))
+		return 1
+	}
+	code := 0
+	for _, r := range f.Fetch(o.paths) {
+		feed := safe.Line(r.Feed, 200)
+		switch {
+		case r.Err != nil:
+			fmt.Fprintf(stderr, "khatt fetch: %s: %s\n", feed, msg(r.Err))
+			code = 1
+		case !r.Fresh:
+			fmt.Fprintf(stdout, "%s: not modified since the last fetch\n", feed)
+		default:
+			fmt.Fprintf(stdout, "%s: %d new, %d already fetched", feed, r.New, r.Known)
+			if r.Skipped > 0 {
+				fmt.Fprintf(stdout, ", %d without text", r.Skipped)
+			}
+			fmt.Fprintln(stdout)
+		}
+	}
+	return code
 }
 
 // cacheCmd runs khatt cache [stats|prune|clear].

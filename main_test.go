@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -296,5 +298,33 @@ func TestCSVByteOrderMark(t *testing.T) {
 	}
 	if _, _, errs := runCmd("export", "--format", "ics"); !strings.Contains(errs, "known only to the month or the year are not in the calendar") {
 		t.Errorf("ics does not say what it left out: %q", errs)
+	}
+}
+
+// TestFetchCommand: khatt fetch writes a feed's items and says so; a feed
+// that fails is named on stderr with exit status 1, the others still done.
+func TestFetchCommand(t *testing.T) {
+	feed := `<?xml version="1.0"?><rss version="2.0"><channel><title>وكالة</title><link>https://a.test/</link>
+<item><title>زيارة</title><link>https://a.test/1</link><guid>1</guid><pubDate>Sun, 12 Mar 2023 14:05:00 +0300</pubDate>
+<description>وصل وزير الخارجية الأردني أيمن الصفدي إلى بغداد في زيارة رسمية.</description></item></channel></rss>`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/rss" {
+			w.Write([]byte(feed))
+			return
+		}
+		http.Error(w, "gone", http.StatusGone)
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	code, out, errs := runCmd("fetch", "--into", dir, "--interval", "0s", srv.URL+"/rss", srv.URL+"/gone")
+	if code != 1 || !strings.Contains(out, "/rss: 1 new, 0 already fetched") || !strings.Contains(errs, "/gone: the server answered 410") {
+		t.Fatalf("exit %d\nstdout %s\nstderr %s", code, out, errs)
+	}
+	code, out, _ = runCmd("fetch", "--into", dir, "--interval", "0s", srv.URL+"/rss")
+	if code != 0 || !strings.Contains(out, "0 new, 1 already fetched") {
+		t.Fatalf("again: exit %d %s", code, out)
+	}
+	if code, out, _ := runCmd("export", "--no-cache", "--format", "jsonl", dir); code != 0 || !strings.Contains(out, `"visit"`) {
+		t.Errorf("the fetched corpus: exit %d %s", code, out)
 	}
 }

@@ -275,8 +275,9 @@ func isBlock(a atom.Atom) bool {
 	return false
 }
 
-// htmlToText is the text of an HTML snippet (a feed item's content).
-func htmlToText(s string) string {
+// HTMLText is the text of an HTML snippet (a feed item's content): one
+// paragraph per line, tags and scripts dropped.
+func HTMLText(s string) string {
 	if !strings.ContainsAny(s, "<&") {
 		return strings.TrimSpace(s)
 	}
@@ -336,7 +337,7 @@ func jsonlItems(display string, data []byte) ([]item, []error) {
 			continue
 		}
 		if looksHTML(text) {
-			text = htmlToText(text)
+			text = HTMLText(text)
 		}
 		meta := map[string]string{}
 		setOnce(meta, "title", firstString(rec, "title", "headline"))
@@ -391,15 +392,15 @@ func feedItems(data []byte) ([]item, error) {
 	var items []item
 	for i, it := range feed.Items {
 		body := it.Content
-		if strings.TrimSpace(htmlToText(body)) == "" {
+		if strings.TrimSpace(HTMLText(body)) == "" {
 			body = it.Description
 		}
-		text := htmlToText(body)
+		text := HTMLText(body)
 		if text == "" {
 			continue // a headline without text: nothing to extract from
 		}
 		meta := map[string]string{}
-		setOnce(meta, "title", strings.TrimSpace(htmlToText(it.Title)))
+		setOnce(meta, "title", strings.TrimSpace(HTMLText(it.Title)))
 		setOnce(meta, "url", strings.TrimSpace(it.Link))
 		setOnce(meta, "outlet", strings.TrimSpace(feed.Title))
 		if meta["outlet"] == "" {
