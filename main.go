@@ -40,6 +40,7 @@ import (
 	"khatt/timeline"
 	"khatt/ui"
 	"khatt/ui/rtl"
+	"khatt/watch"
 )
 
 // version is set at build time (-ldflags "-X main.version=…").
@@ -880,11 +881,50 @@ func browse(o *options, stdout, stderr io.Writer) (code int) {
 		}
 		p.Send(ui.LoadedMsg{Timeline: tl})
 	}()
+	// A corpus on disk is followed while the reader runs: what is added,
+	// changed or removed shows within two seconds, the selection kept.
+	if len(o.paths) > 0 {
+		if w, err := o.watch(func(tl *model.Timeline) { p.Send(ui.LoadedMsg{Timeline: tl, Updated: true}) }); err == nil {
+			defer w.Close()
+		} else {
+			go p.Send(ui.NoticeMsg(o.labels.NotWatching + ": " + msg(err)))
+		}
+	}
 	if _, err := p.Run(); err != nil {
 		fmt.Fprintf(stderr, "khatt: %s\n", msg(err))
 		return 1
 	}
 	return 0
+}
+
+// watch follows the corpus directories: after a change (and a quiet
+// moment) the corpus is listed and loaded again, through the cache so
+// that only changed files are read, and given to update. Problems go
+// into the timeline's (p in the reader; the server's log), never to the
+// terminal.
+func (o *options) watch(update func(*model.Timeline)) (*watch.Watcher, error) {
+	var mu sync.Mutex // one reload at a time; a change during one is seen after
+	reload := func() {
+		mu.Lock()
+		defer mu.Unlock()
+		sc, lo, ok := o.prepare(io.Discard)
+		if !ok {
+			update(&model.Timeline{Problems: sc.Problems})
+			return
+		}
+		tl := timeline.LoadScanned(sc, lo)
+		if lo.Cache != nil {
+			lo.Cache.Close()
+		}
+		update(tl)
+	}
+	return watch.New(o.paths, corpusFile, 300*time.Millisecond, func() { go reload() })
+}
+
+// corpusFile reports whether a file's change changes the corpus: an
+// article or a directory's metadata file.
+func corpusFile(name string) bool {
+	return corpus.IsArticleName(name) || filepath.Base(name) == corpus.MetaFile
 }
 
 type serveFlags struct {
@@ -933,6 +973,22 @@ func serve(o *options, _, stderr io.Writer) int {
 		logger.Print(err)
 		return 1
 	}
+	// SIGHUP and changes on disk reload the corpus, one reload at a time.
+	var reloading sync.Mutex
+	reload := func(why string) {
+		reloading.Lock()
+		defer reloading.Unlock()
+		if err := srv.Reload(); err != nil {
+			logger.Printf("reload after %s: %v (keeping the current corpus)", why, err)
+		}
+	}
+	if len(o.paths) > 0 {
+		if w, err := watch.New(o.paths, corpusFile, 300*time.Millisecond, func() { go reload("a change on disk") }); err != nil {
+			logger.Printf("changes to the corpus are not followed (%v): reload with kill -HUP", err)
+		} else {
+			defer w.Close()
+		}
+	}
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGHUP, syscall.SIGINT, syscall.SIGTERM)
 	defer signal.Stop(sigs)
@@ -948,9 +1004,7 @@ func serve(o *options, _, stderr io.Writer) int {
 			return 0
 		case sig := <-sigs:
 			if sig == syscall.SIGHUP {
-				if err := srv.Reload(); err != nil {
-					logger.Printf("reload: %v (keeping the current corpus)", err)
-				}
+				reload("SIGHUP")
 				continue
 			}
 			logger.Printf("%s: shutting down", sig)

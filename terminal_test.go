@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // faketerm is ../shared/tools/faketerm: it runs a command on a
@@ -257,5 +258,39 @@ func TestBriefPager(t *testing.T) {
 	}
 	if !strings.Contains(sent, "2021") {
 		t.Error("--pager never printed nothing")
+	}
+}
+
+// TestReaderFollowsTheCorpus: articles added, changed and removed under a
+// running reader show within two seconds (the status line's count of
+// sources), the reader saying why.
+func TestReaderFollowsTheCorpus(t *testing.T) {
+	ft := faketerm(t)
+	bin := buildKhatt(t)
+	dir := t.TempDir()
+	seed := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join("seeds", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	os.WriteFile(filepath.Join(dir, "a.txt"), seed("002_47b55d47341a47b0.txt"), 0o644)
+	go func() {
+		time.Sleep(2500 * time.Millisecond)
+		os.WriteFile(filepath.Join(dir, "b.txt"), seed("003_9a49e5548d0631c2.txt"), 0o644)
+		time.Sleep(2500 * time.Millisecond)
+		os.Remove(filepath.Join(dir, "a.txt"))
+	}()
+	env := []string{"TERM=xterm-256color", "KHATT_LANG=en", "XDG_CACHE_HOME=" + t.TempDir()}
+	sent, _ := runFake(t, ft, "silent", 8, env, "", bin, dir)
+	plain := regexp.MustCompile(`\x1b\[[0-9;?]*[a-zA-Z]`).ReplaceAllString(sent, "")
+	one, two := strings.Index(plain, "· 1 source"), strings.Index(plain, "· 2 sources")
+	again := strings.LastIndex(plain, "· 1 source")
+	if one < 0 || two < one || again < two {
+		t.Fatalf("the sources did not go 1 → 2 → 1 (at %d, %d, %d)", one, two, again)
+	}
+	if !strings.Contains(plain, "the corpus changed on disk") {
+		t.Error("the reader did not say the corpus changed")
 	}
 }

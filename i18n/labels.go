@@ -60,7 +60,10 @@ type Labels struct {
 	FiltersUsed string
 	// The server's notices.
 	Reloaded, UpToDate, NewCorpus, ShuttingDown string
-	Copied                                      string
+	// CorpusChanged: the reader loaded the corpus again after a change on
+	// disk; NotWatching: it cannot follow such changes.
+	CorpusChanged, NotWatching string
+	Copied                     string
 	// Loading says where a load stands: the phase ("read", "extract" or
 	// "merge"), articles done of total, how many came from the cache, the
 	// rate (articles a second, 0: not known yet) and the current file.
@@ -112,6 +115,7 @@ var Arabic = Labels{
 	Comma: "، ", BriefTitle: "موجز الخط الزمني", FiltersUsed: "المرشحات",
 	Reloaded: "حُمّلت المدونة الجديدة", UpToDate: "المدونة محدّثة",
 	NewCorpus: "مدونة جديدة جاهزة: اضغط r", ShuttingDown: "الخادم يتوقف",
+	CorpusChanged: "تغيّرت المدونة على القرص فحُمّلت من جديد", NotWatching: "لا تُتابَع تغييرات المدونة",
 	Copied: "نُسخت الجملة كما كُتبت",
 	Loading: func(phase string, done, total, cached int, rate float64, current string) string {
 		var s string
@@ -207,6 +211,7 @@ var English = Labels{
 	Comma: ", ", BriefTitle: "Timeline briefing", FiltersUsed: "Filters",
 	Reloaded: "the new corpus is loaded", UpToDate: "the corpus is up to date",
 	NewCorpus: "a new corpus is ready: press r", ShuttingDown: "the server is shutting down",
+	CorpusChanged: "the corpus changed on disk: loaded again", NotWatching: "changes to the corpus are not followed",
 	Copied: "sentence copied as written",
 	Loading: func(phase string, done, total, cached int, rate float64, current string) string {
 		var s string

@@ -43,7 +43,10 @@ type Options struct {
 type LoadingMsg timeline.Progress
 
 // LoadedMsg brings the timeline once the corpus is loaded.
-type LoadedMsg struct{ Timeline *model.Timeline }
+type LoadedMsg struct {
+	Timeline *model.Timeline
+	Updated  bool // loaded again after the corpus changed on disk
+}
 
 // RepaintMsg makes the reader clear the screen and draw its whole frame
 // again (the terminal behind tmux was cleared, see Output).
@@ -136,7 +139,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case LoadedMsg:
 		m.loading = nil
-		return m, m.setTimeline(msg.Timeline, "")
+		note := ""
+		if msg.Updated {
+			note = m.s.labels.CorpusChanged
+		}
+		return m, m.setTimeline(msg.Timeline, note)
 	case renderedMsg:
 		if msg.seq == m.event.seq || msg.key == m.event.wanted {
 			m.event.rendered(msg)
@@ -333,6 +340,9 @@ func (m *Model) setTimeline(tl *model.Timeline, message string) tea.Cmd {
 		if e.ID == keep {
 			s.selectEvent(i)
 		}
+	}
+	if m.s.query != "" {
+		s.search(m.s.query) // the search stays, its matches found again
 	}
 	m.s = s
 	m.timeline = &timelinePane{s: s}

@@ -674,3 +674,25 @@ func TestHintLineKeepsHelpAndQuit(t *testing.T) {
 		}
 	}
 }
+
+// TestCorpusChangeKeepsSelectionAndSearch: a timeline loaded again after a
+// change on disk keeps the selected event and the search, and says why.
+func TestCorpusChangeKeepsSelectionAndSearch(t *testing.T) {
+	m := newTest(t, 160, 45, English)
+	keys(m, "/")
+	typeText(m, "قاآني")
+	keys(m, "enter", "n")
+	id := m.s.event().ID
+	smaller := *seedTL
+	smaller.Events = append([]model.Event(nil), seedTL.Events[1:]...) // one event fewer, before the selection
+	send(m, LoadedMsg{Timeline: &smaller, Updated: true})
+	if e := m.s.event(); e == nil || e.ID != id {
+		t.Fatalf("the selection moved: %v, want %s", e, id)
+	}
+	if m.s.query != "قاآني" || len(m.s.matches) == 0 {
+		t.Errorf("the search was lost: %q %d", m.s.query, len(m.s.matches))
+	}
+	if !strings.Contains(m.message, "changed on disk") {
+		t.Errorf("message %q", m.message)
+	}
+}
