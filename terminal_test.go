@@ -280,15 +280,25 @@ func TestReaderFollowsTheCorpus(t *testing.T) {
 		time.Sleep(2500 * time.Millisecond)
 		os.WriteFile(filepath.Join(dir, "b.txt"), seed("003_9a49e5548d0631c2.txt"), 0o644)
 		time.Sleep(2500 * time.Millisecond)
+		os.WriteFile(filepath.Join(dir, "b.txt"), seed("004_e78b460b308c2ca4.txt"), 0o644)
+		time.Sleep(2500 * time.Millisecond)
 		os.Remove(filepath.Join(dir, "a.txt"))
 	}()
 	env := []string{"TERM=xterm-256color", "KHATT_LANG=en", "XDG_CACHE_HOME=" + t.TempDir()}
-	sent, _ := runFake(t, ft, "silent", 8, env, "", bin, dir)
+	sent, _ := runFake(t, ft, "silent", 10, env, "", bin, dir)
 	plain := regexp.MustCompile(`\x1b\[[0-9;?]*[a-zA-Z]`).ReplaceAllString(sent, "")
 	one, two := strings.Index(plain, "· 1 source"), strings.Index(plain, "· 2 sources")
 	again := strings.LastIndex(plain, "· 1 source")
 	if one < 0 || two < one || again < two {
 		t.Fatalf("the sources did not go 1 → 2 → 1 (at %d, %d, %d)", one, two, again)
+	}
+	// b.txt changed while two sources showed: two counts of events.
+	counts := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(\d+) events? · 2 sources`).FindAllStringSubmatch(plain, -1) {
+		counts[m[1]] = true
+	}
+	if len(counts) < 2 {
+		t.Errorf("the change of b.txt did not show: event counts with two sources %v", counts)
 	}
 	if !strings.Contains(plain, "the corpus changed on disk") {
 		t.Error("the reader did not say the corpus changed")
