@@ -253,7 +253,12 @@ func (f *File) Read() (src model.Source, err error) {
 }
 
 // readContainer reads a dump or a feed into its articles.
-func (f *File) readContainer(kind int) ([]item, []error) {
+func (f *File) readContainer(kind int) (items []item, errs []error) {
+	defer func() {
+		if p := recover(); p != nil { // a parser's bug costs this file, never the corpus
+			items, errs = nil, []error{fileErr(f.Display, fmt.Errorf("internal error reading this file: %v", p))}
+		}
+	}()
 	data, err := ReadRegular(f.root.FS, f.Name, f.maxB)
 	if err != nil {
 		return nil, []error{fileErr(f.Display, err)}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestInputFormats loads the fixtures (texts written for these tests): a
@@ -118,4 +119,24 @@ func TestContainerItemsAreReadAgain(t *testing.T) {
 			t.Errorf("%s: read again: %v, same text %v", files[i].Display, err, a.Text == b.Text)
 		}
 	}
+}
+
+// FuzzFormats: no page, dump or feed makes the readers panic or return an
+// article with invalid text.
+func FuzzFormats(f *testing.F) {
+	for _, name := range []string{"page.html", "dump.jsonl", "feed.rss", "feed.atom", "broken.rss"} {
+		b, err := os.ReadFile("testdata/formats/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if text, _, err := HTMLArticle(data); err == nil && !utf8.ValidString(text) && utf8.Valid(data) {
+			t.Errorf("invalid text from a valid page")
+		}
+		for _, kind := range []int{kindJSONL, kindFeed} {
+			containerItems(kind, "x", data)
+		}
+	})
 }
