@@ -3,12 +3,15 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -303,4 +306,65 @@ func TestReaderFollowsTheCorpus(t *testing.T) {
 	if !strings.Contains(plain, "the corpus changed on disk") {
 		t.Error("the reader did not say the corpus changed")
 	}
+}
+
+// TestServeFollowsTheCorpus: khatt serve reloads when an article is added
+// to its directory, as on SIGHUP (its log says so), and stops on SIGTERM.
+func TestServeFollowsTheCorpus(t *testing.T) {
+	bin := buildKhatt(t)
+	dir, state := t.TempDir(), t.TempDir()
+	b, err := os.ReadFile(filepath.Join("seeds", "002_47b55d47341a47b0.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "a.txt"), b, 0o644)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	cmd := exec.Command(bin, "serve", "--listen", addr, "--host-key", filepath.Join(state, "hk"),
+		"--authorized-keys", filepath.Join(state, "authorized_keys"), dir)
+	cmd.Env = append(os.Environ(), "XDG_CACHE_HOME="+state)
+	var log syncBuffer
+	cmd.Stderr = &log
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	waitLog := func(want string) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for !strings.Contains(log.String(), want) {
+			if time.Now().After(deadline) {
+				t.Fatalf("the log never said %q:\n%s", want, log.String())
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	waitLog("listening")
+	b3, _ := os.ReadFile(filepath.Join("seeds", "003_9a49e5548d0631c2.txt"))
+	os.WriteFile(filepath.Join(dir, "b.txt"), b3, 0o644)
+	waitLog("from 2 sources")
+	cmd.Process.Signal(syscall.SIGTERM)
+	cmd.Wait()
+}
+
+// syncBuffer is a bytes.Buffer safe for a process writing and a test reading.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
