@@ -875,6 +875,7 @@ func browse(o *options, stdout, stderr io.Writer) (code int) {
 	}()
 	go func() {
 		lo.Progress = func(pr timeline.Progress) { p.Send(ui.LoadingMsg(pr)) }
+		lo.Partial = func(tl *model.Timeline) { p.Send(ui.PartialMsg{Timeline: tl}) }
 		tl := timeline.LoadScanned(sc, lo)
 		if lo.Cache != nil {
 			lo.Cache.Close()

@@ -60,6 +60,13 @@ func Events(arts [][]extract.Event) []model.Event {
 	}
 	out := make([]model.Event, len(groups))
 	parallel(len(groups), func(i int) { out[i] = build(groups[i]) })
+	Sort(out)
+	return out
+}
+
+// Sort puts events in the timeline's order: by date (undated last), then
+// type, then ID.
+func Sort(out []model.Event) {
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Date.Before(b.Date) != b.Date.Before(a.Date) {
@@ -70,7 +77,6 @@ func Events(arts [][]extract.Event) []model.Event {
 		}
 		return a.ID < b.ID
 	})
-	return out
 }
 
 // parallel runs f(0) … f(n-1) on every core.

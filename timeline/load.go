@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -38,6 +39,14 @@ type LoadOptions struct {
 	// Progress, when set, is called as the load goes (from several
 	// goroutines, one call at a time).
 	Progress func(Progress)
+	// Partial, when set, is given the timeline as it stands while the
+	// articles are extracted, at most once a second: the sources ready so
+	// far and their events, each article's merged within it but not yet
+	// across articles. The merged timeline is what Load returns.
+	Partial func(*model.Timeline)
+	// PartialEvery is the interval between two partial timelines (0: a
+	// second).
+	PartialEvery time.Duration
 	// KeepText keeps every article's text in memory; otherwise the text of
 	// an article on disk is dropped once extracted and read again when
 	// shown (Timeline.SourceText).
@@ -230,6 +239,53 @@ func LoadScanned(sc Scanned, o LoadOptions) *model.Timeline {
 	var failMu sync.Mutex
 	x := extract.New(lx)
 	var extracted atomic.Int64
+
+	// What is ready is shown while the rest is extracted (Partial).
+	var readyMu sync.Mutex
+	var readySrcs []model.Source
+	var readyEvents []model.Event
+	ready := func(k int) {
+		if o.Partial == nil || merged {
+			return
+		}
+		evs := merge.Events([][]extract.Event{per[k]})
+		readyMu.Lock()
+		readySrcs = append(readySrcs, srcs[k])
+		readyEvents = append(readyEvents, evs...)
+		readyMu.Unlock()
+	}
+	stopPartial := make(chan struct{})
+	partialDone := make(chan struct{})
+	go func() {
+		defer close(partialDone)
+		if o.Partial == nil || merged {
+			return
+		}
+		every := o.PartialEvery
+		if every <= 0 {
+			every = time.Second
+		}
+		tick := time.NewTicker(every)
+		defer tick.Stop()
+		shown := 0
+		for {
+			select {
+			case <-stopPartial:
+				return
+			case <-tick.C:
+			}
+			readyMu.Lock()
+			if len(readySrcs) == shown {
+				readyMu.Unlock()
+				continue
+			}
+			shown = len(readySrcs)
+			snap := &model.Timeline{Sources: slices.Clone(readySrcs), Events: slices.Clone(readyEvents)}
+			readyMu.Unlock()
+			merge.Sort(snap.Events)
+			o.Partial(snap)
+		}
+	}()
 	toExtract := 0
 	for k := range srcs {
 		if entries[idx[k]].hit == nil {
@@ -250,6 +306,7 @@ func LoadScanned(sc Scanned, o LoadOptions) *model.Timeline {
 				if e.fresh {
 					store(k, e.events)
 				}
+				ready(k)
 				return
 			}
 			e.hit = nil // unreadable entry: extracted again, below
@@ -275,10 +332,13 @@ func LoadScanned(sc Scanned, o LoadOptions) *model.Timeline {
 		per[k] = x.Article(src)
 		e.events, e.fresh = per[k], true
 		store(k, e.events)
+		ready(k)
 		if n := int(extracted.Add(1)); n%32 == 0 {
 			report(Progress{Phase: "extract", Done: n, Total: toExtract, Cached: int(cached.Load()), Current: src.Path})
 		}
 	})
+	close(stopPartial)
+	<-partialDone
 	close(toStore) // the last batch is written while the merge runs
 	problems = append(problems, failed...)
 	if !merged {

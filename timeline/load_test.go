@@ -127,3 +127,33 @@ func TestEventsFromEveryInputFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestPartialTimelines: while articles are extracted, the events of those
+// ready are given as they come; each snapshot's events cite only its
+// sources, and the snapshots grow.
+func TestPartialTimelines(t *testing.T) {
+	var snaps []*model.Timeline
+	tl := Load(PathRoots([]string{"../seeds"}), LoadOptions{PartialEvery: time.Microsecond,
+		Partial: func(p *model.Timeline) { snaps = append(snaps, p) },
+		Lexicon: nil})
+	if len(tl.Events) == 0 {
+		t.Fatal("no events")
+	}
+	if len(snaps) == 0 {
+		t.Skip("the seeds were extracted before the first tick")
+	}
+	last := 0
+	for _, s := range snaps {
+		if len(s.Sources) < last {
+			t.Errorf("a snapshot shrank: %d sources after %d", len(s.Sources), last)
+		}
+		last = len(s.Sources)
+		for _, e := range s.Events {
+			for _, m := range e.Mentions {
+				if s.Source(m.Source) == nil {
+					t.Errorf("%s cites %s, not in its snapshot", e.Summary, m.Source)
+				}
+			}
+		}
+	}
+}

@@ -42,6 +42,10 @@ type Options struct {
 // shows it until LoadedMsg.
 type LoadingMsg timeline.Progress
 
+// PartialMsg brings the events ready so far while the corpus loads (each
+// article's, not yet merged across articles).
+type PartialMsg struct{ Timeline *model.Timeline }
+
 // LoadedMsg brings the timeline once the corpus is loaded.
 type LoadedMsg struct {
 	Timeline *model.Timeline
@@ -137,6 +141,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		p := timeline.Progress(msg)
 		m.loading = &p
 		return m, nil
+	case PartialMsg:
+		// What is ready while the rest loads: shown, the selection kept,
+		// the progress still in the status line.
+		if m.loading == nil {
+			return m, nil // the whole timeline came first
+		}
+		cmd := m.setTimeline(msg.Timeline, "")
+		m.s.loading = true
+		return m, cmd
 	case LoadedMsg:
 		m.loading = nil
 		note := ""

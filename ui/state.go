@@ -24,7 +24,8 @@ type state struct {
 	query   string
 	matches []int // indices into visible whose text has the query
 	match   map[int]bool
-	folded  []string // per event, its searchable text folded
+	folded  []string // per event, its searchable text folded, made on first use
+	lexicon *lexicon.Lexicon
 	marked  map[string][]markSpan
 	loading bool         // the corpus is still loading
 	texts   []sourceText // the texts read again lately
@@ -39,6 +40,7 @@ type markSpan struct {
 func newState(tl *model.Timeline, l Labels, st Styles, mode rtl.Mode, lx *lexicon.Lexicon) *state {
 	s := &state{tl: tl, labels: l, styles: st, draw: newDrawer(mode, st), match: map[int]bool{}}
 	s.folded = make([]string, len(tl.Events))
+	s.lexicon = lx
 	s.marked = map[string][]markSpan{}
 	at := map[string]map[[2]int]int{}
 	for i := range tl.Events {
@@ -58,7 +60,6 @@ func newState(tl *model.Timeline, l Labels, st Styles, mode rtl.Mode, lx *lexico
 				s.marked[m.Source][j].events = append(evs, i)
 			}
 		}
-		s.folded[i] = timeline.SearchText(e, lx)
 	}
 	for id := range s.marked {
 		sort.Slice(s.marked[id], func(a, b int) bool {
@@ -109,6 +110,16 @@ func (s *state) selectEvent(ev int) bool {
 	return false
 }
 
+// foldedText is an event's searchable text, folded: made when a search or
+// a query first needs it (a timeline shown while loading is replaced
+// often, and most are never searched).
+func (s *state) foldedText(i int) string {
+	if s.folded[i] == "" {
+		s.folded[i] = timeline.SearchText(&s.tl.Events[i], s.lexicon)
+	}
+	return s.folded[i]
+}
+
 // applyFilter recomputes the visible events, keeping the selection if it
 // is still visible.
 func (s *state) applyFilter() {
@@ -118,7 +129,11 @@ func (s *state) applyFilter() {
 	}
 	s.visible = s.visible[:0]
 	for i := range s.tl.Events {
-		if s.filter.MatchFolded(&s.tl.Events[i], s.folded[i]) {
+		folded := ""
+		if s.filter.Query != "" {
+			folded = s.foldedText(i)
+		}
+		if s.filter.MatchFolded(&s.tl.Events[i], folded) {
 			s.visible = append(s.visible, i)
 		}
 	}
@@ -140,7 +155,7 @@ func (s *state) search(q string) {
 		return
 	}
 	for i, ev := range s.visible {
-		if strings.Contains(s.folded[ev], f) {
+		if strings.Contains(s.foldedText(ev), f) {
 			s.matches = append(s.matches, i)
 			s.match[i] = true
 		}
