@@ -53,13 +53,14 @@ Usage:
   khatt brief [flags] [PATH...]      print a chronological briefing
   khatt export [flags] [PATH...]     print the timeline as json, jsonl, md, csv, ics or timelinejs
   khatt serve [flags] [PATH...]      serve the reader over SSH to a team
-  khatt fetch --into DIR URL...       write the new items of news feeds into a corpus directory
+  khatt fetch --into DIR URL...      write the new items of news feeds into a corpus directory
   khatt cache [stats|prune|clear]    what the cache of read articles holds
   khatt help [COMMAND]               the flags of a command, with examples (or khatt COMMAND --help)
   khatt version                      (or khatt --version)
 
-PATH is an article (.txt or .md) or a directory of them, searched recursively
-(a directory called help or version is ./help, ./version);
+PATH is an article (.txt, .md, a saved web page .html, a JSON Lines dump
+.jsonl, an RSS or Atom feed .rss/.atom/.xml) or a directory of them, searched
+recursively (a directory called help or version is ./help, ./version);
 with no PATH, the corpus of the config file, else the built-in seed articles.
 Settings are read from $XDG_CONFIG_HOME/khatt/config.toml (see the README);
 flags override them.
