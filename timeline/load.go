@@ -183,16 +183,18 @@ func LoadScanned(sc Scanned, o LoadOptions) *model.Timeline {
 	corpus.UniqueIDs(srcs)
 
 	// The corpus's key: its articles, their contents and IDs, and the
-	// version that reads them.
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00", Version(lx))
-	for _, s := range srcs {
-		fmt.Fprintf(h, "%s\x00%s\x00%s\x00", s.ID, s.Hash, s.Path)
-	}
-	key := hex.EncodeToString(h.Sum(nil))
+	// version that reads them (made only for a cache: the version hashes
+	// the executable).
+	var key string
 	var events []model.Event
 	var merged bool
 	if o.Cache != nil {
+		h := sha256.New()
+		fmt.Fprintf(h, "%s\x00", Version(lx))
+		for _, s := range srcs {
+			fmt.Fprintf(h, "%s\x00%s\x00%s\x00", s.ID, s.Hash, s.Path)
+		}
+		key = hex.EncodeToString(h.Sum(nil))
 		events, merged = o.Cache.Timeline(key)
 	}
 
