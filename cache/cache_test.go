@@ -2,6 +2,7 @@ package cache
 
 import (
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -187,5 +188,56 @@ func TestConcurrentProcesses(t *testing.T) {
 	wg.Wait()
 	if st, _ := a.Stats(); st.Articles != 60 || st.Timelines != MaxTimelines {
 		t.Errorf("after both: %+v", st)
+	}
+}
+
+// TestTimelineFiles: merged timelines are files beside the database; a
+// missing one is a miss, never an error; prune sweeps the files no entry
+// lists; clear removes them all; only MaxTimelines are kept.
+func TestTimelineFiles(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index.db")
+	c, err := Open(path, "v1", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	files := func() []string {
+		entries, _ := os.ReadDir(path + ".timelines")
+		var out []string
+		for _, e := range entries {
+			out = append(out, e.Name())
+		}
+		return out
+	}
+	for i := range MaxTimelines + 3 {
+		if err := c.PutTimeline(fmt.Sprint("k", i), []model.Event{{ID: fmt.Sprint(i)}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := len(files()); n != MaxTimelines {
+		t.Errorf("%d timeline files, want %d", n, MaxTimelines)
+	}
+	last := fmt.Sprint("k", MaxTimelines+2)
+	if evs, ok := c.Timeline(last); !ok || evs[0].ID != fmt.Sprint(MaxTimelines+2) {
+		t.Fatalf("the newest timeline: %v %v", evs, ok)
+	}
+	os.WriteFile(filepath.Join(path+".timelines", "orphan.bin"), []byte("x"), 0o600)
+	os.Remove(filepath.Join(path+".timelines", c.timelineFile(last)))
+	if _, ok := c.Timeline(last); ok {
+		t.Error("a timeline whose file is gone was found")
+	}
+	if _, err := c.Prune(func(string) bool { return true }); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files() {
+		if f == "orphan.bin" {
+			t.Error("prune left a file no entry lists")
+		}
+	}
+	if err := c.Clear(); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(files()); n != 0 {
+		t.Errorf("clear left %d timeline files", n)
 	}
 }

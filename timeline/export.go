@@ -128,28 +128,28 @@ func ExportEventOf(e model.Event) ExportEvent {
 // corpus beyond the timeline itself.
 func WriteJSON(w io.Writer, t *model.Timeline) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("    ", "  ")
-	item := func(first bool, v any) error {
-		if !first {
-			bw.WriteByte(',')
-		}
-		buf.Reset()
-		if err := enc.Encode(v); err != nil {
-			return err
-		}
-		bw.WriteString("\n    ")
-		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
-		return nil
-	}
 	list := func(name string, n int, each func(i int) any, last bool) error {
 		bw.WriteString("  \"" + name + "\": [")
-		for i := 0; i < n; i++ {
-			if err := item(i == 0, each(i)); err != nil {
-				return err
+		err := encodeBatches(bw, n, func(out *bytes.Buffer, lo, hi int) error {
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false)
+			enc.SetIndent("    ", "  ")
+			for i := lo; i < hi; i++ {
+				if i > 0 {
+					out.WriteByte(',')
+				}
+				buf.Reset()
+				if err := enc.Encode(each(i)); err != nil {
+					return err
+				}
+				out.WriteString("\n    ")
+				out.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 		if n > 0 {
 			bw.WriteString("\n  ")

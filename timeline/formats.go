@@ -7,8 +7,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -53,11 +55,49 @@ func write(w io.Writer, format string, tl *model.Timeline, events []model.Event,
 
 // writeJSONL writes one event per line, in the JSON export's event form.
 func writeJSONL(w io.Writer, events []model.Event) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	for _, e := range events {
-		if err := enc.Encode(ExportEventOf(e)); err != nil {
-			return err
+	return encodeBatches(w, len(events), func(buf *bytes.Buffer, lo, hi int) error {
+		enc := json.NewEncoder(buf)
+		enc.SetEscapeHTML(false)
+		for i := lo; i < hi; i++ {
+			if err := enc.Encode(ExportEventOf(events[i])); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// encodeBatches encodes n items in batches on every core and writes the
+// batches in order: the work is spread, and memory holds a few batches,
+// never the whole output.
+func encodeBatches(w io.Writer, n int, encode func(buf *bytes.Buffer, lo, hi int) error) error {
+	const batch = 256
+	workers := runtime.GOMAXPROCS(0)
+	bufs := make([]bytes.Buffer, workers)
+	errs := make([]error, workers)
+	for start := 0; start < n; start += batch * workers {
+		var wg sync.WaitGroup
+		for k := 0; k < workers; k++ {
+			lo := start + k*batch
+			if lo >= n {
+				break
+			}
+			hi := min(lo+batch, n)
+			bufs[k].Reset()
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				errs[k] = encode(&bufs[k], lo, hi)
+			}()
+		}
+		wg.Wait()
+		for k := 0; k < workers && start+k*batch < n; k++ {
+			if errs[k] != nil {
+				return errs[k]
+			}
+			if _, err := w.Write(bufs[k].Bytes()); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
