@@ -220,6 +220,7 @@ func (f *File) Read() (src model.Source, err error) {
 		if err != nil {
 			return src, fileErr(f.Display, err)
 		}
+		page = pageToUTF8(page)
 		if err := checkText(f.Display, page); err != nil {
 			return src, err
 		}
@@ -263,8 +264,12 @@ func (f *File) readContainer(kind int) (items []item, errs []error) {
 	if err != nil {
 		return nil, []error{fileErr(f.Display, err)}
 	}
-	if err := checkText(f.Display, data); err != nil {
-		return nil, []error{err}
+	// A feed may declare another encoding (the XML parser converts it); a
+	// dump is JSON, UTF-8 by definition.
+	if kind != kindFeed {
+		if err := checkText(f.Display, data); err != nil {
+			return nil, []error{err}
+		}
 	}
 	return containerItems(kind, f.Display, bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
 }

@@ -10,11 +10,13 @@ import (
 	"path"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
 )
 
 // Besides plain text and Markdown, khatt reads news as it comes:
@@ -57,6 +59,25 @@ type item struct {
 	text string
 	meta map[string]string
 	id   string // a stable identity within the container: line number, GUID
+}
+
+// pageToUTF8 converts a saved page in another encoding (windows-1256 and
+// ISO-8859-6 are common on older Arabic sites) to UTF-8, as browsers do:
+// by its byte-order mark, its <meta charset>, or a guess. A page that is
+// already UTF-8 is left as it is.
+func pageToUTF8(page []byte) []byte {
+	if utf8.Valid(page) {
+		return page
+	}
+	enc, name, _ := charset.DetermineEncoding(page, "text/html")
+	if name == "utf-8" {
+		return page
+	}
+	out, err := enc.NewDecoder().Bytes(page)
+	if err != nil {
+		return page
+	}
+	return out
 }
 
 // HTMLArticle extracts a web page's main text and metadata: title, outlet

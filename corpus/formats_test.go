@@ -1,11 +1,15 @@
 package corpus
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // TestInputFormats loads the fixtures (texts written for these tests): a
@@ -139,4 +143,34 @@ func FuzzFormats(f *testing.F) {
 			containerItems(kind, "x", data)
 		}
 	})
+}
+
+// TestLegacyEncodings: a page saved in windows-1256 (its <meta charset>
+// says so) and a feed that declares ISO-8859-6 are read as Arabic.
+func TestLegacyEncodings(t *testing.T) {
+	page, err := os.ReadFile("testdata/formats/page.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page = bytes.Replace(page, []byte(`<meta charset="utf-8">`), []byte(`<meta charset="windows-1256">`), 1)
+	cp1256, err := charmap.Windows1256.NewEncoder().Bytes(bytes.ReplaceAll(page, []byte("©"), nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	feed := `<?xml version="1.0" encoding="ISO-8859-6"?><rss version="2.0"><channel><title>وكالة</title>
+<item><title>زيارة</title><link>https://a.test/1</link><description>وصل وزير الخارجية إلى بغداد في زيارة رسمية.</description></item></channel></rss>`
+	iso, err := charmap.ISO8859_6.NewEncoder().Bytes([]byte(feed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{"old.html": {Data: cp1256}, "old.rss": {Data: iso}}
+	srcs, problems := Load([]Root{{FS: fsys, Path: "."}})
+	if len(problems) > 0 || len(srcs) != 2 {
+		t.Fatalf("%d articles, problems %v", len(srcs), problems)
+	}
+	for _, s := range srcs {
+		if !strings.Contains(s.Text, "وزير الخارجية") {
+			t.Errorf("%s: %q", s.Path, s.Text)
+		}
+	}
 }
