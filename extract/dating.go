@@ -289,11 +289,30 @@ func (d *doc) evidenceOf(f *frame, e *dates.Expr, cap int) evidence {
 		dt.Basis.Source = d.src.ID
 	}
 	dt.Basis.Sentence = f.s.Index + 1
+	if f.typ == model.Statement && f.status != model.Planned && afterPublication(dt, d.src.Published) {
+		// A statement the article reports was made by the time it was
+		// published: a later date («خلال الأشهر المقبلة») belongs to what
+		// was said, not to the saying.
+		return evidence{}
+	}
 	ev := evidence{d: dt, strength: min(strengthOf(e, dt), cap), expr: e, depart: f.tr.info.Has(lexicon.Depart)}
 	if e.Calendar != nil {
 		ev.d.TimeOfDay = e.TimeOfDay
 	}
 	return ev
+}
+
+// afterPublication reports whether a date lies wholly after the day of
+// publication (both known).
+func afterPublication(dt, pub model.Date) bool {
+	if !dt.Known() || !pub.Known() {
+		return false
+	}
+	lo := dt.Start
+	if !dt.Earliest.IsZero() {
+		lo = dt.Earliest
+	}
+	return lo.After(pub.End)
 }
 
 // resolveLinked dates the frames placed against another event («خلال

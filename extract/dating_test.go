@@ -120,3 +120,23 @@ func TestFurnitureDate(t *testing.T) {
 	s := one(t, evs, model.Statement)
 	dateIs(t, s, "2020-11-23", model.Publication)
 }
+
+// TestStatementNotDatedByItsContent: a reported statement is not dated by
+// a later time its words speak of («خلال الأشهر المقبلة»), which would put
+// it after the article that reports it.
+func TestStatementNotDatedByItsContent(t *testing.T) {
+	evs := article(t, "2023-03-12", "من جهته، أكد وزير الخارجية الأردني أيمن الصفدي أن الأردن يقف إلى جانب العراق في جهوده، مشيراً إلى أن التنسيق بين البلدين سيتواصل خلال الأشهر المقبلة.")
+	n := 0
+	for _, e := range evs {
+		if e.Type != model.Statement {
+			continue
+		}
+		n++
+		if lo, _ := e.Date.Bounds(); lo.After(day("2023-03-12")) {
+			t.Errorf("a statement is dated %s, after its publication: %s", e.Date, describe([]Event{e}))
+		}
+	}
+	if n == 0 {
+		t.Fatal("no statement")
+	}
+}
