@@ -73,6 +73,10 @@ type command struct {
 	examples []string
 	extra    func(fs *flag.FlagSet, o *options)
 	run      func(o *options, stdout, stderr io.Writer) int
+	// own: the command takes only its own flags, not the corpus's and
+	// filters'; args names its arguments in its help ([PATH...] if empty).
+	own  bool
+	args string
 }
 
 // options are the settings of a run, from the config file then the flags.
@@ -192,6 +196,8 @@ var commands = []command{
 	},
 	{
 		name:    "fetch",
+		own:     true,
+		args:    "FEED_URL...",
 		summary: "read news feeds (RSS, Atom) over HTTP(S) and write each new item into a corpus directory",
 		examples: []string{
 			"khatt fetch --into ~/articles/feeds https://example.com/rss.xml",
@@ -279,7 +285,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fs := flag.NewFlagSet("khatt "+cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	commonFlags(fs, o)
+	if !cmd.own {
+		commonFlags(fs, o)
+	}
 	if cmd.extra != nil {
 		cmd.extra(fs, o)
 	}
@@ -320,7 +328,11 @@ func usage(w io.Writer, c command, fs *flag.FlagSet, root bool) {
 		fmt.Fprint(w, overview)
 		fmt.Fprintf(w, "\nFlags of browse (the default command):\n")
 	} else {
-		fmt.Fprintf(w, "khatt %s [flags] [PATH...]: %s\n\nFlags:\n", c.name, c.summary)
+		args := c.args
+		if args == "" {
+			args = "[PATH...]"
+		}
+		fmt.Fprintf(w, "khatt %s [flags] %s: %s\n\nFlags:\n", c.name, args, c.summary)
 	}
 	fs.SetOutput(w)
 	fs.PrintDefaults()
@@ -365,6 +377,9 @@ func (o *options) finish(paths []string) error {
 	o.filter.Source, o.filter.Query = f.source, f.query
 	if o.filter.MinConfidence, err = timeline.ParseConfidence(f.minConfidence); err != nil {
 		return fmt.Errorf("--min-confidence: %w", err)
+	}
+	if o.maxFile == "" {
+		o.maxFile = "16MB" // a command without the corpus flags
 	}
 	if o.maxBytes, err = parseSize(o.maxFile); err != nil {
 		return fmt.Errorf("--max-file-size: %w", err)
