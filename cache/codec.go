@@ -114,18 +114,8 @@ func encodeEvents(evs []model.Event) []byte {
 		w.str(e.Summary)
 		w.int(int64(e.Status))
 		w.float(e.Confidence)
-		w.uint(len(e.Mentions))
-		for j := range e.Mentions {
-			w.mention(&e.Mentions[j])
-		}
-		w.uint(len(e.Conflicts))
-		for _, c := range e.Conflicts {
-			w.sym(c.Field)
-			w.str(c.A.Value)
-			w.mention(&c.A.Mention)
-			w.str(c.B.Value)
-			w.mention(&c.B.Mention)
-		}
+		w.mentions(e.Mentions)
+		w.conflicts(e.Conflicts)
 	}
 	return w.b
 }
@@ -267,14 +257,78 @@ func (r *reader) mention() model.Mention {
 	return m
 }
 
+func (w *writer) mentions(ms []model.Mention) {
+	w.uint(len(ms))
+	for j := range ms {
+		w.mention(&ms[j])
+	}
+}
+
+func (w *writer) conflicts(cs []model.Conflict) {
+	w.uint(len(cs))
+	for _, c := range cs {
+		w.sym(c.Field)
+		w.str(c.A.Value)
+		w.mention(&c.A.Mention)
+		w.str(c.B.Value)
+		w.mention(&c.B.Mention)
+	}
+}
+
+func (r *reader) mentions() []model.Mention {
+	k := r.uint()
+	if k == 0 {
+		return nil
+	}
+	out := make([]model.Mention, 0, min(k, 1<<16))
+	for j := 0; j < k && r.err == nil; j++ {
+		out = append(out, r.mention())
+	}
+	return out
+}
+
+func (r *reader) conflicts() []model.Conflict {
+	k := r.uint()
+	if k == 0 {
+		return nil
+	}
+	out := make([]model.Conflict, 0, min(k, 1024))
+	for j := 0; j < k && r.err == nil; j++ {
+		var c model.Conflict
+		c.Field = r.sym()
+		c.A.Value = r.str()
+		c.A.Mention = r.mention()
+		c.B.Value = r.str()
+		c.B.Mention = r.mention()
+		out = append(out, c)
+	}
+	return out
+}
+
+// newReader checks a blob's magic line (what says what it is not) and
+// reads the rest.
+func newReader(b []byte, magic, what string) (*reader, error) {
+	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
+		return nil, errors.New(what)
+	}
+	return &reader{b: b[len(magic):]}, nil
+}
+
+// end reports a read's error, or bytes left after what it read.
+func (r *reader) end(what string) error {
+	if r.err == nil && len(r.b) != 0 {
+		r.err = errors.New("trailing bytes after the " + what)
+	}
+	return r.err
+}
+
 // decodeEvents reads what encodeEvents wrote; a truncated or foreign blob
 // is an error, never a panic.
 func decodeEvents(b []byte) ([]model.Event, error) {
-	const magic = "khatt-events-2\n"
-	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
-		return nil, errors.New("not a timeline")
+	r, err := newReader(b, "khatt-events-2\n", "not a timeline")
+	if err != nil {
+		return nil, err
 	}
-	r := &reader{b: b[len(magic):]}
 	n := r.uint()
 	evs := make([]model.Event, 0, min(n, 1<<20))
 	for i := 0; i < n && r.err == nil; i++ {
@@ -292,31 +346,12 @@ func decodeEvents(b []byte) ([]model.Event, error) {
 		e.Summary = r.str()
 		e.Status = model.Status(r.int())
 		e.Confidence = r.float()
-		if k := r.uint(); k > 0 {
-			e.Mentions = make([]model.Mention, 0, min(k, 1<<16))
-			for j := 0; j < k && r.err == nil; j++ {
-				e.Mentions = append(e.Mentions, r.mention())
-			}
-		}
-		if k := r.uint(); k > 0 {
-			e.Conflicts = make([]model.Conflict, 0, min(k, 1024))
-			for j := 0; j < k && r.err == nil; j++ {
-				var c model.Conflict
-				c.Field = r.sym()
-				c.A.Value = r.str()
-				c.A.Mention = r.mention()
-				c.B.Value = r.str()
-				c.B.Mention = r.mention()
-				e.Conflicts = append(e.Conflicts, c)
-			}
-		}
+		e.Mentions = r.mentions()
+		e.Conflicts = r.conflicts()
 		evs = append(evs, e)
 	}
-	if r.err != nil {
-		return nil, r.err
-	}
-	if len(r.b) != 0 {
-		return nil, errors.New("trailing bytes after the timeline")
+	if err := r.end("timeline"); err != nil {
+		return nil, err
 	}
 	return evs, nil
 }
@@ -349,12 +384,11 @@ func encodeSource(src *model.Source) []byte {
 
 // decodeSource reads what encodeSource wrote.
 func decodeSource(b []byte) (model.Source, error) {
-	const magic = "khatt-source-1\n"
 	var src model.Source
-	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
-		return src, errors.New("not a source")
+	r, err := newReader(b, "khatt-source-1\n", "not a source")
+	if err != nil {
+		return src, err
 	}
-	r := &reader{b: b[len(magic):]}
 	src.ID = r.str()
 	src.Path = r.str()
 	src.Title = r.str()
@@ -371,10 +405,7 @@ func decodeSource(b []byte) (model.Source, error) {
 	}
 	src.BodyStart = int(r.int())
 	src.Hash = r.str()
-	if r.err == nil && len(r.b) != 0 {
-		r.err = errors.New("trailing bytes after the source")
-	}
-	return src, r.err
+	return src, r.end("source")
 }
 
 // maxDepth bounds the nesting of collective actors a blob may claim.
@@ -479,10 +510,7 @@ func encodeArticle(evs []extract.Event) []byte {
 		w.bool(e.Summit)
 		w.bool(e.Host)
 		w.int(int64(e.Sides))
-		w.uint(len(e.Mentions))
-		for j := range e.Mentions {
-			w.mention(&e.Mentions[j])
-		}
+		w.mentions(e.Mentions)
 		w.str(e.Gist)
 		words := make([]string, 0, len(e.Words))
 		for k, v := range e.Words {
@@ -497,14 +525,7 @@ func encodeArticle(evs []extract.Event) []byte {
 		}
 		w.float(e.Confidence)
 		w.sym(e.Source)
-		w.uint(len(e.Conflicts))
-		for _, c := range e.Conflicts {
-			w.sym(c.Field)
-			w.str(c.A.Value)
-			w.mention(&c.A.Mention)
-			w.str(c.B.Value)
-			w.mention(&c.B.Mention)
-		}
+		w.conflicts(e.Conflicts)
 		w.int(int64(e.Anchor))
 	}
 	return w.b
@@ -512,11 +533,10 @@ func encodeArticle(evs []extract.Event) []byte {
 
 // decodeArticle reads what encodeArticle wrote; damage is an error.
 func decodeArticle(b []byte) ([]extract.Event, error) {
-	const magic = "khatt-article-1\n"
-	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
-		return nil, errors.New("not an article's events")
+	r, err := newReader(b, "khatt-article-1\n", "not an article's events")
+	if err != nil {
+		return nil, err
 	}
-	r := &reader{b: b[len(magic):]}
 	n := r.uint()
 	evs := make([]extract.Event, 0, min(n, 1<<16))
 	for i := 0; i < n && r.err == nil; i++ {
@@ -538,12 +558,7 @@ func decodeArticle(b []byte) ([]extract.Event, error) {
 		e.Summit = r.bool()
 		e.Host = r.bool()
 		e.Sides = int(r.int())
-		if k := r.uint(); k > 0 {
-			e.Mentions = make([]model.Mention, 0, min(k, 1<<12))
-			for j := 0; j < k && r.err == nil; j++ {
-				e.Mentions = append(e.Mentions, r.mention())
-			}
-		}
+		e.Mentions = r.mentions()
 		e.Gist = r.str()
 		if k := r.uint(); k > 0 {
 			e.Words = make(map[string]bool, min(k, 1024))
@@ -553,26 +568,12 @@ func decodeArticle(b []byte) ([]extract.Event, error) {
 		}
 		e.Confidence = r.float()
 		e.Source = r.sym()
-		if k := r.uint(); k > 0 {
-			e.Conflicts = make([]model.Conflict, 0, min(k, 256))
-			for j := 0; j < k && r.err == nil; j++ {
-				var c model.Conflict
-				c.Field = r.sym()
-				c.A.Value = r.str()
-				c.A.Mention = r.mention()
-				c.B.Value = r.str()
-				c.B.Mention = r.mention()
-				e.Conflicts = append(e.Conflicts, c)
-			}
-		}
+		e.Conflicts = r.conflicts()
 		e.Anchor = int(r.int())
 		evs = append(evs, e)
 	}
-	if r.err != nil {
-		return nil, r.err
-	}
-	if len(r.b) != 0 {
-		return nil, errors.New("trailing bytes after the events")
+	if err := r.end("events"); err != nil {
+		return nil, err
 	}
 	return evs, nil
 }

@@ -34,8 +34,9 @@ type Labels struct {
 	Search, Filter                     string
 	FilterHelp                         string
 	// BadFilter explains a mistake in the filter line: an unknown key
-	// (unknown), or a value its key cannot take.
-	BadFilter     func(key, value string, unknown bool) string
+	// (want ""), or a value its key cannot take (want says what it takes:
+	// "type", "date" or "confidence").
+	BadFilter     func(key, value, want string) string
 	Matches       func(i, n int) string
 	NoMatch       string
 	BelongsTo     string
@@ -93,21 +94,14 @@ var Arabic = Labels{
 	TooSmall: "النافذة صغيرة جدًا",
 	Search:   "بحث", Filter: "تصفية",
 	FilterHelp: "نوع:زيارة فاعل:قاآني مكان:بغداد مصدر:002 من:2021-01 إلى:2021-12 أو كلمات للبحث",
-	BadFilter: func(key, value string, unknown bool) string {
-		if unknown {
-			return "لا يوجد مفتاح تصفية «" + key + "» (المفاتيح: نوع، فاعل، مكان، مصدر، من، إلى، ثقة، بحث)"
-		}
-		hint := ""
-		switch key {
-		case "type", "نوع":
-			hint = "زيارة أو محادثات أو تصريح"
-		case "since", "until", "من", "إلى", "الى":
-			hint = "تاريخ مثل 2021 أو 2021-07 أو 2021-07-27"
-		case "confidence", "ثقة":
-			hint = "عدد من 0 إلى 1 أو نسبة مثل 40%"
-		}
+	BadFilter: badFilter(func(key string) string {
+		return "لا يوجد مفتاح تصفية «" + key + "» (المفاتيح: نوع، فاعل، مكان، مصدر، من، إلى، ثقة، بحث)"
+	}, func(key, value, hint string) string {
 		return "قيمة لا تصلح لـ«" + key + "»: " + value + " (" + hint + ")"
 	},
+		map[string]string{"type": "زيارة أو محادثات أو تصريح", "date": "تاريخ مثل 2021 أو 2021-07 أو 2021-07-27",
+			"confidence": "عدد من 0 إلى 1 أو نسبة مثل 40%"}),
+
 	Matches: func(i, n int) string { return fmt.Sprintf("%d/%d", i, n) },
 	NoMatch: "لا نتائج", BelongsTo: "ينتمي إلى",
 	Bidi: "الاتجاه", HelpTitle: "المفاتيح",
@@ -117,24 +111,9 @@ var Arabic = Labels{
 	NewCorpus: "مدونة جديدة جاهزة: اضغط r", ShuttingDown: "الخادم يتوقف",
 	CorpusChanged: "تغيّرت المدونة على القرص فحُمّلت من جديد", NotWatching: "لا تُتابَع تغييرات المدونة",
 	Copied: "نُسخت الجملة كما كُتبت",
-	Loading: func(phase string, done, total, cached int, rate float64, current string) string {
-		var s string
-		switch phase {
-		case "merge":
-			return fmt.Sprintf("دمج أحداث %d مقالة…", total)
-		case "extract":
-			s = fmt.Sprintf("استخراج الأحداث: %d من %d مقالة جديدة أو معدّلة (%d من الذاكرة المؤقتة)", done, total, cached)
-		default:
-			s = fmt.Sprintf("قراءة المقالات: %d من %d (%d من الذاكرة المؤقتة)", done, total, cached)
-		}
-		if rate > 0 {
-			s += fmt.Sprintf("، %.0f مقالة في الثانية", rate)
-		}
-		if current != "" {
-			s += "، " + current
-		}
-		return s + "…"
-	},
+	Loading: loading("دمج أحداث %d مقالة…", "استخراج الأحداث: %d من %d مقالة جديدة أو معدّلة (%d من الذاكرة المؤقتة)",
+		"قراءة المقالات: %d من %d (%d من الذاكرة المؤقتة)", "، %.0f مقالة في الثانية", "، "),
+
 	Modifiers: map[model.Modifier]string{model.Approx: "≈ ", model.OnOrBefore: "في موعد أقصاه ", model.OnOrAfter: "ابتداءً من ",
 		model.StartOf: "أوائل ", model.MidOf: "منتصف ", model.EndOf: "أواخر "},
 	Between:    func(lo, hi string) string { return "بين " + lo + " و" + hi },
@@ -189,21 +168,14 @@ var English = Labels{
 	TooSmall: "window too small",
 	Search:   "search", Filter: "filter",
 	FilterHelp: "type:visit actor:Qaani place:Baghdad source:002 since:2021-01 until:2021-12 or words to search",
-	BadFilter: func(key, value string, unknown bool) string {
-		if unknown {
-			return "no filter " + strconv.Quote(key) + " (the keys: type, actor, place, source, since, until, confidence, query)"
-		}
-		hint := ""
-		switch key {
-		case "type", "نوع":
-			hint = "visit, talks or statement"
-		case "since", "until", "من", "إلى", "الى":
-			hint = "a date such as 2021, 2021-07 or 2021-07-27"
-		case "confidence", "ثقة":
-			hint = "a number from 0 to 1, or a percentage such as 40%"
-		}
+	BadFilter: badFilter(func(key string) string {
+		return "no filter " + strconv.Quote(key) + " (the keys: type, actor, place, source, since, until, confidence, query)"
+	}, func(key, value, hint string) string {
 		return key + ": " + strconv.Quote(value) + " will not do (" + hint + ")"
 	},
+		map[string]string{"type": "visit, talks or statement", "date": "a date such as 2021, 2021-07 or 2021-07-27",
+			"confidence": "a number from 0 to 1, or a percentage such as 40%"}),
+
 	Matches: func(i, n int) string { return fmt.Sprintf("%d/%d", i, n) },
 	NoMatch: "no match", BelongsTo: "belongs to",
 	Bidi: "bidi", HelpTitle: "Keys",
@@ -213,24 +185,9 @@ var English = Labels{
 	NewCorpus: "a new corpus is ready: press r", ShuttingDown: "the server is shutting down",
 	CorpusChanged: "the corpus changed on disk: loaded again", NotWatching: "changes to the corpus are not followed",
 	Copied: "sentence copied as written",
-	Loading: func(phase string, done, total, cached int, rate float64, current string) string {
-		var s string
-		switch phase {
-		case "merge":
-			return fmt.Sprintf("merging the events of %d articles…", total)
-		case "extract":
-			s = fmt.Sprintf("extracting events: %d of %d new or changed articles (%d from the cache)", done, total, cached)
-		default:
-			s = fmt.Sprintf("reading articles: %d of %d (%d from the cache)", done, total, cached)
-		}
-		if rate > 0 {
-			s += fmt.Sprintf(", %.0f a second", rate)
-		}
-		if current != "" {
-			s += ", " + current
-		}
-		return s + "…"
-	},
+	Loading: loading("merging the events of %d articles…", "extracting events: %d of %d new or changed articles (%d from the cache)",
+		"reading articles: %d of %d (%d from the cache)", ", %.0f a second", ", "),
+
 	Modifiers: map[model.Modifier]string{model.Approx: "≈ ", model.OnOrBefore: "on or before ", model.OnOrAfter: "on or after ",
 		model.StartOf: "early ", model.MidOf: "mid ", model.EndOf: "late "},
 	Between:    func(lo, hi string) string { return "between " + lo + " and " + hi },
@@ -315,4 +272,39 @@ func For(lang string) (Labels, error) {
 // MonthHeading names a month of a year: "يوليو 2021".
 func (l Labels) MonthHeading(y int, m time.Month) string {
 	return fmt.Sprintf("%s %d", l.Months[m-1], y)
+}
+
+// loading builds a Loading function from a language's formats: merge (the
+// total), extract and read (done, total, cached), rate (a second) and the
+// separator before the file at hand.
+func loading(merge, extract, read, rate, sep string) func(phase string, done, total, cached int, r float64, current string) string {
+	return func(phase string, done, total, cached int, r float64, current string) string {
+		var s string
+		switch phase {
+		case "merge":
+			return fmt.Sprintf(merge, total)
+		case "extract":
+			s = fmt.Sprintf(extract, done, total, cached)
+		default:
+			s = fmt.Sprintf(read, done, total, cached)
+		}
+		if r > 0 {
+			s += fmt.Sprintf(rate, r)
+		}
+		if current != "" {
+			s += sep + current
+		}
+		return s + "…"
+	}
+}
+
+// badFilter builds a BadFilter function from a language's phrases and its
+// hints for what a key takes.
+func badFilter(unknown func(key string) string, bad func(key, value, hint string) string, hints map[string]string) func(key, value, want string) string {
+	return func(key, value, want string) string {
+		if want == "" {
+			return unknown(key)
+		}
+		return bad(key, value, hints[want])
+	}
 }

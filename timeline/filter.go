@@ -130,8 +130,8 @@ func (f Filter) MatchFolded(e *model.Event, folded string) bool {
 func ParseFilter(s string) (Filter, error) {
 	var f Filter
 	var words []string
-	bad := func(k, v string, err error) (Filter, error) {
-		return f, &FilterError{Key: k, Value: v, Err: err}
+	bad := func(k, v, want string, err error) (Filter, error) {
+		return f, &FilterError{Key: k, Value: v, Want: want, Err: err}
 	}
 	for _, field := range strings.Fields(s) {
 		k, v, ok := strings.Cut(field, ":")
@@ -146,7 +146,7 @@ func ParseFilter(s string) (Filter, error) {
 			for _, t := range strings.Split(v, ",") {
 				et, err := ParseType(t)
 				if err != nil {
-					return bad(k, t, err)
+					return bad(k, t, "type", err)
 				}
 				f.Types = append(f.Types, et)
 			}
@@ -161,7 +161,7 @@ func ParseFilter(s string) (Filter, error) {
 		case "since", "من", "until", "إلى", "الى":
 			d, err := model.ParseDate(v)
 			if err != nil {
-				return bad(k, v, err)
+				return bad(k, v, "date", err)
 			}
 			if k == "since" || k == "من" {
 				f.Since = d
@@ -171,11 +171,11 @@ func ParseFilter(s string) (Filter, error) {
 		case "confidence", "ثقة":
 			c, err := ParseConfidence(v)
 			if err != nil {
-				return bad(k, v, err)
+				return bad(k, v, "confidence", err)
 			}
 			f.MinConfidence = c
 		default:
-			return bad(k, v, nil)
+			return bad(k, v, "", nil)
 		}
 	}
 	f.Query = strings.Join(words, " ")
@@ -183,10 +183,10 @@ func ParseFilter(s string) (Filter, error) {
 }
 
 // FilterError is a filter line's mistake: an unknown key (Err nil) or a
-// value its key cannot take.
+// value its key cannot take (Want: "type", "date" or "confidence").
 type FilterError struct {
-	Key, Value string
-	Err        error
+	Key, Value, Want string
+	Err              error
 }
 
 func (e *FilterError) Error() string {

@@ -245,11 +245,11 @@ func TestFilter(t *testing.T) {
 	if q := (Filter{Query: "قاآني"}).Apply(tl.Events); len(q) == 0 {
 		t.Error("query found nothing")
 	}
-	for _, bad := range []string{"type:party", "since:yesterday", "colour:red", "ثقة:عالية"} {
+	for bad, want := range map[string]string{"type:party": "type", "since:yesterday": "date", "colour:red": "", "ثقة:عالية": "confidence"} {
 		_, err := ParseFilter(bad)
 		var fe *FilterError
-		if !errors.As(err, &fe) {
-			t.Errorf("%q: %v, want a FilterError", bad, err)
+		if !errors.As(err, &fe) || fe.Want != want {
+			t.Errorf("%q: %v, want a FilterError that wants %q", bad, err, want)
 		}
 	}
 	// Bare words are searched for; what was typed is kept to be shown.

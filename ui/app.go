@@ -518,7 +518,7 @@ func (m *Model) editInput(msg tea.KeyMsg) tea.Cmd {
 			if err != nil {
 				var fe *timeline.FilterError
 				if errors.As(err, &fe) {
-					m.message = m.s.labels.BadFilter(safe.Line(fe.Key, 30), safe.Line(fe.Value, 30), fe.Err == nil)
+					m.message = m.s.labels.BadFilter(safe.Line(fe.Key, 30), safe.Line(fe.Value, 30), fe.Want)
 				} else {
 					m.message = safe.Line(err.Error(), 200)
 				}
