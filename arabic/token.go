@@ -52,6 +52,10 @@ type Token struct {
 	Raw        string     // as written
 	Norm       string     // Normalize(Raw)
 	An         []Analysis // words only; An[0] is the whole word
+	// Classes are the word classes of the token's readings as ClassedBy
+	// (nil: not classified) saw them.
+	Classes   Classes
+	ClassedBy Classifier
 }
 
 // Is reports whether one reading of the token is the normalised word w.
@@ -155,16 +159,19 @@ func Analyse(w string) []Analysis {
 }
 
 // Cache memoises word analyses: news text repeats its vocabulary, and
-// analysis is the tokenizer's main cost. A cache belongs to one goroutine;
-// the zero value is ready to use.
+// analysis is the tokenizer's main cost. With a Classifier, the tokens it
+// makes carry their word classes. A cache belongs to one goroutine; the
+// zero value is ready to use.
 type Cache struct {
-	m map[string]cached
+	m          map[string]cached
+	Classifier Classifier
 }
 
 type cached struct {
 	norm string
 	an   []Analysis
 	num  bool
+	cls  Classes
 }
 
 func (c *Cache) get(raw string) cached {
@@ -186,6 +193,9 @@ func (c *Cache) get(raw string) cached {
 			w.an = []Analysis{{Stem: w.norm}}
 		} else {
 			w.an = Analyse(w.norm)
+		}
+		if c != nil && c.Classifier != nil {
+			w.cls = c.Classifier.Classify(w.an)
 		}
 	}
 	if c != nil {
@@ -211,6 +221,9 @@ func Tokenize(toks []Token, text string, start, end int, cache *Cache) []Token {
 			next := toks[k+1]
 			norm := "ال" + next.Norm
 			t = Token{Kind: Word, Start: t.Start, End: next.End, Raw: text[t.Start:next.End], Norm: norm, An: Analyse(norm)}
+			if cache != nil && cache.Classifier != nil {
+				t.Classes, t.ClassedBy = cache.Classifier.Classify(t.An), cache.Classifier
+			}
 			k++
 		}
 		out = append(out, t)
@@ -240,6 +253,9 @@ func tokenize(toks []Token, text string, start, end int, cache *Cache) []Token {
 			}
 			w := cache.get(text[i:j])
 			t := Token{Kind: Word, Start: i, End: j, Raw: text[i:j], Norm: w.norm, An: w.an}
+			if cache != nil && cache.Classifier != nil {
+				t.Classes, t.ClassedBy = w.cls, cache.Classifier
+			}
 			switch {
 			case w.norm == "":
 				t.Kind = Punct

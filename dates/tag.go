@@ -1161,7 +1161,7 @@ func (s *sentence) duringPronoun(i int) bool {
 		return false
 	}
 	for _, suf := range []string{"هما", "ها", "ه"} {
-		if stem, ok := strings.CutSuffix(t.Norm, suf); ok && len(stem) > len(suf) && s.evDuring[stem] {
+		if stem, ok := strings.CutSuffix(t.Norm, suf); ok && len(stem) > len(suf) && s.evDuring.Contains(stem) {
 			return true
 		}
 	}

@@ -9,6 +9,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 
 	"khatt/arabic"
 	"khatt/dates"
@@ -23,11 +24,16 @@ type Extractor struct {
 	tg      *dates.Tagger
 	w       words
 	holders []officeHolder
+	// caches keep word analyses and classes from article to article (one
+	// goroutine uses a cache at a time).
+	caches sync.Pool
 }
 
 // New builds an extractor over a lexicon.
 func New(lx *lexicon.Lexicon) *Extractor {
-	return &Extractor{lx: lx, tg: dates.NewTagger(lx), w: newWords(lx), holders: officeHolders(lx)}
+	x := &Extractor{lx: lx, tg: dates.NewTagger(lx), w: newWords(lx), holders: officeHolders(lx)}
+	x.caches.New = func() any { return &arabic.Cache{Classifier: lx.Classifier()} }
+	return x
 }
 
 // Lexicon returns the extractor's lexicon.
@@ -84,8 +90,9 @@ type sent struct {
 // and fixes the anchor relative dates resolve against.
 func (x *Extractor) prepare(src *model.Source) *doc {
 	d := &doc{x: x, src: src, text: src.Text}
-	var cache arabic.Cache
-	segs := arabic.Segment(src.Text, src.BodyStart, &cache)
+	cache := x.caches.Get().(*arabic.Cache)
+	segs := arabic.Segment(src.Text, src.BodyStart, cache)
+	x.caches.Put(cache)
 	outlet := outletWords(src.Outlet)
 	for i := range segs {
 		s := &sent{Sentence: segs[i], mentAt: map[int]int{}}

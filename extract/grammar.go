@@ -89,13 +89,7 @@ var g = struct {
 	styles:          ws("فخامة", "سمو", "معالي", "جلالة", "سعادة", "دولة", "صاحب", "السمو", "الملكي", "الجلالة", "المعالي"),
 }
 
-func ws(words ...string) lexicon.WordSet {
-	s := lexicon.WordSet{}
-	for _, w := range words {
-		s[arabic.Normalize(w)] = true
-	}
-	return s
-}
+func ws(words ...string) lexicon.WordSet { return lexicon.NewWordSet(words...) }
 
 // is reports whether token i exists, is a word, and one of its readings is
 // in set.
@@ -106,7 +100,7 @@ func is(toks []arabic.Token, i int, set lexicon.WordSet) bool {
 // bareIs reports whether token i, without a glued conjunction, is in set
 // (no other clitic stripped: اليوم is not يوم).
 func bareIs(toks []arabic.Token, i int, set lexicon.WordSet) bool {
-	return i >= 0 && i < len(toks) && toks[i].Kind == arabic.Word && (set[toks[i].Bare()] || set[toks[i].Norm])
+	return i >= 0 && i < len(toks) && toks[i].Kind == arabic.Word && (set.Contains(toks[i].Bare()) || set.Contains(toks[i].Norm))
 }
 
 func punct(toks []arabic.Token, i int, chars string) bool {
@@ -177,7 +171,7 @@ func (d *doc) conjGlued(toks []arabic.Token, i int) bool {
 	whole := []arabic.Token{{Kind: arabic.Word, Norm: toks[i].Norm, An: toks[i].An[:1]}}
 	lx := d.x.lx
 	if lx.Given.Has(whole, 0) || lx.Entities.Has(whole, 0) || lx.Titles.Has(whole, 0) || lx.Triggers.Has(whole, 0) ||
-		d.x.w.stop[toks[i].Norm] || d.x.w.exclude[toks[i].Norm] || d.x.w.institution[toks[i].Norm] || d.x.w.collective[toks[i].Norm] {
+		d.x.w.stop.Contains(toks[i].Norm) || d.x.w.exclude.Contains(toks[i].Norm) || d.x.w.institution.Contains(toks[i].Norm) || d.x.w.collective.Contains(toks[i].Norm) {
 		return false
 	}
 	return true

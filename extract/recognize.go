@@ -83,7 +83,7 @@ func (d *doc) recognize(s *sent, final bool) {
 			i = m.to
 			continue
 		}
-		if a, ok := toks[i].In(d.x.w.honorific); ok && final {
+		if a, ok := d.x.w.honorific.In(&toks[i]); ok && final {
 			// «سموه»، «جلالته»، «سيادته»: the person the article is about.
 			if p := d.ents.honoured(a.Stem); p != nil {
 				out = append(out, mention{from: i, to: i + 1, ent: p, prep: prepOf(a), conj: a.Conj()})
@@ -170,7 +170,7 @@ func (d *doc) isStop(t *arabic.Token) bool {
 		return true
 	}
 	b := t.Bare()
-	if !d.x.w.stop[b] && !d.x.w.stop[t.Norm] {
+	if !d.x.w.stop.Contains(b) && !d.x.w.stop.Contains(t.Norm) {
 		return false
 	}
 	raw := arabic.StripMarks(t.Raw)
@@ -363,7 +363,7 @@ func (d *doc) media(s *sent, i int) (mention, bool) {
 	if m, ok := d.x.lx.Entities.At(toks, i); ok && m.Val.Kind == model.Media {
 		return mention{from: i, to: i + m.N, ent: d.ents.known(m.Val), prep: prepOf(m.Reading)}, true
 	}
-	head, ok := toks[i].In(d.x.w.media)
+	head, ok := d.x.w.media.In(&toks[i])
 	if !ok {
 		return mention{}, false
 	}
@@ -388,7 +388,7 @@ func (d *doc) media(s *sent, i int) (mention, bool) {
 // institution) named by adjectives after a head word.
 func (d *doc) government(s *sent, i int) ([]mention, int) {
 	toks := s.Tokens
-	head, ok := toks[i].In(d.x.w.government)
+	head, ok := d.x.w.government.In(&toks[i])
 	if !ok {
 		return nil, i
 	}
@@ -480,7 +480,7 @@ func (d *doc) collective(s *sent, i int) (mention, bool) {
 	if j == i+1 && len(members) == 0 {
 		return mention{}, false // «الرؤساء»، «القادة»: generic, no actor
 	}
-	head, _ := toks[i].In(d.x.w.collective)
+	head, _ := d.x.w.collective.In(&toks[i])
 	name := d.surfaceOf(toks, i, j, head)
 	key := arabic.Fold(name)
 	e := d.ents.byKey[key]
@@ -500,7 +500,7 @@ func (d *doc) collective(s *sent, i int) (mention, bool) {
 // from being taken for someone else.
 func (d *doc) unnamedSource(s *sent, i int) (mention, bool) {
 	toks := s.Tokens
-	head, ok := toks[i].In(d.x.w.unnamed)
+	head, ok := d.x.w.unnamed.In(&toks[i])
 	if !ok || d.x.lx.Given.Has(toks, i+1) || d.isDateWord(toks, i) {
 		return mention{}, false // («المصدر» is the source named before; «الأحد» a day)
 	}
@@ -521,7 +521,7 @@ func (d *doc) unnamedSource(s *sent, i int) (mention, bool) {
 // السودانية». The country comes from an adjective or a place in its name.
 func (d *doc) institution(s *sent, i int) (mention, bool) {
 	toks := s.Tokens
-	head, ok := toks[i].In(d.x.w.acting)
+	head, ok := d.x.w.acting.In(&toks[i])
 	if !ok {
 		return mention{}, false
 	}

@@ -284,7 +284,7 @@ func (d *doc) documentSubject(f *frame) (*Entity, bool) {
 
 // isInvite reports whether a verb invites (دعا، يدعو).
 func isInvite(t *arabic.Token) bool {
-	_, ok := t.In(g.invite)
+	_, ok := g.invite.In(t)
 	return ok
 }
 

@@ -32,7 +32,7 @@ func (d *doc) layers(s *sent) {
 	w := d.x.w
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
-		if t.Kind != arabic.Word || inEnt[i] || d.masked(s, i) || w.exclude[t.Norm] || w.exclude[t.Bare()] {
+		if t.Kind != arabic.Word || inEnt[i] || d.masked(s, i) || w.exclude.Contains(t.Norm) || w.exclude.Contains(t.Bare()) {
 			continue
 		}
 		m, ok := d.x.lx.Triggers.At(toks, i)
@@ -94,7 +94,7 @@ func (d *doc) layers(s *sent) {
 				return k
 			}
 		}
-		if a, ok := toks[i].In(w.light); ok || is(toks, i, g.kana) && i+1 < len(toks) && !toks[i+1].IsPunct("،,") {
+		if a, ok := w.light.In(&toks[i]); ok || is(toks, i, g.kana) && i+1 < len(toks) && !toks[i+1].IsPunct("،,") {
 			k := arabic.Verb
 			if a.Conj() || d.conjGlued(toks, i) {
 				k |= arabic.Conj

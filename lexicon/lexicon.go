@@ -129,6 +129,7 @@ type Lexicon struct {
 	// Version changes when any data file changes: caches keyed on it are
 	// dropped with a new lexicon.
 	Version string
+	index   *index
 }
 
 // Default returns the embedded lexicon. It panics only if the embedded
@@ -179,6 +180,7 @@ func Load(override fs.FS) (*Lexicon, error) {
 		}
 	}
 	lx.Version = hex.EncodeToString(h.Sum(nil))[:16]
+	lx.numberClasses()
 	return lx, nil
 }
 
@@ -304,13 +306,13 @@ func (lx *Lexicon) entry(section, text string) error {
 			m.add(text, true)
 			return nil
 		}
-		set := lx.Words[section]
-		if set == nil {
-			set = WordSet{}
+		set, ok := lx.Words[section]
+		if !ok {
+			set = WordSet{words: map[string]bool{}}
 			lx.Words[section] = set
 		}
 		for _, w := range strings.Fields(text) {
-			set[arabic.Normalize(w)] = true
+			set.words[arabic.Normalize(w)] = true
 		}
 	}
 	return nil
@@ -455,10 +457,7 @@ func (lx *Lexicon) Each(fn func(*Entity)) {
 
 // Set returns the cue set of a section (empty when the data has none).
 func (lx *Lexicon) Set(section string) WordSet {
-	if s := lx.Words[section]; s != nil {
-		return s
-	}
-	return WordSet{}
+	return lx.Words[section]
 }
 
 // Phrase returns the phrase matcher of a section (empty when none).

@@ -14,7 +14,21 @@ type Matcher[V any] struct {
 	first    map[string][]int
 	phrases  []Phrase[V]
 	suffixes bool
+	// cls and bit: the lexicon classifier's class of the first words (a
+	// token it classified without the bit starts no phrase).
+	cls *index
+	bit int
 }
+
+func (m *Matcher[V]) firstWords() ([]string, bool) {
+	words := make([]string, 0, len(m.first))
+	for w := range m.first {
+		words = append(words, w)
+	}
+	return words, m.suffixes
+}
+
+func (m *Matcher[V]) setClass(ix *index, bit int) { m.cls, m.bit = ix, bit }
 
 // Phrase is one lexicon entry: its normalised words and its value.
 type Phrase[V any] struct {
@@ -88,26 +102,35 @@ func (m *Matcher[V]) Starts(t *arabic.Token) bool {
 // eachFirst calls fn for every phrase whose first word the token can be,
 // with the reading that matched.
 func (m *Matcher[V]) eachFirst(t *arabic.Token, fn func(int, arabic.Analysis)) {
+	if m.cls != nil && t.ClassedBy != nil && t.ClassedBy == arabic.Classifier(m.cls) && !t.Classes.Has(m.bit) {
+		return
+	}
 	for _, a := range t.An {
 		for _, pi := range m.first[a.Stem] {
 			fn(pi, a)
 		}
-		if !m.suffixes {
-			continue
-		}
-		for _, s := range suffixes {
-			stem, ok := strings.CutSuffix(a.Stem, s)
-			if !ok || len(stem) < 4 { // two Arabic letters
-				continue
-			}
-			for _, pi := range m.first[stem] {
-				fn(pi, a)
-			}
-			if t, ok := strings.CutSuffix(stem, "ت"); ok && len(t) >= 4 {
-				for _, pi := range m.first[t+"ه"] {
+		if m.suffixes {
+			suffixStems(a.Stem, func(stem string) {
+				for _, pi := range m.first[stem] {
 					fn(pi, a)
 				}
-			}
+			})
+		}
+	}
+}
+
+// suffixStems calls fn with every first word a reading may be with a
+// suffix glued on: the stem less a pronoun, plural or dual ending, and for
+// a stem left ending in the feminine ت, the stem with ه (folded ة) instead.
+func suffixStems(stem string, fn func(string)) {
+	for _, s := range suffixes {
+		st, ok := strings.CutSuffix(stem, s)
+		if !ok || len(st) < 4 { // two Arabic letters
+			continue
+		}
+		fn(st)
+		if t, ok := strings.CutSuffix(st, "ت"); ok && len(t) >= 4 {
+			fn(t + "ه")
 		}
 	}
 }
@@ -147,18 +170,4 @@ func isSuffix(s string) bool {
 		}
 	}
 	return false
-}
-
-// WordSet is a set of normalised single words.
-type WordSet map[string]bool
-
-// Has reports whether one reading of the token is in the set.
-func (s WordSet) Has(t *arabic.Token) bool {
-	_, ok := t.In(s)
-	return ok
-}
-
-// HasAt is Has for toks[i], false out of range.
-func (s WordSet) HasAt(toks []arabic.Token, i int) bool {
-	return i >= 0 && i < len(toks) && s.Has(&toks[i])
 }

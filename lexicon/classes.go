@@ -1,0 +1,182 @@
+package lexicon
+
+import (
+	"sort"
+	"sync"
+
+	"khatt/arabic"
+)
+
+// WordSet is a set of normalised single words. A set read from the
+// lexicon, or made by NewWordSet, has a class bit: tokens the lexicon's
+// classifier tokenized answer membership by that bit.
+type WordSet struct {
+	words map[string]bool
+	owner *index // the lexicon that numbered it; nil for a fixed set
+	bit   int    // class bit + 1; 0: none
+}
+
+// fixed holds the sets programs build from their own word lists
+// (NewWordSet, at package initialisation): every lexicon loaded after
+// numbers them first.
+var fixed struct {
+	sync.Mutex
+	sets []WordSet
+}
+
+// NewWordSet makes a set of words, normalised. Make sets once, at package
+// initialisation: a set made after a lexicon was loaded has no class bit
+// in it and is looked up word by word.
+func NewWordSet(words ...string) WordSet {
+	s := WordSet{words: make(map[string]bool, len(words))}
+	for _, w := range words {
+		s.words[arabic.Normalize(w)] = true
+	}
+	fixed.Lock()
+	defer fixed.Unlock()
+	if len(fixed.sets) < arabic.MaxClasses/2 {
+		s.bit = len(fixed.sets) + 1
+		fixed.sets = append(fixed.sets, s)
+	}
+	return s
+}
+
+// Contains reports whether the normalised word w is in the set.
+func (s WordSet) Contains(w string) bool { return s.words[w] }
+
+// Len is the number of words.
+func (s WordSet) Len() int { return len(s.words) }
+
+// classed answers membership by the class bit: known is false when the
+// token was not classified by a classifier that numbered the set.
+func (s WordSet) classed(t *arabic.Token) (has, known bool) {
+	if s.bit == 0 || t.ClassedBy == nil {
+		return false, false
+	}
+	ix, ok := t.ClassedBy.(*index)
+	if !ok || s.owner != ix && (s.owner != nil || s.bit > ix.fixed) {
+		return false, false
+	}
+	return t.Classes.Has(s.bit - 1), true
+}
+
+// Has reports whether one reading of the token is in the set.
+func (s WordSet) Has(t *arabic.Token) bool {
+	if has, known := s.classed(t); known {
+		return has
+	}
+	_, ok := t.In(s.words)
+	return ok
+}
+
+// In returns the reading of the token that is in the set.
+func (s WordSet) In(t *arabic.Token) (arabic.Analysis, bool) {
+	if has, known := s.classed(t); known && !has {
+		return arabic.Analysis{}, false
+	}
+	return t.In(s.words)
+}
+
+// HasAt is Has for toks[i], false out of range.
+func (s WordSet) HasAt(toks []arabic.Token, i int) bool {
+	return i >= 0 && i < len(toks) && s.Has(&toks[i])
+}
+
+// index is a lexicon's classifier: the classes of every word of its sets
+// and every first word of its phrase tables.
+type index struct {
+	fixed    int                       // fixed sets numbered (bits 0…fixed-1)
+	exact    map[string]arabic.Classes // by reading
+	suffixed map[string]arabic.Classes // by reading less a suffix (matchers that take suffixes)
+}
+
+// Classify implements arabic.Classifier.
+func (ix *index) Classify(an []arabic.Analysis) arabic.Classes {
+	var c arabic.Classes
+	for _, a := range an {
+		c.Add(ix.exact[a.Stem])
+		if len(ix.suffixed) > 0 {
+			suffixStems(a.Stem, func(stem string) { c.Add(ix.suffixed[stem]) })
+		}
+	}
+	return c
+}
+
+// Classifier returns the lexicon's classifier, for arabic.Cache.
+func (lx *Lexicon) Classifier() arabic.Classifier {
+	if lx.index == nil {
+		return nil // not made by Load
+	}
+	return lx.index
+}
+
+// numberClasses gives a class bit to the fixed sets, then to every cue
+// set and phrase table of the lexicon, as far as bits go.
+func (lx *Lexicon) numberClasses() {
+	ix := &index{exact: map[string]arabic.Classes{}, suffixed: map[string]arabic.Classes{}}
+	add := func(m map[string]arabic.Classes, w string, bit int) {
+		c := m[w]
+		c.Set(bit)
+		m[w] = c
+	}
+	fixed.Lock()
+	for _, s := range fixed.sets {
+		for w := range s.words {
+			add(ix.exact, w, s.bit-1)
+		}
+	}
+	ix.fixed = len(fixed.sets)
+	fixed.Unlock()
+	next := ix.fixed
+	names := make([]string, 0, len(lx.Words))
+	for name := range lx.Words {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if next >= arabic.MaxClasses {
+			break
+		}
+		s := lx.Words[name]
+		s.owner, s.bit = ix, next+1
+		lx.Words[name] = s
+		for w := range s.words {
+			add(ix.exact, w, next)
+		}
+		next++
+	}
+	phrases := make([]string, 0, len(lx.Phrases))
+	for name := range lx.Phrases {
+		phrases = append(phrases, name)
+	}
+	sort.Strings(phrases)
+	var firsts []firstWords
+	for _, m := range []firstWords{&lx.Triggers, &lx.Titles, &lx.Entities, &lx.Adjectives, &lx.Given, &lx.Planned,
+		&lx.Months, &lx.Hijri, &lx.Weekdays, &lx.Times, &lx.Numbers} {
+		firsts = append(firsts, m)
+	}
+	for _, name := range phrases {
+		firsts = append(firsts, lx.Phrases[name])
+	}
+	for _, m := range firsts {
+		if next >= arabic.MaxClasses {
+			break
+		}
+		words, suffixes := m.firstWords()
+		for _, w := range words {
+			add(ix.exact, w, next)
+			if suffixes {
+				add(ix.suffixed, w, next)
+			}
+		}
+		m.setClass(ix, next)
+		next++
+	}
+	lx.index = ix
+}
+
+// firstWords is what numberClasses needs of a Matcher of any value type.
+type firstWords interface {
+	firstWords() (words []string, suffixes bool)
+	setClass(ix *index, bit int)
+}
