@@ -240,6 +240,16 @@ func main() {
 			os.Exit(code)
 		}
 	}
+	// KHATT_MEMPROFILE=FILE writes the run's allocations (go tool pprof
+	// -sample_index=alloc_space).
+	if path := os.Getenv("KHATT_MEMPROFILE"); path != "" {
+		code := run(os.Args[1:], os.Stdout, os.Stderr)
+		if f, err := os.Create(path); err == nil {
+			pprof.Lookup("allocs").WriteTo(f, 0)
+			f.Close()
+		}
+		os.Exit(code)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

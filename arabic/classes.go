@@ -31,3 +31,13 @@ func (c *Classes) Add(o Classes) {
 type Classifier interface {
 	Classify(an []Analysis) Classes
 }
+
+// Meets reports whether c and o share a class.
+func (c *Classes) Meets(o Classes) bool {
+	for i := range c {
+		if c[i]&o[i] != 0 {
+			return true
+		}
+	}
+	return false
+}

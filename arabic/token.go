@@ -213,6 +213,9 @@ func (c *Cache) get(raw string) cached {
 // («الـ كريملِن») is one token with it.
 func Tokenize(toks []Token, text string, start, end int, cache *Cache) []Token {
 	first := len(toks)
+	if toks == nil {
+		toks = make([]Token, 0, (end-start)/8+4) // about a word per eight bytes of Arabic
+	}
 	toks = tokenize(toks, text, start, end, cache)
 	out := toks[:first]
 	for k := first; k < len(toks); k++ {
@@ -243,6 +246,10 @@ func tokenize(toks []Token, text string, start, end int, cache *Cache) []Token {
 			j := i + n
 			for j < end {
 				r2, n2 := utf8.DecodeRuneInString(text[j:end])
+				if r2 >= 0x0621 && r2 <= 0x064A && !digit && !latin {
+					j += n2 // the common case: an Arabic letter within an Arabic word
+					continue
+				}
 				if !IsWordRune(r2) || isDigit(r2) != digit && !unicode.Is(unicode.Mn, r2) && r2 != 0x0640 {
 					break
 				}

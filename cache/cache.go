@@ -30,7 +30,7 @@ import (
 
 // schema is the layout's version; a database of another layout is made
 // again.
-const schema = "khatt-cache-6"
+const schema = "khatt-cache-7"
 
 // Cache is an open cache database.
 type Cache struct {

@@ -427,6 +427,7 @@ func (w *writer) entity(e *extract.Entity) {
 		w.sym(string(k.Kind))
 		w.sym(k.StandsFor)
 		w.sym(k.In)
+		w.sym(k.Key)
 		w.uint(len(k.Latin))
 		for _, l := range k.Latin {
 			w.sym(l)
@@ -465,7 +466,7 @@ func (r *reader) entity(depth int) *extract.Entity {
 	}
 	e := &extract.Entity{Name: r.sym(), Key: r.sym(), Kind: model.ActorKind(r.sym()), Country: r.sym()}
 	if r.bool() {
-		k := &lexicon.Entity{Name: r.sym(), Kind: model.ActorKind(r.sym()), StandsFor: r.sym(), In: r.sym()}
+		k := &lexicon.Entity{Name: r.sym(), Kind: model.ActorKind(r.sym()), StandsFor: r.sym(), In: r.sym(), Key: r.sym()}
 		if n := r.uint(); n > 0 {
 			k.Latin = make([]string, 0, min(n, 64))
 			for i := 0; i < n && r.err == nil; i++ {
@@ -490,7 +491,7 @@ func (r *reader) entity(depth int) *extract.Entity {
 // encodeArticle writes one article's events as the extractor gave them
 // (what the merge needs of each).
 func encodeArticle(evs []extract.Event) []byte {
-	w := &writer{strs: map[string]int{}}
+	w := &writer{b: make([]byte, 0, 2048), strs: map[string]int{}}
 	w.b = append(w.b, "khatt-article-1\n"...)
 	w.uint(len(evs))
 	for i := range evs {

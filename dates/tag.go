@@ -26,12 +26,13 @@ type Tagger struct {
 	evBefore, evEve, evAfter, evDuring       lexicon.WordSet
 	occasions                                lexicon.WordSet
 	hijriMark, gregMark, sameAs              lexicon.WordSet
+	starters                                 lexicon.AnyOf // the sets a time expression may start with
 }
 
 // NewTagger builds a tagger over a lexicon's calendar.
 func NewTagger(lx *lexicon.Lexicon) *Tagger {
 	s := lx.Set
-	return &Tagger{lx: lx,
+	tg := &Tagger{lx: lx,
 		today: s("today"), yesterday: s("yesterday"), tomorrow: s("tomorrow"), tomorrowNoun: s("tomorrow-noun"),
 		past: s("past"), next: s("next"), current: s("current"), this: s("this"),
 		dayUnit: s("day-unit"), weekUnit: s("week-unit"), monthUnit: s("month-unit"), yearUnit: s("year-unit"),
@@ -41,6 +42,10 @@ func NewTagger(lx *lexicon.Lexicon) *Tagger {
 		evBefore: s("event-before"), evEve: s("event-eve"), evAfter: s("event-after"), evDuring: s("event-during"), occasions: s("occasion-nouns"),
 		hijriMark: s("hijri-mark"), gregMark: s("gregorian-mark"), sameAs: s("same-as"),
 	}
+	tg.starters = lexicon.NewAnyOf(tg.today, tg.yesterday, tg.tomorrow, tg.tomorrowNoun, tg.past, tg.this, tg.dayUnit, tg.weekUnit,
+		tg.monthUnit, tg.yearUnit, tg.startOf, tg.endOf, tg.midOf, tg.recently, tg.night, tg.before, tg.after, tg.ago,
+		tg.evBefore, tg.evEve, tg.evAfter, tg.evDuring)
+	return tg
 }
 
 // sentence is the tagger's view of one sentence.
@@ -150,12 +155,8 @@ func (s *sentence) canStart(i int) bool {
 	case arabic.Punct:
 		return false
 	}
-	for _, set := range []lexicon.WordSet{s.today, s.yesterday, s.tomorrow, s.tomorrowNoun, s.past, s.this, s.dayUnit, s.weekUnit,
-		s.monthUnit, s.yearUnit, s.startOf, s.endOf, s.midOf, s.recently, s.night, s.before, s.after, s.ago,
-		s.evBefore, s.evEve, s.evAfter, s.evDuring} {
-		if set.Has(t) {
-			return true
-		}
+	if s.starters.Has(t) {
+		return true
 	}
 	if s.duringPronoun(i) {
 		return true

@@ -90,7 +90,10 @@ func newStore() *entityStore {
 
 // known returns the article's entity for a lexicon entry.
 func (st *entityStore) known(e *lexicon.Entity) *Entity {
-	key := arabic.Fold(e.Name)
+	key := e.Key
+	if key == "" {
+		key = arabic.Fold(e.Name)
+	}
 	if x := st.byKey[key]; x != nil {
 		return x
 	}

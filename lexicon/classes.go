@@ -180,3 +180,50 @@ type firstWords interface {
 	firstWords() (words []string, suffixes bool)
 	setClass(ix *index, bit int)
 }
+
+// AnyOf is a union of sets asked at once: one test of the class bits for
+// a token the sets' lexicon classified.
+type AnyOf struct {
+	sets     []WordSet
+	owner    *index // the lexicon sets' classifier (nil: fixed sets only)
+	maxFixed int    // the highest fixed set's bit + 1
+	mask     arabic.Classes
+	bits     bool // every non-empty set has a bit, from one lexicon
+}
+
+// NewAnyOf makes the union of sets.
+func NewAnyOf(sets ...WordSet) AnyOf {
+	a := AnyOf{sets: sets, bits: true}
+	for _, s := range sets {
+		switch {
+		case s.bit == 0:
+			if len(s.words) > 0 {
+				a.bits = false
+			}
+			continue
+		case s.owner == nil:
+			a.maxFixed = max(a.maxFixed, s.bit)
+		case a.owner != nil && a.owner != s.owner:
+			a.bits = false
+		default:
+			a.owner = s.owner
+		}
+		a.mask.Set(s.bit - 1)
+	}
+	return a
+}
+
+// Has reports whether one reading of the token is in one of the sets.
+func (a AnyOf) Has(t *arabic.Token) bool {
+	if a.bits && t.ClassedBy != nil {
+		if ix, ok := t.ClassedBy.(*index); ok && (a.owner == nil || a.owner == ix) && a.maxFixed <= ix.fixed {
+			return t.Classes.Meets(a.mask)
+		}
+	}
+	for _, s := range a.sets {
+		if s.Has(t) {
+			return true
+		}
+	}
+	return false
+}

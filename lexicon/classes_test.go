@@ -26,6 +26,7 @@ func TestClassesAgreeWithLookup(t *testing.T) {
 	text := "وقال الوزير والسفير إن الرئيس زار بغداد أمس، وزيارته الأولى منذ شهرين التقى خلالها المسؤولين واجتماعاتهم وستصل غدا في يوليو المسؤول"
 	plain := toks(text)
 	sets := []WordSet{lx.Set("anaphor"), lx.Set("yesterday"), lx.Set("tomorrow"), lx.Set("institution"), fixedForTest, other.Set("anaphor"), lx.Set("no such section")}
+	groups := []AnyOf{NewAnyOf(lx.Set("yesterday"), lx.Set("tomorrow")), NewAnyOf(fixedForTest, lx.Set("anaphor")), NewAnyOf(lx.Set("anaphor"), other.Set("anaphor"))}
 	for _, tk := range [][]arabic.Token{classed(lx, text), classed(other, text)} {
 		hits := 0
 		for i := range tk {
@@ -39,6 +40,16 @@ func TestClassesAgreeWithLookup(t *testing.T) {
 				}
 				if want {
 					hits++
+				}
+			}
+			for k, g := range groups {
+				want := false
+				for _, s := range g.sets {
+					_, ok := plain[i].In(s.words)
+					want = want || ok
+				}
+				if got := g.Has(&tk[i]); got != want {
+					t.Errorf("group %d, %q: Has %v, lookup %v", k, tk[i].Raw, got, want)
 				}
 			}
 			for _, m := range []interface{ Starts(*arabic.Token) bool }{&lx.Triggers, &lx.Months, &lx.Entities, &other.Triggers} {

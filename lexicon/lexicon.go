@@ -39,6 +39,7 @@ type Entity struct {
 	In        string          // a place: the country it lies in; a person: the country they serve
 	Latin     []string        // Latin spellings, for search
 	Acts      bool            // an institution that acts through its building (البيت الأبيض)
+	Key       string          // arabic.Fold(Name), set by Load
 }
 
 // Actor returns the entity as a model actor.
@@ -181,6 +182,14 @@ func Load(override fs.FS) (*Lexicon, error) {
 	}
 	lx.Version = hex.EncodeToString(h.Sum(nil))[:16]
 	lx.numberClasses()
+	for _, m := range []*Matcher[*Entity]{&lx.Entities, &lx.Adjectives} {
+		for _, p := range m.phrases {
+			p.Val.Key = arabic.Fold(p.Val.Name)
+		}
+	}
+	for _, e := range lx.byName {
+		e.Key = arabic.Fold(e.Name)
+	}
 	return lx, nil
 }
 
