@@ -426,25 +426,49 @@ func (o *options) finish(paths []string) error {
 // load reads the corpus and reports each problem on stderr. It returns nil
 // when no article could be loaded.
 func (o *options) load(stderr io.Writer) *model.Timeline {
+	tl, done := o.loadThen(stderr)
+	done()
+	return tl
+}
+
+// loadThen is load with the cache written while the caller uses the
+// timeline: done waits for the writing, reports its problem and closes the
+// cache.
+func (o *options) loadThen(stderr io.Writer) (tl *model.Timeline, done func()) {
 	sc, lo, ok := o.prepare(stderr)
 	if !ok {
-		return nil
+		return nil, func() {}
 	}
 	if f, isFile := stderr.(*os.File); isFile && term.IsTerminal(int(f.Fd())) && len(sc.Files) > 200 {
 		lo.Progress = progressLine(stderr, i18n.English) // stderr speaks English, as its messages do
 	}
-	tl := timeline.LoadScanned(sc, lo)
-	if lo.Cache != nil {
-		lo.Cache.Close()
+	var later sync.WaitGroup
+	var laterErr error
+	lo.Later = func(job func() error) {
+		later.Add(1)
+		go func() {
+			defer later.Done()
+			laterErr = job()
+		}()
+	}
+	tl = timeline.LoadScanned(sc, lo)
+	done = func() {
+		later.Wait()
+		if laterErr != nil {
+			fmt.Fprintf(stderr, "khatt: %s\n", msg(laterErr))
+		}
+		if lo.Cache != nil {
+			lo.Cache.Close()
+		}
 	}
 	for _, p := range tl.Problems {
 		fmt.Fprintf(stderr, "khatt: %s\n", msg(p))
 	}
 	if len(tl.Sources) == 0 {
 		fmt.Fprintln(stderr, "khatt: no article could be loaded")
-		return nil
+		return nil, done
 	}
-	return tl
+	return tl, done
 }
 
 // prepare reads the lexicon, lists the corpus and opens the cache: what
@@ -686,7 +710,8 @@ func export(o *options, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "khatt export: --bom is for --format csv\n")
 		return 2
 	}
-	tl := o.load(stderr)
+	tl, done := o.loadThen(stderr)
+	defer done()
 	if tl == nil {
 		return 1
 	}

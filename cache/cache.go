@@ -195,6 +195,36 @@ func (a *Article) Decode() ([]extract.Event, error) {
 	return evs, nil
 }
 
+// Fetch reads the events of many articles Lookup found in one pass over
+// the table, which costs less than Decode's query per article.
+func (c *Cache) Fetch(arts []*Article) error {
+	want := map[string]*Article{}
+	for _, a := range arts {
+		if a.raw == nil && a.Events == nil && a.c == c {
+			want[a.Key] = a
+		}
+	}
+	if len(want) <= smallLookup {
+		return nil // Decode asks for each
+	}
+	rows, err := c.db.Query(`SELECT key, hash, events FROM articles WHERE version = ?`, c.version)
+	if err != nil {
+		return c.fail(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var key, hash string
+		var evs []byte
+		if err := rows.Scan(&key, &hash, &evs); err != nil {
+			return c.fail(err)
+		}
+		if a := want[key]; a != nil && a.Hash == hash {
+			a.raw, a.c = evs, nil
+		}
+	}
+	return c.fail(rows.Err())
+}
+
 // smallLookup is the number of keys up to which Lookup asks for each.
 var smallLookup = 500
 

@@ -40,9 +40,17 @@ func TestArticlesAndTimelinesRoundTrip(t *testing.T) {
 	// Many keys are looked up by reading the table once: the same answer.
 	defer func(n int) { smallLookup = n }(smallLookup)
 	smallLookup = 0
-	if again, err := c.Lookup([]string{"/x/a.txt", "/x/b.txt"}, []int64{10, 11}, []int64{20, 20}); err != nil ||
+	again, err := c.Lookup([]string{"/x/a.txt", "/x/b.txt"}, []int64{10, 11}, []int64{20, 20})
+	if err != nil ||
 		len(again) != 1 || again["/x/a.txt"] == nil || again["/x/a.txt"].Source.Title != got["/x/a.txt"].Source.Title {
 		t.Fatalf("lookup of the whole table: %v %v", again, err)
+	}
+	// Fetch reads their events in the same pass, and Decode takes them.
+	if err := c.Fetch([]*Article{again["/x/a.txt"]}); err != nil || again["/x/a.txt"].raw == nil || again["/x/a.txt"].c != nil {
+		t.Fatalf("fetch: %v", err)
+	}
+	if evs, err := again["/x/a.txt"].Decode(); err != nil || len(evs) != 1 || evs[0].Mentions[0].Sentence != "زار" {
+		t.Errorf("fetched events: %v %v", evs, err)
 	}
 	a := got["/x/a.txt"]
 	if a.Source.Text != "" || a.Source.Title != "عنوان" || a.Source.Hash != "h-/x/a.txt" {

@@ -12,7 +12,9 @@ import (
 	"hash/fnv"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -226,8 +228,9 @@ func cluster(items []*item) [][]*item {
 	var order []string
 	for i, it := range items {
 		seen := map[string]bool{}
+		typeKey := strconv.Itoa(int(it.ev.Type)) + "|"
 		for _, k := range it.keys {
-			bk := fmt.Sprintf("%d|%s", it.ev.Type, k)
+			bk := typeKey + k
 			if seen[bk] {
 				continue
 			}
@@ -239,7 +242,7 @@ func cluster(items []*item) [][]*item {
 		}
 		if it.ev.Summit && it.country != "" {
 			// A summit is known by its place and day as much as by who came.
-			bk := fmt.Sprintf("%d|summit|%s", it.ev.Type, it.country)
+			bk := typeKey + "summit|" + it.country
 			if _, ok := blocks[bk]; !ok {
 				order = append(order, bk)
 			}
@@ -559,6 +562,14 @@ func build(g []*item) model.Event {
 	})
 	for _, k := range order {
 		ev.Actors = append(ev.Actors, byKey[k].a)
+	}
+	nm, nc := 0, 0
+	for _, it := range g {
+		nm, nc = nm+len(it.ev.Mentions), nc+len(it.ev.Conflicts)
+	}
+	ev.Mentions = make([]model.Mention, 0, nm)
+	if nc > 0 {
+		ev.Conflicts = slices.Grow(ev.Conflicts, nc)
 	}
 	places := map[string]int{}
 	best := 0.0

@@ -51,6 +51,11 @@ type LoadOptions struct {
 	// an article on disk is dropped once extracted and read again when
 	// shown (Timeline.SourceText).
 	KeepText bool
+	// Later, when set, is given the work the timeline does not wait for
+	// (writing what is new to the cache), to run while the caller uses the
+	// timeline; the caller runs it, reports its error and only then closes
+	// the cache. nil: the work is done before Load returns.
+	Later func(job func() error)
 }
 
 // Version is what a cache entry was made by: this program (its build) and
@@ -288,6 +293,17 @@ func LoadScanned(sc Scanned, o LoadOptions) *model.Timeline {
 			o.Partial(snap)
 		}
 	}()
+	if o.Cache != nil && !merged {
+		var hit []*cache.Article
+		for k := range srcs {
+			if e := &entries[idx[k]]; e.hit != nil {
+				hit = append(hit, e.hit)
+			}
+		}
+		if err := o.Cache.Fetch(hit); err != nil {
+			problems = append(problems, err)
+		}
+	}
 	toExtract := 0
 	for k := range srcs {
 		if entries[idx[k]].hit == nil {
@@ -348,13 +364,17 @@ func LoadScanned(sc Scanned, o LoadOptions) *model.Timeline {
 		events = merge.Events(per)
 	}
 
-	if err := <-stored; err != nil {
-		problems = append(problems, err)
-	}
-	if o.Cache != nil && !merged {
-		if err := o.Cache.PutTimeline(key, events); err != nil {
-			problems = append(problems, err)
+	finish := func() error {
+		err := <-stored
+		if o.Cache != nil && !merged {
+			err = errors.Join(err, o.Cache.PutTimeline(key, events))
 		}
+		return err
+	}
+	if o.Later != nil {
+		o.Later(finish)
+	} else if err := finish(); err != nil {
+		problems = append(problems, err)
 	}
 
 	// Texts on disk are read again when shown.

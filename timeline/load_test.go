@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -154,5 +155,40 @@ func TestPartialTimelines(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestLaterWritesTheCacheWhileTheTimelineIsUsed: with Later, Load returns
+// before the merged timeline is written; the job, run beside an export of
+// the timeline, writes it, and the next load finds it.
+func TestLaterWritesTheCacheWhileTheTimelineIsUsed(t *testing.T) {
+	dir := copySeeds(t)
+	c, err := cache.Open(filepath.Join(t.TempDir(), "index.db"), "test", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	plain, _ := exportOf(t, dir, nil, nil)
+	var jobs []func() error
+	tl := Load(PathRoots([]string{dir}), LoadOptions{Cache: c, Later: func(job func() error) { jobs = append(jobs, job) }})
+	if len(jobs) != 1 {
+		t.Fatalf("%d jobs handed to Later, want 1", len(jobs))
+	}
+	done := make(chan error)
+	go func() { done <- jobs[0]() }()
+	var b bytes.Buffer
+	if err := Write(&b, "json", tl, tl.Events, i18n.Arabic); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if b.String() != plain {
+		t.Fatal("the timeline differs from a load without the cache")
+	}
+	var phases []string
+	warm, _ := exportOf(t, dir, c, func(p Progress) { phases = append(phases, p.Phase) })
+	if warm != plain || slices.Contains(phases, "merge") {
+		t.Fatalf("the next load did not use the merged timeline written later (phases %v)", phases)
 	}
 }
