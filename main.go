@@ -738,7 +738,8 @@ func brief(o *options, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "khatt brief: --pager %q: want auto, always or never\n", safe.Line(o.pager, 40))
 		return 2
 	}
-	tl := o.load(stderr)
+	tl, done := o.loadThen(stderr)
+	defer done()
 	if tl == nil {
 		return 1
 	}
