@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -48,6 +49,7 @@ func (x *Extractor) Article(src *model.Source) []Event {
 		part := *src
 		part.Text, part.BodyStart = src.Text[:to], from
 		d, evs := x.run(&part)
+		out = slices.Grow(out, len(evs)) // kept until the merge: no room to spare
 		for _, e := range evs {
 			if !e.dropped {
 				out = append(out, d.output(e))
@@ -176,6 +178,7 @@ func (d *doc) output(e *docEvent) Event {
 		}
 	}
 	seen := map[[2]int]bool{}
+	out.Mentions = make([]model.Mention, 0, len(e.frames))
 	for _, f := range e.frames {
 		key := [2]int{f.start, f.end}
 		if seen[key] {

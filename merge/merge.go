@@ -107,8 +107,8 @@ type item struct {
 	ev      *extract.Event
 	article int
 	keys    []string // actor keys, agents first
-	agents  map[string]bool
-	parties map[string]bool
+	agents  keySet
+	parties keySet
 	// people are the party keys of persons (k:, p:, r:), spelled are the
 	// skeleton keys of transliterated names (s:): precomputed, for the
 	// comparisons of every pair.
@@ -118,27 +118,27 @@ type item struct {
 }
 
 func newItem(e *extract.Event, article int) *item {
-	it := &item{ev: e, article: article, agents: map[string]bool{}, parties: map[string]bool{}}
+	it := &item{ev: e, article: article}
 	for i, a := range e.Actors {
 		for _, k := range actorKeys(a) {
 			if i < e.Agents {
-				it.agents[k] = true
+				it.agents.add(k)
 			}
-			it.parties[k] = true
+			it.parties.add(k)
 			if i < 4 {
 				it.keys = append(it.keys, k)
 			}
 		}
 		for _, m := range a.Members {
 			for _, k := range actorKeys(m) {
-				it.parties[k] = true
+				it.parties.add(k)
 			}
 		}
 		if e.Type == model.Talks && a.Kind == model.Person && a.Country != "" && !a.Unnamed {
 			// A leader stands for the country at a meeting: «قمة بين
 			// الجزائر وتونس وليبيا» is the meeting of Tebboune, Saied and
 			// al-Menfi.
-			it.parties["c:"+arabic.Fold(a.Country)] = true
+			it.parties.add("c:" + arabic.Fold(a.Country))
 		}
 	}
 	if e.Place != nil {
@@ -147,7 +147,7 @@ func newItem(e *extract.Event, article int) *item {
 			it.country = e.Place.Name
 		}
 	}
-	for k := range it.parties {
+	for _, k := range it.parties {
 		switch {
 		case strings.HasPrefix(k, "s:"):
 			it.spelled = append(it.spelled, k)
@@ -427,12 +427,12 @@ func sharesPeople(a, b *item) bool { return commonPeople(a, b) > 0 }
 func commonPeople(a, b *item) int {
 	n := 0
 	for _, k := range a.people {
-		if b.parties[k] {
+		if b.parties.has(k) {
 			n++
 		}
 	}
 	for _, k := range a.spelled {
-		if b.parties[k] {
+		if b.parties.has(k) {
 			n++ // a transliterated name that outlets spell apart
 		}
 	}
@@ -442,7 +442,7 @@ func commonPeople(a, b *item) int {
 // subsetPeople reports whether every person of a takes part in b.
 func subsetPeople(a, b *item) bool {
 	for _, k := range a.people {
-		if !b.parties[k] {
+		if !b.parties.has(k) {
 			return false
 		}
 	}
@@ -498,26 +498,35 @@ func gapDays(a, b *item) int {
 	return int(gap.Hours() / 24)
 }
 
-func shares(a, b map[string]bool) bool {
-	if len(b) < len(a) {
-		a, b = b, a
+// keySet is a small set of actor keys, sorted.
+type keySet []string
+
+func (s *keySet) add(k string) {
+	if i, found := slices.BinarySearch(*s, k); !found {
+		*s = slices.Insert(*s, i, k)
 	}
-	for k := range a {
-		if b[k] {
-			return true
-		}
-	}
-	return false
 }
 
-func common(a, b map[string]bool) int {
-	if len(b) < len(a) {
-		a, b = b, a
-	}
+func (s keySet) has(k string) bool {
+	_, found := slices.BinarySearch(s, k)
+	return found
+}
+
+func shares(a, b keySet) bool { return common(a, b) > 0 }
+
+// common is the number of keys in both sets.
+func common(a, b keySet) int {
 	n := 0
-	for k := range a {
-		if b[k] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
 			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
 		}
 	}
 	return n
@@ -567,7 +576,9 @@ func build(g []*item) model.Event {
 	for _, it := range g {
 		nm, nc = nm+len(it.ev.Mentions), nc+len(it.ev.Conflicts)
 	}
-	ev.Mentions = make([]model.Mention, 0, nm)
+	if len(g) > 1 {
+		ev.Mentions = make([]model.Mention, 0, nm)
+	}
 	if nc > 0 {
 		ev.Conflicts = slices.Grow(ev.Conflicts, nc)
 	}
@@ -594,7 +605,11 @@ func build(g []*item) model.Event {
 			gist = it.ev.Gist
 		}
 		best = max(best, it.ev.Confidence)
-		ev.Mentions = append(ev.Mentions, it.ev.Mentions...)
+		if len(g) == 1 {
+			ev.Mentions = it.ev.Mentions // one report: its mentions, shared (read only from here on)
+		} else {
+			ev.Mentions = append(ev.Mentions, it.ev.Mentions...)
+		}
 		ev.Conflicts = append(ev.Conflicts, it.ev.Conflicts...)
 	}
 	switch {
