@@ -32,30 +32,20 @@ type Item struct {
 }
 
 // Events merges the events of every article (arts[i] are article i's
-// events) and returns them in chronological order. Events of different
-// types never merge: each type is clustered on its own core, and the
-// merged events are built in parallel.
+// events) and returns them in chronological order. Reports can merge only
+// through the blocks they share (a type and an actor, or a summit's
+// country): each connected set of them is clustered on its own, on every
+// core, and the merged events are built in parallel.
 func Events(arts [][]extract.Event) []model.Event {
-	var byType [3][]*item
+	var items []*item
 	for ai, evs := range arts {
 		for ei := range evs {
-			t := int(evs[ei].Type)
-			if t < 0 || t >= len(byType) {
-				t = 0
-			}
-			byType[t] = append(byType[t], newItem(&evs[ei], ai))
+			items = append(items, newItem(&evs[ei], ai))
 		}
 	}
-	var clustered [3][][]*item
-	var wg sync.WaitGroup
-	for t := range byType {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			clustered[t] = cluster(byType[t])
-		}()
-	}
-	wg.Wait()
+	parts := components(items)
+	clustered := make([][][]*item, len(parts))
+	parallel(len(parts), func(i int) { clustered[i] = cluster(parts[i]) })
 	var groups [][]*item
 	for _, gs := range clustered {
 		groups = append(groups, gs...)
@@ -64,6 +54,63 @@ func Events(arts [][]extract.Event) []model.Event {
 	parallel(len(groups), func(i int) { out[i] = build(groups[i]) })
 	Sort(out)
 	return out
+}
+
+// blockKeys calls fn with each block an item is compared in: its type with
+// each of its actor keys, and a summit's type with its country.
+func blockKeys(it *item, fn func(bk string)) {
+	typeKey := strconv.Itoa(int(it.ev.Type)) + "|"
+	for i, k := range it.keys {
+		if !slices.Contains(it.keys[:i], k) {
+			fn(typeKey + k)
+		}
+	}
+	if it.ev.Summit && it.country != "" {
+		// A summit is known by its place and day as much as by who came.
+		fn(typeKey + "summit|" + it.country)
+	}
+}
+
+// components splits items into the sets that share no block, each in the
+// items' order, the largest first. Clustering each on its own gives what
+// clustering them all at once gives: a block, and the order blocks are
+// swept in, never reach across sets.
+func components(items []*item) [][]*item {
+	parent := make([]int, len(items))
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	first := map[string]int{}
+	for i, it := range items {
+		blockKeys(it, func(bk string) {
+			if j, ok := first[bk]; ok {
+				parent[find(i)] = find(j)
+			} else {
+				first[bk] = i
+			}
+		})
+	}
+	byRoot := map[int]int{}
+	var parts [][]*item
+	for i, it := range items {
+		r := find(i)
+		k, ok := byRoot[r]
+		if !ok {
+			k = len(parts)
+			byRoot[r] = k
+			parts = append(parts, nil)
+		}
+		parts[k] = append(parts[k], it)
+	}
+	slices.SortStableFunc(parts, func(a, b []*item) int { return len(b) - len(a) })
+	return parts
 }
 
 // Sort puts events in the timeline's order: by date (undated last), then
@@ -115,6 +162,13 @@ type item struct {
 	people, spelled []string
 	country         string // the country of its place
 	lo, hi          time.Time
+	// The event's fields every comparison reads, kept here so that a pair
+	// is judged without reaching into two events far apart in memory.
+	typ                 model.EventType
+	phone, summit, host bool
+	placed, atPlace     bool // it has a place; that place is a place (not a country)
+	sides               int
+	placeKey            string
 }
 
 func newItem(e *extract.Event, article int) *item {
@@ -141,7 +195,9 @@ func newItem(e *extract.Event, article int) *item {
 			it.parties.add("c:" + arabic.Fold(a.Country))
 		}
 	}
+	it.typ, it.phone, it.summit, it.host, it.sides = e.Type, e.Phone, e.Summit, e.Host, e.Sides
 	if e.Place != nil {
+		it.placed, it.atPlace, it.placeKey = true, e.Place.Kind == model.Place, e.Place.Key
 		it.country = e.Place.Country
 		if e.Place.Kind == model.Country {
 			it.country = e.Place.Name
@@ -227,41 +283,28 @@ func cluster(items []*item) [][]*item {
 	blocks := map[string][]int{}
 	var order []string
 	for i, it := range items {
-		seen := map[string]bool{}
-		typeKey := strconv.Itoa(int(it.ev.Type)) + "|"
-		for _, k := range it.keys {
-			bk := typeKey + k
-			if seen[bk] {
-				continue
-			}
-			seen[bk] = true
+		blockKeys(it, func(bk string) {
 			if _, ok := blocks[bk]; !ok {
 				order = append(order, bk)
 			}
 			blocks[bk] = append(blocks[bk], i)
-		}
-		if it.ev.Summit && it.country != "" {
-			// A summit is known by its place and day as much as by who came.
-			bk := typeKey + "summit|" + it.country
-			if _, ok := blocks[bk]; !ok {
-				order = append(order, bk)
-			}
-			blocks[bk] = append(blocks[bk], i)
-		}
+		})
 	}
+	mark, stamp := make([]int, len(items)), 0
 	for _, bk := range order {
 		idx := blocks[bk]
 		if len(idx) < 2 {
 			continue
 		}
-		sort.SliceStable(idx, func(x, y int) bool { return items[idx[x]].lo.Before(items[idx[y]].lo) })
+		slices.SortStableFunc(idx, func(x, y int) int { return items[x].lo.Compare(items[y].lo) })
 		var open []int // roots still reachable by date
 		for _, i := range idx {
 			it := items[i]
 			kept := open[:0]
+			cut := it.lo.AddDate(0, 0, -15)
 			for _, o := range open {
 				r := find(o)
-				if win[r].end.Before(it.lo.AddDate(0, 0, -15)) {
+				if win[r].end.Before(cut) {
 					continue // this group can no longer meet anything later
 				}
 				kept = append(kept, r)
@@ -283,7 +326,8 @@ func cluster(items []*item) [][]*item {
 			if !joined {
 				open = append(open, find(i))
 			}
-			open = dedupRoots(open, find)
+			stamp++
+			open = dedupRoots(open, find, mark, stamp)
 		}
 	}
 	var groups [][]*item
@@ -306,13 +350,14 @@ func cluster(items []*item) [][]*item {
 	return groups
 }
 
-func dedupRoots(roots []int, find func(int) int) []int {
-	seen := map[int]bool{}
+// dedupRoots keeps each root once; mark (one entry per item) and stamp,
+// a number new to every call, say which roots were seen.
+func dedupRoots(roots []int, find func(int) int, mark []int, stamp int) []int {
 	out := roots[:0]
 	for _, r := range roots {
 		r = find(r)
-		if !seen[r] {
-			seen[r] = true
+		if mark[r] != stamp {
+			mark[r] = stamp
 			out = append(out, r)
 		}
 	}
@@ -354,18 +399,27 @@ func fits(items []*item, w window, a, b []int) bool {
 	return true
 }
 
-// compatible reports whether two articles' events can be one event.
+// compatible reports whether two articles' events can be one event. Its
+// tests are all required; the cheapest come first.
 func compatible(a, b *item) bool {
-	ea, eb := a.ev, b.ev
-	if ea.Type != eb.Type || ea.Phone != eb.Phone {
+	if a.typ != b.typ || a.phone != b.phone {
+		return false
+	}
+	if a.country != "" && b.country != "" && a.country != b.country {
+		return false
+	}
+	if a.typ == model.Talks && !(a.summit && b.summit) && a.atPlace && b.atPlace && a.placeKey != b.placeKey {
+		return false // a meeting in Najaf and one in Baghdad are two meetings
+	}
+	if (a.typ == model.Visit || a.typ == model.Statement) && !shares(a.agents, b.agents) {
 		return false
 	}
 	apart := a.lo.After(b.hi) || b.lo.After(a.hi)
-	if ea.Type == model.Statement {
+	if a.typ == model.Statement {
 		// A person says something new every day: statements apart in time
 		// are one only when two outlets carry the same words a day apart;
 		// at the same time, only when their words do not tell them apart.
-		sim, n := similarity(ea.Words, eb.Words)
+		sim, n := similarity(a.ev.Words, b.ev.Words)
 		if apart && (gapDays(a, b) > 2 || sim < 0.5) || !apart && n >= 6 && sim < 0.12 {
 			return false
 		}
@@ -373,20 +427,10 @@ func compatible(a, b *item) bool {
 		// A visit or a meeting reported a day apart may be one occasion.
 		return false
 	}
-	if a.country != "" && b.country != "" && a.country != b.country {
-		return false
+	if a.typ == model.Visit || a.typ == model.Statement {
+		return true
 	}
-	if ea.Type == model.Talks && !(ea.Summit && eb.Summit) && ea.Place != nil && eb.Place != nil &&
-		ea.Place.Kind == model.Place && eb.Place.Kind == model.Place && ea.Place.Key != eb.Place.Key {
-		return false // a meeting in Najaf and one in Baghdad are two meetings
-	}
-	switch ea.Type {
-	case model.Visit:
-		return shares(a.agents, b.agents)
-	case model.Statement:
-		return shares(a.agents, b.agents)
-	}
-	if ea.Summit && eb.Summit && a.country != "" && a.country == b.country {
+	if a.summit && b.summit && a.country != "" && a.country == b.country {
 		return true // the same summit, whoever each report names
 	}
 	na, nb := len(a.people), len(b.people)
@@ -400,16 +444,16 @@ func compatible(a, b *item) bool {
 		// the meeting of their leaders when two or more of them agree.
 		return false
 	}
-	if ea.Sides > 0 && eb.Sides > 0 && ea.Sides != eb.Sides {
+	if a.sides > 0 && b.sides > 0 && a.sides != b.sides {
 		return false
 	}
-	if ea.Summit != eb.Summit && (ea.Host || eb.Host) {
+	if a.summit != b.summit && (a.host || b.host) {
 		return false
 	}
-	if ea.Summit != eb.Summit {
+	if a.summit != b.summit {
 		// A meeting of two on a summit's sidelines is not the summit.
 		x, y := a, b
-		if ea.Summit {
+		if a.summit {
 			x, y = b, a
 		}
 		if len(x.people) == 2 && len(y.parties) >= 3 {
@@ -461,10 +505,9 @@ func sameOccasion(a, b *item) bool {
 	if gap > 14*24*time.Hour {
 		return false
 	}
-	ea, eb := a.ev, b.ev
-	switch ea.Type {
+	switch a.typ {
 	case model.Visit:
-		return ea.Place != nil && eb.Place != nil && ea.Place.Kind == model.Place && ea.Place.Key == eb.Place.Key && shares(a.agents, b.agents)
+		return a.atPlace && b.placed && a.placeKey == b.placeKey && shares(a.agents, b.agents)
 	case model.Talks:
 		return len(a.people) >= 2 && len(b.people) >= 2 && (subsetPeople(a, b) || subsetPeople(b, a))
 	}

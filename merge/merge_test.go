@@ -2,12 +2,14 @@ package merge
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"khatt/corpus"
 	"khatt/extract"
 	"khatt/lexicon"
 	"khatt/model"
+	"khatt/seeds"
 )
 
 var x = extract.New(lexicon.Default())
@@ -142,5 +144,42 @@ func BenchmarkMerge(b *testing.B) {
 				Events(per)
 			}
 		})
+	}
+}
+
+// TestComponentsClusterAsOne: clustering each set of reports that share
+// no block on its own gives the groups clustering them all at once gives.
+func TestComponentsClusterAsOne(t *testing.T) {
+	srcs, _ := corpus.Load([]corpus.Root{{FS: seeds.FS, Path: "."}})
+	var items []*item
+	for i := range srcs {
+		evs := x.Article(&srcs[i])
+		for k := range evs {
+			items = append(items, newItem(&evs[k], i))
+		}
+	}
+	names := func(groups [][]*item) []string {
+		var out []string
+		for _, g := range groups {
+			s := ""
+			for _, it := range g {
+				s += fmt.Sprintf("%d/%d ", it.article, it.ev.Anchor)
+			}
+			out = append(out, s)
+		}
+		slices.Sort(out)
+		return out
+	}
+	whole := names(cluster(items))
+	parts := components(items)
+	var each [][]*item
+	for _, p := range parts {
+		each = append(each, cluster(p)...)
+	}
+	if got := names(each); !slices.Equal(got, whole) {
+		t.Fatalf("by components:\n%v\nall at once:\n%v", got, whole)
+	}
+	if len(parts) < 2 || len(whole) == len(items) {
+		t.Fatalf("%d components, %d groups of %d reports: the seeds no longer exercise the split or the merge", len(parts), len(whole), len(items))
 	}
 }
