@@ -316,6 +316,9 @@ func cluster(items []*item) [][]*item {
 					joined = true
 					break
 				}
+				if it.typ == model.Statement && it.lo.Sub(win[r].end) >= statementGap {
+					continue // every member is a statement too early for this one (compatible)
+				}
 				ri := find(i)
 				if fits(items, win[ri].join(win[r]), members[ri], members[r]) {
 					union(i, r)
@@ -399,6 +402,10 @@ func fits(items []*item, w window, a, b []int) bool {
 	return true
 }
 
+// statementGap is the time from one statement's end to another's start
+// at which they are never one, whatever their words.
+const statementGap = 3 * 24 * time.Hour
+
 // compatible reports whether two articles' events can be one event. Its
 // tests are all required; the cheapest come first.
 func compatible(a, b *item) bool {
@@ -420,7 +427,7 @@ func compatible(a, b *item) bool {
 		// are one only when two outlets carry the same words a day apart;
 		// at the same time, only when their words do not tell them apart.
 		sim, n := similarity(a.ev.Words, b.ev.Words)
-		if apart && (gapDays(a, b) > 2 || sim < 0.5) || !apart && n >= 6 && sim < 0.12 {
+		if apart && (gapDays(a, b) >= int(statementGap/(24*time.Hour)) || sim < 0.5) || !apart && n >= 6 && sim < 0.12 {
 			return false
 		}
 	} else if apart && !sameOccasion(a, b) {
