@@ -3,7 +3,6 @@ package timeline
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"io"
 
 	"khatt/model"
@@ -128,23 +127,18 @@ func ExportEventOf(e model.Event) ExportEvent {
 // corpus beyond the timeline itself.
 func WriteJSON(w io.Writer, t *model.Timeline) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	list := func(name string, n int, each func(i int) any, last bool) error {
+	list := func(name string, n int, each func(o *jsonOut, i int), last bool) error {
 		bw.WriteString("  \"" + name + "\": [")
 		err := encodeBatches(bw, n, func(out *bytes.Buffer, lo, hi int) error {
-			var buf bytes.Buffer
-			enc := json.NewEncoder(&buf)
-			enc.SetEscapeHTML(false)
-			enc.SetIndent("    ", "  ")
+			o := jsonOut{prefix: "    ", indent: "  "}
 			for i := lo; i < hi; i++ {
 				if i > 0 {
 					out.WriteByte(',')
 				}
-				buf.Reset()
-				if err := enc.Encode(each(i)); err != nil {
-					return err
-				}
+				o.b = o.b[:0]
+				each(&o, i)
 				out.WriteString("\n    ")
-				out.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+				out.Write(o.b)
 			}
 			return nil
 		})
@@ -162,10 +156,16 @@ func WriteJSON(w io.Writer, t *model.Timeline) error {
 		return nil
 	}
 	bw.WriteString("{\n")
-	if err := list("sources", len(t.Sources), func(i int) any { return exportSource(&t.Sources[i]) }, false); err != nil {
+	if err := list("sources", len(t.Sources), func(o *jsonOut, i int) {
+		s := exportSource(&t.Sources[i])
+		o.source(&s)
+	}, false); err != nil {
 		return err
 	}
-	if err := list("events", len(t.Events), func(i int) any { return ExportEventOf(t.Events[i]) }, true); err != nil {
+	if err := list("events", len(t.Events), func(o *jsonOut, i int) {
+		x := ExportEventOf(t.Events[i])
+		o.event(&x)
+	}, true); err != nil {
 		return err
 	}
 	bw.WriteString("}\n")

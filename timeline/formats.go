@@ -56,12 +56,13 @@ func write(w io.Writer, format string, tl *model.Timeline, events []model.Event,
 // writeJSONL writes one event per line, in the JSON export's event form.
 func writeJSONL(w io.Writer, events []model.Event) error {
 	return encodeBatches(w, len(events), func(buf *bytes.Buffer, lo, hi int) error {
-		enc := json.NewEncoder(buf)
-		enc.SetEscapeHTML(false)
+		var o jsonOut
 		for i := lo; i < hi; i++ {
-			if err := enc.Encode(ExportEventOf(events[i])); err != nil {
-				return err
-			}
+			x := ExportEventOf(events[i])
+			o.b = o.b[:0]
+			o.event(&x)
+			o.b = append(o.b, '\n')
+			buf.Write(o.b)
 		}
 		return nil
 	})

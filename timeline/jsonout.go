@@ -1,0 +1,219 @@
+package timeline
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"strconv"
+	"unicode/utf8"
+)
+
+// jsonOut appends the export types as JSON exactly as encoding/json writes
+// them (SetEscapeHTML(false); with indent set, SetIndent(prefix, indent)),
+// without reflection: exports of big timelines spent most of their time
+// there. TestJSONOutMatchesEncodingJSON holds it to that.
+type jsonOut struct {
+	b              []byte
+	prefix, indent string // indent "": compact
+	depth          int
+}
+
+func (o *jsonOut) newline() {
+	if o.indent == "" {
+		return
+	}
+	o.b = append(o.b, '\n')
+	o.b = append(o.b, o.prefix...)
+	for i := 0; i < o.depth; i++ {
+		o.b = append(o.b, o.indent...)
+	}
+}
+
+func (o *jsonOut) open(c byte) { o.b = append(o.b, c); o.depth++ }
+
+func (o *jsonOut) close(c byte, empty bool) {
+	o.depth--
+	if !empty {
+		o.newline()
+	}
+	o.b = append(o.b, c)
+}
+
+// key starts a member; first says whether it is the object's first.
+func (o *jsonOut) key(first bool, k string) {
+	if !first {
+		o.b = append(o.b, ',')
+	}
+	o.newline()
+	o.b = append(o.b, '"')
+	o.b = append(o.b, k...)
+	o.b = append(o.b, '"', ':')
+	if o.indent != "" {
+		o.b = append(o.b, ' ')
+	}
+}
+
+// item starts an array element.
+func (o *jsonOut) item(first bool) {
+	if !first {
+		o.b = append(o.b, ',')
+	}
+	o.newline()
+}
+
+func (o *jsonOut) str(s string) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == '"' || c == '\\' || c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
+			o.slowStr(s)
+			return
+		}
+	}
+	if !utf8.ValidString(s) {
+		o.slowStr(s)
+		return
+	}
+	o.b = append(o.b, '"')
+	o.b = append(o.b, s...)
+	o.b = append(o.b, '"')
+}
+
+// slowStr escapes a string that needs it, by encoding/json itself.
+func (o *jsonOut) slowStr(s string) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s) // a string always encodes
+	o.b = append(o.b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
+}
+
+func (o *jsonOut) int(v int) { o.b = strconv.AppendInt(o.b, int64(v), 10) }
+
+func (o *jsonOut) bool(v bool) { o.b = strconv.AppendBool(o.b, v) }
+
+func (o *jsonOut) float(f float64) {
+	if a := math.Abs(f); a != 0 && (a < 1e-6 || a >= 1e21) || math.IsNaN(f) || math.IsInf(f, 0) {
+		b, _ := json.Marshal(f) // exponent form, as encoding/json cleans it up
+		o.b = append(o.b, b...)
+		return
+	}
+	o.b = strconv.AppendFloat(o.b, f, 'f', -1, 64)
+}
+
+// member writes a string member unless omitempty applies.
+func (o *jsonOut) member(first *bool, k, v string, omitEmpty bool) {
+	if omitEmpty && v == "" {
+		return
+	}
+	o.key(*first, k)
+	o.str(v)
+	*first = false
+}
+
+func (o *jsonOut) intMember(first *bool, k string, v int) {
+	o.key(*first, k)
+	o.int(v)
+	*first = false
+}
+
+func (o *jsonOut) source(s *ExportSource) {
+	o.open('{')
+	first := true
+	o.member(&first, "id", s.ID, false)
+	o.member(&first, "path", s.Path, false)
+	o.member(&first, "title", s.Title, false)
+	o.member(&first, "outlet", s.Outlet, false)
+	o.member(&first, "url", s.URL, false)
+	o.member(&first, "published", s.Published, false)
+	o.close('}', false)
+}
+
+func (o *jsonOut) side(s *ExportSide) {
+	o.open('{')
+	first := true
+	o.member(&first, "value", s.Value, false)
+	o.member(&first, "source", s.Source, false)
+	o.member(&first, "sentence", s.Sentence, false)
+	o.intMember(&first, "start", s.Start)
+	o.intMember(&first, "end", s.End)
+	o.close('}', false)
+}
+
+func (o *jsonOut) event(x *ExportEvent) {
+	o.open('{')
+	first := true
+	o.member(&first, "id", x.ID, false)
+	o.member(&first, "type", x.Type, false)
+	o.member(&first, "date", x.Date, false)
+	o.member(&first, "precision", x.Precision, false)
+	o.member(&first, "earliest", x.Earliest, true)
+	o.member(&first, "latest", x.Latest, true)
+	o.member(&first, "modifier", x.Modifier, true)
+	o.member(&first, "basis", x.Basis, true)
+	o.member(&first, "date_expression", x.DateExpr, true)
+	o.member(&first, "date_basis", x.DateBasis, true)
+	o.member(&first, "time_of_day", x.TimeOfDay, true)
+	o.key(first, "actors")
+	o.strings(x.Actors)
+	o.member(&first, "place", x.Place, false)
+	o.member(&first, "summary", x.Summary, false)
+	o.member(&first, "status", x.Status, false)
+	o.key(false, "planned")
+	o.bool(x.Planned)
+	o.key(false, "confidence")
+	o.float(x.Confidence)
+	o.key(false, "mentions")
+	if x.Mentions == nil {
+		o.b = append(o.b, "null"...)
+	} else {
+		o.open('[')
+		for i := range x.Mentions {
+			m := &x.Mentions[i]
+			o.item(i == 0)
+			o.open('{')
+			f := true
+			o.member(&f, "source", m.Source, false)
+			o.member(&f, "sentence", m.Sentence, false)
+			o.intMember(&f, "start", m.Start)
+			o.intMember(&f, "end", m.End)
+			o.member(&f, "status", m.Status, true)
+			o.member(&f, "attribution", m.Attribution, true)
+			o.member(&f, "speaker", m.Speaker, true)
+			o.close('}', false)
+		}
+		o.close(']', len(x.Mentions) == 0)
+	}
+	o.key(false, "conflicts")
+	if x.Conflicts == nil {
+		o.b = append(o.b, "null"...)
+	} else {
+		o.open('[')
+		for i := range x.Conflicts {
+			c := &x.Conflicts[i]
+			o.item(i == 0)
+			o.open('{')
+			f := true
+			o.member(&f, "field", c.Field, false)
+			o.key(false, "a")
+			o.side(&c.A)
+			o.key(false, "b")
+			o.side(&c.B)
+			o.close('}', false)
+		}
+		o.close(']', len(x.Conflicts) == 0)
+	}
+	o.close('}', false)
+}
+
+func (o *jsonOut) strings(ss []string) {
+	if ss == nil {
+		o.b = append(o.b, "null"...)
+		return
+	}
+	o.open('[')
+	for i, s := range ss {
+		o.item(i == 0)
+		o.str(s)
+	}
+	o.close(']', len(ss) == 0)
+}

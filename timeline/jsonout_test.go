@@ -1,0 +1,53 @@
+package timeline
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+)
+
+// TestJSONOutMatchesEncodingJSON: the hand-written encoder writes the
+// export types byte for byte as encoding/json does, compact and indented,
+// whatever the strings hold.
+func TestJSONOutMatchesEncodingJSON(t *testing.T) {
+	hostile := []string{"", "زار الرئيس بغداد", "a \"quoted\" \\ back", "only \"quotes\"", "<b>&amp;</b>", "tab\tnl\ncr\rnul\x00esc\x1b del\x7f",
+		"bad \xff\xfe utf8 \xe2\x80", "line\u2028para\u2029sep", "\u200f\u202e rtl", "emoji 😀", "\b\f"}
+	var events []ExportEvent
+	for i, s := range hostile {
+		x := ExportEvent{ID: s, Type: "visit", Date: s, Precision: "day", Actors: []string{s, "ب"}, Place: s, Summary: s,
+			Status: "reported", Planned: i%2 == 0, Confidence: []float64{0, 0.6, 1, 0.05, 1e-7, 1e22, 0.125}[i%7],
+			Mentions:  []ExportMention{{Source: s, Sentence: s, Start: i, End: -i, Status: s, Attribution: s, Speaker: s}, {Source: "x"}},
+			Conflicts: []ExportConflict{{Field: s, A: ExportSide{Value: s, Source: s, Sentence: s, Start: 1, End: 2}}}}
+		if i%3 == 0 {
+			x.Earliest, x.Latest, x.Modifier, x.Basis, x.DateExpr, x.DateBasis, x.TimeOfDay = s, s, "approx", "stated", s, s, s
+		}
+		events = append(events, x)
+	}
+	events = append(events, ExportEvent{}, ExportEvent{Actors: []string{}, Mentions: []ExportMention{}, Conflicts: []ExportConflict{}})
+	for _, style := range [][2]string{{"", ""}, {"    ", "  "}, {"", "\t"}} {
+		for i := range events {
+			var want bytes.Buffer
+			enc := json.NewEncoder(&want)
+			enc.SetEscapeHTML(false)
+			if style[1] != "" {
+				enc.SetIndent(style[0], style[1])
+			}
+			if err := enc.Encode(events[i]); err != nil {
+				t.Fatal(err)
+			}
+			o := jsonOut{prefix: style[0], indent: style[1]}
+			o.event(&events[i])
+			if got := string(o.b) + "\n"; got != want.String() {
+				t.Errorf("event %d, indent %q:\n got %s\nwant %s", i, style, got, want.String())
+			}
+			src := ExportSource{ID: hostile[i%len(hostile)], Path: "a/b.txt", Title: hostile[(i+1)%len(hostile)], Published: "2024-01-02"}
+			want.Reset()
+			enc.Encode(src)
+			o.b = o.b[:0]
+			o.source(&src)
+			if got := string(o.b) + "\n"; got != want.String() {
+				t.Errorf("source %d, indent %q:\n got %s\nwant %s", i, style, got, want.String())
+			}
+		}
+	}
+}
