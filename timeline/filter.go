@@ -230,9 +230,19 @@ func (f Filter) Apply(events []model.Event) []model.Event {
 	if f.Empty() {
 		return events
 	}
-	var out []model.Event
+	keep := make([]bool, len(events))
+	n := 0
 	for i := range events {
-		if f.Match(&events[i]) {
+		if keep[i] = f.Match(&events[i]); keep[i] {
+			n++
+		}
+	}
+	if n == len(events) {
+		return events
+	}
+	out := make([]model.Event, 0, n)
+	for i := range events {
+		if keep[i] {
 			out = append(out, events[i])
 		}
 	}

@@ -62,19 +62,39 @@ func (o *jsonOut) item(first bool) {
 }
 
 func (o *jsonOut) str(s string) {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 || c == '"' || c == '\\' || c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
-			o.slowStr(s)
-			return
-		}
-	}
 	if !utf8.ValidString(s) {
 		o.slowStr(s)
 		return
 	}
+	mark := len(o.b)
 	o.b = append(o.b, '"')
-	o.b = append(o.b, s...)
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		var esc string
+		switch {
+		case c == '"':
+			esc = `\"`
+		case c == '\\':
+			esc = `\\`
+		case c == '\n':
+			esc = `\n`
+		case c == '\r':
+			esc = `\r`
+		case c == '\t':
+			esc = `\t`
+		case c < 0x20 || c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9):
+			o.b = o.b[:mark] // rare: left to encoding/json
+			o.slowStr(s)
+			return
+		default:
+			continue
+		}
+		o.b = append(o.b, s[start:i]...)
+		o.b = append(o.b, esc...)
+		start = i + 1
+	}
+	o.b = append(o.b, s[start:]...)
 	o.b = append(o.b, '"')
 }
 

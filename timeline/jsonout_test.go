@@ -10,7 +10,7 @@ import (
 // export types byte for byte as encoding/json does, compact and indented,
 // whatever the strings hold.
 func TestJSONOutMatchesEncodingJSON(t *testing.T) {
-	hostile := []string{"", "زار الرئيس بغداد", "a \"quoted\" \\ back", "only \"quotes\"", "<b>&amp;</b>", "tab\tnl\ncr\rnul\x00esc\x1b del\x7f",
+	hostile := []string{"", "زار الرئيس بغداد", "a \"quoted\" \\ back", "only \"quotes\"", "fast\tescapes\nonly\r \"q\" \\ end", "<b>&amp;</b>", "tab\tnl\ncr\rnul\x00esc\x1b del\x7f",
 		"bad \xff\xfe utf8 \xe2\x80", "line\u2028para\u2029sep", "\u200f\u202e rtl", "emoji 😀", "\b\f"}
 	var events []ExportEvent
 	for i, s := range hostile {
