@@ -12,6 +12,7 @@
 package cache
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
@@ -388,7 +389,11 @@ func (c *Cache) PutTimeline(key string, events []model.Event) error {
 	if err != nil {
 		return c.fail(err)
 	}
-	_, err = tmp.Write(encodeEvents(events))
+	bw := bufio.NewWriterSize(tmp, 256<<10)
+	err = writeEvents(bw, events)
+	if err == nil {
+		err = bw.Flush()
+	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}

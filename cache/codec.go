@@ -1,11 +1,14 @@
 package cache
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
+	"io"
 	"math"
 	"sort"
 	"time"
+	"unsafe"
 
 	"khatt/extract"
 	"khatt/lexicon"
@@ -97,7 +100,16 @@ func (w *writer) mention(m *model.Mention) {
 
 // encodeEvents writes a timeline's events.
 func encodeEvents(evs []model.Event) []byte {
-	w := &writer{strs: map[string]int{}}
+	var b bytes.Buffer
+	writeEvents(&b, evs) // a bytes.Buffer takes every write
+	return b.Bytes()
+}
+
+// writeEvents writes what encodeEvents returns to out, 64 KiB at a time:
+// the encoded timeline of a big corpus (a gigabyte at 100k articles) is
+// never whole in memory.
+func writeEvents(out io.Writer, evs []model.Event) error {
+	w := &writer{b: make([]byte, 0, 96<<10), strs: map[string]int{}}
 	w.b = append(w.b, "khatt-events-2\n"...)
 	w.uint(len(evs))
 	for i := range evs {
@@ -116,8 +128,15 @@ func encodeEvents(evs []model.Event) []byte {
 		w.float(e.Confidence)
 		w.mentions(e.Mentions)
 		w.conflicts(e.Conflicts)
+		if len(w.b) >= 64<<10 {
+			if _, err := out.Write(w.b); err != nil {
+				return err
+			}
+			w.b = w.b[:0]
+		}
 	}
-	return w.b
+	_, err := out.Write(w.b)
+	return err
 }
 
 type reader struct {
@@ -181,7 +200,13 @@ func (r *reader) str() string {
 		r.fail()
 		return ""
 	}
-	s := string(r.b[:n])
+	if n == 0 {
+		return ""
+	}
+	// The string shares the blob's bytes, which nothing writes again (a
+	// file or a row read for this decode): decoding copies nothing, and the
+	// blob is the memory of the strings it holds.
+	s := unsafe.String(&r.b[0], n)
 	r.b = r.b[n:]
 	return s
 }

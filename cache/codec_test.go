@@ -1,8 +1,11 @@
 package cache
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -171,3 +174,39 @@ func flat(e extract.Event) string {
 	e.Actors, e.Place = nil, nil
 	return fmt.Sprintf("%+v %v %s", e, actors, place)
 }
+
+// TestWriteEventsStreams: the timeline written in pieces is the timeline
+// encoded whole, and a failing writer's error comes back.
+func TestWriteEventsStreams(t *testing.T) {
+	var evs []model.Event
+	for i := 0; i < 3000; i++ {
+		evs = append(evs, model.Event{ID: fmt.Sprintf("v-%d", i), Summary: strings.Repeat("زيارة ", 20),
+			Actors: []model.Actor{{Name: "الرئيس", Kind: model.Person}}, Mentions: []model.Mention{{Source: "a", Sentence: "زار"}}})
+	}
+	whole := encodeEvents(evs)
+	if len(whole) < 3*64<<10 {
+		t.Fatalf("%d bytes: too few to be written in pieces", len(whole))
+	}
+	var pieces [][]byte
+	if err := writeEvents(writerFunc(func(b []byte) (int, error) {
+		pieces = append(pieces, bytes.Clone(b))
+		return len(b), nil
+	}), evs); err != nil {
+		t.Fatal(err)
+	}
+	if len(pieces) < 3 || !bytes.Equal(bytes.Join(pieces, nil), whole) {
+		t.Fatalf("%d pieces, equal to the whole: %v", len(pieces), bytes.Equal(bytes.Join(pieces, nil), whole))
+	}
+	got, err := decodeEvents(whole)
+	if err != nil || len(got) != len(evs) || got[2999].ID != "v-2999" || got[5].Actors[0].Name != "الرئيس" {
+		t.Fatalf("decoded %d events, %v", len(got), err)
+	}
+	boom := errors.New("disk full")
+	if err := writeEvents(writerFunc(func([]byte) (int, error) { return 0, boom }), evs); !errors.Is(err, boom) {
+		t.Fatalf("got %v, want the writer's error", err)
+	}
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(b []byte) (int, error) { return f(b) }
