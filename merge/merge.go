@@ -38,9 +38,10 @@ type Item struct {
 // core, and the merged events are built in parallel.
 func Events(arts [][]extract.Event) []model.Event {
 	var items []*item
+	ids := keyIDs{}
 	for ai, evs := range arts {
 		for ei := range evs {
-			items = append(items, newItem(&evs[ei], ai))
+			items = append(items, newItem(&evs[ei], ai, ids))
 		}
 	}
 	parts := components(items)
@@ -159,7 +160,7 @@ type item struct {
 	// people are the party keys of persons (k:, p:, r:), spelled are the
 	// skeleton keys of transliterated names (s:): precomputed, for the
 	// comparisons of every pair.
-	people, spelled []string
+	people, spelled []int32
 	country         string // the country of its place
 	lo, hi          time.Time
 	// The event's fields every comparison reads, kept here so that a pair
@@ -171,28 +172,40 @@ type item struct {
 	placeKey            string
 }
 
-func newItem(e *extract.Event, article int) *item {
+func newItem(e *extract.Event, article int, ids keyIDs) *item {
 	it := &item{ev: e, article: article}
+	party := func(k string) {
+		id := ids.of(k)
+		if !it.parties.add(id) {
+			return
+		}
+		switch {
+		case strings.HasPrefix(k, "s:"):
+			it.spelled = append(it.spelled, id)
+		case strings.HasPrefix(k, "k:") || strings.HasPrefix(k, "p:") || strings.HasPrefix(k, "r:"):
+			it.people = append(it.people, id)
+		}
+	}
 	for i, a := range e.Actors {
 		for _, k := range actorKeys(a) {
 			if i < e.Agents {
-				it.agents.add(k)
+				it.agents.add(ids.of(k))
 			}
-			it.parties.add(k)
+			party(k)
 			if i < 4 {
 				it.keys = append(it.keys, k)
 			}
 		}
 		for _, m := range a.Members {
 			for _, k := range actorKeys(m) {
-				it.parties.add(k)
+				party(k)
 			}
 		}
 		if e.Type == model.Talks && a.Kind == model.Person && a.Country != "" && !a.Unnamed {
 			// A leader stands for the country at a meeting: «قمة بين
 			// الجزائر وتونس وليبيا» is the meeting of Tebboune, Saied and
 			// al-Menfi.
-			it.parties.add("c:" + arabic.Fold(a.Country))
+			party("c:" + arabic.Fold(a.Country))
 		}
 	}
 	it.typ, it.phone, it.summit, it.host, it.sides = e.Type, e.Phone, e.Summit, e.Host, e.Sides
@@ -201,14 +214,6 @@ func newItem(e *extract.Event, article int) *item {
 		it.country = e.Place.Country
 		if e.Place.Kind == model.Country {
 			it.country = e.Place.Name
-		}
-	}
-	for _, k := range it.parties {
-		switch {
-		case strings.HasPrefix(k, "s:"):
-			it.spelled = append(it.spelled, k)
-		case strings.HasPrefix(k, "k:") || strings.HasPrefix(k, "p:") || strings.HasPrefix(k, "r:"):
-			it.people = append(it.people, k)
 		}
 	}
 	it.lo, it.hi = e.Date.Bounds()
@@ -548,18 +553,37 @@ func gapDays(a, b *item) int {
 	return int(gap.Hours() / 24)
 }
 
-// keySet is a small set of actor keys, sorted.
-type keySet []string
+// keyIDs numbers actor keys, so that sets of them compare as integers.
+type keyIDs map[string]int32
 
-func (s *keySet) add(k string) {
-	if i, found := slices.BinarySearch(*s, k); !found {
-		*s = slices.Insert(*s, i, k)
+func (ids keyIDs) of(k string) int32 {
+	id, ok := ids[k]
+	if !ok {
+		id = int32(len(ids))
+		ids[k] = id
 	}
+	return id
 }
 
-func (s keySet) has(k string) bool {
-	_, found := slices.BinarySearch(s, k)
-	return found
+// keySet is a small set of actor keys (their numbers), sorted.
+type keySet []int32
+
+// add adds k and reports whether it was new.
+func (s *keySet) add(k int32) bool {
+	i, found := slices.BinarySearch(*s, k)
+	if !found {
+		*s = slices.Insert(*s, i, k)
+	}
+	return !found
+}
+
+func (s keySet) has(k int32) bool {
+	for _, x := range s {
+		if x == k {
+			return true
+		}
+	}
+	return false
 }
 
 func shares(a, b keySet) bool { return common(a, b) > 0 }

@@ -2,6 +2,7 @@ package merge
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"testing"
 
@@ -152,10 +153,11 @@ func BenchmarkMerge(b *testing.B) {
 func TestComponentsClusterAsOne(t *testing.T) {
 	srcs, _ := corpus.Load([]corpus.Root{{FS: seeds.FS, Path: "."}})
 	var items []*item
+	ids := keyIDs{}
 	for i := range srcs {
 		evs := x.Article(&srcs[i])
 		for k := range evs {
-			items = append(items, newItem(&evs[k], i))
+			items = append(items, newItem(&evs[k], i, ids))
 		}
 	}
 	names := func(groups [][]*item) []string {
@@ -181,5 +183,22 @@ func TestComponentsClusterAsOne(t *testing.T) {
 	}
 	if len(parts) < 2 || len(whole) == len(items) {
 		t.Fatalf("%d components, %d groups of %d reports: the seeds no longer exercise the split or the merge", len(parts), len(whole), len(items))
+	}
+}
+
+// BenchmarkMergeCorpus merges the events of a generated corpus on disk
+// (KHATT_BENCH_CORPUS=DIR, e.g. written by ../shared/tools/gen-corpus),
+// extracted once: the merge alone, at the size a user merges.
+func BenchmarkMergeCorpus(b *testing.B) {
+	dir := os.Getenv("KHATT_BENCH_CORPUS")
+	if dir == "" {
+		b.Skip("KHATT_BENCH_CORPUS is not set")
+	}
+	srcs, _ := corpus.Load([]corpus.Root{{FS: os.DirFS(dir), Path: "."}})
+	per := make([][]extract.Event, len(srcs))
+	corpus.Parallel(len(srcs), func(i int) { per[i] = x.Article(&srcs[i]) })
+	b.ResetTimer()
+	for b.Loop() {
+		Events(per)
 	}
 }
