@@ -65,6 +65,28 @@ func set(ws ...string) map[string]bool {
 	return m
 }
 
+// Word classes of closedClass, as bits.
+const (
+	isRelative uint8 = 1 << iota
+	isComp
+	isTemporalBefore
+	isAdverbial
+	isCoord
+)
+
+// closedClass gives every closed-class word above its classes: one lookup
+// per token where Clauses asked each set in turn.
+var closedClass = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for bit, s := range map[uint8]map[string]bool{isRelative: relativeWords, isComp: compWords, isTemporalBefore: temporalBefore,
+		isAdverbial: adverbialWords, isCoord: coordWords} {
+		for w := range s {
+			m[w] |= bit
+		}
+	}
+	return m
+}()
+
 // IsRelative reports whether the token is a relative pronoun (الذي, التي …).
 func IsRelative(t *Token) bool { return t.Kind == Word && relativeWords[t.Bare()] }
 
@@ -92,12 +114,12 @@ func Clauses(toks []Token, verb func(i int) VerbKind) []Clause {
 		cs = append(cs, Clause{From: at, Kind: kind, Parent: parent, Prev: prev, Marker: marker})
 		cur = len(cs) - 1
 	}
-	quoteOf := -1    // the clause a quotation hangs on, while inside one
-	quoteClose := "" // the mark that closes the open quotation
-	quoteStart := -1 // token where the quotation opened
-	speechAt := -1   // the last clause whose predicate reported speech
-	shortEnd := -1   // the closing mark of a short quotation being skipped
-	hasVerb := map[int]bool{}
+	quoteOf := -1             // the clause a quotation hangs on, while inside one
+	quoteClose := ""          // the mark that closes the open quotation
+	quoteStart := -1          // token where the quotation opened
+	speechAt := -1            // the last clause whose predicate reported speech
+	shortEnd := -1            // the closing mark of a short quotation being skipped
+	hasVerb := map[int]bool{} // by clause
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind == Punct {
@@ -125,16 +147,17 @@ func Clauses(toks []Token, verb func(i int) VerbKind) []Clause {
 			continue
 		}
 		bare := t.Bare()
+		norm, stripped := closedClass[t.Norm], closedClass[bare]
 		switch {
-		case relativeWords[bare]:
+		case stripped&isRelative != 0:
 			open(i, Relative, cur, -1, i)
-		case (compWords[t.Norm] || compWords[bare]) && !(i > 0 && toks[i-1].Kind == Word && temporalBefore[toks[i-1].Bare()]):
+		case (norm|stripped)&isComp != 0 && !(i > 0 && toks[i-1].Kind == Word && closedClass[toks[i-1].Bare()]&isTemporalBefore != 0):
 			open(i, Content, cur, -1, i)
-		case compWords[t.Norm] || compWords[bare]:
+		case (norm|stripped)&isComp != 0:
 			open(i, Adverbial, cs[cur].Parent, cur, i-1)
-		case adverbialWords[bare] || adverbialWords[t.Norm]:
+		case (norm|stripped)&isAdverbial != 0:
 			open(i, Adverbial, cs[cur].Parent, cur, i)
-		case coordWords[t.Norm] && i+1 < len(toks) && verb(i+1) != NotVerb:
+		case norm&isCoord != 0 && i+1 < len(toks) && verb(i+1) != NotVerb:
 			open(i, Coord, cs[cur].Parent, cur, i)
 		default:
 			vk := verb(i)
