@@ -31,7 +31,7 @@ import (
 
 // schema is the layout's version; a database of another layout is made
 // again.
-const schema = "khatt-cache-7"
+const schema = "khatt-cache-8"
 
 // Cache is an open cache database.
 type Cache struct {

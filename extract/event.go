@@ -186,7 +186,7 @@ func (d *doc) output(e *docEvent) Event {
 		}
 		seen[key] = true
 		m := model.Mention{Source: d.src.ID, Sentence: d.text[f.start:f.end], Start: f.start, End: f.end,
-			Trigger: d.text[f.s.Tokens[f.tr.at].Start:f.s.Tokens[f.tr.at+f.tr.n-1].End], Date: f.date.d, Status: f.status,
+			Trigger: d.text[f.s.Tokens[f.tr.at].Start:f.s.Tokens[f.tr.at+f.tr.n-1].End], Status: f.status,
 			Attribution: f.attribution}
 		if f.speaker != nil {
 			m.Speaker = f.speaker.Name

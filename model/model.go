@@ -82,7 +82,6 @@ type Mention struct {
 	Start    int    // byte offset into Source.Text
 	End      int
 	Trigger  string // the words that signalled the event, as written
-	Date     Date   // the date this mention gives or implies
 	Place    string // the place this mention gives, canonical name
 	Number   string // an ordinal or count stated with the event ("الرابعة")
 	Status   Status // what this mention says of the event
