@@ -6,7 +6,10 @@ import (
 	"errors"
 	"io"
 	"math"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -104,38 +107,57 @@ func encodeEvents(evs []model.Event) []byte {
 	return b.Bytes()
 }
 
-// writeEvents writes what encodeEvents returns to out, 64 KiB at a time:
+// writeEvents writes what encodeEvents returns to out, a chunk at a time:
 // the encoded timeline of a big corpus (a gigabyte at 100k articles) is
-// never whole in memory.
+// never whole in memory. The events come in chunks of eventsPerChunk, each
+// with its own table of recurring strings and its length in front, so that
+// chunks are decoded on every core.
 func writeEvents(out io.Writer, evs []model.Event) error {
-	w := &writer{b: make([]byte, 0, 96<<10), strs: map[string]int{}}
-	w.b = append(w.b, "khatt-events-2\n"...)
-	w.uint(len(evs))
-	for i := range evs {
-		e := &evs[i]
-		w.str(e.ID)
-		w.int(int64(e.Type))
-		w.date(e.Date)
-		w.uint(len(e.Actors))
-		for _, a := range e.Actors {
-			w.sym(a.Name)
-			w.sym(string(a.Kind))
+	head := &writer{}
+	head.b = append(head.b, eventsMagic...)
+	head.uint(len(evs))
+	if _, err := out.Write(head.b); err != nil {
+		return err
+	}
+	w := &writer{b: make([]byte, 0, 256<<10)}
+	for lo := 0; lo < len(evs); lo += eventsPerChunk {
+		hi := min(lo+eventsPerChunk, len(evs))
+		w.b, w.strs = w.b[:0], map[string]int{}
+		w.uint(hi - lo)
+		for i := lo; i < hi; i++ {
+			w.event(&evs[i])
 		}
-		w.sym(e.Place)
-		w.str(e.Summary)
-		w.int(int64(e.Status))
-		w.float(e.Confidence)
-		w.mentions(e.Mentions)
-		w.conflicts(e.Conflicts)
-		if len(w.b) >= 64<<10 {
-			if _, err := out.Write(w.b); err != nil {
-				return err
-			}
-			w.b = w.b[:0]
+		head.b = binary.AppendUvarint(head.b[:0], uint64(len(w.b)))
+		if _, err := out.Write(head.b); err != nil {
+			return err
+		}
+		if _, err := out.Write(w.b); err != nil {
+			return err
 		}
 	}
-	_, err := out.Write(w.b)
-	return err
+	return nil
+}
+
+const eventsMagic = "khatt-events-3\n"
+
+// eventsPerChunk is the number of events a timeline chunk holds.
+const eventsPerChunk = 1024
+
+func (w *writer) event(e *model.Event) {
+	w.str(e.ID)
+	w.int(int64(e.Type))
+	w.date(e.Date)
+	w.uint(len(e.Actors))
+	for _, a := range e.Actors {
+		w.sym(a.Name)
+		w.sym(string(a.Kind))
+	}
+	w.sym(e.Place)
+	w.str(e.Summary)
+	w.int(int64(e.Status))
+	w.float(e.Confidence)
+	w.mentions(e.Mentions)
+	w.conflicts(e.Conflicts)
 }
 
 type reader struct {
@@ -345,15 +367,58 @@ func (r *reader) end(what string) error {
 	return r.err
 }
 
-// decodeEvents reads what encodeEvents wrote; a truncated or foreign blob
-// is an error, never a panic.
+// decodeEvents reads what encodeEvents wrote, its chunks on every core; a
+// truncated or foreign blob is an error, never a panic.
 func decodeEvents(b []byte) ([]model.Event, error) {
-	r, err := newReader(b, "khatt-events-2\n", "not a timeline")
+	r, err := newReader(b, eventsMagic, "not a timeline")
 	if err != nil {
 		return nil, err
 	}
+	total := r.uint()
+	var chunks [][]byte
+	for len(r.b) > 0 && r.err == nil {
+		n := r.uint()
+		if r.err != nil || n > len(r.b) {
+			return nil, errShort
+		}
+		chunks = append(chunks, r.b[:n])
+		r.b = r.b[n:]
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	parts := make([][]model.Event, len(chunks))
+	errs := make([]error, len(chunks))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(chunks)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := int(next.Add(1) - 1); k < len(chunks); k = int(next.Add(1) - 1) {
+				parts[k], errs[k] = decodeChunk(chunks[k])
+			}
+		}()
+	}
+	wg.Wait()
+	evs := make([]model.Event, 0, min(total, 1<<20))
+	for k := range parts {
+		if errs[k] != nil {
+			return nil, errs[k]
+		}
+		evs = append(evs, parts[k]...)
+	}
+	if len(evs) != total {
+		return nil, errShort
+	}
+	return evs, nil
+}
+
+// decodeChunk reads one chunk of a timeline.
+func decodeChunk(b []byte) ([]model.Event, error) {
+	r := &reader{b: b}
 	n := r.uint()
-	evs := make([]model.Event, 0, min(n, 1<<20))
+	evs := make([]model.Event, 0, min(n, eventsPerChunk))
 	for i := 0; i < n && r.err == nil; i++ {
 		var e model.Event
 		e.ID = r.str()

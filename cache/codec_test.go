@@ -91,7 +91,7 @@ func TestCodecRefusesDamage(t *testing.T) {
 	if _, err := decodeEvents(bad); err == nil {
 		t.Error("trailing bytes were accepted")
 	}
-	if _, err := decodeEvents([]byte("khatt-events-2\n\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01")); err == nil {
+	if _, err := decodeEvents([]byte(eventsMagic + "\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01")); err == nil {
 		t.Error("an absurd count was accepted")
 	}
 }
@@ -200,6 +200,14 @@ func TestWriteEventsStreams(t *testing.T) {
 	got, err := decodeEvents(whole)
 	if err != nil || len(got) != len(evs) || got[2999].ID != "v-2999" || got[5].Actors[0].Name != "الرئيس" {
 		t.Fatalf("decoded %d events, %v", len(got), err)
+	}
+	// Cut at any piece's end (between chunks too), the timeline is refused.
+	cut := 0
+	for _, p := range pieces[:len(pieces)-1] {
+		cut += len(p)
+		if _, err := decodeEvents(whole[:cut]); err == nil {
+			t.Fatalf("a timeline cut at %d of %d bytes, between pieces, was read", cut, len(whole))
+		}
 	}
 	boom := errors.New("disk full")
 	if err := writeEvents(writerFunc(func([]byte) (int, error) { return 0, boom }), evs); !errors.Is(err, boom) {

@@ -110,8 +110,9 @@ func (lx *Lexicon) Classifier() arabic.Classifier {
 	return lx.index
 }
 
-// numberClasses gives a class bit to the fixed sets, then to every cue
-// set and phrase table of the lexicon, as far as bits go.
+// numberClasses gives a class bit to the fixed sets, then to the phrase
+// tables (asked of every token), then to the cue sets, as far as bits go:
+// a set without one is looked up word by word.
 func (lx *Lexicon) numberClasses() {
 	ix := &index{exact: map[string]arabic.Classes{}, suffixed: map[string]arabic.Classes{}}
 	add := func(m map[string]arabic.Classes, w string, bit int) {
@@ -128,23 +129,6 @@ func (lx *Lexicon) numberClasses() {
 	ix.fixed = len(fixed.sets)
 	fixed.Unlock()
 	next := ix.fixed
-	names := make([]string, 0, len(lx.Words))
-	for name := range lx.Words {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		if next >= arabic.MaxClasses {
-			break
-		}
-		s := lx.Words[name]
-		s.owner, s.bit = ix, next+1
-		lx.Words[name] = s
-		for w := range s.words {
-			add(ix.exact, w, next)
-		}
-		next++
-	}
 	phrases := make([]string, 0, len(lx.Phrases))
 	for name := range lx.Phrases {
 		phrases = append(phrases, name)
@@ -170,6 +154,23 @@ func (lx *Lexicon) numberClasses() {
 			}
 		}
 		m.setClass(ix, next)
+		next++
+	}
+	names := make([]string, 0, len(lx.Words))
+	for name := range lx.Words {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if next >= arabic.MaxClasses {
+			break
+		}
+		s := lx.Words[name]
+		s.owner, s.bit = ix, next+1
+		lx.Words[name] = s
+		for w := range s.words {
+			add(ix.exact, w, next)
+		}
 		next++
 	}
 	lx.index = ix
