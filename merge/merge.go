@@ -8,6 +8,7 @@
 package merge
 
 import (
+	"encoding/binary"
 	"fmt"
 	"hash/fnv"
 	"math"
@@ -154,7 +155,10 @@ func parallel(n int, f func(int)) {
 type item struct {
 	ev      *extract.Event
 	article int
-	keys    []string // actor keys, agents first
+	// keys are the actor keys of its blocks: of the first four actors; of
+	// a visit or a statement, only its agents (two of them never merge
+	// without an agent in common).
+	keys    []string
 	agents  keySet
 	parties keySet
 	// people are the party keys of persons (k:, p:, r:), spelled are the
@@ -165,6 +169,7 @@ type item struct {
 	lo, hi          time.Time
 	// The event's fields every comparison reads, kept here so that a pair
 	// is judged without reaching into two events far apart in memory.
+	sig                 int32 // its signature's number
 	typ                 model.EventType
 	phone, summit, host bool
 	placed, atPlace     bool // it has a place; that place is a place (not a country)
@@ -192,7 +197,7 @@ func newItem(e *extract.Event, article int, ids keyIDs) *item {
 				it.agents.add(ids.of(k))
 			}
 			party(k)
-			if i < 4 {
+			if i < 4 && (i < e.Agents || e.Type != model.Visit && e.Type != model.Statement) {
 				it.keys = append(it.keys, k)
 			}
 		}
@@ -221,7 +226,46 @@ func newItem(e *extract.Event, article int, ids keyIDs) *item {
 		// Arriving one evening and received the next morning is one visit.
 		it.lo, it.hi = it.lo.AddDate(0, 0, -1), it.hi.AddDate(0, 0, 1)
 	}
+	it.sig = ids.of(signature(it))
 	return it
+}
+
+// signature is everything compatible reads of an item, as a string: two
+// items of one signature are compatible with the same items. (Wire copies
+// of one report in many outlets make big groups of one signature.)
+func signature(it *item) string {
+	b := []byte{0, byte(it.typ)}
+	for _, f := range []bool{it.phone, it.summit, it.host, it.placed, it.atPlace} {
+		b = strconv.AppendBool(b, f)
+	}
+	str := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	b = binary.AppendVarint(b, int64(it.sides))
+	str(it.placeKey)
+	str(it.country)
+	for _, t := range []time.Time{it.lo, it.hi} {
+		b = binary.AppendVarint(b, t.Unix())
+		b = binary.AppendVarint(b, int64(t.Nanosecond()))
+	}
+	for _, set := range []keySet{it.agents, it.parties} {
+		b = binary.AppendUvarint(b, uint64(len(set)))
+		for _, k := range set {
+			b = binary.AppendUvarint(b, uint64(k))
+		}
+	}
+	if it.typ == model.Statement {
+		words := make([]string, 0, len(it.ev.Words))
+		for w := range it.ev.Words {
+			words = append(words, w)
+		}
+		slices.Sort(words)
+		for _, w := range words {
+			str(w)
+		}
+	}
+	return string(b)
 }
 
 // actorKeys are the keys an actor is matched by across articles: its
@@ -268,9 +312,15 @@ func cluster(items []*item) [][]*item {
 	// the members.
 	members := make([][]int, len(items))
 	win := make([]window, len(items))
+	// Also its articles, sorted, and one member of each signature: whether
+	// two groups fit is decided on these, not on every pair of members.
+	arts := make([][]int, len(items))
+	reps := make([][]int, len(items))
 	for i, it := range items {
 		members[i] = []int{i}
 		win[i] = window{lo: it.lo, hi: it.hi, end: it.hi}
+		arts[i] = []int{it.article}
+		reps[i] = []int{i}
 	}
 	union := func(a, b int) {
 		ra, rb := find(a), find(b)
@@ -284,6 +334,14 @@ func cluster(items []*item) [][]*item {
 		members[ra] = append(members[ra], members[rb]...)
 		members[rb] = nil
 		win[ra] = win[ra].join(win[rb])
+		arts[ra] = mergeSorted(arts[ra], arts[rb])
+		arts[rb] = nil
+		for _, y := range reps[rb] {
+			if !slices.ContainsFunc(reps[ra], func(x int) bool { return items[x].sig == items[y].sig }) {
+				reps[ra] = append(reps[ra], y)
+			}
+		}
+		reps[rb] = nil
 	}
 	blocks := map[string][]int{}
 	var order []string
@@ -325,7 +383,7 @@ func cluster(items []*item) [][]*item {
 					continue // every member is a statement too early for this one (compatible)
 				}
 				ri := find(i)
-				if fits(items, win[ri].join(win[r]), members[ri], members[r]) {
+				if fits(items, win[ri].join(win[r]), arts[ri], arts[r], reps[ri], reps[r]) {
 					union(i, r)
 					joined = true
 					break
@@ -391,20 +449,50 @@ func (w window) join(v window) window {
 }
 
 // fits reports whether two groups can be one event: no two events of one
-// article, a day every report allows (w is the two groups' joined window),
-// and every pair of reports compatible.
-func fits(items []*item, w window, a, b []int) bool {
+// article (arts: each group's articles, sorted), a day every report allows
+// (w is the two groups' joined window), and every pair of reports
+// compatible (reps: one report of each signature in each group, which
+// answers for every report of that signature).
+func fits(items []*item, w window, artsA, artsB, repsA, repsB []int) bool {
 	if w.lo.After(w.hi) && w.hi.Sub(w.lo) < -14*24*time.Hour {
 		return false // no day every report allows, nor two weeks apart
 	}
-	for _, x := range a {
-		for _, y := range b {
-			if items[x].article == items[y].article || !compatible(items[x], items[y]) {
+	for i, j := 0, 0; i < len(artsA) && j < len(artsB); {
+		switch {
+		case artsA[i] == artsB[j]:
+			return false
+		case artsA[i] < artsB[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	for _, x := range repsA {
+		for _, y := range repsB {
+			if !compatible(items[x], items[y]) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// mergeSorted returns the sorted union of two sorted lists of distinct
+// numbers.
+func mergeSorted(a, b []int) []int {
+	out := make([]int, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if a[i] < b[j] {
+			out = append(out, a[i])
+			i++
+		} else {
+			out = append(out, b[j])
+			j++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
 }
 
 // statementGap is the time from one statement's end to another's start
