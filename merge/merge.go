@@ -8,6 +8,7 @@
 package merge
 
 import (
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
@@ -316,7 +317,9 @@ func cluster(items []*item) [][]*item {
 	// two groups fit is decided on these, not on every pair of members.
 	arts := make([][]int, len(items))
 	reps := make([][]int, len(items))
+	loSec, loNsec := make([]int64, len(items)), make([]int32, len(items)) // starts, for sorting
 	for i, it := range items {
+		loSec[i], loNsec[i] = it.lo.Unix(), int32(it.lo.Nanosecond())
 		members[i] = []int{i}
 		win[i] = window{lo: it.lo, hi: it.hi, end: it.hi}
 		arts[i] = []int{it.article}
@@ -334,7 +337,7 @@ func cluster(items []*item) [][]*item {
 		members[ra] = append(members[ra], members[rb]...)
 		members[rb] = nil
 		win[ra] = win[ra].join(win[rb])
-		arts[ra] = mergeSorted(arts[ra], arts[rb])
+		arts[ra] = unionSorted(arts[ra], arts[rb])
 		arts[rb] = nil
 		for _, y := range reps[rb] {
 			if !slices.ContainsFunc(reps[ra], func(x int) bool { return items[x].sig == items[y].sig }) {
@@ -359,7 +362,16 @@ func cluster(items []*item) [][]*item {
 		if len(idx) < 2 {
 			continue
 		}
-		slices.SortStableFunc(idx, func(x, y int) int { return items[x].lo.Compare(items[y].lo) })
+		// By start, then by order: the stable order, sorted faster.
+		slices.SortFunc(idx, func(x, y int) int {
+			if c := cmp.Compare(loSec[x], loSec[y]); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(loNsec[x], loNsec[y]); c != 0 {
+				return c
+			}
+			return cmp.Compare(x, y)
+		})
 		var open []int // roots still reachable by date
 		for _, i := range idx {
 			it := items[i]
@@ -457,14 +469,13 @@ func fits(items []*item, w window, artsA, artsB, repsA, repsB []int) bool {
 	if w.lo.After(w.hi) && w.hi.Sub(w.lo) < -14*24*time.Hour {
 		return false // no day every report allows, nor two weeks apart
 	}
-	for i, j := 0, 0; i < len(artsA) && j < len(artsB); {
-		switch {
-		case artsA[i] == artsB[j]:
+	small, big := artsA, artsB
+	if len(small) > len(big) {
+		small, big = big, small
+	}
+	for _, a := range small {
+		if _, found := slices.BinarySearch(big, a); found {
 			return false
-		case artsA[i] < artsB[j]:
-			i++
-		default:
-			j++
 		}
 	}
 	for _, x := range repsA {
@@ -477,9 +488,18 @@ func fits(items []*item, w window, artsA, artsB, repsA, repsB []int) bool {
 	return true
 }
 
-// mergeSorted returns the sorted union of two sorted lists of distinct
-// numbers.
-func mergeSorted(a, b []int) []int {
+// unionSorted returns the sorted union of two sorted lists of distinct
+// numbers, a few inserted into a long one in place (a group that grows
+// report by report is not copied each time).
+func unionSorted(a, b []int) []int {
+	if len(b) <= 8 {
+		for _, x := range b {
+			if i, found := slices.BinarySearch(a, x); !found {
+				a = slices.Insert(a, i, x)
+			}
+		}
+		return a
+	}
 	out := make([]int, 0, len(a)+len(b))
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {

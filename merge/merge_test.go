@@ -202,3 +202,64 @@ func BenchmarkMergeCorpus(b *testing.B) {
 		Events(per)
 	}
 }
+
+// TestFitsBySignature: deciding on one report of each signature and on
+// the groups' article sets answers as comparing every pair of reports
+// does, with wire copies (one report in several articles) in the groups.
+func TestFitsBySignature(t *testing.T) {
+	srcs, _ := corpus.Load([]corpus.Root{{FS: seeds.FS, Path: "."}})
+	ids := keyIDs{}
+	var items []*item
+	for i := range srcs {
+		evs := x.Article(&srcs[i])
+		for k := range evs {
+			items = append(items, newItem(&evs[k], i, ids))
+			for copyOf := 1; copyOf <= 2; copyOf++ { // the same report, in other outlets
+				items = append(items, newItem(&evs[k], 100*copyOf+i, ids))
+			}
+		}
+	}
+	byType := map[model.EventType][]int{}
+	for i, it := range items {
+		byType[it.typ] = append(byType[it.typ], i)
+	}
+	open := window{} // zero bounds allow any day
+	checked, yes := 0, 0
+	for _, idx := range byType {
+		for a := 0; a+3 <= len(idx); a++ {
+			for b := 0; b+3 <= len(idx); b += 2 {
+				ga, gb := idx[a:a+3], idx[b:b+3]
+				want := true
+				for _, p := range ga {
+					for _, q := range gb {
+						if items[p].article == items[q].article || !compatible(items[p], items[q]) {
+							want = false
+						}
+					}
+				}
+				state := func(g []int) (arts, reps []int) {
+					for _, m := range g {
+						arts = append(arts, items[m].article)
+						if !slices.ContainsFunc(reps, func(r int) bool { return items[r].sig == items[m].sig }) {
+							reps = append(reps, m)
+						}
+					}
+					slices.Sort(arts)
+					return arts, reps
+				}
+				artsA, repsA := state(ga)
+				artsB, repsB := state(gb)
+				if got := fits(items, open, artsA, artsB, repsA, repsB); got != want {
+					t.Fatalf("groups %v and %v: fits %v, every pair %v", ga, gb, got, want)
+				}
+				checked++
+				if want {
+					yes++
+				}
+			}
+		}
+	}
+	if checked < 100 || yes == 0 || yes == checked {
+		t.Fatalf("%d pairs of groups, %d fit: the test no longer tells", checked, yes)
+	}
+}
