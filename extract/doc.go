@@ -46,6 +46,7 @@ type words struct {
 	acting                                                                       lexicon.WordSet
 	purpose, according, post, addressee, stop, exclude, impersonal, occasion     lexicon.WordSet
 	habitual, furniture                                                          *lexicon.Matcher[bool]
+	dateWords                                                                    lexicon.AnyOf // today, yesterday, tomorrow, week, month, year
 }
 
 func newWords(lx *lexicon.Lexicon) words {
@@ -56,7 +57,8 @@ func newWords(lx *lexicon.Lexicon) words {
 		vehicle: s("vehicle"), gathers: s("gathers"), airport: s("airport"), palace: s("palace"),
 		purpose: s("purpose"), according: s("according"), post: s("post"), addressee: s("addressee"),
 		stop: s("stop"), exclude: s("exclude"), acting: s("acting-institution"), impersonal: s("impersonal"), occasion: s("occasion"),
-		habitual: lx.Phrase("habitual"), furniture: lx.Phrase("furniture")}
+		habitual: lx.Phrase("habitual"), furniture: lx.Phrase("furniture"),
+		dateWords: lexicon.NewAnyOf(s("today"), s("yesterday"), s("tomorrow"), s("week-unit"), s("month-unit"), s("year-unit"))}
 }
 
 // doc is one article as the extractor reads it.

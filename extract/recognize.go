@@ -169,6 +169,9 @@ func (d *doc) isStop(t *arabic.Token) bool {
 	if t.Kind != arabic.Word {
 		return true
 	}
+	if !d.x.w.stop.Has(t) {
+		return false // no reading is a stop word, the bare word and the whole one included
+	}
 	b := t.Bare()
 	if !d.x.w.stop.Contains(b) && !d.x.w.stop.Contains(t.Norm) {
 		return false

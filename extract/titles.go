@@ -442,9 +442,7 @@ func (d *doc) isDateWord(toks []arabic.Token, k int) bool {
 	if t.Kind != arabic.Word {
 		return t.Kind == arabic.Number
 	}
-	return lx.Set("today").Has(t) || lx.Set("yesterday").Has(t) || lx.Set("tomorrow").Has(t) || lx.Weekdays.Has(toks, k) ||
-		lx.Months.Has(toks, k) || lx.Times.Has(toks, k) || t.Bare() == "يوم" ||
-		lx.Set("week-unit").Has(t) || lx.Set("month-unit").Has(t) || lx.Set("year-unit").Has(t)
+	return d.x.w.dateWords.Has(t) || lx.Weekdays.Has(toks, k) || lx.Months.Has(toks, k) || lx.Times.Has(toks, k) || t.Bare() == "يوم"
 }
 
 // lastPerson is the person most recently named before the mention being

@@ -32,7 +32,7 @@ func (d *doc) layers(s *sent) {
 	w := d.x.w
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
-		if t.Kind != arabic.Word || inEnt[i] || d.masked(s, i) || w.exclude.Contains(t.Norm) || w.exclude.Contains(t.Bare()) {
+		if t.Kind != arabic.Word || inEnt[i] || d.masked(s, i) || w.exclude.Has(t) && (w.exclude.Contains(t.Norm) || w.exclude.Contains(t.Bare())) {
 			continue
 		}
 		m, ok := d.x.lx.Triggers.At(toks, i)
