@@ -62,15 +62,28 @@ func (o *jsonOut) item(first bool) {
 }
 
 func (o *jsonOut) str(s string) {
-	if !utf8.ValidString(s) {
-		o.slowStr(s)
-		return
-	}
 	mark := len(o.b)
 	o.b = append(o.b, '"')
 	start := 0
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
+		if c >= 0x80 {
+			// Arabic is two-byte runes: passed through after a check; other
+			// runes are decoded (an invalid one, or U+2028 and U+2029, which
+			// encoding/json escapes, is left to it).
+			if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				i += 2
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 || r == '\u2028' || r == '\u2029' {
+				o.b = o.b[:mark]
+				o.slowStr(s)
+				return
+			}
+			i += n
+			continue
+		}
 		var esc string
 		switch {
 		case c == '"':
@@ -83,16 +96,18 @@ func (o *jsonOut) str(s string) {
 			esc = `\r`
 		case c == '\t':
 			esc = `\t`
-		case c < 0x20 || c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9):
+		case c < 0x20:
 			o.b = o.b[:mark] // rare: left to encoding/json
 			o.slowStr(s)
 			return
 		default:
+			i++
 			continue
 		}
 		o.b = append(o.b, s[start:i]...)
 		o.b = append(o.b, esc...)
-		start = i + 1
+		i++
+		start = i
 	}
 	o.b = append(o.b, s[start:]...)
 	o.b = append(o.b, '"')

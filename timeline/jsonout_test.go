@@ -11,7 +11,7 @@ import (
 // whatever the strings hold.
 func TestJSONOutMatchesEncodingJSON(t *testing.T) {
 	hostile := []string{"", "زار الرئيس بغداد", "a \"quoted\" \\ back", "only \"quotes\"", "fast\tescapes\nonly\r \"q\" \\ end", "<b>&amp;</b>", "tab\tnl\ncr\rnul\x00esc\x1b del\x7f",
-		"bad \xff\xfe utf8 \xe2\x80", "line\u2028para\u2029sep", "\u200f\u202e rtl", "emoji 😀", "\b\f"}
+		"bad \xff\xfe utf8 \xe2\x80", "line\u2028para\u2029sep", "\u200f\u202e rtl", "emoji 😀", "\ufffd literal € é", "cut \xd8", "lead \xd8A", "\b\f"}
 	var events []ExportEvent
 	for i, s := range hostile {
 		x := ExportEvent{ID: s, Type: "visit", Date: s, Precision: "day", Actors: []string{s, "ب"}, Place: s, Summary: s,
