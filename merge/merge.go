@@ -39,13 +39,17 @@ type Item struct {
 // country): each connected set of them is clustered on its own, on every
 // core, and the merged events are built in parallel.
 func Events(arts [][]extract.Event) []model.Event {
-	var items []*item
-	ids := keyIDs{}
+	first := make([]int, len(arts)+1) // article ai's items start at first[ai]
 	for ai, evs := range arts {
-		for ei := range evs {
-			items = append(items, newItem(&evs[ei], ai, ids))
-		}
+		first[ai+1] = first[ai] + len(evs)
 	}
+	items := make([]*item, first[len(arts)])
+	ids := newKeyIDs()
+	parallel(len(arts), func(ai int) {
+		for ei := range arts[ai] {
+			items[first[ai]+ei] = newItem(&arts[ai][ei], ai, ids)
+		}
+	})
 	parts := components(items)
 	clustered := make([][][]*item, len(parts))
 	parallel(len(parts), func(i int) { clustered[i] = cluster(parts[i]) })
@@ -119,16 +123,43 @@ func components(items []*item) [][]*item {
 // Sort puts events in the timeline's order: by date (undated last), then
 // type, then ID.
 func Sort(out []model.Event) {
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Date.Before(b.Date) != b.Date.Before(a.Date) {
-			return a.Date.Before(b.Date)
+	// Sorted as positions, so that no comparison copies two events, then
+	// put in that order in place.
+	order := make([]int32, len(out))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(i, j int32) int {
+		a, b := &out[i], &out[j]
+		if ab, ba := a.Date.Before(b.Date), b.Date.Before(a.Date); ab != ba {
+			if ab {
+				return -1
+			}
+			return 1
 		}
 		if a.Type != b.Type {
-			return a.Type < b.Type
+			return cmp.Compare(a.Type, b.Type)
 		}
-		return a.ID < b.ID
+		return strings.Compare(a.ID, b.ID)
 	})
+	// out[k] is to hold what is now at order[k]: follow each cycle once.
+	for start := range order {
+		if order[start] < 0 || int(order[start]) == start {
+			continue
+		}
+		held := out[start]
+		k := start
+		for {
+			from := int(order[k])
+			order[k] = -1
+			if from == start {
+				out[k] = held
+				break
+			}
+			out[k] = out[from]
+			k = from
+		}
+	}
 }
 
 // parallel runs f(0) … f(n-1) on every core.
@@ -178,7 +209,7 @@ type item struct {
 	placeKey            string
 }
 
-func newItem(e *extract.Event, article int, ids keyIDs) *item {
+func newItem(e *extract.Event, article int, ids *keyIDs) *item {
 	it := &item{ev: e, article: article}
 	party := func(k string) {
 		id := ids.of(k)
@@ -661,14 +692,23 @@ func gapDays(a, b *item) int {
 	return int(gap.Hours() / 24)
 }
 
-// keyIDs numbers actor keys, so that sets of them compare as integers.
-type keyIDs map[string]int32
+// keyIDs numbers actor keys (and signatures), so that sets of them
+// compare as integers. It is safe for concurrent use; which number a key
+// gets does not matter, only that equal keys get equal numbers.
+type keyIDs struct {
+	mu sync.Mutex
+	m  map[string]int32
+}
 
-func (ids keyIDs) of(k string) int32 {
-	id, ok := ids[k]
+func newKeyIDs() *keyIDs { return &keyIDs{m: map[string]int32{}} }
+
+func (ids *keyIDs) of(k string) int32 {
+	ids.mu.Lock()
+	defer ids.mu.Unlock()
+	id, ok := ids.m[k]
 	if !ok {
-		id = int32(len(ids))
-		ids[k] = id
+		id = int32(len(ids.m))
+		ids.m[k] = id
 	}
 	return id
 }

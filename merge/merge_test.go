@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"sort"
 	"testing"
+	"time"
 
 	"khatt/corpus"
 	"khatt/extract"
@@ -153,7 +155,7 @@ func BenchmarkMerge(b *testing.B) {
 func TestComponentsClusterAsOne(t *testing.T) {
 	srcs, _ := corpus.Load([]corpus.Root{{FS: seeds.FS, Path: "."}})
 	var items []*item
-	ids := keyIDs{}
+	ids := newKeyIDs()
 	for i := range srcs {
 		evs := x.Article(&srcs[i])
 		for k := range evs {
@@ -208,7 +210,7 @@ func BenchmarkMergeCorpus(b *testing.B) {
 // does, with wire copies (one report in several articles) in the groups.
 func TestFitsBySignature(t *testing.T) {
 	srcs, _ := corpus.Load([]corpus.Root{{FS: seeds.FS, Path: "."}})
-	ids := keyIDs{}
+	ids := newKeyIDs()
 	var items []*item
 	for i := range srcs {
 		evs := x.Article(&srcs[i])
@@ -261,5 +263,38 @@ func TestFitsBySignature(t *testing.T) {
 	}
 	if checked < 100 || yes == 0 || yes == checked {
 		t.Fatalf("%d pairs of groups, %d fit: the test no longer tells", checked, yes)
+	}
+}
+
+// TestSortInPlace: Sort gives the order a stable sort by (date, type, ID)
+// gives, ties kept in their order, with the events moved whole.
+func TestSortInPlace(t *testing.T) {
+	var evs []model.Event
+	for i := 0; i < 500; i++ {
+		e := model.Event{ID: fmt.Sprintf("e-%03d", (i*37)%50), Type: model.EventType(i % 3), Summary: fmt.Sprint(i)}
+		if i%7 != 0 { // some undated
+			e.Date = model.DayOf(2024, time.Month(1+i%3), 1+i%5)
+		}
+		if i%11 == 0 {
+			e.Date = model.MonthOf(2024, time.Month(1+i%3))
+		}
+		evs = append(evs, e)
+	}
+	want := slices.Clone(evs)
+	sort.SliceStable(want, func(i, j int) bool {
+		a, b := want[i], want[j]
+		if a.Date.Before(b.Date) != b.Date.Before(a.Date) {
+			return a.Date.Before(b.Date)
+		}
+		if a.Type != b.Type {
+			return a.Type < b.Type
+		}
+		return a.ID < b.ID
+	})
+	Sort(evs)
+	for i := range evs {
+		if evs[i].Summary != want[i].Summary {
+			t.Fatalf("position %d: event %s, want %s", i, evs[i].Summary, want[i].Summary)
+		}
 	}
 }
