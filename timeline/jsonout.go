@@ -127,7 +127,11 @@ func (o *jsonOut) int(v int) { o.b = strconv.AppendInt(o.b, int64(v), 10) }
 func (o *jsonOut) bool(v bool) { o.b = strconv.AppendBool(o.b, v) }
 
 func (o *jsonOut) float(f float64) {
-	if a := math.Abs(f); a != 0 && (a < 1e-6 || a >= 1e21) || math.IsNaN(f) || math.IsInf(f, 0) {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		o.b = append(o.b, "null"...) // JSON has no such number (a confidence never is one)
+		return
+	}
+	if a := math.Abs(f); a != 0 && (a < 1e-6 || a >= 1e21) {
 		b, _ := json.Marshal(f) // exponent form, as encoding/json cleans it up
 		o.b = append(o.b, b...)
 		return
