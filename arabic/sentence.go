@@ -29,6 +29,16 @@ const MaxSentenceTokens = 160
 // are skipped.
 func Segment(text string, from int, cache *Cache) []Sentence {
 	var out []Sentence
+	// Tokens go one after another into the cache's storage (see Cache),
+	// each sentence a slice of it: one allocation an article, or none.
+	var arena []Token
+	if cache != nil {
+		arena = cache.arena[:0]
+		if cap(arena) == 0 {
+			arena = make([]Token, 0, (len(text)-from)/8+16)
+		}
+		defer func() { cache.arena = arena }()
+	}
 	line := 0
 	for lineStart := from; lineStart < len(text); line++ {
 		lineEnd := strings.IndexByte(text[lineStart:], '\n')
@@ -44,7 +54,13 @@ func Segment(text string, from int, cache *Cache) []Sentence {
 				continue
 			}
 			s.Headline = len(spans) == 1 && !endsSentence(text[s.Start:s.End])
-			s.Tokens = Tokenize(nil, text, s.Start, s.End, cache)
+			if cache != nil {
+				first := len(arena)
+				arena = Tokenize(arena, text, s.Start, s.End, cache)
+				s.Tokens = arena[first:len(arena):len(arena)]
+			} else {
+				s.Tokens = Tokenize(nil, text, s.Start, s.End, cache)
+			}
 			for _, part := range bound(s) {
 				part.Index = len(out)
 				out = append(out, part)

@@ -160,11 +160,14 @@ func Analyse(w string) []Analysis {
 
 // Cache memoises word analyses: news text repeats its vocabulary, and
 // analysis is the tokenizer's main cost. With a Classifier, the tokens it
-// makes carry their word classes. A cache belongs to one goroutine; the
-// zero value is ready to use.
+// makes carry their word classes. Segment keeps its tokens in the cache's
+// storage, which the next Segment with the same cache writes over: whoever
+// segments holds the cache for as long as it reads those tokens. A cache
+// belongs to one goroutine; the zero value is ready to use.
 type Cache struct {
 	m          map[string]cached
 	Classifier Classifier
+	arena      []Token
 }
 
 type cached struct {

@@ -24,8 +24,9 @@ type Extractor struct {
 	tg      *dates.Tagger
 	w       words
 	holders []officeHolder
-	// caches keep word analyses and classes from article to article (one
-	// goroutine uses a cache at a time).
+	// caches keep word analyses and classes from article to article, and
+	// the storage of an article's tokens (one article uses a cache at a
+	// time, from its first token to its last event).
 	caches sync.Pool
 }
 
@@ -90,11 +91,9 @@ type sent struct {
 
 // prepare segments the body, masks the outlet's name and page furniture,
 // and fixes the anchor relative dates resolve against.
-func (x *Extractor) prepare(src *model.Source) *doc {
+func (x *Extractor) prepare(src *model.Source, cache *arabic.Cache) *doc {
 	d := &doc{x: x, src: src, text: src.Text}
-	cache := x.caches.Get().(*arabic.Cache)
 	segs := arabic.Segment(src.Text, src.BodyStart, cache)
-	x.caches.Put(cache)
 	outlet := outletWords(src.Outlet)
 	for i := range segs {
 		s := &sent{Sentence: segs[i], mentAt: map[int]int{}}

@@ -41,6 +41,9 @@ type Event struct {
 // date is filled in from the text when its metadata gave none.
 func (x *Extractor) Article(src *model.Source) []Event {
 	var out []Event
+	// The word cache holds this article's tokens until its events are out.
+	cache := x.caches.Get().(*arabic.Cache)
+	defer x.caches.Put(cache)
 	// A text far longer than any article (a dump, a hostile file) is read
 	// in chunks cut at line ends: each chunk's layers are dropped before
 	// the next is read, so memory stays a small multiple of a chunk.
@@ -48,7 +51,7 @@ func (x *Extractor) Article(src *model.Source) []Event {
 		to := chunkEnd(src.Text, from, ChunkBytes)
 		part := *src
 		part.Text, part.BodyStart = src.Text[:to], from
-		d, evs := x.run(&part)
+		d, evs := x.run(&part, cache)
 		out = slices.Grow(out, len(evs)) // kept until the merge: no room to spare
 		for _, e := range evs {
 			if !e.dropped {
@@ -86,8 +89,8 @@ func chunkEnd(text string, from, limit int) int {
 }
 
 // run takes an article through every stage and returns its events, dated.
-func (x *Extractor) run(src *model.Source) (*doc, []*docEvent) {
-	d := x.prepare(src)
+func (x *Extractor) run(src *model.Source, cache *arabic.Cache) (*doc, []*docEvent) {
+	d := x.prepare(src, cache)
 	d.entities()
 	for _, s := range d.sents {
 		d.layers(s)
@@ -344,7 +347,7 @@ func (d *doc) contentWords(e *docEvent) map[string]bool {
 // Debug describes an article's frames, one line each: a tool for lexicon
 // and rule work.
 func (x *Extractor) Debug(src *model.Source) string {
-	d, evs := x.run(src)
+	d, evs := x.run(src, &arabic.Cache{Classifier: x.lx.Classifier()})
 	var b strings.Builder
 	for _, s := range d.sents {
 		fmt.Fprintf(&b, "S%d%s %q\n", s.Index, map[bool]string{true: " [headline]", false: ""}[s.Headline], d.text[s.Start:s.End])
