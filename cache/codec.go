@@ -1,7 +1,6 @@
 package cache
 
 import (
-	"bytes"
 	"encoding/binary"
 	"errors"
 	"io"
@@ -100,14 +99,7 @@ func (w *writer) mention(m *model.Mention) {
 	w.sym(m.Speaker)
 }
 
-// encodeEvents writes a timeline's events.
-func encodeEvents(evs []model.Event) []byte {
-	var b bytes.Buffer
-	writeEvents(&b, evs) // a bytes.Buffer takes every write
-	return b.Bytes()
-}
-
-// writeEvents writes what encodeEvents returns to out, a chunk at a time:
+// writeEvents writes a timeline's events to out, a chunk at a time:
 // the encoded timeline of a big corpus (a gigabyte at 100k articles) is
 // never whole in memory. The events come in chunks of eventsPerChunk, each
 // with its own table of recurring strings and its length in front, so that
@@ -367,7 +359,7 @@ func (r *reader) end(what string) error {
 	return r.err
 }
 
-// decodeEvents reads what encodeEvents wrote, its chunks on every core; a
+// decodeEvents reads what writeEvents wrote, its chunks on every core; a
 // truncated or foreign blob is an error, never a panic.
 func decodeEvents(b []byte) ([]model.Event, error) {
 	r, err := newReader(b, eventsMagic, "not a timeline")

@@ -218,3 +218,10 @@ func TestWriteEventsStreams(t *testing.T) {
 type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(b []byte) (int, error) { return f(b) }
+
+// encodeEvents is a timeline as writeEvents writes it, in memory.
+func encodeEvents(evs []model.Event) []byte {
+	var b bytes.Buffer
+	writeEvents(&b, evs) // a bytes.Buffer takes every write
+	return b.Bytes()
+}

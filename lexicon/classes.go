@@ -44,9 +44,6 @@ func NewWordSet(words ...string) WordSet {
 // Contains reports whether the normalised word w is in the set.
 func (s WordSet) Contains(w string) bool { return s.words[w] }
 
-// Len is the number of words.
-func (s WordSet) Len() int { return len(s.words) }
-
 // classed answers membership by the class bit: known is false when the
 // token was not classified by a classifier that numbered the set.
 func (s WordSet) classed(t *arabic.Token) (has, known bool) {
@@ -75,11 +72,6 @@ func (s WordSet) In(t *arabic.Token) (arabic.Analysis, bool) {
 		return arabic.Analysis{}, false
 	}
 	return t.In(s.words)
-}
-
-// HasAt is Has for toks[i], false out of range.
-func (s WordSet) HasAt(toks []arabic.Token, i int) bool {
-	return i >= 0 && i < len(toks) && s.Has(&toks[i])
 }
 
 // index is a lexicon's classifier: the classes of every word of its sets

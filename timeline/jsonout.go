@@ -202,57 +202,49 @@ func (o *jsonOut) event(x *ExportEvent) {
 	o.key(false, "confidence")
 	o.float(x.Confidence)
 	o.key(false, "mentions")
-	if x.Mentions == nil {
-		o.b = append(o.b, "null"...)
-	} else {
-		o.open('[')
-		for i := range x.Mentions {
-			m := &x.Mentions[i]
-			o.item(i == 0)
-			o.open('{')
-			f := true
-			o.member(&f, "source", m.Source, false)
-			o.member(&f, "sentence", m.Sentence, false)
-			o.intMember(&f, "start", m.Start)
-			o.intMember(&f, "end", m.End)
-			o.member(&f, "status", m.Status, true)
-			o.member(&f, "attribution", m.Attribution, true)
-			o.member(&f, "speaker", m.Speaker, true)
-			o.close('}', false)
-		}
-		o.close(']', len(x.Mentions) == 0)
-	}
+	o.list(x.Mentions == nil, len(x.Mentions), func(i int) {
+		m := &x.Mentions[i]
+		o.open('{')
+		f := true
+		o.member(&f, "source", m.Source, false)
+		o.member(&f, "sentence", m.Sentence, false)
+		o.intMember(&f, "start", m.Start)
+		o.intMember(&f, "end", m.End)
+		o.member(&f, "status", m.Status, true)
+		o.member(&f, "attribution", m.Attribution, true)
+		o.member(&f, "speaker", m.Speaker, true)
+		o.close('}', false)
+	})
 	o.key(false, "conflicts")
-	if x.Conflicts == nil {
-		o.b = append(o.b, "null"...)
-	} else {
-		o.open('[')
-		for i := range x.Conflicts {
-			c := &x.Conflicts[i]
-			o.item(i == 0)
-			o.open('{')
-			f := true
-			o.member(&f, "field", c.Field, false)
-			o.key(false, "a")
-			o.side(&c.A)
-			o.key(false, "b")
-			o.side(&c.B)
-			o.close('}', false)
-		}
-		o.close(']', len(x.Conflicts) == 0)
-	}
+	o.list(x.Conflicts == nil, len(x.Conflicts), func(i int) {
+		c := &x.Conflicts[i]
+		o.open('{')
+		f := true
+		o.member(&f, "field", c.Field, false)
+		o.key(false, "a")
+		o.side(&c.A)
+		o.key(false, "b")
+		o.side(&c.B)
+		o.close('}', false)
+	})
 	o.close('}', false)
 }
 
 func (o *jsonOut) strings(ss []string) {
-	if ss == nil {
+	o.list(ss == nil, len(ss), func(i int) { o.str(ss[i]) })
+}
+
+// list writes an array of n elements, each by elem (null for a nil slice,
+// as encoding/json writes it).
+func (o *jsonOut) list(isNil bool, n int, elem func(i int)) {
+	if isNil {
 		o.b = append(o.b, "null"...)
 		return
 	}
 	o.open('[')
-	for i, s := range ss {
+	for i := 0; i < n; i++ {
 		o.item(i == 0)
-		o.str(s)
+		elem(i)
 	}
-	o.close(']', len(ss) == 0)
+	o.close(']', n == 0)
 }

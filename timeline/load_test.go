@@ -30,6 +30,17 @@ func copySeeds(t *testing.T) string {
 	return dir
 }
 
+// testCache opens an empty cache, closed when the test ends.
+func testCache(t *testing.T) *cache.Cache {
+	t.Helper()
+	c, err := cache.Open(filepath.Join(t.TempDir(), "index.db"), "test", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
+}
+
 func exportOf(t *testing.T, dir string, c *cache.Cache, progress func(Progress)) (string, *model.Timeline) {
 	t.Helper()
 	tl := Load(PathRoots([]string{dir}), LoadOptions{Cache: c, Progress: progress})
@@ -46,11 +57,7 @@ func exportOf(t *testing.T, dir string, c *cache.Cache, progress func(Progress))
 // extracted again; the text of a source is read from its file when shown.
 func TestCacheGivesTheSameTimeline(t *testing.T) {
 	dir := copySeeds(t)
-	c, err := cache.Open(filepath.Join(t.TempDir(), "index.db"), "test", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testCache(t)
 	plain, _ := exportOf(t, dir, nil, nil)
 	cold, _ := exportOf(t, dir, c, nil)
 	var last Progress
@@ -163,11 +170,7 @@ func TestPartialTimelines(t *testing.T) {
 // the timeline, writes it, and the next load finds it.
 func TestLaterWritesTheCacheWhileTheTimelineIsUsed(t *testing.T) {
 	dir := copySeeds(t)
-	c, err := cache.Open(filepath.Join(t.TempDir(), "index.db"), "test", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testCache(t)
 	plain, _ := exportOf(t, dir, nil, nil)
 	var jobs []func() error
 	tl := Load(PathRoots([]string{dir}), LoadOptions{Cache: c, Later: func(job func() error) { jobs = append(jobs, job) }})
