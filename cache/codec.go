@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -593,15 +594,8 @@ func encodeArticle(evs []extract.Event) []byte {
 		w.int(int64(e.Sides))
 		w.mentions(e.Mentions)
 		w.str(e.Gist)
-		words := make([]string, 0, len(e.Words))
-		for k, v := range e.Words {
-			if v {
-				words = append(words, k)
-			}
-		}
-		sort.Strings(words)
-		w.uint(len(words))
-		for _, k := range words {
+		w.uint(len(e.Words))
+		for _, k := range e.Words {
 			w.sym(k)
 		}
 		w.float(e.Confidence)
@@ -642,10 +636,14 @@ func decodeArticle(b []byte) ([]extract.Event, error) {
 		e.Mentions = r.mentions()
 		e.Gist = r.str()
 		if k := r.uint(); k > 0 {
-			e.Words = make(map[string]bool, min(k, 1024))
+			e.Words = make([]string, 0, min(k, 1024))
 			for j := 0; j < k && r.err == nil; j++ {
-				e.Words[r.sym()] = true
+				e.Words = append(e.Words, r.sym())
 			}
+			if !slices.IsSorted(e.Words) { // not written by khatt: set in order
+				slices.Sort(e.Words)
+			}
+			e.Words = slices.Compact(e.Words)
 		}
 		e.Confidence = r.float()
 		e.Source = r.sym()

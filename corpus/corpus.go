@@ -536,6 +536,9 @@ func ParseArticle(display string, data []byte, meta map[string]string) (model.So
 		fields[k] = v
 	}
 	for k, v := range fields {
+		// The fields outlive the text, which is dropped once extracted:
+		// they must not keep it alive.
+		v = strings.Clone(v)
 		switch k {
 		case "title":
 			src.Title = v
@@ -559,12 +562,12 @@ func ParseArticle(display string, data []byte, meta map[string]string) (model.So
 			if src.Extra == nil {
 				src.Extra = map[string]string{}
 			}
-			src.Extra[k] = v
+			src.Extra[strings.Clone(k)] = v
 		}
 	}
 	lines := bodyLines(src.Text, bodyStart, 5)
 	if src.Title == "" {
-		src.Title = titleFrom(lines)
+		src.Title = strings.Clone(titleFrom(lines))
 	}
 	return src, nil
 }

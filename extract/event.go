@@ -29,8 +29,8 @@ type Event struct {
 	Host       bool // a reception
 	Sides      int
 	Mentions   []model.Mention
-	Gist       string          // for a statement: the first words of what was said
-	Words      map[string]bool // content words of a statement, to tell statements apart
+	Gist       string   // for a statement: the first words of what was said
+	Words      []string // content words of a statement, sorted, each once: to tell statements apart
 	Confidence float64
 	Source     string
 	Conflicts  []model.Conflict
@@ -315,8 +315,8 @@ func (d *doc) gist(e *docEvent) string {
 // contentWords returns the folded words of a statement's sentences that
 // can tell two statements apart: no names, no triggers, three letters or
 // more.
-func (d *doc) contentWords(e *docEvent) map[string]bool {
-	out := map[string]bool{}
+func (d *doc) contentWords(e *docEvent) []string {
+	var out []string
 	for _, f := range e.frames {
 		s := f.s
 		in := make([]bool, len(s.Tokens))
@@ -337,11 +337,12 @@ func (d *doc) contentWords(e *docEvent) map[string]bool {
 			}
 			w := lastReading(t).Stem
 			if arabic.RuneLen(w) >= 3 {
-				out[w] = true
+				out = append(out, w)
 			}
 		}
 	}
-	return out
+	slices.Sort(out)
+	return slices.Clip(slices.Compact(out))
 }
 
 // Debug describes an article's frames, one line each: a tool for lexicon

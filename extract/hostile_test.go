@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -48,5 +49,29 @@ func BenchmarkHostileLine(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		src, _ := corpus.ParseArticle("t.txt", []byte(text), nil)
 		testX.Article(&src)
+	}
+}
+
+// BenchmarkCorpus extracts the articles of a generated corpus on disk
+// (KHATT_BENCH_CORPUS=DIR, e.g. written by ../shared/tools/gen-corpus)
+// one after the other on one goroutine: the extractor's CPU per article
+// on text like a user's, without reading, merging or writing.
+func BenchmarkCorpus(b *testing.B) {
+	dir := os.Getenv("KHATT_BENCH_CORPUS")
+	if dir == "" {
+		b.Skip("KHATT_BENCH_CORPUS is not set")
+	}
+	srcs, _ := corpus.Load([]corpus.Root{{FS: os.DirFS(dir), Path: "."}})
+	size := 0
+	for i := range srcs {
+		size += len(srcs[i].Text)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for i := range srcs {
+			testX.Article(&srcs[i])
+		}
 	}
 }

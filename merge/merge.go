@@ -291,12 +291,7 @@ func signature(it *item) string {
 		}
 	}
 	if it.typ == model.Statement {
-		words := make([]string, 0, len(it.ev.Words))
-		for w := range it.ev.Words {
-			words = append(words, w)
-		}
-		slices.Sort(words)
-		for _, w := range words {
+		for _, w := range it.ev.Words {
 			str(w)
 		}
 	}
@@ -670,7 +665,7 @@ func sameOccasion(a, b *item) bool {
 
 // similarity is the share of the smaller word set found in the other,
 // and the size of that smaller set.
-func similarity(a, b map[string]bool) (float64, int) {
+func similarity(a, b []string) (float64, int) {
 	if len(b) < len(a) {
 		a, b = b, a
 	}
@@ -678,9 +673,16 @@ func similarity(a, b map[string]bool) (float64, int) {
 		return 0, 0
 	}
 	n := 0
-	for w := range a {
-		if b[w] {
+	for i, j := 0, 0; i < len(a) && j < len(b); { // both sorted, each word once
+		switch {
+		case a[i] == b[j]:
 			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
 		}
 	}
 	return float64(n) / float64(len(a)), len(a)

@@ -184,6 +184,7 @@ func LoadScanned(sc Scanned, o LoadOptions) *model.Timeline {
 		}
 		srcs = append(srcs, entries[i].src)
 		idx = append(idx, i)
+		entries[i].src = model.Source{} // srcs holds it now, text and all
 	}
 	corpus.UniqueIDs(srcs)
 
@@ -351,6 +352,11 @@ func LoadScanned(sc Scanned, o LoadOptions) *model.Timeline {
 		e.events, e.fresh = per[k], true
 		store(k, e.events)
 		ready(k)
+		if f := &files[idx[k]]; f.Key != "" && !o.KeepText {
+			// Read again when shown: the events keep only what they quote.
+			extract.Detach(per[k], src.Text)
+			src.Text = ""
+		}
 		if n := int(extracted.Add(1)); n%32 == 0 {
 			report(Progress{Phase: "extract", Done: n, Total: toExtract, Cached: int(cached.Load()), Current: src.Path})
 		}
