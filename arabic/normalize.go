@@ -184,3 +184,12 @@ func Skeleton(norm string) string {
 
 // RuneLen is the number of runes in s.
 func RuneLen(s string) int { return utf8.RuneCountInString(s) }
+
+// Shorter reports whether s has fewer than n characters, counting no
+// further than it must (a long span is known long by its bytes).
+func Shorter(s string, n int) bool {
+	if len(s) >= n*utf8.UTFMax {
+		return false
+	}
+	return utf8.RuneCountInString(s) < n
+}

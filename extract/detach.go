@@ -97,25 +97,7 @@ func eachString(evs []Event, fn func(*string)) {
 		for _, m := range e.Members {
 			entity(m, depth+1)
 		}
-		if e.words != nil {
-			moved := false
-			for w := range e.words {
-				s := w
-				fn(&s)
-				if unsafe.StringData(s) != unsafe.StringData(w) {
-					moved = true
-					break
-				}
-			}
-			if moved { // map keys cannot be rewritten in place
-				words := make(map[string]bool, len(e.words))
-				for w, v := range e.words {
-					fn(&w)
-					words[w] = v
-				}
-				e.words = words
-			}
-		}
+		// e.words is nil once the article is read (forget).
 	}
 	mention := func(m *model.Mention) {
 		fn(&m.Source)

@@ -56,6 +56,7 @@ func (x *Extractor) Article(src *model.Source) []Event {
 		for _, e := range evs {
 			if !e.dropped {
 				out = append(out, d.output(e))
+				forget(&out[len(out)-1])
 			}
 		}
 		if !src.Published.Known() {
@@ -64,6 +65,26 @@ func (x *Extractor) Article(src *model.Source) []Event {
 		from = to
 	}
 	return out
+}
+
+// forget drops what the event's entities learned of their titles while
+// the document was read: it served that document only, and would be
+// kept with the event until the merge.
+func forget(e *Event) {
+	var each func(x *Entity, depth int)
+	each = func(x *Entity, depth int) {
+		if x == nil || depth > 4 {
+			return
+		}
+		x.words = nil
+		for _, m := range x.Members {
+			each(m, depth+1)
+		}
+	}
+	for _, a := range e.Actors {
+		each(a, 0)
+	}
+	each(e.Place, 0)
 }
 
 // ChunkBytes is the largest stretch of text read as one document.

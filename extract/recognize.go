@@ -307,6 +307,9 @@ func (d *doc) known(s *sent, i int) (mention, bool) {
 	}
 	// A surname the article has taught: "زيارة حسين".
 	for _, a := range toks[i].An {
+		if len(d.ents.surnames) == 0 {
+			break
+		}
 		if p := d.ents.surnames[a.Stem]; p != nil && arabic.RuneLen(a.Stem) >= 3 {
 			return mention{from: i, to: d.patronymics(toks, i+1), ent: p, prep: prepOf(a), conj: a.Conj()}, true
 		}

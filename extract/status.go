@@ -236,7 +236,7 @@ func (d *doc) span(f *frame) (int, int) {
 	// A clause of a few words says too little alone: widen it over the
 	// clauses beside it that report no event of its type.
 	lo, hi := f.tr.clause, f.tr.clause
-	for arabic.RuneLen(d.text[start:end]) < minSpan {
+	for arabic.Shorter(d.text[start:end], minSpan) {
 		switch {
 		case lo > 0 && !d.clauseHasType(s, lo-1, f.typ):
 			lo--

@@ -67,7 +67,7 @@ func (m *Matcher[V]) Phrase(i int) Phrase[V] { return m.phrases[i] }
 // At returns the longest phrase that starts at toks[i]. ok is false when
 // none does. Punctuation never matches.
 func (m *Matcher[V]) At(toks []arabic.Token, i int) (Match[V], bool) {
-	if i < 0 || i >= len(toks) || toks[i].Kind == arabic.Punct || m.first == nil {
+	if i < 0 || i >= len(toks) || toks[i].Kind == arabic.Punct || m.first == nil || m.rejects(&toks[i]) {
 		return Match[V]{}, false
 	}
 	best := Match[V]{Index: -1}
@@ -102,7 +102,7 @@ func (m *Matcher[V]) Starts(t *arabic.Token) bool {
 // eachFirst calls fn for every phrase whose first word the token can be,
 // with the reading that matched.
 func (m *Matcher[V]) eachFirst(t *arabic.Token, fn func(int, arabic.Analysis)) {
-	if m.cls != nil && t.ClassedBy != nil && t.ClassedBy == arabic.Classifier(m.cls) && !t.Classes.Has(m.bit) {
+	if m.rejects(t) {
 		return
 	}
 	for _, a := range t.An {
@@ -117,6 +117,12 @@ func (m *Matcher[V]) eachFirst(t *arabic.Token, fn func(int, arabic.Analysis)) {
 			})
 		}
 	}
+}
+
+// rejects reports whether the token's word classes (when this lexicon
+// classified it) say no phrase starts with it: a bit test.
+func (m *Matcher[V]) rejects(t *arabic.Token) bool {
+	return m.cls != nil && t.ClassedBy != nil && t.ClassedBy == arabic.Classifier(m.cls) && !t.Classes.Has(m.bit)
 }
 
 // suffixStems calls fn with every first word a reading may be with a

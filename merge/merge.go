@@ -56,12 +56,27 @@ func Events(arts [][]extract.Event) []model.Event {
 	parts := components(items)
 	clustered := make([][][]*item, len(parts))
 	parallel(len(parts), func(i int) { clustered[i] = cluster(parts[i]) })
-	var groups [][]*item
+	// Building reads a report's event and article only: the items (a
+	// fifth of the memory at this point) are let go first.
+	flat := make([]report, 0, len(items))
+	var bounds []int
 	for _, gs := range clustered {
-		groups = append(groups, gs...)
+		for _, g := range gs {
+			for _, it := range g {
+				flat = append(flat, report{it.ev, it.article})
+			}
+			bounds = append(bounds, len(flat))
+		}
 	}
-	out := make([]model.Event, len(groups))
-	parallel(len(groups), func(i int) { out[i] = build(groups[i]) })
+	items, parts, clustered = nil, nil, nil
+	out := make([]model.Event, len(bounds))
+	parallel(len(bounds), func(i int) {
+		from := 0
+		if i > 0 {
+			from = bounds[i-1]
+		}
+		out[i] = build(flat[from:bounds[i]])
+	})
 	Sort(out)
 	return out
 }
@@ -760,7 +775,14 @@ func common(a, b keySet) int {
 }
 
 // build assembles one timeline event from its reports.
-func build(g []*item) model.Event {
+// report is one article's report of an event, as the merged event is
+// built from it.
+type report struct {
+	ev      *extract.Event
+	article int
+}
+
+func build(g []report) model.Event {
 	ev := model.Event{Type: g[0].ev.Type}
 	ev.Date, ev.Conflicts = date(g)
 	// Actors: agents first, people first, by how many reports name them.
@@ -868,23 +890,24 @@ func build(g []*item) model.Event {
 // beats its departure. Reports of equal top strength that name different
 // days leave the day open: the value becomes the month (or year) they
 // share, and the disagreement is a conflict.
-func date(g []*item) (model.Date, []model.Conflict) {
-	best := g[0]
-	for _, it := range g[1:] {
-		e, b := it.ev, best.ev
+func date(g []report) (model.Date, []model.Conflict) {
+	bi := 0
+	for i, it := range g[1:] {
+		e, b := it.ev, g[bi].ev
 		if e.Strength > b.Strength || e.Strength == b.Strength && b.Depart && !e.Depart ||
 			e.Strength == b.Strength && e.Depart == b.Depart && e.Date.Precision > b.Date.Precision {
-			best = it
+			bi = i + 1
 		}
 	}
+	best := g[bi]
 	d := best.ev.Date
 	var out []model.Conflict
 	if best.ev.Strength < 4 || d.Precision != model.Day {
 		return d, nil
 	}
-	for _, it := range g {
+	for i, it := range g {
 		e := it.ev
-		if it == best || e.Strength != best.ev.Strength || e.Depart != best.ev.Depart || e.Date.Precision != model.Day || e.Date.Start.Equal(d.Start) {
+		if i == bi || e.Strength != best.ev.Strength || e.Depart != best.ev.Depart || e.Date.Precision != model.Day || e.Date.Start.Equal(d.Start) {
 			continue
 		}
 		out = append(out, model.Conflict{Field: "date",
@@ -914,10 +937,10 @@ func firstMention(e *extract.Event) model.Mention {
 
 // conflicts compares the reports of different sources: the time of day
 // they give and the place.
-func conflicts(g []*item) []model.Conflict {
+func conflicts(g []report) []model.Conflict {
 	var out []model.Conflict
 	seen := map[string]bool{}
-	add := func(field, va, vb string, a, b *item) {
+	add := func(field, va, vb string, a, b report) {
 		if va == vb || va == "" || vb == "" {
 			return
 		}
