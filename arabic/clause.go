@@ -72,6 +72,7 @@ const (
 	isTemporalBefore
 	isAdverbial
 	isCoord
+	closedKnown uint8 = 1 << 7 // on a token: its bits were looked up
 )
 
 // closedClass gives every closed-class word above its classes: one lookup
@@ -88,7 +89,19 @@ var closedClass = func() map[string]uint8 {
 }()
 
 // IsRelative reports whether the token is a relative pronoun (الذي, التي …).
-func IsRelative(t *Token) bool { return t.Kind == Word && relativeWords[t.Bare()] }
+func IsRelative(t *Token) bool {
+	if t.Kind != Word {
+		return false
+	}
+	_, bare := t.closedClasses()
+	return bare&isRelative != 0
+}
+
+// prevClosed is the closed-class bits of the Bare form of toks[i-1].
+func prevClosed(toks []Token, i int) uint8 {
+	_, bare := toks[i-1].closedClasses()
+	return bare
+}
 
 // IsComplementizer reports whether the token is أن/إن (with و, ب or a
 // pronoun).
@@ -146,12 +159,11 @@ func Clauses(toks []Token, verb func(i int) VerbKind) []Clause {
 			}
 			continue
 		}
-		bare := t.Bare()
-		norm, stripped := closedClass[t.Norm], closedClass[bare]
+		norm, stripped := t.closedClasses()
 		switch {
 		case stripped&isRelative != 0:
 			open(i, Relative, cur, -1, i)
-		case (norm|stripped)&isComp != 0 && !(i > 0 && toks[i-1].Kind == Word && closedClass[toks[i-1].Bare()]&isTemporalBefore != 0):
+		case (norm|stripped)&isComp != 0 && !(i > 0 && toks[i-1].Kind == Word && prevClosed(toks, i)&isTemporalBefore != 0):
 			open(i, Content, cur, -1, i)
 		case (norm|stripped)&isComp != 0:
 			open(i, Adverbial, cs[cur].Parent, cur, i-1)

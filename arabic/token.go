@@ -47,7 +47,13 @@ func (a Analysis) Definite() bool {
 // Token is one word, number or punctuation mark, with byte offsets into
 // the source text.
 type Token struct {
-	Kind       Kind
+	Kind Kind
+	// bare and closed are worked out once per distinct word by the
+	// tokenizer: bare is 1 + the index in An of the reading Bare returns
+	// (0: not worked out); closed holds the closed-class bits of Norm and
+	// of Bare, with closedKnown when they were looked up.
+	bare       uint8
+	closed     [2]uint8
 	Start, End int
 	Raw        string     // as written
 	Norm       string     // Normalize(Raw)
@@ -87,15 +93,36 @@ func (t *Token) In(set map[string]bool) (Analysis, bool) {
 // Bare is the token without a conjunction glued to it: والرئيس is
 // الرئيس. Other proclitics stay.
 func (t *Token) Bare() string {
-	if len(t.An) < 2 {
+	switch {
+	case t.bare == 1:
 		return t.Norm
+	case t.bare > 1:
+		return t.An[t.bare-1].Stem
 	}
-	for _, a := range t.An[1:] {
-		if (a.Pre == "و" || a.Pre == "ف") && RuneLen(a.Stem) >= 2 {
-			return a.Stem
-		}
+	if k := bareIndex(t.An); k > 0 {
+		return t.An[k].Stem
 	}
 	return t.Norm
+}
+
+// bareIndex is the index in an of the reading Bare returns, 0 for the
+// whole word.
+func bareIndex(an []Analysis) int {
+	for k := 1; k < len(an); k++ {
+		if a := an[k]; (a.Pre == "و" || a.Pre == "ف") && RuneLen(a.Stem) >= 2 {
+			return k
+		}
+	}
+	return 0
+}
+
+// closedClasses returns the closed-class bits (closedClass) of the
+// token's normalised form and of its Bare form.
+func (t *Token) closedClasses() (norm, bare uint8) {
+	if t.closed[0]&closedKnown != 0 {
+		return t.closed[0] &^ closedKnown, t.closed[1] &^ closedKnown
+	}
+	return closedClass[t.Norm], closedClass[t.Bare()]
 }
 
 // ConjGlued reports whether the token starts with a conjunction glued to a
@@ -171,10 +198,12 @@ type Cache struct {
 }
 
 type cached struct {
-	norm string
-	an   []Analysis
-	num  bool
-	cls  Classes
+	norm   string
+	an     []Analysis
+	num    bool
+	cls    Classes
+	bare   uint8
+	closed [2]uint8
 }
 
 func (c *Cache) get(raw string) cached {
@@ -199,6 +228,14 @@ func (c *Cache) get(raw string) cached {
 		}
 		if c != nil && c.Classifier != nil {
 			w.cls = c.Classifier.Classify(w.an)
+		}
+		if k := bareIndex(w.an); k < 255 {
+			w.bare = uint8(k + 1)
+			bare := w.norm
+			if k > 0 {
+				bare = w.an[k].Stem
+			}
+			w.closed = [2]uint8{closedClass[w.norm] | closedKnown, closedClass[bare] | closedKnown}
 		}
 	}
 	if c != nil {
@@ -262,7 +299,7 @@ func tokenize(toks []Token, text string, start, end int, cache *Cache) []Token {
 				j += n2
 			}
 			w := cache.get(text[i:j])
-			t := Token{Kind: Word, Start: i, End: j, Raw: text[i:j], Norm: w.norm, An: w.an}
+			t := Token{Kind: Word, Start: i, End: j, Raw: text[i:j], Norm: w.norm, An: w.an, bare: w.bare, closed: w.closed}
 			if cache != nil && cache.Classifier != nil {
 				t.Classes, t.ClassedBy = w.cls, cache.Classifier
 			}

@@ -248,7 +248,7 @@ func (d *doc) meetingOf(f *frame, evs []*docEvent) *docEvent {
 		if d.x.w.addressee.Has(&toks[k]) {
 			addressed = true
 		}
-		if j, ok := s.mentAt[k]; ok && s.ments[j].prep == "ل" && s.ments[j].ent.Kind == model.Person && s.ments[j].ent != speaker {
+		if j, ok := s.mentionAt(k); ok && s.ments[j].prep == "ل" && s.ments[j].ent.Kind == model.Person && s.ments[j].ent != speaker {
 			addressed = true // «وقال للكاظمي»
 		}
 	}

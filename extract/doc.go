@@ -74,6 +74,7 @@ type doc struct {
 	// pendingEvents are events made while folding a statement into a
 	// meeting told later in its sentence.
 	pendingEvents []*docEvent
+	mentBuf       []mention // recognize's working list
 }
 
 // sent is one sentence with its layers.
@@ -83,10 +84,20 @@ type sent struct {
 	furniture bool   // page furniture: no events, no dates
 	clauses   []arabic.Clause
 	ments     []mention // entity mentions, left to right
-	mentAt    map[int]int
 	trigs     []trigger
 	exprs     []dates.Expr
 	habitual  []bool // per clause: a habitual phrase (see habitualClause)
+}
+
+// mentionAt is the index in s.ments of the (last) mention that starts at
+// token i. A sentence holds a handful: a scan beats a map.
+func (s *sent) mentionAt(i int) (int, bool) {
+	for k := len(s.ments) - 1; k >= 0; k-- {
+		if s.ments[k].from == i {
+			return k, true
+		}
+	}
+	return -1, false
 }
 
 // prepare segments the body, masks the outlet's name and page furniture,
@@ -96,7 +107,7 @@ func (x *Extractor) prepare(src *model.Source, cache *arabic.Cache) *doc {
 	segs := arabic.Segment(src.Text, src.BodyStart, cache)
 	outlet := outletWords(src.Outlet)
 	for i := range segs {
-		s := &sent{Sentence: segs[i], mentAt: map[int]int{}}
+		s := &sent{Sentence: segs[i]}
 		s.masked = x.maskOutlet(s.Tokens, outlet)
 		s.furniture = x.isFurniture(s)
 		d.sents = append(d.sents, s)

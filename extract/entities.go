@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -22,9 +23,9 @@ type Entity struct {
 	Role bool
 	// Members of a collective actor («ممثلين عن روسيا والولايات المتحدة»).
 	Members []*Entity
-	Unnamed bool // an unnamed source («مصدر»، «مسؤول أمريكي»)
-	Acts    bool // an institution that acts (البيت الأبيض) or a capital standing for its government
-	words   map[string]bool
+	Unnamed bool     // an unnamed source («مصدر»، «مسؤول أمريكي»)
+	Acts    bool     // an institution that acts (البيت الأبيض) or a capital standing for its government
+	words   []string // what its titles said of it in this document, each once
 }
 
 // isActor reports whether the entity can act in an event (not media, not
@@ -79,7 +80,7 @@ type entityStore struct {
 }
 
 type titledPerson struct {
-	words  map[string]bool
+	words  []string
 	person *Entity
 	sent   int
 }
@@ -169,21 +170,26 @@ func (st *entityStore) learnTitle(words []string, p *Entity, sent int) {
 	if len(words) == 0 || p == nil {
 		return
 	}
-	set := map[string]bool{}
+	// A title has a few words: sets of them are short lists.
+	set := make([]string, 0, len(words)+1)
 	for _, w := range words {
-		set[w] = true
-	}
-	st.titled = append(st.titled, titledPerson{words: set, person: p, sent: sent})
-	if p.words == nil {
-		p.words = map[string]bool{}
-	}
-	for w := range set {
-		p.words[w] = true
+		set = addWord(set, w)
 	}
 	if p.Country != "" {
-		set["@"+p.Country] = true
-		p.words["@"+p.Country] = true
+		set = addWord(set, "@"+p.Country)
 	}
+	st.titled = append(st.titled, titledPerson{words: set, person: p, sent: sent})
+	for _, w := range set {
+		p.words = addWord(p.words, w)
+	}
+}
+
+// addWord adds w to a set kept as a list.
+func addWord(set []string, w string) []string {
+	if slices.Contains(set, w) {
+		return set
+	}
+	return append(set, w)
 }
 
 // byTitle returns the person a bare title points to: the one whose titles
@@ -197,7 +203,7 @@ func (st *entityStore) byTitle(words []string, sent int, headline bool) *Entity 
 	for _, tp := range st.titled {
 		all := true
 		for _, w := range words {
-			if !tp.words[w] {
+			if !slices.Contains(tp.words, w) {
 				all = false
 				break
 			}
@@ -272,7 +278,7 @@ func (st *entityStore) honoured(word string) *Entity {
 		for _, p := range st.order {
 			fits := false
 			for _, t := range titles {
-				fits = fits || p.words[t]
+				fits = fits || slices.Contains(p.words, t)
 			}
 			if !fits {
 				exclude[p] = true

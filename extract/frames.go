@@ -59,10 +59,10 @@ func (d *doc) buildFrames() {
 
 // frame builds one frame, or nil when the trigger reports no event.
 func (d *doc) frame(s *sent, tr trigger, here []*frame) *frame {
-	f := &frame{s: s, tr: tr, typ: tr.info.Type, lightAt: -1}
 	if tr.negated {
 		return nil
 	}
+	f := &frame{s: s, tr: tr, typ: tr.info.Type, lightAt: -1}
 	d.roles(f, here)
 	d.status(f, here)
 	d.attribute(f, here)

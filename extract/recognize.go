@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"khatt/arabic"
@@ -29,7 +30,7 @@ func (d *doc) entities() {
 // recognize finds the entity mentions of a sentence, left to right.
 func (d *doc) recognize(s *sent, final bool) {
 	toks := s.Tokens
-	var out []mention
+	out := d.mentBuf[:0] // reused sentence after sentence; kept as a copy
 	for i := 0; i < len(toks); {
 		if toks[i].Kind != arabic.Word {
 			i++
@@ -107,13 +108,10 @@ func (d *doc) recognize(s *sent, final bool) {
 			}
 		}
 	}
-	if final {
-		s.ments = out
-		s.mentAt = map[int]int{}
-		for k, m := range out {
-			s.mentAt[m.from] = k
-		}
+	if final && len(out) > 0 {
+		s.ments = slices.Clone(out)
 	}
+	d.mentBuf = out[:0]
 }
 
 // appositives joins a title that names no one to the name set off after
@@ -290,7 +288,7 @@ func (d *doc) known(s *sent, i int) (mention, bool) {
 	}
 	if ok && m.Val.Kind == model.Person && i > 0 && d.x.lx.Given.Has(toks, i-1) && !d.x.lx.Titles.Has(toks, i-1) {
 		// «مصطفى الكاظمي» listed as «الكاظمي»: the given name before is his.
-		if k, in := s.mentAt[i-1]; !in || k < 0 {
+		if k, in := s.mentionAt(i - 1); !in || k < 0 {
 			i--
 			m.N++
 		}

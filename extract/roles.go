@@ -265,7 +265,7 @@ func (d *doc) documentSubject(f *frame) (*Entity, bool) {
 	if k >= len(toks) || toks[k].Kind != arabic.Word || is(toks, k, g.comp) || is(toks, k, g.preps) || toks[k].IsPunct(":") {
 		return nil, false
 	}
-	if _, in := s.mentAt[k]; in {
+	if _, in := s.mentionAt(k); in {
 		return nil, false
 	}
 	if m, ok := d.x.lx.Triggers.At(toks, k); ok && m.Val.Type == model.Statement && !m.Val.Verb {
@@ -936,7 +936,7 @@ func (d *doc) purposed(toks []arabic.Token, tr trigger) bool {
 
 // hasMentionAt reports whether an entity mention starts at token i.
 func (d *doc) hasMentionAt(s *sent, i int) bool {
-	_, ok := s.mentAt[i]
+	_, ok := s.mentionAt(i)
 	return ok
 }
 
@@ -1114,7 +1114,7 @@ func (d *doc) openingSubject(s *sent, c arabic.Clause) *Entity {
 	for k < c.To && (toks[k].Kind != arabic.Word || is(toks, k, g.comp) || is(toks, k, g.openers)) {
 		k++
 	}
-	if j, ok := s.mentAt[k]; ok && s.ments[j].ent.Kind == model.Person && !s.ments[j].ent.Unnamed {
+	if j, ok := s.mentionAt(k); ok && s.ments[j].ent.Kind == model.Person && !s.ments[j].ent.Unnamed {
 		return s.ments[j].ent
 	}
 	return nil

@@ -1,9 +1,6 @@
 package extract
 
 import (
-	"sort"
-	"strings"
-
 	"khatt/arabic"
 	"khatt/lexicon"
 	"khatt/model"
@@ -88,11 +85,20 @@ func sameKey(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
 	}
-	x := append([]string(nil), a...)
-	y := append([]string(nil), b...)
-	sort.Strings(x)
-	sort.Strings(y)
-	return strings.Join(x, " ") == strings.Join(y, " ")
+	count := func(set []string, w string) (n int) {
+		for _, x := range set {
+			if x == w {
+				n++
+			}
+		}
+		return n
+	}
+	for _, w := range a { // a few words each: counted, not sorted
+		if count(a, w) != count(b, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // officeHolder returns the person the lexicon says held the office a
