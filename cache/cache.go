@@ -22,6 +22,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unsafe"
 
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver
 
@@ -192,6 +193,10 @@ func (a *Article) Decode() ([]extract.Event, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Decoded strings share the row's bytes, half of which (symbol
+	// tables, numbers) no event needs: the events keep a copy of what
+	// they quote, and the row goes.
+	extract.Detach(evs, unsafe.String(unsafe.SliceData(a.raw), len(a.raw)))
 	a.Events, a.raw = evs, nil
 	return evs, nil
 }

@@ -157,6 +157,10 @@ type reader struct {
 	b    []byte
 	strs []string
 	err  error
+	// ents holds an article's entities by their encoding: the extractor
+	// shares one entity among the events that name it, and so do the
+	// events decoded (nil: every occurrence decoded on its own).
+	ents map[string]*extract.Entity
 }
 
 var errShort = errors.New("truncated timeline")
@@ -538,6 +542,23 @@ func (r *reader) bool() bool {
 }
 
 func (r *reader) entity(depth int) *extract.Entity {
+	if depth > 0 || r.ents == nil {
+		return r.entityOnce(depth)
+	}
+	from := r.b
+	e := r.entityOnce(depth)
+	if e == nil || r.err != nil {
+		return e
+	}
+	enc := unsafe.String(unsafe.SliceData(from), len(from)-len(r.b))
+	if same := r.ents[enc]; same != nil {
+		return same
+	}
+	r.ents[enc] = e
+	return e
+}
+
+func (r *reader) entityOnce(depth int) *extract.Entity {
 	if !r.bool() || r.err != nil {
 		return nil
 	}
@@ -561,7 +582,7 @@ func (r *reader) entity(depth int) *extract.Entity {
 	if n := r.uint(); n > 0 {
 		e.Members = make([]*extract.Entity, 0, min(n, 64))
 		for i := 0; i < n && r.err == nil; i++ {
-			e.Members = append(e.Members, r.entity(depth+1))
+			e.Members = append(e.Members, r.entityOnce(depth+1))
 		}
 	}
 	e.Unnamed = r.bool()
@@ -612,6 +633,7 @@ func decodeArticle(b []byte) ([]extract.Event, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.ents = map[string]*extract.Entity{}
 	n := r.uint()
 	evs := make([]extract.Event, 0, min(n, 1<<16))
 	for i := 0; i < n && r.err == nil; i++ {

@@ -1,8 +1,7 @@
 package extract
 
 import (
-	"slices"
-	"strings"
+	"math/bits"
 	"unsafe"
 
 	"khatt/model"
@@ -31,53 +30,53 @@ func Detach(evs []Event, text string) {
 		}
 		return int(p - base), true
 	}
-	// The stretches quoted, joined where they overlap or touch.
-	var spans [][2]int
-	eachString(evs, func(s *string) {
-		if off, ok := at(*s); ok {
-			spans = append(spans, [2]int{off, off + len(*s)})
-		}
-	})
-	if len(spans) == 0 {
-		return
-	}
-	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
-	merged := spans[:1]
-	for _, sp := range spans[1:] {
-		last := &merged[len(merged)-1]
-		if sp[0] <= last[1] {
-			last[1] = max(last[1], sp[1])
-		} else {
-			merged = append(merged, sp)
-		}
-	}
-	var b strings.Builder
-	size := 0
-	for _, sp := range merged {
-		size += sp[1] - sp[0]
-	}
-	b.Grow(size)
-	moved := make([]int, len(merged)) // where each stretch starts in the copy
-	for i, sp := range merged {
-		moved[i] = b.Len()
-		b.WriteString(text[sp[0]:sp[1]])
-	}
-	kept := b.String()
+	// Which bytes of text are quoted, one bit each; a byte's place in the
+	// copy is the number of quoted bytes before it (a rank: a running
+	// count per 64 bytes and a population count within).
+	used := make([]uint64, (len(text)+63)/64)
+	quoted := false
 	eachString(evs, func(s *string) {
 		off, ok := at(*s)
 		if !ok {
 			return
 		}
-		i, _ := slices.BinarySearchFunc(merged, off, func(sp [2]int, off int) int {
-			switch {
-			case sp[1] <= off:
-				return -1
-			case sp[0] > off:
-				return 1
+		quoted = true
+		for i, end := off, off+len(*s); i < end; {
+			w, b := i/64, uint(i%64)
+			n := min(64-int(b), end-i)
+			used[w] |= (^uint64(0) >> (64 - uint(n))) << b
+			i += n
+		}
+	})
+	if !quoted {
+		return
+	}
+	before := make([]int32, len(used))
+	total := 0
+	for w, word := range used {
+		before[w] = int32(total)
+		total += bits.OnesCount64(word)
+	}
+	buf := make([]byte, 0, total)
+	for w, word := range used {
+		for word != 0 { // each run of quoted bytes in this word
+			lo := bits.TrailingZeros64(word)
+			run := bits.TrailingZeros64(^(word >> uint(lo)))
+			buf = append(buf, text[w*64+lo:w*64+lo+run]...)
+			if lo+run == 64 {
+				break
 			}
-			return 0
-		})
-		from := moved[i] + off - merged[i][0]
+			word &^= ^uint64(0) >> (64 - uint(lo+run))
+		}
+	}
+	kept := unsafe.String(unsafe.SliceData(buf), len(buf))
+	eachString(evs, func(s *string) {
+		off, ok := at(*s)
+		if !ok {
+			return
+		}
+		w, b := off/64, uint(off%64)
+		from := int(before[w]) + bits.OnesCount64(used[w]&(1<<b-1))
 		*s = kept[from : from+len(*s)]
 	})
 }
@@ -93,7 +92,20 @@ func eachString(evs []Event, fn func(*string)) {
 		}
 		fn(&e.Name)
 		fn(&e.Key)
+		fn((*string)(&e.Kind))
 		fn(&e.Country)
+		if k := e.Known; k != nil {
+			// The lexicon's own entry is not in any text and is left as
+			// it is; one decoded from a cache row is rewritten.
+			fn(&k.Name)
+			fn((*string)(&k.Kind))
+			fn(&k.StandsFor)
+			fn(&k.In)
+			fn(&k.Key)
+			for i := range k.Latin {
+				fn(&k.Latin[i])
+			}
+		}
 		for _, m := range e.Members {
 			entity(m, depth+1)
 		}

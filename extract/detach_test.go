@@ -2,11 +2,10 @@ package extract
 
 import (
 	"encoding/json"
-	"reflect"
 	"testing"
-	"unsafe"
 
 	"khatt/corpus"
+	"khatt/internal/heldstr"
 	"khatt/seeds"
 )
 
@@ -26,9 +25,9 @@ func TestDetach(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		inText += len(stringsInto(evs, src.Text))
+		inText += len(heldstr.Into(evs, src.Text))
 		Detach(evs, src.Text)
-		if left := stringsInto(evs, src.Text); len(left) > 0 {
+		if left := heldstr.Into(evs, src.Text); len(left) > 0 {
 			t.Fatalf("%s: still in the text after Detach: %q", src.ID, left)
 		}
 		if after, _ := json.Marshal(evs); string(after) != string(before) {
@@ -38,47 +37,4 @@ func TestDetach(t *testing.T) {
 	if inText == 0 {
 		t.Fatal("no string pointed into a text before Detach: the test checks nothing")
 	}
-}
-
-// stringsInto lists the strings reachable from v that point into text.
-func stringsInto(v any, text string) []string {
-	base := uintptr(unsafe.Pointer(unsafe.StringData(text)))
-	var out []string
-	seen := map[uintptr]bool{}
-	var walk func(reflect.Value)
-	walk = func(v reflect.Value) {
-		switch v.Kind() {
-		case reflect.String:
-			s := v.String()
-			p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
-			if s != "" && p >= base && p < base+uintptr(len(text)) {
-				out = append(out, s)
-			}
-		case reflect.Pointer:
-			if v.IsNil() || seen[v.Pointer()] {
-				return
-			}
-			seen[v.Pointer()] = true
-			walk(v.Elem())
-		case reflect.Interface:
-			if !v.IsNil() {
-				walk(v.Elem())
-			}
-		case reflect.Slice, reflect.Array:
-			for i := 0; i < v.Len(); i++ {
-				walk(v.Index(i))
-			}
-		case reflect.Map:
-			for _, k := range v.MapKeys() {
-				walk(k)
-				walk(v.MapIndex(k))
-			}
-		case reflect.Struct:
-			for i := 0; i < v.NumField(); i++ {
-				walk(v.Field(i))
-			}
-		}
-	}
-	walk(reflect.ValueOf(v))
-	return out
 }

@@ -75,6 +75,7 @@ type doc struct {
 	// meeting told later in its sentence.
 	pendingEvents []*docEvent
 	mentBuf       []mention // recognize's working list
+	entHits       []lexicon.Match[*lexicon.Entity]
 }
 
 // sent is one sentence with its layers.
@@ -87,6 +88,37 @@ type sent struct {
 	trigs     []trigger
 	exprs     []dates.Expr
 	habitual  []bool // per clause: a habitual phrase (see habitualClause)
+	// entAt is the lexicon's entity phrase at each token, looked up once:
+	// 0 not yet, -1 none, k the doc's entHits[k-1].
+	entAt []int32
+}
+
+// entityAt is the lexicon's entity phrase starting at token i of s
+// (Entities.At), looked up once per token: recognising entities asks it
+// of most tokens four or five times (the outlet's mask, media, known
+// names, in both passes).
+func (d *doc) entityAt(s *sent, i int) (lexicon.Match[*lexicon.Entity], bool) {
+	toks := s.Tokens
+	if i < 0 || i >= len(toks) {
+		return lexicon.Match[*lexicon.Entity]{}, false
+	}
+	if s.entAt == nil {
+		s.entAt = make([]int32, len(toks))
+	}
+	switch k := s.entAt[i]; {
+	case k > 0:
+		return d.entHits[k-1], true
+	case k < 0:
+		return lexicon.Match[*lexicon.Entity]{}, false
+	}
+	m, ok := d.x.lx.Entities.At(toks, i)
+	if !ok {
+		s.entAt[i] = -1
+		return m, false
+	}
+	d.entHits = append(d.entHits, m)
+	s.entAt[i] = int32(len(d.entHits))
+	return m, true
 }
 
 // mentionAt is the index in s.ments of the (last) mention that starts at
@@ -108,7 +140,7 @@ func (x *Extractor) prepare(src *model.Source, cache *arabic.Cache) *doc {
 	outlet := outletWords(src.Outlet)
 	for i := range segs {
 		s := &sent{Sentence: segs[i]}
-		s.masked = x.maskOutlet(s.Tokens, outlet)
+		s.masked = d.maskOutlet(s, outlet)
 		s.furniture = x.isFurniture(s)
 		d.sents = append(d.sents, s)
 	}
@@ -136,7 +168,8 @@ func outletWords(outlet string) []string {
 
 // maskOutlet marks the tokens of the outlet's own name and of media names
 // the gazetteer knows (their «اليوم» is no date).
-func (x *Extractor) maskOutlet(toks []arabic.Token, outlet []string) []bool {
+func (d *doc) maskOutlet(s *sent, outlet []string) []bool {
+	toks := s.Tokens
 	var masked []bool
 	mark := func(from, to int) {
 		if masked == nil {
@@ -159,7 +192,7 @@ func (x *Extractor) maskOutlet(toks []arabic.Token, outlet []string) []bool {
 				mark(i, i+len(outlet))
 			}
 		}
-		if m, ok := x.lx.Entities.At(toks, i); ok && m.Val.Kind == model.Media {
+		if m, ok := d.entityAt(s, i); ok && m.Val.Kind == model.Media {
 			mark(i, i+m.N)
 		}
 	}

@@ -282,7 +282,7 @@ func stripTatweel(s string) string { return strings.ReplaceAll(s, "ـ", "") }
 // at token i.
 func (d *doc) known(s *sent, i int) (mention, bool) {
 	toks := s.Tokens
-	m, ok := d.x.lx.Entities.At(toks, i)
+	m, ok := d.entityAt(s, i)
 	if ok && is(toks, i, g.ibn) && i > 0 && d.nameWord(toks, i-1) {
 		ok = false // "عبد الله بن زايد" is not "بن زايد"
 	}
@@ -364,7 +364,7 @@ func (d *doc) givenName(s *sent, i int) (mention, bool) {
 // الجيش الإسرائيلي»، «وكالة رويترز»), or one the gazetteer knows.
 func (d *doc) media(s *sent, i int) (mention, bool) {
 	toks := s.Tokens
-	if m, ok := d.x.lx.Entities.At(toks, i); ok && m.Val.Kind == model.Media {
+	if m, ok := d.entityAt(s, i); ok && m.Val.Kind == model.Media {
 		return mention{from: i, to: i + m.N, ent: d.ents.known(m.Val), prep: prepOf(m.Reading)}, true
 	}
 	head, ok := d.x.w.media.In(&toks[i])
@@ -455,7 +455,7 @@ func (d *doc) collective(s *sent, i int) (mention, bool) {
 			j++
 			continue
 		}
-		if m, ok := d.x.lx.Entities.At(toks, j); ok && m.Val.Kind != model.Media && m.Val.Kind != model.Person {
+		if m, ok := d.entityAt(s, j); ok && m.Val.Kind != model.Media && m.Val.Kind != model.Person {
 			members = append(members, d.ents.known(m.Val))
 			j += m.N
 			continue

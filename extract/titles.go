@@ -99,7 +99,7 @@ scan:
 				continue
 			}
 		}
-		if m, ok := lx.Entities.At(toks, j); ok {
+		if m, ok := d.entityAt(s, j); ok {
 			switch m.Val.Kind {
 			case model.Person:
 				person = d.ents.known(m.Val)
