@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -161,6 +162,73 @@ type reader struct {
 	// shares one entity among the events that name it, and so do the
 	// events decoded (nil: every occurrence decoded on its own).
 	ents map[string]*extract.Entity
+	// shared interns symbols (names, keys, words) and lexicon entries
+	// across the articles decoded (nil: not).
+	shared *interner
+}
+
+// interner shares, across the articles of a corpus, the strings and the
+// lexicon entries that every article repeats: decoded separately they
+// were a third of the events' memory. It holds copies (never a row's
+// bytes), short strings only, and a bounded number of them.
+type interner struct {
+	mu    sync.Mutex
+	strs  map[string]string
+	known map[knownKey]*lexicon.Entity
+}
+
+type knownKey struct {
+	name, kind, standsFor, in, key, latin string
+	acts                                  bool
+}
+
+var shared = &interner{strs: map[string]string{}, known: map[knownKey]*lexicon.Entity{}}
+
+// internLimit bounds what the interner holds; past it, strings are kept
+// as they are.
+const internLimit = 1 << 18
+
+func (in *interner) str(s string) string {
+	if len(s) > 64 {
+		return s
+	}
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if x, ok := in.strs[s]; ok {
+		return x
+	}
+	if len(in.strs) >= internLimit {
+		return s
+	}
+	x := strings.Clone(s)
+	in.strs[x] = x
+	return x
+}
+
+// entry returns the one lexicon entry equal to k, whose strings are
+// interned already.
+func (in *interner) entry(k *lexicon.Entity) *lexicon.Entity {
+	key := func() knownKey {
+		return knownKey{k.Name, string(k.Kind), k.StandsFor, k.In, k.Key, strings.Join(k.Latin, "\x00"), k.Acts}
+	}
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if x, ok := in.known[key()]; ok {
+		return x
+	}
+	if len(in.known) >= internLimit {
+		return k
+	}
+	// Shared from now on: none of its strings may be a row's (a long one
+	// is not interned), for the row's article would move it (Detach), and
+	// the table's key must not hold a row either.
+	k.Name, k.Kind, k.StandsFor = strings.Clone(k.Name), model.ActorKind(strings.Clone(string(k.Kind))), strings.Clone(k.StandsFor)
+	k.In, k.Key = strings.Clone(k.In), strings.Clone(k.Key)
+	for i := range k.Latin {
+		k.Latin[i] = strings.Clone(k.Latin[i])
+	}
+	in.known[key()] = k
+	return k
 }
 
 var errShort = errors.New("truncated timeline")
@@ -239,6 +307,9 @@ func (r *reader) sym() string {
 		return r.strs[i-1]
 	}
 	s := r.str()
+	if r.shared != nil {
+		s = r.shared.str(s)
+	}
 	r.strs = append(r.strs, s)
 	return s
 }
@@ -576,6 +647,9 @@ func (r *reader) entityOnce(depth int) *extract.Entity {
 			}
 		}
 		k.Acts = r.bool()
+		if r.shared != nil && r.err == nil {
+			k = r.shared.entry(k)
+		}
 		e.Known = k
 	}
 	e.Role = r.bool()
@@ -633,7 +707,7 @@ func decodeArticle(b []byte) ([]extract.Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.ents = map[string]*extract.Entity{}
+	r.ents, r.shared = map[string]*extract.Entity{}, shared
 	n := r.uint()
 	evs := make([]extract.Event, 0, min(n, 1<<16))
 	for i := 0; i < n && r.err == nil; i++ {
