@@ -476,12 +476,14 @@ func (o *options) loadThen(stderr io.Writer) (tl *model.Timeline, done func()) {
 // garbage while it is extracted; past the limit the collector works harder
 // rather than let the heap double. What stays live until the merge is
 // about three and a half times the corpus's size (events, their mentions
-// and the stretches of text they quote); five times leaves the collector
-// room, and keeps a 100k corpus (712 MB) under 4 GiB at the cost of about
-// a tenth more time (131 s → 150 s, 5.7 → 3.6 GiB). The limit grows with
-// the corpus, for a collector kept under a limit below the live heap
-// would spend half the time collecting. GOMEMLIMIT, when set, decides
-// instead.
+// and the stretches of text they quote). Eight times leaves the collector
+// room; past 3.5 GiB memory counts more than time, and the limit grows as
+// four and a half times the corpus only: a 100k corpus (712 MB) stays
+// under 4 GiB (5.7 GiB before) for about a tenth more time. The limit
+// grows with the corpus, for a collector kept under a limit below the
+// live heap would spend half the time collecting (with five times, 30k
+// articles with one changed took 16 s instead of 9). GOMEMLIMIT, when
+// set, decides instead.
 func setMemoryLimit(files []corpus.File) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return
@@ -490,7 +492,11 @@ func setMemoryLimit(files []corpus.File) {
 	for _, f := range files {
 		total += f.Size
 	}
-	limit := max(768<<20, 5*total)
+	limit := 8 * total
+	if big := int64(3584 << 20); limit > big {
+		limit = max(big, total*9/2)
+	}
+	limit = max(768<<20, limit)
 	if ram := physicalMemory(); ram > 0 {
 		limit = min(limit, max(768<<20, ram/2)) // never more than half the machine
 	}
