@@ -479,7 +479,8 @@ func (o *options) loadThen(stderr io.Writer) (tl *model.Timeline, done func()) {
 // and the stretches of text they quote). Eight times leaves the collector
 // room; past 3.5 GiB memory counts more than time, and the limit grows as
 // four and a half times the corpus only: a 100k corpus (712 MB) stays
-// under 4 GiB (5.7 GiB before) for about a tenth more time. The limit
+// under 4 GiB (5.7 GiB before) for some more time (131 s → 150 s in one
+// pair of runs). The limit
 // grows with the corpus, for a collector kept under a limit below the
 // live heap would spend half the time collecting (with five times, 30k
 // articles with one changed took 16 s instead of 9). GOMEMLIMIT, when
