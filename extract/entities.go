@@ -69,9 +69,11 @@ type mention struct {
 type entityStore struct {
 	byKey    map[string]*Entity
 	surnames map[string]*Entity
-	titled   []titledPerson // title words → person, in order of mention
-	order    []*Entity      // people in order of first mention
-	last     *Entity        // the person named last, while reading
+	// surnameLens has bit n%64 set for a surname of n bytes.
+	surnameLens uint64
+	titled      []titledPerson // title words → person, in order of mention
+	order       []*Entity      // people in order of first mention
+	last        *Entity        // the person named last, while reading
 	// salience counts each person's mentions so far (a headline's double),
 	// for resolving pronouns and honorifics («سموه»).
 	salience map[*Entity]int
@@ -162,7 +164,18 @@ func (st *entityStore) learnSurname(x *Entity) {
 	}
 	if _, taken := st.surnames[last]; !taken {
 		st.surnames[last] = x
+		st.surnameLens |= 1 << (len(last) % 64)
 	}
+}
+
+// surname returns the person whose family name the article taught is
+// w. Most words are asked and few are surnames: their lengths answer
+// first.
+func (st *entityStore) surname(w string) *Entity {
+	if st.surnameLens&(1<<(len(w)%64)) == 0 {
+		return nil
+	}
+	return st.surnames[w]
 }
 
 // learnTitle records that a title described a person.

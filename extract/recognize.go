@@ -250,7 +250,7 @@ func (d *doc) discover(toks []arabic.Token, i int, minWords int) (mention, bool)
 			break
 		}
 		if d.conjGlued(toks, j) && !is(toks, j-1, kunya) {
-			if _, known := d.ents.surnames[toks[j].Bare()]; !known {
+			if d.ents.surname(toks[j].Bare()) == nil {
 				break // "ووكيل": a new phrase starts
 			}
 		}
@@ -305,10 +305,7 @@ func (d *doc) known(s *sent, i int) (mention, bool) {
 	}
 	// A surname the article has taught: "زيارة حسين".
 	for _, a := range toks[i].An {
-		if len(d.ents.surnames) == 0 {
-			break
-		}
-		if p := d.ents.surnames[a.Stem]; p != nil && arabic.RuneLen(a.Stem) >= 3 {
+		if p := d.ents.surname(a.Stem); p != nil && arabic.RuneLen(a.Stem) >= 3 {
 			return mention{from: i, to: d.patronymics(toks, i+1), ent: p, prep: prepOf(a), conj: a.Conj()}, true
 		}
 	}

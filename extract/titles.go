@@ -316,7 +316,7 @@ func (d *doc) masked(s *sent, j int) bool { return s.masked != nil && j < len(s.
 // token j is.
 func (d *doc) surnameAt(toks []arabic.Token, j int) *Entity {
 	for _, a := range toks[j].An {
-		if p := d.ents.surnames[a.Stem]; p != nil && arabic.RuneLen(a.Stem) >= 3 && !a.Prep() {
+		if p := d.ents.surname(a.Stem); p != nil && arabic.RuneLen(a.Stem) >= 3 && !a.Prep() {
 			return p
 		}
 	}
