@@ -2,7 +2,6 @@ package extract
 
 import (
 	"slices"
-	"sort"
 	"strings"
 
 	"khatt/arabic"
@@ -252,8 +251,7 @@ func (st *entityStore) lastOf(country string) *Entity {
 // titleKey reduces title words to what identifies an office: no honorific
 // or military rank, each word without its article.
 func titleKey(words []string) []string {
-	var out []string
-	seen := map[string]bool{}
+	out := make([]string, 0, len(words)+1) // room for a country (titled)
 	for _, w := range words {
 		w = strings.TrimPrefix(w, "ال")
 		switch w {
@@ -264,13 +262,12 @@ func titleKey(words []string) []string {
 		if w == "جمهوريه" {
 			w = "دوله" // رئيس الجمهورية is رئيس الدولة
 		}
-		if w == "" || seen[w] {
+		if w == "" || slices.Contains(out, w) { // a title has a few words
 			continue
 		}
-		seen[w] = true
 		out = append(out, w)
 	}
-	sort.Strings(out)
+	slices.Sort(out)
 	return out
 }
 
