@@ -69,7 +69,8 @@ func (d *doc) corefer() []*docEvent {
 		if len(f.agents) == 0 && !f.summit && f.typ == model.Talks && len(evs) > 0 && !dated(f) {
 			return
 		}
-		e := &docEvent{typ: f.typ}
+		e := d.sc.events.alloc()
+		e.typ = f.typ
 		e.add(f)
 		evs = append(evs, e)
 	}
@@ -289,7 +290,8 @@ func (d *doc) meetingOf(f *frame, evs []*docEvent) *docEvent {
 			if len(o.agents) == 0 {
 				o.agents = []*Entity{speaker}
 			}
-			e := &docEvent{typ: model.Talks}
+			e := d.sc.events.alloc()
+			e.typ = model.Talks
 			e.add(o)
 			// The meeting is created here so the statement can join it; the
 			// caller's list learns of it through the frame.

@@ -28,12 +28,15 @@ type Extractor struct {
 	// the storage of an article's tokens (one article uses a cache at a
 	// time, from its first token to its last event).
 	caches sync.Pool
+	// scratches hold the room of an article's extraction (see scratch).
+	scratches sync.Pool
 }
 
 // New builds an extractor over a lexicon.
 func New(lx *lexicon.Lexicon) *Extractor {
 	x := &Extractor{lx: lx, tg: dates.NewTagger(lx), w: newWords(lx), holders: officeHolders(lx)}
 	x.caches.New = func() any { return &arabic.Cache{Classifier: lx.Classifier()} }
+	x.scratches.New = func() any { return &scratch{} }
 	return x
 }
 
@@ -75,7 +78,7 @@ type doc struct {
 	// meeting told later in its sentence.
 	pendingEvents []*docEvent
 	mentBuf       []mention // recognize's working list
-	entHits       []lexicon.Match[*lexicon.Entity]
+	sc            *scratch
 }
 
 // sent is one sentence with its layers.
@@ -107,7 +110,7 @@ func (d *doc) entityAt(s *sent, i int) (lexicon.Match[*lexicon.Entity], bool) {
 	}
 	switch k := s.entAt[i]; {
 	case k > 0:
-		return d.entHits[k-1], true
+		return d.sc.entHits[k-1], true
 	case k < 0:
 		return lexicon.Match[*lexicon.Entity]{}, false
 	}
@@ -116,8 +119,8 @@ func (d *doc) entityAt(s *sent, i int) (lexicon.Match[*lexicon.Entity], bool) {
 		s.entAt[i] = -1
 		return m, false
 	}
-	d.entHits = append(d.entHits, m)
-	s.entAt[i] = int32(len(d.entHits))
+	d.sc.entHits = append(d.sc.entHits, m)
+	s.entAt[i] = int32(len(d.sc.entHits))
 	return m, true
 }
 
@@ -134,8 +137,8 @@ func (s *sent) mentionAt(i int) (int, bool) {
 
 // prepare segments the body, masks the outlet's name and page furniture,
 // and fixes the anchor relative dates resolve against.
-func (x *Extractor) prepare(src *model.Source, cache *arabic.Cache) *doc {
-	d := &doc{x: x, src: src, text: src.Text}
+func (x *Extractor) prepare(src *model.Source, cache *arabic.Cache, sc *scratch) *doc {
+	d := &doc{x: x, src: src, text: src.Text, sc: sc}
 	segs := arabic.Segment(src.Text, src.BodyStart, cache)
 	outlet := outletWords(src.Outlet)
 	for i := range segs {

@@ -44,6 +44,8 @@ func (x *Extractor) Article(src *model.Source) []Event {
 	// The word cache holds this article's tokens until its events are out.
 	cache := x.caches.Get().(*arabic.Cache)
 	defer x.caches.Put(cache)
+	sc := x.scratches.Get().(*scratch)
+	defer x.scratches.Put(sc)
 	// A text far longer than any article (a dump, a hostile file) is read
 	// in chunks cut at line ends: each chunk's layers are dropped before
 	// the next is read, so memory stays a small multiple of a chunk.
@@ -51,7 +53,7 @@ func (x *Extractor) Article(src *model.Source) []Event {
 		to := chunkEnd(src.Text, from, ChunkBytes)
 		part := *src
 		part.Text, part.BodyStart = src.Text[:to], from
-		d, evs := x.run(&part, cache)
+		d, evs := x.run(&part, cache, sc)
 		out = slices.Grow(out, len(evs)) // kept until the merge: no room to spare
 		for _, e := range evs {
 			if !e.dropped {
@@ -62,6 +64,7 @@ func (x *Extractor) Article(src *model.Source) []Event {
 		if !src.Published.Known() {
 			src.Published = part.Published // stated in the text, found in its first chunk
 		}
+		sc.reset() // the chunk's frames and events are out
 		from = to
 	}
 	return out
@@ -110,8 +113,8 @@ func chunkEnd(text string, from, limit int) int {
 }
 
 // run takes an article through every stage and returns its events, dated.
-func (x *Extractor) run(src *model.Source, cache *arabic.Cache) (*doc, []*docEvent) {
-	d := x.prepare(src, cache)
+func (x *Extractor) run(src *model.Source, cache *arabic.Cache, sc *scratch) (*doc, []*docEvent) {
+	d := x.prepare(src, cache, sc)
 	d.entities()
 	for _, s := range d.sents {
 		d.layers(s)
@@ -369,7 +372,7 @@ func (d *doc) contentWords(e *docEvent) []string {
 // Debug describes an article's frames, one line each: a tool for lexicon
 // and rule work.
 func (x *Extractor) Debug(src *model.Source) string {
-	d, evs := x.run(src, &arabic.Cache{Classifier: x.lx.Classifier()})
+	d, evs := x.run(src, &arabic.Cache{Classifier: x.lx.Classifier()}, &scratch{})
 	var b strings.Builder
 	for _, s := range d.sents {
 		fmt.Fprintf(&b, "S%d%s %q\n", s.Index, map[bool]string{true: " [headline]", false: ""}[s.Headline], d.text[s.Start:s.End])

@@ -62,7 +62,8 @@ func (d *doc) frame(s *sent, tr trigger, here []*frame) *frame {
 	if tr.negated {
 		return nil
 	}
-	f := &frame{s: s, tr: tr, typ: tr.info.Type, lightAt: -1}
+	f := d.sc.frames.alloc()
+	*f = frame{s: s, tr: tr, typ: tr.info.Type, lightAt: -1}
 	d.roles(f, here)
 	d.status(f, here)
 	d.attribute(f, here)

@@ -1,0 +1,49 @@
+package extract
+
+import "khatt/lexicon"
+
+// scratch is the room an article's extraction works in and drops when
+// its events are out: its frames, its events before output, the entity
+// phrases it found. An extractor keeps one per goroutine from article to
+// article, so that the next article reuses the room instead of asking
+// the collector for it (frames were the largest allocation of all).
+type scratch struct {
+	frames  slab[frame]
+	events  slab[docEvent]
+	entHits []lexicon.Match[*lexicon.Entity]
+}
+
+// reset makes the room free for the next document, holding nothing of
+// the last.
+func (sc *scratch) reset() {
+	sc.frames.reset()
+	sc.events.reset()
+	clear(sc.entHits)
+	sc.entHits = sc.entHits[:0]
+}
+
+// slab hands out zeroed values of T from chunks it keeps.
+type slab[T any] struct {
+	chunks [][]T
+	n      int // values handed out since the last reset
+}
+
+const slabChunk = 64
+
+func (s *slab[T]) alloc() *T {
+	c, i := s.n/slabChunk, s.n%slabChunk
+	if c == len(s.chunks) {
+		s.chunks = append(s.chunks, make([]T, slabChunk))
+	}
+	s.n++
+	return &s.chunks[c][i] // zero: never handed out, or cleared by reset
+}
+
+// reset clears what was handed out (nothing it pointed to is kept) and
+// makes it free again.
+func (s *slab[T]) reset() {
+	for c := 0; c*slabChunk < s.n; c++ {
+		clear(s.chunks[c][:min(slabChunk, s.n-c*slabChunk)])
+	}
+	s.n = 0
+}
