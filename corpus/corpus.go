@@ -434,8 +434,10 @@ func ReadRegular(fsys fs.FS, name string, maxBytes int64) ([]byte, error) {
 	}
 	defer f.Close()
 	// One buffer of the stated size; the size can change under us, so read
-	// on to one byte past the cap to know.
-	buf := bytes.NewBuffer(make([]byte, 0, info.Size()+1))
+	// on to one byte past the cap to know. (ReadFrom wants MinRead bytes
+	// free before each read, the one that meets the end too: without them
+	// it doubled every buffer.)
+	buf := bytes.NewBuffer(make([]byte, 0, info.Size()+bytes.MinRead))
 	if _, err := buf.ReadFrom(io.LimitReader(f, maxBytes+1)); err != nil {
 		return nil, fmt.Errorf("cannot read: %w", explain(err))
 	}

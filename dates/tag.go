@@ -303,15 +303,17 @@ func (s *sentence) part(k int, c *chain) int {
 		}
 	}
 	if c.date == nil || c.hijri == nil {
-		if w, l := s.written(k2); l > 0 && w.precision != model.Unknown {
+		if found, l := s.written(k2); l > 0 && found.precision != model.Unknown {
+			w := new(written) // on the heap only when a date is written here
+			*w = found
 			switch {
 			case c.date == nil:
-				c.date = &w
+				c.date = w
 			case c.date.hijri != "" && w.hijri == "":
 				// «26 / 5 / 1447هـ الموافق 17 / 11 / 2025م»: the Gregorian date is kept.
-				c.hijri, c.date = c.date, &w
+				c.hijri, c.date = c.date, w
 			case c.date.hijri == "" && w.hijri != "":
-				c.hijri = &w
+				c.hijri = w
 			default:
 				return 0
 			}
