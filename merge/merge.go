@@ -15,6 +15,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
+	"hash/maphash"
 	"math"
 	"runtime"
 	"slices"
@@ -219,7 +220,7 @@ type item struct {
 	lo, hi          time.Time
 	// The event's fields every comparison reads, kept here so that a pair
 	// is judged without reaching into two events far apart in memory.
-	sig                 int32 // its signature's number
+	sig                 int32 // its signature's number in its connected set (numberSignatures)
 	typ                 model.EventType
 	phone, summit, host bool
 	placed, atPlace     bool // it has a place; that place is a place (not a country)
@@ -260,7 +261,7 @@ func newItem(e *extract.Event, article int, ids *keyIDs) *item {
 			// A leader stands for the country at a meeting: «قمة بين
 			// الجزائر وتونس وليبيا» is the meeting of Tebboune, Saied and
 			// al-Menfi.
-			party("c:" + arabic.Fold(a.Country))
+			it.parties.add(ids.country(a.Country))
 		}
 	}
 	it.typ, it.phone, it.summit, it.host, it.sides = e.Type, e.Phone, e.Summit, e.Host, e.Sides
@@ -276,7 +277,6 @@ func newItem(e *extract.Event, article int, ids *keyIDs) *item {
 		// Arriving one evening and received the next morning is one visit.
 		it.lo, it.hi = it.lo.AddDate(0, 0, -1), it.hi.AddDate(0, 0, 1)
 	}
-	it.sig = ids.of(signature(it))
 	return it
 }
 
@@ -337,8 +337,24 @@ func actorKeys(a *extract.Entity) []string {
 	return []string{"k:" + a.Key}
 }
 
+// numberSignatures gives each item the number of its signature among
+// items (only items of one connected set are ever compared).
+func numberSignatures(items []*item) {
+	sigs := map[string]int32{}
+	for _, it := range items {
+		s := signature(it)
+		id, ok := sigs[s]
+		if !ok {
+			id = int32(len(sigs))
+			sigs[s] = id
+		}
+		it.sig = id
+	}
+}
+
 // cluster groups compatible items with union-find over blocks.
 func cluster(items []*item) [][]*item {
+	numberSignatures(items)
 	parent := make([]int, len(items))
 	for i := range parent {
 		parent[i] = i
@@ -716,20 +732,55 @@ func gapDays(a, b *item) int {
 // compare as integers. It is safe for concurrent use; which number a key
 // gets does not matter, only that equal keys get equal numbers.
 type keyIDs struct {
-	mu sync.Mutex
-	m  map[string]int32
+	// Shards by the key's hash, each with its own lock: every core asks
+	// for a number per actor key of every report at once.
+	shards [keyShards]struct {
+		mu sync.Mutex
+		m  map[string]int32
+	}
+	seed maphash.Seed
 }
 
-func newKeyIDs() *keyIDs { return &keyIDs{m: map[string]int32{}} }
+const keyShards = 16
+
+func newKeyIDs() *keyIDs {
+	ids := &keyIDs{seed: maphash.MakeSeed()}
+	for i := range ids.shards {
+		ids.shards[i].m = map[string]int32{}
+	}
+	return ids
+}
 
 func (ids *keyIDs) of(k string) int32 {
-	ids.mu.Lock()
-	defer ids.mu.Unlock()
-	id, ok := ids.m[k]
+	n := int32(maphash.String(ids.seed, k) % keyShards)
+	sh := &ids.shards[n]
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	id, ok := sh.m[k]
 	if !ok {
-		id = int32(len(ids.m))
-		ids.m[k] = id
+		id = int32(len(sh.m))*keyShards + n // unique across shards
+		sh.m[k] = id
 	}
+	return id
+}
+
+// country is the number of a country's party key (c: and its folded
+// name), remembered by the name as written: folding it for every report
+// of talks cost more than the rest of the item.
+func (ids *keyIDs) country(name string) int32 {
+	memo := "\x00" + name // no key starts with a NUL
+	n := int32(maphash.String(ids.seed, memo) % keyShards)
+	sh := &ids.shards[n]
+	sh.mu.Lock()
+	id, ok := sh.m[memo]
+	sh.mu.Unlock()
+	if ok {
+		return id
+	}
+	id = ids.of("c:" + arabic.Fold(name))
+	sh.mu.Lock()
+	sh.m[memo] = id
+	sh.mu.Unlock()
 	return id
 }
 

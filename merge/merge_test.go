@@ -221,6 +221,7 @@ func TestFitsBySignature(t *testing.T) {
 			}
 		}
 	}
+	numberSignatures(items)
 	byType := map[model.EventType][]int{}
 	for i, it := range items {
 		byType[it.typ] = append(byType[it.typ], i)
