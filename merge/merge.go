@@ -220,7 +220,8 @@ type item struct {
 	lo, hi          time.Time
 	// The event's fields every comparison reads, kept here so that a pair
 	// is judged without reaching into two events far apart in memory.
-	sig                 int32 // its signature's number in its connected set (numberSignatures)
+	sig                 int32  // its signature's number in its connected set (numberSignatures)
+	sigKey              string // its signature, made with the item (on every core), until numbered
 	typ                 model.EventType
 	phone, summit, host bool
 	placed, atPlace     bool // it has a place; that place is a place (not a country)
@@ -277,6 +278,7 @@ func newItem(e *extract.Event, article int, ids *keyIDs) *item {
 		// Arriving one evening and received the next morning is one visit.
 		it.lo, it.hi = it.lo.AddDate(0, 0, -1), it.hi.AddDate(0, 0, 1)
 	}
+	it.sigKey = signature(it)
 	return it
 }
 
@@ -342,7 +344,11 @@ func actorKeys(a *extract.Entity) []string {
 func numberSignatures(items []*item) {
 	sigs := map[string]int32{}
 	for _, it := range items {
-		s := signature(it)
+		s := it.sigKey
+		if s == "" {
+			s = signature(it)
+		}
+		it.sigKey = "" // numbered: no longer needed
 		id, ok := sigs[s]
 		if !ok {
 			id = int32(len(sigs))
