@@ -3,6 +3,7 @@ package cache
 import (
 	"encoding/binary"
 	"errors"
+	"hash/maphash"
 	"io"
 	"math"
 	"runtime"
@@ -172,17 +173,31 @@ type reader struct {
 // were a third of the events' memory. It holds copies (never a row's
 // bytes), short strings only, and a bounded number of them.
 type interner struct {
-	mu    sync.Mutex
-	strs  map[string]string
+	// Strings in shards by hash, each with its own lock: every decoding
+	// core asks for each symbol of each article.
+	shards [internShards]struct {
+		mu   sync.Mutex
+		strs map[string]string
+	}
+	seed  maphash.Seed
+	mu    sync.Mutex // for known
 	known map[knownKey]*lexicon.Entity
 }
+
+const internShards = 16
 
 type knownKey struct {
 	name, kind, standsFor, in, key, latin string
 	acts                                  bool
 }
 
-var shared = &interner{strs: map[string]string{}, known: map[knownKey]*lexicon.Entity{}}
+var shared = func() *interner {
+	in := &interner{seed: maphash.MakeSeed(), known: map[knownKey]*lexicon.Entity{}}
+	for i := range in.shards {
+		in.shards[i].strs = map[string]string{}
+	}
+	return in
+}()
 
 // internLimit bounds what the interner holds; past it, strings are kept
 // as they are.
@@ -192,16 +207,17 @@ func (in *interner) str(s string) string {
 	if len(s) > 64 {
 		return s
 	}
-	in.mu.Lock()
-	defer in.mu.Unlock()
-	if x, ok := in.strs[s]; ok {
+	sh := &in.shards[maphash.String(in.seed, s)%internShards]
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	if x, ok := sh.strs[s]; ok {
 		return x
 	}
-	if len(in.strs) >= internLimit {
+	if len(sh.strs) >= internLimit/internShards {
 		return s
 	}
 	x := strings.Clone(s)
-	in.strs[x] = x
+	sh.strs[x] = x
 	return x
 }
 
