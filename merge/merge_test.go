@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"khatt/arabic"
 	"khatt/corpus"
 	"khatt/extract"
 	"khatt/lexicon"
@@ -297,5 +298,30 @@ func TestSortInPlace(t *testing.T) {
 		if evs[i].Summary != want[i].Summary {
 			t.Fatalf("position %d: event %s, want %s", i, evs[i].Summary, want[i].Summary)
 		}
+	}
+}
+
+// TestKeyIDs: equal keys get equal numbers, different keys different
+// ones, whichever shard they fall in; a country's number is its folded
+// party key's.
+func TestKeyIDs(t *testing.T) {
+	ids := newKeyIDs()
+	seen := map[int32]string{}
+	for i := 0; i < 5000; i++ {
+		k := fmt.Sprintf("k:%d", i)
+		id := ids.of(k)
+		if other, dup := seen[id]; dup {
+			t.Fatalf("%s and %s share number %d", k, other, id)
+		}
+		seen[id] = k
+		if again := ids.of(k); again != id {
+			t.Fatalf("%s: %d then %d", k, id, again)
+		}
+	}
+	if got, want := ids.country("مصر"), ids.of("c:"+arabic.Fold("مصر")); got != want {
+		t.Errorf("country %d, its party key %d", got, want)
+	}
+	if ids.country("مصر") != ids.country("مصر") || ids.country("مصر") == ids.country("تونس") {
+		t.Error("a country's number is not its own")
 	}
 }
