@@ -81,15 +81,31 @@ func Detach(evs []Event, text string) {
 	})
 }
 
+// eachEntity calls fn with every entity of the event: its actors, its
+// place, and the members of collectives among them (nested at most four
+// deep).
+func eachEntity(e *Event, fn func(*Entity)) {
+	var walk func(x *Entity, depth int)
+	walk = func(x *Entity, depth int) {
+		if x == nil || depth > 4 {
+			return
+		}
+		fn(x)
+		for _, m := range x.Members {
+			walk(m, depth+1)
+		}
+	}
+	for _, a := range e.Actors {
+		walk(a, 0)
+	}
+	walk(e.Place, 0)
+}
+
 // eachString calls fn with every string field reachable from evs. An
 // entity shared by several events is visited once per event; fn must
 // not mind (Detach's rewrites leave a moved string alone).
 func eachString(evs []Event, fn func(*string)) {
-	var entity func(e *Entity, depth int)
-	entity = func(e *Entity, depth int) {
-		if e == nil || depth > 4 {
-			return
-		}
+	entity := func(e *Entity) {
 		fn(&e.Name)
 		fn(&e.Key)
 		fn((*string)(&e.Kind))
@@ -105,9 +121,6 @@ func eachString(evs []Event, fn func(*string)) {
 			for i := range k.Latin {
 				fn(&k.Latin[i])
 			}
-		}
-		for _, m := range e.Members {
-			entity(m, depth+1)
 		}
 		// e.words is nil once the article is read (forget).
 	}
@@ -128,10 +141,7 @@ func eachString(evs []Event, fn func(*string)) {
 	}
 	for i := range evs {
 		e := &evs[i]
-		for _, a := range e.Actors {
-			entity(a, 0)
-		}
-		entity(e.Place, 0)
+		eachEntity(e, entity)
 		date(&e.Date)
 		for k := range e.Mentions {
 			mention(&e.Mentions[k])

@@ -74,20 +74,7 @@ func (x *Extractor) Article(src *model.Source) []Event {
 // the document was read: it served that document only, and would be
 // kept with the event until the merge.
 func forget(e *Event) {
-	var each func(x *Entity, depth int)
-	each = func(x *Entity, depth int) {
-		if x == nil || depth > 4 {
-			return
-		}
-		x.words = nil
-		for _, m := range x.Members {
-			each(m, depth+1)
-		}
-	}
-	for _, a := range e.Actors {
-		each(a, 0)
-	}
-	each(e.Place, 0)
+	eachEntity(e, func(x *Entity) { x.words = nil })
 }
 
 // ChunkBytes is the largest stretch of text read as one document.

@@ -715,20 +715,7 @@ func similarity(a, b []string) (float64, int) {
 	if len(a) == 0 {
 		return 0, 0
 	}
-	n := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); { // both sorted, each word once
-		switch {
-		case a[i] == b[j]:
-			n++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return float64(n) / float64(len(a)), len(a)
+	return float64(common(a, b)) / float64(len(a)), len(a)
 }
 
 // gapDays is how many days lie between two items' bounds.
@@ -819,8 +806,9 @@ func (s keySet) has(k int32) bool {
 
 func shares(a, b keySet) bool { return common(a, b) > 0 }
 
-// common is the number of keys in both sets.
-func common(a, b keySet) int {
+// common is the number of elements in both of two sorted lists, each
+// element in a list once (key sets, a statement's words).
+func common[T cmp.Ordered](a, b []T) int {
 	n := 0
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
