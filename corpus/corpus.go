@@ -14,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -159,9 +160,14 @@ func Scan(roots []Root) ([]File, []error) {
 			}
 			metaCache[dir] = meta
 		}
-		for _, name := range names {
+		for _, l := range names {
+			name := l.name
 			f := File{Name: name, Display: display(name), Meta: metaCache[path.Dir(name)][path.Base(name)], root: r, maxB: maxBytes}
-			if info, err := fs.Stat(r.FS, name); err == nil {
+			info := l.info
+			if info == nil {
+				info, _ = fs.Stat(r.FS, name)
+			}
+			if info != nil {
 				f.Size, f.ModTime = info.Size(), info.ModTime().UnixNano()
 			}
 			if r.Abs != "" {
@@ -367,10 +373,17 @@ type skip struct {
 	err  error
 }
 
+// listed is an article file found by listArticles, with what it knew of
+// it (nil: Stat it).
+type listed struct {
+	name string
+	info fs.FileInfo
+}
+
 // listArticles returns the article files at or under p, sorted, the
 // directories that hold a metadata file, and what it had to skip
 // (unreadable directories, special files, links out of the corpus).
-func listArticles(fsys fs.FS, p string) ([]string, map[string]bool, []skip, error) {
+func listArticles(fsys fs.FS, p string) ([]listed, map[string]bool, []skip, error) {
 	info, err := fs.Stat(fsys, p)
 	if err != nil {
 		return nil, nil, nil, explain(err)
@@ -380,9 +393,9 @@ func listArticles(fsys fs.FS, p string) ([]string, map[string]bool, []skip, erro
 		if _, err := fs.Stat(fsys, path.Join(path.Dir(p), MetaFile)); err == nil {
 			metas[path.Dir(p)] = true
 		}
-		return []string{p}, metas, nil, nil
+		return []listed{{name: p}}, metas, nil, nil
 	}
-	var names []string
+	var names []listed
 	var skipped []skip
 	err = fs.WalkDir(fsys, p, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -405,11 +418,18 @@ func listArticles(fsys fs.FS, p string) ([]string, map[string]bool, []skip, erro
 		case d.Name() == MetaFile:
 			metas[path.Dir(name)] = true
 		case IsArticleName(d.Name()):
-			names = append(names, name)
+			l := listed{name: name}
+			if d.Type().IsRegular() {
+				// Where the directory listing had to ask for the file's type,
+				// its size and time came with it; elsewhere this asks now.
+				// A link is followed by Scan's own Stat.
+				l.info, _ = d.Info()
+			}
+			names = append(names, l)
 		}
 		return nil
 	})
-	sort.Strings(names)
+	slices.SortFunc(names, func(a, b listed) int { return strings.Compare(a.name, b.name) })
 	return names, metas, skipped, explain(err)
 }
 
