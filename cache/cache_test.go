@@ -250,3 +250,49 @@ func TestTimelineFiles(t *testing.T) {
 		t.Errorf("clear left %d timeline files", n)
 	}
 }
+
+// TestPrefetch: a lookup after Prefetch answers as one without it, for
+// many keys (the prefetched rows) and for few (the reading is stopped and
+// each key asked for); a cache closed before its prefetch is taken closes.
+func TestPrefetch(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index.db")
+	c, err := Open(path, "v1", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var arts []*Article
+	var keys []string
+	var sizes, times []int64
+	for i := range 40 {
+		a := article(fmt.Sprintf("/x/%02d.txt", i))
+		arts, keys, sizes, times = append(arts, a), append(keys, a.Key), append(sizes, 10), append(times, 20)
+	}
+	if err := c.Put(arts); err != nil {
+		t.Fatal(err)
+	}
+	want, err := c.Lookup(keys, sizes, times)
+	if err != nil || len(want) != 40 {
+		t.Fatalf("lookup: %d, %v", len(want), err)
+	}
+	defer func(n int) { smallLookup = n }(smallLookup)
+	for _, small := range []int{0, 100} {
+		smallLookup = small
+		c.Prefetch()
+		got, err := c.Lookup(keys[:30], sizes[:30], times[:30])
+		if err != nil || len(got) != 30 {
+			t.Fatalf("small lookup %d: %d found, %v", small, len(got), err)
+		}
+		for k, a := range got {
+			if a.Source.Title != want[k].Source.Title || a.Hash != want[k].Hash {
+				t.Errorf("small lookup %d, %s: %+v", small, k, a)
+			}
+		}
+		if _, ok := c.ByHash(want[keys[35]].Hash); !ok {
+			t.Errorf("small lookup %d: the content of an article not looked up is not found", small)
+		}
+	}
+	c.Prefetch()
+	if err := c.Close(); err != nil {
+		t.Fatalf("close with a prefetch not taken: %v", err)
+	}
+}

@@ -3,6 +3,7 @@ package cache
 import (
 	"encoding/binary"
 	"errors"
+	"hash/crc32"
 	"hash/maphash"
 	"io"
 	"math"
@@ -105,8 +106,9 @@ func (w *writer) mention(m *model.Mention) {
 // writeEvents writes a timeline's events to out, a chunk at a time:
 // the encoded timeline of a big corpus (a gigabyte at 100k articles) is
 // never whole in memory. The events come in chunks of eventsPerChunk, each
-// with its own table of recurring strings and its length in front, so that
-// chunks are decoded on every core.
+// with its own table of recurring strings, its length and its checksum in
+// front, so that chunks are decoded on every core, and one at a time while
+// an export writes them (their checksums are checked before the first is).
 func writeEvents(out io.Writer, evs []model.Event) error {
 	head := &writer{}
 	head.b = append(head.b, eventsMagic...)
@@ -123,6 +125,7 @@ func writeEvents(out io.Writer, evs []model.Event) error {
 			w.event(&evs[i])
 		}
 		head.b = binary.AppendUvarint(head.b[:0], uint64(len(w.b)))
+		head.b = binary.LittleEndian.AppendUint32(head.b, crc32.Checksum(w.b, castagnoli))
 		if _, err := out.Write(head.b); err != nil {
 			return err
 		}
@@ -133,10 +136,12 @@ func writeEvents(out io.Writer, evs []model.Event) error {
 	return nil
 }
 
-const eventsMagic = "khatt-events-3\n"
+const eventsMagic = "khatt-events-4\n"
 
 // eventsPerChunk is the number of events a timeline chunk holds.
 const eventsPerChunk = 1024
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli) // in hardware on most machines
 
 func (w *writer) event(e *model.Event) {
 	w.str(e.ID)
@@ -451,54 +456,113 @@ func (r *reader) end(what string) error {
 	return r.err
 }
 
-// decodeEvents reads what writeEvents wrote, its chunks on every core; a
-// truncated or foreign blob is an error, never a panic.
-func decodeEvents(b []byte) ([]model.Event, error) {
+// Stored is a timeline as writeEvents wrote it, its chunks checked and
+// not yet decoded: they are decoded when asked for (Chunk), so that an
+// export holds a few chunks' events at a time, never the whole timeline's.
+type Stored struct {
+	Total  int // events
+	chunks [][]byte
+}
+
+// splitEvents checks what writeEvents wrote (its framing and every chunk's
+// checksum) and splits it into its chunks; a truncated or foreign blob is
+// an error, never a panic.
+func splitEvents(b []byte) (*Stored, error) {
 	r, err := newReader(b, eventsMagic, "not a timeline")
 	if err != nil {
 		return nil, err
 	}
-	total := r.uint()
-	var chunks [][]byte
+	st := &Stored{Total: r.uint()}
+	var sums []uint32
 	for len(r.b) > 0 && r.err == nil {
-		n := r.uint()
-		if r.err != nil || n > len(r.b) {
+		size := r.uint()
+		if r.err != nil || len(r.b) < 4 || size > len(r.b)-4 {
 			return nil, errShort
 		}
-		chunks = append(chunks, r.b[:n])
-		r.b = r.b[n:]
+		sums = append(sums, binary.LittleEndian.Uint32(r.b))
+		st.chunks = append(st.chunks, r.b[4:4+size])
+		r.b = r.b[4+size:]
 	}
 	if r.err != nil {
 		return nil, r.err
 	}
-	parts := make([][]model.Event, len(chunks))
-	errs := make([]error, len(chunks))
+	// The checksums on every core; each chunk's event count too, checked
+	// against the total so that a file that lost chunks whole is refused
+	// before any is used.
+	counts := make([]int, len(st.chunks))
+	bad := make([]bool, len(st.chunks))
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(chunks)) {
+	for range min(runtime.GOMAXPROCS(0), len(st.chunks)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for k := int(next.Add(1) - 1); k < len(chunks); k = int(next.Add(1) - 1) {
-				parts[k], errs[k] = decodeChunk(chunks[k])
+			for k := int(next.Add(1) - 1); k < len(st.chunks); k = int(next.Add(1) - 1) {
+				c := &reader{b: st.chunks[k]}
+				counts[k] = c.uint()
+				bad[k] = c.err != nil || crc32.Checksum(st.chunks[k], castagnoli) != sums[k]
 			}
 		}()
 	}
 	wg.Wait()
-	evs := make([]model.Event, 0, min(total, 1<<20))
+	n := 0
+	for k := range st.chunks {
+		if bad[k] {
+			return nil, errors.New("a timeline chunk does not match its checksum")
+		}
+		n += counts[k]
+	}
+	if n != st.Total {
+		return nil, errShort
+	}
+	return st, nil
+}
+
+// Chunks is the number of chunks.
+func (st *Stored) Chunks() int { return len(st.chunks) }
+
+// Chunk decodes the events of chunk k (from any goroutine). Their strings
+// share the stored bytes.
+func (st *Stored) Chunk(k int) ([]model.Event, error) { return decodeChunk(st.chunks[k]) }
+
+// All decodes every chunk, on every core.
+func (st *Stored) All() ([]model.Event, error) {
+	parts := make([][]model.Event, len(st.chunks))
+	errs := make([]error, len(st.chunks))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(st.chunks)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := int(next.Add(1) - 1); k < len(st.chunks); k = int(next.Add(1) - 1) {
+				parts[k], errs[k] = st.Chunk(k)
+			}
+		}()
+	}
+	wg.Wait()
+	evs := make([]model.Event, 0, min(st.Total, 1<<20))
 	for k := range parts {
 		if errs[k] != nil {
 			return nil, errs[k]
 		}
 		evs = append(evs, parts[k]...)
 	}
-	if len(evs) != total {
+	if len(evs) != st.Total {
 		return nil, errShort
 	}
 	return evs, nil
 }
 
-// decodeChunk reads one chunk of a timeline.
+// decodeEvents reads what writeEvents wrote, its chunks on every core.
+func decodeEvents(b []byte) ([]model.Event, error) {
+	st, err := splitEvents(b)
+	if err != nil {
+		return nil, err
+	}
+	return st.All()
+}
+
 func decodeChunk(b []byte) ([]model.Event, error) {
 	r := &reader{b: b}
 	n := r.uint()

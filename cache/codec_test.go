@@ -249,6 +249,31 @@ func TestWriteEventsStreams(t *testing.T) {
 	if err := writeEvents(writerFunc(func([]byte) (int, error) { return 0, boom }), evs); !errors.Is(err, boom) {
 		t.Fatalf("got %v, want the writer's error", err)
 	}
+
+	// Stored: the chunks one at a time are the timeline; a byte changed in
+	// any chunk is found before any is used.
+	st, err := splitEvents(whole)
+	if err != nil || st.Chunks() != 3 || st.Total != len(evs) {
+		t.Fatalf("split: %v chunks, %v", st, err)
+	}
+	var one []model.Event
+	for k := st.Chunks() - 1; k >= 0; k-- { // in any order, from any goroutine
+		evs, err := st.Chunk(k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		one = append(evs, one...)
+	}
+	if !reflect.DeepEqual(one, got) {
+		t.Error("the chunks decoded one at a time are not the timeline")
+	}
+	for _, at := range []int{len(whole) / 5, len(whole) / 2, len(whole) - 3} {
+		bad := bytes.Clone(whole)
+		bad[at] ^= 0x20
+		if _, err := splitEvents(bad); err == nil {
+			t.Errorf("a timeline with byte %d of %d changed was taken", at, len(whole))
+		}
+	}
 }
 
 type writerFunc func([]byte) (int, error)
