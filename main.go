@@ -11,6 +11,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"khatt/internal/phases"
 	"log"
 	"os"
 	"os/exec"
@@ -250,7 +251,9 @@ func main() {
 		}
 		os.Exit(code)
 	}
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	phases.Mark("exit")
+	os.Exit(code)
 }
 
 // run is main without the process: it returns the exit status.
@@ -426,18 +429,18 @@ func (o *options) finish(paths []string) error {
 // load reads the corpus and reports each problem on stderr. It returns nil
 // when no article could be loaded.
 func (o *options) load(stderr io.Writer) *model.Timeline {
-	tl, done := o.loadThen(stderr)
+	tl, _, done := o.loadThen(stderr, false)
 	done()
 	return tl
 }
 
 // loadThen is load with the cache written while the caller uses the
 // timeline: done waits for the writing, reports its problem and closes the
-// cache.
-func (o *options) loadThen(stderr io.Writer) (tl *model.Timeline, done func()) {
+// cache. streamed: the events come as a stream (timeline.LoadStream).
+func (o *options) loadThen(stderr io.Writer, streamed bool) (tl *model.Timeline, stream *timeline.Stream, done func()) {
 	sc, lo, ok := o.prepare(stderr)
 	if !ok {
-		return nil, func() {}
+		return nil, nil, func() {}
 	}
 	if f, isFile := stderr.(*os.File); isFile && term.IsTerminal(int(f.Fd())) && len(sc.Files) > 200 {
 		lo.Progress = progressLine(stderr, i18n.English) // stderr speaks English, as its messages do
@@ -451,7 +454,11 @@ func (o *options) loadThen(stderr io.Writer) (tl *model.Timeline, done func()) {
 			laterErr = job()
 		}()
 	}
-	tl = timeline.LoadScanned(sc, lo)
+	if streamed {
+		tl, stream = timeline.LoadStream(sc, lo)
+	} else {
+		tl = timeline.LoadScanned(sc, lo)
+	}
 	done = func() {
 		later.Wait()
 		if laterErr != nil {
@@ -466,9 +473,9 @@ func (o *options) loadThen(stderr io.Writer) (tl *model.Timeline, done func()) {
 	}
 	if len(tl.Sources) == 0 {
 		fmt.Fprintln(stderr, "khatt: no article could be loaded")
-		return nil, done
+		return nil, nil, done
 	}
-	return tl, done
+	return tl, stream, done
 }
 
 // setMemoryLimit sets a soft memory limit in proportion to the corpus (at
@@ -539,9 +546,37 @@ func (o *options) prepare(stderr io.Writer) (timeline.Scanned, timeline.LoadOpti
 	for i := range roots {
 		roots[i].MaxBytes = o.maxBytes
 	}
+	phases.Mark("lexicon")
+	// The cache is opened, and what it knows of every article read, while
+	// the corpus is listed.
+	type opened struct {
+		c   *cache.Cache
+		err error
+	}
+	var cacheReady chan opened
+	if len(o.paths) > 0 && !o.noCache {
+		cacheReady = make(chan opened, 1)
+		go func() {
+			c, err := cache.Open(cache.DefaultPath(), timeline.Version(lx), func(w string) {
+				fmt.Fprintf(stderr, "khatt: %s\n", msg(errors.New(w)))
+			})
+			if err == nil {
+				c.Prefetch()
+			}
+			cacheReady <- opened{c, err}
+		}()
+	}
 	sc := timeline.Scan(roots)
+	phases.Mark("scan")
 	setMemoryLimit(sc.Files)
+	var c opened
+	if cacheReady != nil {
+		c = <-cacheReady
+	}
 	if len(sc.Files) == 0 {
+		if c.c != nil {
+			c.c.Close()
+		}
 		for _, p := range sc.Problems {
 			fmt.Fprintf(stderr, "khatt: %s\n", msg(p))
 		}
@@ -550,17 +585,15 @@ func (o *options) prepare(stderr io.Writer) (timeline.Scanned, timeline.LoadOpti
 	}
 	lo := timeline.LoadOptions{Lexicon: lx}
 	o.filter.Lexicon = lx // the Latin names of --query and of the reader's search
-	if len(o.paths) > 0 && !o.noCache {
+	if cacheReady != nil {
 		// A cache that cannot be opened costs speed, never the run.
-		c, err := cache.Open(cache.DefaultPath(), timeline.Version(lx), func(w string) {
-			fmt.Fprintf(stderr, "khatt: %s\n", msg(errors.New(w)))
-		})
-		if err != nil {
-			fmt.Fprintf(stderr, "khatt: %s (reading without it)\n", msg(err))
+		if c.err != nil {
+			fmt.Fprintf(stderr, "khatt: %s (reading without it)\n", msg(c.err))
 		} else {
-			lo.Cache = c
+			lo.Cache = c.c
 		}
 	}
+	phases.Mark("cache open")
 	return sc, lo, true
 }
 
@@ -720,12 +753,27 @@ func export(o *options, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "khatt export: --bom is for --format csv\n")
 		return 2
 	}
-	tl, done := o.loadThen(stderr)
+	tl, stream, done := o.loadThen(stderr, true)
 	defer done()
 	if tl == nil {
 		return 1
 	}
-	events := o.filter.Apply(tl.Events)
+	phases.Mark("loaded")
+	if timeline.Streams(o.format) {
+		if err := timeline.WriteStream(stdout, o.format, tl, stream, o.filter); err != nil {
+			fmt.Fprintf(stderr, "khatt export: %s\n", msg(err))
+			return 2
+		}
+		phases.Mark("written")
+		return partial(tl)
+	}
+	all, err := stream.All()
+	if err != nil {
+		fmt.Fprintf(stderr, "khatt export: %s\n", msg(err))
+		return 2
+	}
+	tl.Events = all
+	events := o.filter.Apply(all)
 	if o.bom {
 		// Excel reads a CSV without it in the system's code page.
 		io.WriteString(stdout, "\ufeff")
@@ -737,6 +785,7 @@ func export(o *options, stdout, stderr io.Writer) int {
 	if n := timeline.ICSLeftOut(events); o.format == "ics" && n > 0 {
 		fmt.Fprintf(stderr, "khatt export: %d events known only to the month or the year are not in the calendar (see them with --format md or json)\n", n)
 	}
+	phases.Mark("written")
 	return partial(tl)
 }
 
@@ -748,7 +797,7 @@ func brief(o *options, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "khatt brief: --pager %q: want auto, always or never\n", safe.Line(o.pager, 40))
 		return 2
 	}
-	tl, done := o.loadThen(stderr)
+	tl, _, done := o.loadThen(stderr, false)
 	defer done()
 	if tl == nil {
 		return 1

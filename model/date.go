@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -95,14 +96,16 @@ func (b Basis) String() string {
 	switch b.Kind {
 	case Written:
 		return "written in full in the text"
+	// Concatenated rather than formatted: an export says it for every
+	// event.
 	case Publication:
-		return fmt.Sprintf("from the publication date of %s (%s)", b.Source, b.Anchor.Format("2006-01-02"))
+		return "from the publication date of " + b.Source + " (" + b.Anchor.Format("2006-01-02") + ")"
 	case EventRelative:
-		return fmt.Sprintf("relative to another event (%s)", b.Event)
+		return "relative to another event (" + b.Event + ")"
 	case Context:
-		return fmt.Sprintf("from the context of the article (sentence %d)", b.Sentence)
+		return "from the context of the article (sentence " + strconv.Itoa(b.Sentence) + ")"
 	case Assumed:
-		return fmt.Sprintf("undated in the text; assumed from the publication date of %s (%s)", b.Source, b.Anchor.Format("2006-01-02"))
+		return "undated in the text; assumed from the publication date of " + b.Source + " (" + b.Anchor.Format("2006-01-02") + ")"
 	case Relative:
 		return "relative; the publication date is unknown"
 	case Stated:

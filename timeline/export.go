@@ -91,11 +91,20 @@ func NewExport(t *model.Timeline) Export {
 
 // ExportEventOf converts one event to its export form.
 func ExportEventOf(e model.Event) ExportEvent {
-	x := ExportEvent{ID: e.ID, Type: e.Type.String(), Date: e.Date.String(), Precision: e.Date.Precision.String(),
+	var x ExportEvent
+	x.set(&e)
+	return x
+}
+
+// set makes x the export form of e, reusing x's lists: an export converts
+// event after event into one ExportEvent.
+func (x *ExportEvent) set(e *model.Event) {
+	actors, mentions, conflicts := reuse(x.Actors, len(e.Actors)), reuse(x.Mentions, len(e.Mentions)), reuse(x.Conflicts, len(e.Conflicts))
+	*x = ExportEvent{ID: e.ID, Type: e.Type.String(), Date: e.Date.String(), Precision: e.Date.Precision.String(),
 		DateExpr: e.Date.Expr, DateBasis: e.Date.Basis.String(), TimeOfDay: e.Date.TimeOfDay,
-		Actors: []string{}, Place: e.Place, Summary: e.Summary, Status: e.Status.String(), Planned: e.Planned(),
+		Actors: actors, Place: e.Place, Summary: e.Summary, Status: e.Status.String(), Planned: e.Planned(),
 		Confidence: float64(int(e.Confidence*100+0.5)) / 100,
-		Mentions:   []ExportMention{}, Conflicts: []ExportConflict{}}
+		Mentions:   mentions, Conflicts: conflicts}
 	if e.Date.Known() {
 		lo, hi := e.Date.Bounds()
 		x.Earliest, x.Latest = lo.Format("2006-01-02"), hi.Format("2006-01-02")
@@ -119,33 +128,51 @@ func ExportEventOf(e model.Event) ExportEvent {
 	for _, c := range e.Conflicts {
 		x.Conflicts = append(x.Conflicts, ExportConflict{Field: c.Field, A: side(c.A), B: side(c.B)})
 	}
-	return x
+}
+
+// reuse empties a list for n elements, keeping its room; never nil (an
+// empty list is exported as [], not null).
+func reuse[T any](l []T, n int) []T {
+	if l == nil || cap(l) < n {
+		return make([]T, 0, n)
+	}
+	return l[:0]
 }
 
 // WriteJSON writes the timeline as indented JSON (the Export document),
 // source by source and event by event: memory does not grow with the
 // corpus beyond the timeline itself.
 func WriteJSON(w io.Writer, t *model.Timeline) error {
+	return writeJSON(w, t, SliceStream(t.Events), nil)
+}
+
+// writeJSON writes the Export document of a timeline's sources and of the
+// events of a stream that keep lets through (nil: all).
+func writeJSON(w io.Writer, t *model.Timeline, events *Stream, keep func(*model.Event) bool) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	list := func(name string, n int, each func(o *jsonOut, i int), last bool) error {
+	// list writes a member whose n chunks of items are encoded on every
+	// core, each item after ",\n    ": the first item's comma is dropped.
+	list := func(name string, n int, each func(k int, o *jsonOut, item func()) error, last bool) error {
 		bw.WriteString("  \"" + name + "\": [")
-		err := encodeBatches(bw, n, func(out *bytes.Buffer, lo, hi int) error {
+		some := false
+		err := pipe(n, func(k int, buf *bytes.Buffer) error {
 			o := jsonOut{prefix: "    ", indent: "  "}
-			for i := lo; i < hi; i++ {
-				if i > 0 {
-					out.WriteByte(',')
-				}
+			return each(k, &o, func() {
+				buf.WriteString(",\n    ")
+				buf.Write(o.b)
 				o.b = o.b[:0]
-				each(&o, i)
-				out.WriteString("\n    ")
-				out.Write(o.b)
+			})
+		}, func(b []byte) error {
+			if len(b) > 0 && !some {
+				b, some = b[1:], true
 			}
-			return nil
+			_, err := bw.Write(b)
+			return err
 		})
 		if err != nil {
 			return err
 		}
-		if n > 0 {
+		if some {
 			bw.WriteString("\n  ")
 		}
 		bw.WriteString("]")
@@ -156,15 +183,30 @@ func WriteJSON(w io.Writer, t *model.Timeline) error {
 		return nil
 	}
 	bw.WriteString("{\n")
-	if err := list("sources", len(t.Sources), func(o *jsonOut, i int) {
-		s := exportSource(&t.Sources[i])
-		o.source(&s)
+	if err := list("sources", (len(t.Sources)+sliceChunk-1)/sliceChunk, func(k int, o *jsonOut, item func()) error {
+		for i := k * sliceChunk; i < min((k+1)*sliceChunk, len(t.Sources)); i++ {
+			s := exportSource(&t.Sources[i])
+			o.source(&s)
+			item()
+		}
+		return nil
 	}, false); err != nil {
 		return err
 	}
-	if err := list("events", len(t.Events), func(o *jsonOut, i int) {
-		x := ExportEventOf(t.Events[i])
-		o.event(&x)
+	if err := list("events", events.n, func(k int, o *jsonOut, item func()) error {
+		evs, err := events.chunk(k)
+		if err != nil {
+			return err
+		}
+		var x ExportEvent
+		for i := range evs {
+			if keep == nil || keep(&evs[i]) {
+				x.set(&evs[i])
+				o.event(&x)
+				item()
+			}
+		}
+		return nil
 	}, true); err != nil {
 		return err
 	}

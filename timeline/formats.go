@@ -7,10 +7,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -33,6 +31,34 @@ func Write(w io.Writer, format string, tl *model.Timeline, events []model.Event,
 	return bw.Flush()
 }
 
+// Streams reports whether WriteStream writes a format from a stream as it
+// comes; the other formats need every event at once (a briefing's months,
+// a calendar's count of what it leaves out).
+func Streams(format string) bool { return format == "json" || format == "jsonl" }
+
+// WriteStream exports the events of a stream that the filter lets through
+// in a format Streams takes, a few chunks at a time.
+func WriteStream(w io.Writer, format string, tl *model.Timeline, s *Stream, f Filter) error {
+	var keep func(*model.Event) bool
+	if !f.Empty() {
+		keep = f.Match
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var err error
+	switch format {
+	case "json":
+		err = writeJSON(bw, tl, s, keep)
+	case "jsonl":
+		err = writeJSONL(bw, s, keep)
+	default:
+		return fmt.Errorf("format %q is not written from a stream", format)
+	}
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
 func write(w io.Writer, format string, tl *model.Timeline, events []model.Event, l i18n.Labels) error {
 	switch format {
 	case "json":
@@ -40,7 +66,7 @@ func write(w io.Writer, format string, tl *model.Timeline, events []model.Event,
 		sub.Events = events
 		return WriteJSON(w, &sub)
 	case "jsonl":
-		return writeJSONL(w, events)
+		return writeJSONL(w, SliceStream(events), nil)
 	case "md":
 		return WriteBrief(w, tl, events, l, nil, nil)
 	case "csv":
@@ -53,55 +79,31 @@ func write(w io.Writer, format string, tl *model.Timeline, events []model.Event,
 	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }
 
-// writeJSONL writes one event per line, in the JSON export's event form.
-func writeJSONL(w io.Writer, events []model.Event) error {
-	return encodeBatches(w, len(events), func(buf *bytes.Buffer, lo, hi int) error {
+// writeJSONL writes one event per line, in the JSON export's event form,
+// of the events of a stream that keep lets through (nil: all).
+func writeJSONL(w io.Writer, s *Stream, keep func(*model.Event) bool) error {
+	return pipe(s.n, func(k int, buf *bytes.Buffer) error {
+		events, err := s.chunk(k)
+		if err != nil {
+			return err
+		}
 		var o jsonOut
-		for i := lo; i < hi; i++ {
-			x := ExportEventOf(events[i])
+		var x ExportEvent
+		for i := range events {
+			if keep != nil && !keep(&events[i]) {
+				continue
+			}
+			x.set(&events[i])
 			o.b = o.b[:0]
 			o.event(&x)
 			o.b = append(o.b, '\n')
 			buf.Write(o.b)
 		}
 		return nil
+	}, func(b []byte) error {
+		_, err := w.Write(b)
+		return err
 	})
-}
-
-// encodeBatches encodes n items in batches on every core and writes the
-// batches in order: the work is spread, and memory holds a few batches,
-// never the whole output.
-func encodeBatches(w io.Writer, n int, encode func(buf *bytes.Buffer, lo, hi int) error) error {
-	const batch = 256
-	workers := runtime.GOMAXPROCS(0)
-	bufs := make([]bytes.Buffer, workers)
-	errs := make([]error, workers)
-	for start := 0; start < n; start += batch * workers {
-		var wg sync.WaitGroup
-		for k := 0; k < workers; k++ {
-			lo := start + k*batch
-			if lo >= n {
-				break
-			}
-			hi := min(lo+batch, n)
-			bufs[k].Reset()
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				errs[k] = encode(&bufs[k], lo, hi)
-			}()
-		}
-		wg.Wait()
-		for k := 0; k < workers && start+k*batch < n; k++ {
-			if errs[k] != nil {
-				return errs[k]
-			}
-			if _, err := w.Write(bufs[k].Bytes()); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }
 
 // CSVHeader is the first row of the CSV export.

@@ -3,6 +3,7 @@ package timeline
 import (
 	"bytes"
 	"encoding/json"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -48,6 +49,33 @@ func TestJSONOutMatchesEncodingJSON(t *testing.T) {
 			if got := string(o.b) + "\n"; got != want.String() {
 				t.Errorf("source %d, indent %q:\n got %s\nwant %s", i, style, got, want.String())
 			}
+		}
+	}
+}
+
+// TestStrMatchesEncodingJSON: strings of bytes at every edge the string
+// writer draws (controls, quote, backslash, DEL, continuation bytes,
+// overlong and two-, three- and four-byte leads) mixed with Arabic are
+// written as encoding/json writes them.
+func TestStrMatchesEncodingJSON(t *testing.T) {
+	edges := []byte{0x00, 0x1F, 0x20, '"', '\\', 'a', 0x7F, 0x80, 0xAF, 0xBF, 0xC0, 0xC1, 0xC2, 0xD8, 0xD9, 0xDF, 0xE0, 0xE2, 0xEF, 0xF0, 0xF4, 0xFF}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 20000; n++ {
+		s := make([]byte, rng.IntN(40))
+		for i := range s {
+			s[i] = edges[rng.IntN(len(edges))]
+			if rng.IntN(2) == 0 {
+				s[i] = "زار الرئيس"[rng.IntN(len("زار الرئيس"))]
+			}
+		}
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		enc.Encode(string(s))
+		var o jsonOut
+		o.str(string(s))
+		if string(o.b)+"\n" != want.String() {
+			t.Fatalf("str(%q) = %s, want %s", s, o.b, want.String())
 		}
 	}
 }

@@ -2,12 +2,15 @@ package timeline
 
 import (
 	"crypto/sha256"
+	"debug/elf"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+	"khatt/internal/phases"
 	"os"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -69,6 +72,9 @@ var programVersion = sync.OnceValue(func() string {
 	if err != nil {
 		return "unknown"
 	}
+	if id := goBuildID(exe); id != "" {
+		return id
+	}
 	f, err := os.Open(exe)
 	if err != nil {
 		return "unknown"
@@ -80,6 +86,42 @@ var programVersion = sync.OnceValue(func() string {
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
 })
+
+// goBuildID returns a digest of the Go build ID the go command writes into
+// an ELF executable: hashes of what the program was built from and of the
+// program built, four parts separated by slashes. Reading it costs a
+// fraction of a millisecond where hashing the executable costs some 20; an
+// executable without one, or with one not of that shape (set by hand with
+// -buildid), is hashed instead.
+func goBuildID(exe string) string {
+	f, err := elf.Open(exe)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	s := f.Section(".note.go.buildid")
+	if s == nil || s.Size > 4096 {
+		return ""
+	}
+	b, err := s.Data()
+	// The note: name size, description size, type (4 bytes each), the
+	// name "Go\x00\x00", then the ID.
+	if err != nil || len(b) < 16 || string(b[12:16]) != "Go\x00\x00" {
+		return ""
+	}
+	id := strings.TrimRight(string(b[16:]), "\x00")
+	parts := strings.Split(id, "/")
+	if len(parts) != 4 {
+		return ""
+	}
+	for _, p := range parts {
+		if len(p) < 20 {
+			return ""
+		}
+	}
+	h := sha256.Sum256([]byte(id))
+	return "go-" + hex.EncodeToString(h[:8])
+}
 
 // Scanned is a corpus listed by Scan and not yet read.
 type Scanned struct {
@@ -99,6 +141,19 @@ func Load(roots []Root, o LoadOptions) *model.Timeline { return LoadScanned(Scan
 
 // LoadScanned is Load of a corpus already listed.
 func LoadScanned(sc Scanned, o LoadOptions) *model.Timeline {
+	tl, _ := load(sc, o, false)
+	return tl
+}
+
+// LoadStream is LoadScanned for a caller that takes the events as a
+// stream: a merged timeline found in the cache is checked but not decoded
+// (the timeline's Events are nil; the stream decodes them a chunk at a
+// time); otherwise the stream gives the timeline's Events.
+func LoadStream(sc Scanned, o LoadOptions) (*model.Timeline, *Stream) {
+	return load(sc, o, true)
+}
+
+func load(sc Scanned, o LoadOptions, streamed bool) (*model.Timeline, *Stream) {
 	lx := o.Lexicon
 	if lx == nil {
 		lx = lexicon.Default()
@@ -138,6 +193,7 @@ func LoadScanned(sc Scanned, o LoadOptions) *model.Timeline {
 		}
 	}
 
+	phases.Mark("cache lookup")
 	// Read what is not cached, on every core.
 	type entry struct {
 		src    model.Source
@@ -173,10 +229,11 @@ func LoadScanned(sc Scanned, o LoadOptions) *model.Timeline {
 		}
 	})
 
+	phases.Mark("read")
 	// IDs are given once every article is known (two files of one name
 	// differ by a suffix), before extraction writes them into events.
-	var srcs []model.Source
-	var idx []int // srcs[k] is files[idx[k]]
+	srcs := make([]model.Source, 0, len(entries))
+	idx := make([]int, 0, len(entries)) // srcs[k] is files[idx[k]]
 	for i := range entries {
 		if entries[i].err != nil {
 			problems = append(problems, entries[i].err)
@@ -194,6 +251,7 @@ func LoadScanned(sc Scanned, o LoadOptions) *model.Timeline {
 	var key string
 	var events []model.Event
 	var merged bool
+	var onDisk *cache.Stored
 	if o.Cache != nil {
 		h := sha256.New()
 		fmt.Fprintf(h, "%s\x00", Version(lx))
@@ -201,7 +259,13 @@ func LoadScanned(sc Scanned, o LoadOptions) *model.Timeline {
 			fmt.Fprintf(h, "%s\x00%s\x00%s\x00", s.ID, s.Hash, s.Path)
 		}
 		key = hex.EncodeToString(h.Sum(nil))
-		events, merged = o.Cache.Timeline(key)
+		if onDisk, merged = o.Cache.StoredTimeline(key); merged && !streamed {
+			var err error
+			if events, err = onDisk.All(); err != nil {
+				merged, onDisk = false, nil // made again from the articles
+			}
+		}
+		phases.Mark("cached timeline")
 	}
 
 	// What is new goes to the cache as it comes: encoded by the worker that
@@ -365,9 +429,11 @@ func LoadScanned(sc Scanned, o LoadOptions) *model.Timeline {
 	<-partialDone
 	close(toStore) // the last batch is written while the merge runs
 	problems = append(problems, failed...)
+	phases.Mark("extract")
 	if !merged {
 		report(Progress{Phase: "merge", Done: len(files), Total: len(files), Cached: int(cached.Load())})
 		events = merge.Events(per)
+		phases.Mark("merge")
 	}
 
 	finish := func() error {
@@ -409,7 +475,13 @@ func LoadScanned(sc Scanned, o LoadOptions) *model.Timeline {
 	}
 	tl.Index()
 	report(Progress{Phase: "done", Done: len(files), Total: len(files), Cached: int(cached.Load())})
-	return tl
+	if !streamed {
+		return tl, nil
+	}
+	if onDisk != nil && events == nil {
+		return tl, storedStream(onDisk)
+	}
+	return tl, SliceStream(events)
 }
 
 // withSource gives cached events the ID their article has now.
