@@ -92,10 +92,10 @@ func (w *writer) date(d model.Date) {
 
 func (w *writer) mention(m *model.Mention) {
 	w.sym(m.Source)
-	w.str(m.Sentence)
+	w.sym(m.Sentence)
 	w.int(int64(m.Start))
 	w.int(int64(m.End))
-	w.str(m.Trigger)
+	w.sym(m.Trigger)
 	w.sym(m.Place)
 	w.str(m.Number)
 	w.int(int64(m.Status))
@@ -136,7 +136,7 @@ func writeEvents(out io.Writer, evs []model.Event) error {
 	return nil
 }
 
-const eventsMagic = "khatt-events-4\n"
+const eventsMagic = "khatt-events-5\n"
 
 // eventsPerChunk is the number of events a timeline chunk holds.
 const eventsPerChunk = 1024
@@ -379,10 +379,10 @@ func (r *reader) date() model.Date {
 func (r *reader) mention() model.Mention {
 	var m model.Mention
 	m.Source = r.sym()
-	m.Sentence = r.str()
+	m.Sentence = r.sym()
 	m.Start = int(r.int())
 	m.End = int(r.int())
-	m.Trigger = r.str()
+	m.Trigger = r.sym()
 	m.Place = r.sym()
 	m.Number = r.str()
 	m.Status = model.Status(r.int())
@@ -748,7 +748,7 @@ func (r *reader) entityOnce(depth int) *extract.Entity {
 // (what the merge needs of each).
 func encodeArticle(evs []extract.Event) []byte {
 	w := &writer{b: make([]byte, 0, 2048), strs: map[string]int{}}
-	w.b = append(w.b, "khatt-article-1\n"...)
+	w.b = append(w.b, "khatt-article-2\n"...)
 	w.uint(len(evs))
 	for i := range evs {
 		e := &evs[i]
@@ -783,7 +783,7 @@ func encodeArticle(evs []extract.Event) []byte {
 
 // decodeArticle reads what encodeArticle wrote; damage is an error.
 func decodeArticle(b []byte) ([]extract.Event, error) {
-	r, err := newReader(b, "khatt-article-1\n", "not an article's events")
+	r, err := newReader(b, "khatt-article-2\n", "not an article's events")
 	if err != nil {
 		return nil, err
 	}
