@@ -32,11 +32,21 @@ import (
 type writer struct {
 	b    []byte
 	strs map[string]int
+	// ents numbers an article's entities as they are written: the
+	// extractor shares one entity among the events that name it, written
+	// once and then by its number (nil: each written in full).
+	ents map[*extract.Entity]int
 }
 
 func (w *writer) int(v int64) { w.b = binary.AppendVarint(w.b, v) }
 func (w *writer) uint(v int)  { w.b = binary.AppendUvarint(w.b, uint64(v)) }
-func (w *writer) bool(v bool) { w.b = append(w.b, map[bool]byte{false: 0, true: 1}[v]) }
+func (w *writer) bool(v bool) {
+	if v {
+		w.b = append(w.b, 1)
+	} else {
+		w.b = append(w.b, 0)
+	}
+}
 func (w *writer) float(v float64) {
 	w.b = binary.LittleEndian.AppendUint64(w.b, math.Float64bits(v))
 }
@@ -168,6 +178,9 @@ type reader struct {
 	// shares one entity among the events that name it, and so do the
 	// events decoded (nil: every occurrence decoded on its own).
 	ents map[string]*extract.Entity
+	// named are the actors and places read so far, by their number (see
+	// writer.namedEntity).
+	named []*extract.Entity
 	// shared interns symbols (names, keys, words) and lexicon entries
 	// across the articles decoded (nil: not).
 	shared *interner
@@ -647,6 +660,22 @@ func decodeSource(b []byte) (model.Source, error) {
 // maxDepth bounds the nesting of collective actors a blob may claim.
 const maxDepth = 8
 
+// namedEntity writes an event's actor or place: 0 for none, 1 and the
+// entity the first time, its number plus 2 after that.
+func (w *writer) namedEntity(e *extract.Entity) {
+	if e == nil {
+		w.uint(0)
+		return
+	}
+	if i, ok := w.ents[e]; ok {
+		w.uint(i + 2)
+		return
+	}
+	w.ents[e] = len(w.ents)
+	w.uint(1)
+	w.entity(e)
+}
+
 func (w *writer) entity(e *extract.Entity) {
 	if e == nil {
 		w.b = append(w.b, 0)
@@ -690,6 +719,27 @@ func (r *reader) bool() bool {
 	}
 	r.fail()
 	return false
+}
+
+// namedEntity reads what writer.namedEntity wrote.
+func (r *reader) namedEntity() *extract.Entity {
+	i := r.uint()
+	switch {
+	case r.err != nil || i == 0:
+		return nil
+	case i == 1:
+		e := r.entity(0)
+		if e == nil {
+			r.fail() // announced, not there
+			return nil
+		}
+		r.named = append(r.named, e)
+		return e
+	case i-2 < len(r.named):
+		return r.named[i-2]
+	}
+	r.fail()
+	return nil
 }
 
 func (r *reader) entity(depth int) *extract.Entity {
@@ -747,18 +797,18 @@ func (r *reader) entityOnce(depth int) *extract.Entity {
 // encodeArticle writes one article's events as the extractor gave them
 // (what the merge needs of each).
 func encodeArticle(evs []extract.Event) []byte {
-	w := &writer{b: make([]byte, 0, 2048), strs: map[string]int{}}
-	w.b = append(w.b, "khatt-article-2\n"...)
+	w := &writer{b: make([]byte, 0, 2048), strs: map[string]int{}, ents: map[*extract.Entity]int{}}
+	w.b = append(w.b, "khatt-article-3\n"...)
 	w.uint(len(evs))
 	for i := range evs {
 		e := &evs[i]
 		w.int(int64(e.Type))
 		w.uint(len(e.Actors))
 		for _, a := range e.Actors {
-			w.entity(a)
+			w.namedEntity(a)
 		}
 		w.int(int64(e.Agents))
-		w.entity(e.Place)
+		w.namedEntity(e.Place)
 		w.date(e.Date)
 		w.int(int64(e.Strength))
 		w.bool(e.Depart)
@@ -783,7 +833,7 @@ func encodeArticle(evs []extract.Event) []byte {
 
 // decodeArticle reads what encodeArticle wrote; damage is an error.
 func decodeArticle(b []byte) ([]extract.Event, error) {
-	r, err := newReader(b, "khatt-article-2\n", "not an article's events")
+	r, err := newReader(b, "khatt-article-3\n", "not an article's events")
 	if err != nil {
 		return nil, err
 	}
@@ -796,11 +846,11 @@ func decodeArticle(b []byte) ([]extract.Event, error) {
 		if k := r.uint(); k > 0 {
 			e.Actors = make([]*extract.Entity, 0, min(k, 256))
 			for j := 0; j < k && r.err == nil; j++ {
-				e.Actors = append(e.Actors, r.entity(0))
+				e.Actors = append(e.Actors, r.namedEntity())
 			}
 		}
 		e.Agents = int(r.int())
-		e.Place = r.entity(0)
+		e.Place = r.namedEntity()
 		e.Date = r.date()
 		e.Strength = int(r.int())
 		e.Depart = r.bool()

@@ -136,6 +136,15 @@ func TestArticleCodec(t *testing.T) {
 				t.Fatalf("%s: event %d differs:\n got %s\nwant %s", srcs[i].Path, j, b, a)
 			}
 		}
+		// An entity the extractor shares among events is written once
+		// and shared again when read.
+		for j := 1; j < len(evs); j++ {
+			for k, a := range evs[j].Actors {
+				if k < len(evs[0].Actors) && a == evs[0].Actors[k] && got[j].Actors[k] != got[0].Actors[k] {
+					t.Errorf("%s: event %d's actor %d is event 0's, but not once read", srcs[i].Path, j, k)
+				}
+			}
+		}
 		for n := 0; n < len(b); n += 1 + n/40 {
 			if _, err := decodeArticle(b[:n]); err == nil {
 				t.Fatalf("a truncation at %d of %d bytes was accepted", n, len(b))
