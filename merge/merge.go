@@ -82,19 +82,22 @@ func Events(arts [][]extract.Event) []model.Event {
 	return out
 }
 
-// blockKeys calls fn with each block an item is compared in: its type with
-// each of its actor keys, and a summit's type with its country.
-func blockKeys(it *item, fn func(bk string)) {
+// blocks numbers the blocks an item is compared in: its type with each of
+// its actor keys, and a summit's type with its country (on every core,
+// with the item, so that the sequential steps compare numbers).
+func blocks(it *item, ids *keyIDs) []int32 {
 	typeKey := strconv.Itoa(int(it.ev.Type)) + "|"
+	var out []int32
 	for i, k := range it.keys {
 		if !slices.Contains(it.keys[:i], k) {
-			fn(typeKey + k)
+			out = append(out, ids.of(typeKey+k))
 		}
 	}
 	if it.ev.Summit && it.country != "" {
 		// A summit is known by its place and day as much as by who came.
-		fn(typeKey + "summit|" + it.country)
+		out = append(out, ids.of(typeKey+"summit|"+it.country))
 	}
+	return out
 }
 
 // components splits items into the sets that share no block, each in the
@@ -113,15 +116,15 @@ func components(items []*item) [][]*item {
 		}
 		return i
 	}
-	first := map[string]int{}
+	first := map[int32]int{}
 	for i, it := range items {
-		blockKeys(it, func(bk string) {
+		for _, bk := range it.blocks {
 			if j, ok := first[bk]; ok {
 				parent[find(i)] = find(j)
 			} else {
 				first[bk] = i
 			}
-		})
+		}
 	}
 	byRoot := map[int]int{}
 	var parts [][]*item
@@ -210,6 +213,7 @@ type item struct {
 	// a visit or a statement, only its agents (two of them never merge
 	// without an agent in common).
 	keys    []string
+	blocks  []int32 // the blocks it is compared in (see blocks), numbered
 	agents  keySet
 	parties keySet
 	// people are the party keys of persons (k:, p:, r:), spelled are the
@@ -279,6 +283,7 @@ func newItem(e *extract.Event, article int, ids *keyIDs) *item {
 		it.lo, it.hi = it.lo.AddDate(0, 0, -1), it.hi.AddDate(0, 0, 1)
 	}
 	it.sigHash = hashSignature(signature(it))
+	it.blocks = blocks(it, ids)
 	return it
 }
 
@@ -418,15 +423,15 @@ func cluster(items []*item) [][]*item {
 		}
 		reps[rb] = nil
 	}
-	blocks := map[string][]int{}
-	var order []string
+	blocks := map[int32][]int{}
+	var order []int32
 	for i, it := range items {
-		blockKeys(it, func(bk string) {
+		for _, bk := range it.blocks {
 			if _, ok := blocks[bk]; !ok {
 				order = append(order, bk)
 			}
 			blocks[bk] = append(blocks[bk], i)
-		})
+		}
 	}
 	mark, stamp := make([]int, len(items)), 0
 	for _, bk := range order {
