@@ -147,22 +147,45 @@ func components(items []*item) [][]*item {
 func Sort(out []model.Event) {
 	// Sorted as positions, so that no comparison copies two events, then
 	// put in that order in place.
+	// The keys are gathered first: comparing them does not reach into
+	// two events far apart in memory (Date.Before, then type, then ID).
+	type key struct {
+		unknown   bool
+		sec       int64
+		nsec      int32
+		precision model.Precision
+		typ       model.EventType
+		id        string
+	}
+	keys := make([]key, len(out))
 	order := make([]int32, len(out))
 	for i := range order {
 		order[i] = int32(i)
+		e := &out[i]
+		keys[i] = key{unknown: !e.Date.Known(), sec: e.Date.Start.Unix(), nsec: int32(e.Date.Start.Nanosecond()),
+			precision: e.Date.Precision, typ: e.Type, id: e.ID}
 	}
 	slices.SortStableFunc(order, func(i, j int32) int {
-		a, b := &out[i], &out[j]
-		if ab, ba := a.Date.Before(b.Date), b.Date.Before(a.Date); ab != ba {
-			if ab {
+		a, b := &keys[i], &keys[j]
+		if a.unknown != b.unknown {
+			if b.unknown {
 				return -1
 			}
 			return 1
 		}
-		if a.Type != b.Type {
-			return cmp.Compare(a.Type, b.Type)
+		if c := cmp.Compare(a.sec, b.sec); c != 0 {
+			return c
 		}
-		return strings.Compare(a.ID, b.ID)
+		if c := cmp.Compare(a.nsec, b.nsec); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.precision, b.precision); c != 0 {
+			return c
+		}
+		if a.typ != b.typ {
+			return cmp.Compare(a.typ, b.typ)
+		}
+		return strings.Compare(a.id, b.id)
 	})
 	// out[k] is to hold what is now at order[k]: follow each cycle once.
 	for start := range order {
