@@ -13,7 +13,6 @@ package merge
 import (
 	"cmp"
 	"encoding/binary"
-	"fmt"
 	"hash/fnv"
 	"hash/maphash"
 	"math"
@@ -347,24 +346,34 @@ func signature(it *item) string {
 // canonical name, and for a transliterated name its first word with the
 // skeleton of the rest (بيرللو meets بيرييلو).
 func actorKeys(a *extract.Entity) []string {
+	k := actorKey(a)
+	switch {
+	case k == "":
+		return nil
+	case strings.HasPrefix(k, "p:"):
+		if words := strings.Fields(a.Key); len(words) >= 2 {
+			return []string{k, "s:" + words[0] + " " + arabic.Skeleton(strings.Join(words[1:], " "))}
+		}
+	}
+	return []string{k}
+}
+
+// actorKey is an actor's first key (its canonical name), "" for an actor
+// never matched.
+func actorKey(a *extract.Entity) string {
 	switch {
 	case a.Unnamed || a.Kind == model.Media:
-		return nil
+		return ""
 	case a.Kind == model.Place && a.Acts && a.Country != "":
-		return []string{"c:" + arabic.Fold(a.Country)}
+		return "c:" + arabic.Fold(a.Country)
 	case a.Kind == model.Country:
-		return []string{"c:" + a.Key}
+		return "c:" + a.Key
 	case a.Role:
-		return []string{"r:" + a.Key + "@" + a.Country}
+		return "r:" + a.Key + "@" + a.Country
 	case a.Kind == model.Person && a.Known == nil:
-		words := strings.Fields(a.Key)
-		keys := []string{"p:" + a.Key}
-		if len(words) >= 2 {
-			keys = append(keys, "s:"+words[0]+" "+arabic.Skeleton(strings.Join(words[1:], " ")))
-		}
-		return keys
+		return "p:" + a.Key
 	}
-	return []string{"k:" + a.Key}
+	return "k:" + a.Key
 }
 
 // numberSignatures gives each item the number of its signature among
@@ -873,11 +882,10 @@ func build(g []report) model.Event {
 	var order []string
 	for _, it := range g {
 		for i, a := range it.ev.Actors {
-			keys := actorKeys(a)
-			if len(keys) == 0 {
+			k := actorKey(a)
+			if k == "" {
 				continue
 			}
-			k := keys[0]
 			x := byKey[k]
 			if x == nil {
 				x = &actor{a: a.Actor()}
@@ -958,10 +966,20 @@ func build(g []report) model.Event {
 		ev.Conflicts = ev.Conflicts[:8]
 	}
 	ev.Summary = Summary(&ev, gist)
-	h := fnv.New64a()
 	// Stable across runs: the first report, down to its trigger.
-	fmt.Fprintf(h, "%d|%s|%d", ev.Type, g[0].ev.Source, g[0].ev.Anchor)
-	ev.ID = fmt.Sprintf("%s-%012x", ev.Type.String()[:1], h.Sum64()&0xffffffffffff)
+	var b []byte
+	b = strconv.AppendInt(b, int64(ev.Type), 10)
+	b = append(b, '|')
+	b = append(b, g[0].ev.Source...)
+	b = append(b, '|')
+	b = strconv.AppendInt(b, int64(g[0].ev.Anchor), 10)
+	h := fnv.New64a()
+	h.Write(b)
+	b = append(b[:0], ev.Type.String()[:1]...)
+	b = append(b, '-')
+	hex := strconv.FormatUint(h.Sum64()&0xffffffffffff, 16)
+	b = append(b, "000000000000"[len(hex):]...)
+	ev.ID = string(append(b, hex...))
 	return ev
 }
 
