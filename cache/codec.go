@@ -181,6 +181,11 @@ type reader struct {
 	// named are the actors and places read so far, by their number (see
 	// writer.namedEntity).
 	named []*extract.Entity
+	// slabs: the mentions and actors of many events are cut from one
+	// allocation (a timeline chunk's, whose events live and go together).
+	slabs bool
+	mslab []model.Mention
+	aslab []model.Actor
 	// shared interns symbols (names, keys, words) and lexicon entries
 	// across the articles decoded (nil: not).
 	shared *interner
@@ -427,6 +432,16 @@ func (r *reader) mentions() []model.Mention {
 	if k == 0 {
 		return nil
 	}
+	if r.slabs {
+		if cap(r.mslab)-len(r.mslab) < k {
+			r.mslab = make([]model.Mention, 0, max(min(k, 1<<16), 1024))
+		}
+		from := len(r.mslab)
+		for j := 0; j < k && r.err == nil; j++ { // past the slab's room, append moves it: what was cut stays
+			r.mslab = append(r.mslab, r.mention())
+		}
+		return r.mslab[from:len(r.mslab):len(r.mslab)]
+	}
 	out := make([]model.Mention, 0, min(k, 1<<16))
 	for j := 0; j < k && r.err == nil; j++ {
 		out = append(out, r.mention())
@@ -577,7 +592,7 @@ func decodeEvents(b []byte) ([]model.Event, error) {
 }
 
 func decodeChunk(b []byte) ([]model.Event, error) {
-	r := &reader{b: b}
+	r := &reader{b: b, slabs: true}
 	n := r.uint()
 	evs := make([]model.Event, 0, min(n, eventsPerChunk))
 	for i := 0; i < n && r.err == nil; i++ {
@@ -586,10 +601,14 @@ func decodeChunk(b []byte) ([]model.Event, error) {
 		e.Type = model.EventType(r.int())
 		e.Date = r.date()
 		if k := r.uint(); k > 0 {
-			e.Actors = make([]model.Actor, 0, min(k, 1024))
-			for j := 0; j < k && r.err == nil; j++ {
-				e.Actors = append(e.Actors, model.Actor{Name: r.sym(), Kind: model.ActorKind(r.sym())})
+			if cap(r.aslab)-len(r.aslab) < k {
+				r.aslab = make([]model.Actor, 0, max(min(k, 1<<16), 1024))
 			}
+			from := len(r.aslab)
+			for j := 0; j < k && r.err == nil; j++ {
+				r.aslab = append(r.aslab, model.Actor{Name: r.sym(), Kind: model.ActorKind(r.sym())})
+			}
+			e.Actors = r.aslab[from:len(r.aslab):len(r.aslab)]
 		}
 		e.Place = r.sym()
 		e.Summary = r.str()
