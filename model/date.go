@@ -99,13 +99,13 @@ func (b Basis) String() string {
 	// Concatenated rather than formatted: an export says it for every
 	// event.
 	case Publication:
-		return "from the publication date of " + b.Source + " (" + b.Anchor.Format("2006-01-02") + ")"
+		return "from the publication date of " + b.Source + " (" + ISODate(b.Anchor) + ")"
 	case EventRelative:
 		return "relative to another event (" + b.Event + ")"
 	case Context:
 		return "from the context of the article (sentence " + strconv.Itoa(b.Sentence) + ")"
 	case Assumed:
-		return "undated in the text; assumed from the publication date of " + b.Source + " (" + b.Anchor.Format("2006-01-02") + ")"
+		return "undated in the text; assumed from the publication date of " + b.Source + " (" + ISODate(b.Anchor) + ")"
 	case Relative:
 		return "relative; the publication date is unknown"
 	case Stated:
@@ -206,13 +206,36 @@ func (d Date) Bounds() (time.Time, time.Time) {
 func (d Date) String() string {
 	switch d.Precision {
 	case Day:
-		return d.Start.Format("2006-01-02")
+		return string(appendISO(nil, d.Start, 3))
 	case Month:
-		return d.Start.Format("2006-01")
+		return string(appendISO(nil, d.Start, 2))
 	case Year:
-		return d.Start.Format("2006")
+		return string(appendISO(nil, d.Start, 1))
 	}
 	return ""
+}
+
+// ISODate is t's day as YYYY-MM-DD.
+func ISODate(t time.Time) string { return string(appendISO(nil, t, 3)) }
+
+var isoLayouts = [...]string{1: "2006", 2: "2006-01", 3: "2006-01-02"}
+
+// appendISO appends the first parts (1 to 3) of t's YYYY-MM-DD as
+// time.Format writes them, without its layout parser: an export writes
+// three dates per event.
+func appendISO(b []byte, t time.Time, parts int) []byte {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.AppendFormat(b, isoLayouts[parts])
+	}
+	b = append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10))
+	if parts >= 2 {
+		b = append(b, '-', byte('0'+m/10), byte('0'+m%10))
+	}
+	if parts >= 3 {
+		b = append(b, '-', byte('0'+d/10), byte('0'+d%10))
+	}
+	return b
 }
 
 // Contains reports whether the value of d contains the value of o.

@@ -47,3 +47,26 @@ func TestOrderAndContainment(t *testing.T) {
 		t.Error("ParseDate accepted 26/7/2021")
 	}
 }
+
+// TestISOAsFormat: dates are written as time.Format writes them, at each
+// precision, across years of one to four digits and past them.
+func TestISOAsFormat(t *testing.T) {
+	for _, y := range []int{-5, 0, 1, 9, 99, 999, 1000, 1999, 2024, 9999, 10000, 12345} {
+		for m := time.January; m <= time.December; m += 5 {
+			for _, d := range []int{1, 9, 10, 28} {
+				day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+				for parts, layout := range isoLayouts {
+					if parts == 0 {
+						continue
+					}
+					if got, want := string(appendISO(nil, day, parts)), day.Format(layout); got != want {
+						t.Fatalf("%v at %d parts: %q, want %q", day, parts, got, want)
+					}
+				}
+				if got, want := ISODate(day), day.Format("2006-01-02"); got != want {
+					t.Fatalf("ISODate(%v) = %q, want %q", day, got, want)
+				}
+			}
+		}
+	}
+}

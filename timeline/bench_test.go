@@ -2,12 +2,16 @@ package timeline
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
+	"khatt/cache"
 	"khatt/seeds"
 )
 
@@ -59,6 +63,32 @@ func BenchmarkCorpus10k(b *testing.B) {
 		tl := LoadTimeline([]Root{{FS: fsys, Path: "."}}, lx)
 		if len(tl.Sources) != 10000 {
 			b.Fatalf("%d sources", len(tl.Sources))
+		}
+	}
+}
+
+// BenchmarkWarmExport writes the jsonl export of a generated corpus on
+// disk (KHATT_BENCH_CORPUS) from its timeline stored in the cache, as a
+// warm `khatt export` does after listing and looking up the files.
+func BenchmarkWarmExport(b *testing.B) {
+	dir := os.Getenv("KHATT_BENCH_CORPUS")
+	if dir == "" {
+		b.Skip("KHATT_BENCH_CORPUS is not set")
+	}
+	c, err := cache.Open(filepath.Join(b.TempDir(), "index.db"), "bench", nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer c.Close()
+	Load(PathRoots([]string{dir}), LoadOptions{Cache: c})
+	tl, s := LoadStream(Scan(PathRoots([]string{dir})), LoadOptions{Cache: c})
+	if !s.cached {
+		b.Fatal("the timeline was not stored")
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if err := WriteStream(io.Discard, "jsonl", tl, s, Filter{MinConfidence: DefaultMinConfidence}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

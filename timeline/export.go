@@ -107,7 +107,7 @@ func (x *ExportEvent) set(e *model.Event) {
 		Mentions:   mentions, Conflicts: conflicts}
 	if e.Date.Known() {
 		lo, hi := e.Date.Bounds()
-		x.Earliest, x.Latest = lo.Format("2006-01-02"), hi.Format("2006-01-02")
+		x.Earliest, x.Latest = model.ISODate(lo), model.ISODate(hi)
 		x.Modifier, x.Basis = e.Date.Modifier.String(), e.Date.Basis.Kind.String()
 	}
 	for _, a := range e.Actors {

@@ -15,9 +15,10 @@ import (
 // decoded when they are asked for. An export written from a stream holds a
 // few chunks' events at a time, whatever the corpus.
 type Stream struct {
-	n     int // chunks
-	total int // events
-	chunk func(k int) ([]model.Event, error)
+	n      int // chunks
+	total  int // events
+	chunk  func(k int) ([]model.Event, error)
+	cached bool // decoded from the cache's file
 }
 
 // sliceChunk is the number of events of a slice's chunk.
@@ -35,7 +36,7 @@ func SliceStream(evs []model.Event) *Stream {
 }
 
 func storedStream(st *cache.Stored) *Stream {
-	return &Stream{n: st.Chunks(), total: st.Total, chunk: st.Chunk}
+	return &Stream{n: st.Chunks(), total: st.Total, chunk: st.Chunk, cached: true}
 }
 
 // Len is the number of events.
