@@ -66,6 +66,24 @@ func (o *jsonOut) str(s string) {
 	o.b = append(o.b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			// Eight bytes at once: no control character, quote or
+			// backslash, and every byte past ASCII part of a two-byte
+			// character (a lead C2-DF, then a continuation); a lead in
+			// the last byte is looked at with the next eight.
+			const ones, high = 0x0101010101010101, 0x8080808080808080
+			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			q, bs := x^(ones*'"'), x^(ones*'\\')
+			special := ((x - ones*0x20) &^ x) | ((q - ones) &^ q) | ((bs - ones) &^ bs)
+			b7, b6, b5 := x&high, (x<<1)&high, (x<<2)&high
+			lead := b7 & b6 &^ b5
+			overlong := lead &^ ((x & (ones * 0x1E)) + ones*0x7F)
+			if special&high == 0 && b7&b6&b5 == 0 && overlong == 0 && b7&^b6 == lead<<8 {
+				i += 8 - int(lead>>63)
+				continue
+			}
+		}
 		c := s[i]
 		if c >= 0x80 {
 			// Arabic is two-byte runes: passed through after a check; other

@@ -60,12 +60,23 @@ func TestJSONOutMatchesEncodingJSON(t *testing.T) {
 func TestStrMatchesEncodingJSON(t *testing.T) {
 	edges := []byte{0x00, 0x1F, 0x20, '"', '\\', 'a', 0x7F, 0x80, 0xAF, 0xBF, 0xC0, 0xC1, 0xC2, 0xD8, 0xD9, 0xDF, 0xE0, 0xE2, 0xEF, 0xF0, 0xF4, 0xFF}
 	rng := rand.New(rand.NewPCG(1, 2))
-	for n := 0; n < 20000; n++ {
+	words := []string{"زار", " ", "الرئيس", "،", "é", "a", "\"", "\\", "\n", "\u2028", "😀", "\x00", "\xc0\x80", "\xc1\xbf", "\xd8"}
+	for n := 0; n < 200000; n++ {
 		s := make([]byte, rng.IntN(40))
 		for i := range s {
 			s[i] = edges[rng.IntN(len(edges))]
 			if rng.IntN(2) == 0 {
 				s[i] = "زار الرئيس"[rng.IntN(len("زار الرئيس"))]
+			}
+		}
+		if n%2 == 1 { // whole characters, mostly Arabic, now and then one to escape
+			s = s[:0]
+			for len(s) < 40 {
+				w := words[rng.IntN(3)]
+				if rng.IntN(8) == 0 {
+					w = words[rng.IntN(len(words))]
+				}
+				s = append(s, w...)
 			}
 		}
 		var want bytes.Buffer
