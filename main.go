@@ -555,13 +555,19 @@ func (o *options) prepare(stderr io.Writer) (timeline.Scanned, timeline.LoadOpti
 	}
 	var cacheReady chan opened
 	if len(o.paths) > 0 && !o.noCache {
+		var dirs []string // the articles' keys are paths under these
+		for _, r := range roots {
+			if r.Abs != "" {
+				dirs = append(dirs, r.Abs)
+			}
+		}
 		cacheReady = make(chan opened, 1)
 		go func() {
 			c, err := cache.Open(cache.DefaultPath(), timeline.Version(lx), func(w string) {
 				fmt.Fprintf(stderr, "khatt: %s\n", msg(errors.New(w)))
 			})
 			if err == nil {
-				c.Prefetch()
+				c.Prefetch(dirs...)
 			}
 			cacheReady <- opened{c, err}
 		}()

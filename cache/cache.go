@@ -22,6 +22,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -35,15 +36,23 @@ import (
 
 // schema is the layout's version; a database of another layout is made
 // again.
-const schema = "khatt-cache-9"
+const schema = "khatt-cache-10"
 
 // Cache is an open cache database.
 type Cache struct {
 	db      *sql.DB
 	path    string
 	version string
-	hashes  map[string]bool // the contents of this version's articles, once Lookup has run
-	pre     *prefetch       // Prefetch's reading, until Lookup takes it
+	pre     *prefetch // Prefetch's reading, until Lookup takes it
+	// What Lookup read of the contents of this version's articles: of all
+	// of them (complete), or of those in the key ranges it read. ByHash
+	// asks the table about any other only when few files missed (misses):
+	// otherwise it reads every content of this version once (others).
+	hashes     map[string]bool
+	complete   bool
+	misses     int
+	othersOnce sync.Once
+	others     map[string]bool
 }
 
 // prefetch is what Lookup reads of every article of this version, read in
@@ -51,6 +60,7 @@ type Cache struct {
 type prefetch struct {
 	cancel context.CancelFunc
 	done   chan struct{}
+	ranges [][2]string // what it reads (none: every article of the version)
 	rows   []row
 	err    error
 }
@@ -63,48 +73,73 @@ type row struct {
 	source      []byte
 }
 
-// Prefetch starts reading, in the background, what Lookup reads of every
-// article of this version when it is asked for many: a caller that lists
-// its corpus meanwhile (a few tens of milliseconds for 10k files) finds
-// it read. Lookup takes what was read, or stops the reading when it is
-// asked for few articles (each is then looked up by key).
-func (c *Cache) Prefetch() {
+// Prefetch starts reading, in the background, what Lookup reads of the
+// articles of this version under dirs (the corpus's directories; none:
+// every article) when it is asked for many: a caller that lists its
+// corpus meanwhile (a few tens of milliseconds for 10k files) finds it
+// read. Lookup takes what was read, or stops the reading when it is asked
+// for few articles (each is then looked up by key).
+func (c *Cache) Prefetch(dirs ...string) {
 	if c.pre != nil {
 		return
 	}
+	var ranges [][2]string
+	for _, d := range dirs {
+		// A file's key is its absolute path: those under d sort between d
+		// with a separator and d with the byte after it.
+		d = strings.TrimSuffix(d, string(filepath.Separator))
+		ranges = append(ranges, [2]string{d + string(filepath.Separator), d + string(filepath.Separator+1)})
+	}
 	ctx, cancel := context.WithCancel(context.Background())
-	p := &prefetch{cancel: cancel, done: make(chan struct{})}
+	p := &prefetch{cancel: cancel, done: make(chan struct{}), ranges: ranges}
 	c.pre = p
 	go func() {
 		defer close(p.done)
-		p.rows, p.err = c.allRows(ctx)
+		p.rows, p.err = c.rowsIn(ctx, ranges)
 	}()
 }
 
-// allRows reads every article row of this version, without the events.
-func (c *Cache) allRows(ctx context.Context) ([]row, error) {
-	rows, err := c.db.QueryContext(ctx, `SELECT key, size, mtime, hash, source FROM articles WHERE version = ?`, c.version)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
+// rowsIn reads the article rows of this version, without the events, whose
+// keys are in the ranges (from inclusive, to exclusive; none: all rows).
+func (c *Cache) rowsIn(ctx context.Context, ranges [][2]string) ([]row, error) {
 	var out []row
-	for rows.Next() {
-		var r row
-		if err := rows.Scan(&r.key, &r.size, &r.mtime, &r.hash, &r.source); err != nil {
-			return nil, err
+	read := func(query string, args ...any) error {
+		rows, err := c.db.QueryContext(ctx, query, args...)
+		if err != nil {
+			return err
 		}
-		out = append(out, r)
+		defer rows.Close()
+		for rows.Next() {
+			var r row
+			if err := rows.Scan(&r.key, &r.size, &r.mtime, &r.hash, &r.source); err != nil {
+				return err
+			}
+			out = append(out, r)
+		}
+		return rows.Err()
 	}
-	return out, rows.Err()
+	const cols = `SELECT key, size, mtime, hash, source FROM articles WHERE version = ?`
+	if len(ranges) == 0 {
+		return out, read(cols, c.version)
+	}
+	seen := map[[2]string]bool{}
+	for _, r := range ranges {
+		if !seen[r] {
+			seen[r] = true
+			if err := read(cols+` AND key >= ? AND key < ?`, c.version, r[0], r[1]); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
 }
 
 // takePrefetch waits for Prefetch's reading (stopped first unless want)
 // and returns it; ok is false when there was none, or it was stopped.
-func (c *Cache) takePrefetch(want bool) ([]row, bool, error) {
+func (c *Cache) takePrefetch(want bool) (*prefetch, bool) {
 	p := c.pre
 	if p == nil {
-		return nil, false, nil
+		return nil, false
 	}
 	c.pre = nil
 	if !want {
@@ -112,10 +147,7 @@ func (c *Cache) takePrefetch(want bool) ([]row, bool, error) {
 	}
 	<-p.done
 	p.cancel()
-	if !want {
-		return nil, false, nil
-	}
-	return p.rows, true, p.err
+	return p, want
 }
 
 // DefaultPath is $XDG_CACHE_HOME/khatt/index.db (~/.cache/khatt/index.db).
@@ -210,10 +242,11 @@ func (c *Cache) init() error {
 			CREATE TABLE articles (
 				key TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL,
 				hash TEXT NOT NULL, version TEXT NOT NULL, source BLOB NOT NULL, events BLOB NOT NULL);
-			CREATE INDEX articles_hash ON articles(hash, version);
-			-- What Lookup reads of every article, apart from the events:
-			-- scanning this index reads a few megabytes at 10k articles,
-			-- scanning the table the whole 100 MB of it.
+			CREATE INDEX articles_hash ON articles(version, hash);
+			-- What Lookup reads of every article, apart from the events, by
+			-- key (a path): a corpus's articles are a range of it, which
+			-- reads a few megabytes at 10k articles where the table holds
+			-- 100 MB.
 			CREATE INDEX articles_lookup ON articles(version, key, size, mtime, hash, source);
 			CREATE TABLE timelines (
 				key TEXT PRIMARY KEY, version TEXT NOT NULL, used INTEGER NOT NULL, file TEXT NOT NULL);
@@ -299,18 +332,20 @@ func (c *Cache) Fetch(arts []*Article) error {
 	if len(want) <= smallLookup {
 		return nil // Decode asks for each
 	}
-	// The table in as many ranges of rows as there are cores, each read
-	// and decoded by a goroutine of its own: one reader feeding decoders
-	// was the slower half.
-	var lo, hi int64
-	if err := c.db.QueryRow(`SELECT coalesce(min(rowid), 0), coalesce(max(rowid), -1) FROM articles`).Scan(&lo, &hi); err != nil {
-		return c.fail(err)
+	// The wanted keys in as many ranges as there are cores, each read and
+	// decoded by a goroutine of its own (one reader feeding decoders was
+	// the slower half); the rows of other corpora sharing the cache are
+	// not read.
+	keys := make([]string, 0, len(want))
+	for k := range want {
+		keys = append(keys, k)
 	}
-	parts := int64(runtime.GOMAXPROCS(0))
+	slices.Sort(keys)
+	parts := min(runtime.GOMAXPROCS(0), len(keys))
 	errs := make([]error, parts)
 	var wg sync.WaitGroup
 	for k := range parts {
-		from, to := lo+(hi-lo+1)*k/parts, lo+(hi-lo+1)*(k+1)/parts-1
+		from, to := keys[k*len(keys)/parts], keys[(k+1)*len(keys)/parts-1]
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -321,10 +356,10 @@ func (c *Cache) Fetch(arts []*Article) error {
 	return c.fail(errors.Join(errs...))
 }
 
-// fetchRows reads and decodes the wanted articles among rows from to to
-// (their rowids).
-func (c *Cache) fetchRows(want map[string]*Article, from, to int64) error {
-	rows, err := c.db.Query(`SELECT key, hash, events FROM articles WHERE version = ? AND rowid BETWEEN ? AND ?`, c.version, from, to)
+// fetchRows reads and decodes the wanted articles among the rows whose
+// keys are from from to to.
+func (c *Cache) fetchRows(want map[string]*Article, from, to string) error {
+	rows, err := c.db.Query(`SELECT key, hash, events FROM articles WHERE version = ? AND key >= ? AND key <= ?`, c.version, from, to)
 	if err != nil {
 		return err
 	}
@@ -389,28 +424,73 @@ func (c *Cache) Lookup(keys []string, size, mtime []int64) (map[string]*Article,
 		}
 		return out, nil
 	}
-	all, ok, err := c.takePrefetch(true)
-	if !ok {
-		all, err = c.allRows(context.Background())
+	// The rows Prefetch read, or those between the first and the last key.
+	var all []row
+	var ranges [][2]string
+	if p, ok := c.takePrefetch(true); ok && p.err == nil {
+		all, ranges = p.rows, p.ranges
+	} else {
+		lo, hi := slices.Min(keys), slices.Max(keys)
+		ranges = [][2]string{{lo, hi + "\x00"}}
+		var err error
+		if all, err = c.rowsIn(context.Background(), ranges); err != nil {
+			return nil, c.fail(err)
+		}
 	}
-	if err != nil {
-		return nil, c.fail(err)
-	}
-	c.hashes = make(map[string]bool, len(all))
+	c.hashes, c.complete = make(map[string]bool, len(all)), len(ranges) == 0
+	c.others, c.othersOnce = nil, sync.Once{}
 	for _, r := range all {
 		c.hashes[r.hash] = true
 		if i, ok := want[r.key]; ok {
 			take(i, &Article{c: c, Key: r.key, Size: r.size, ModTime: r.mtime, Hash: r.hash}, r.source)
 		}
 	}
+	c.misses = len(keys) - len(out)
 	return out, nil
+}
+
+// mayHold reports whether an article of this version may have this
+// content (ByHash then asks the table).
+func (c *Cache) mayHold(hash string) bool {
+	switch {
+	case c.hashes == nil: // Lookup asked key by key
+		return true
+	case c.hashes[hash]:
+		return true
+	case c.complete:
+		return false
+	case c.misses <= smallLookup:
+		return true // few to ask about: each asked
+	}
+	// A file moved in from another corpus is known by its content only:
+	// with many files missed (a corpus new to the cache), every content of
+	// this version is read once rather than asked for file by file.
+	c.othersOnce.Do(func() {
+		rows, err := c.db.Query(`SELECT hash FROM articles WHERE version = ?`, c.version)
+		if err != nil {
+			return
+		}
+		defer rows.Close()
+		others := map[string]bool{}
+		for rows.Next() {
+			var h string
+			if rows.Scan(&h) != nil {
+				return
+			}
+			others[h] = true
+		}
+		if rows.Err() == nil {
+			c.others = others
+		}
+	})
+	return c.others == nil || c.others[hash]
 }
 
 // ByHash returns the article of this version with this content, if any: a
 // file that was touched or moved but not changed.
 func (c *Cache) ByHash(hash string) (*Article, bool) {
-	if c.hashes != nil && !c.hashes[hash] {
-		return nil, false // Lookup saw every content of this version
+	if !c.mayHold(hash) {
+		return nil, false
 	}
 	var a Article
 	var src, evs []byte

@@ -296,3 +296,71 @@ func TestPrefetch(t *testing.T) {
 		t.Fatalf("close with a prefetch not taken: %v", err)
 	}
 }
+
+// TestCorporaShareACache: a lookup under one corpus's directory finds its
+// articles and reads no other corpus's rows; a file moved in from another
+// corpus is still found by its content, whether few files missed or many;
+// Fetch reads the events of the wanted articles only.
+func TestCorporaShareACache(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index.db")
+	c, err := Open(path, "v1", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	var arts []*Article
+	for _, dir := range []string{"/a", "/a2", "/b"} {
+		for i := range 30 {
+			arts = append(arts, article(fmt.Sprintf("%s/%02d.txt", dir, i)))
+		}
+	}
+	if err := c.Put(arts); err != nil {
+		t.Fatal(err)
+	}
+	defer func(n int) { smallLookup = n }(smallLookup)
+	for _, small := range []int{0, 5} { // few missed, many missed
+		smallLookup = 0
+		var keys []string
+		var sizes, times []int64
+		for i := range 30 {
+			keys, sizes, times = append(keys, fmt.Sprintf("/a/%02d.txt", i)), append(sizes, 10), append(times, 20)
+		}
+		keys = append(keys, "/a/moved.txt")
+		sizes, times = append(sizes, 10), append(times, 20)
+		for range small { // files new to the cache
+			keys, sizes, times = append(keys, fmt.Sprintf("/a/new%d.txt", len(keys))), append(sizes, 10), append(times, 20)
+		}
+		c.Prefetch("/a")
+		got, err := c.Lookup(keys, sizes, times)
+		if err != nil || len(got) != 30 {
+			t.Fatalf("lookup under /a: %d found, %v", len(got), err)
+		}
+		if len(c.hashes) != 30 || c.complete {
+			t.Errorf("the lookup read %d rows (complete %v), want /a's 30 only", len(c.hashes), c.complete)
+		}
+		smallLookup = small
+		if a, ok := c.ByHash("h-/b/07.txt"); !ok || a.Key != "/b/07.txt" {
+			t.Errorf("%d new files: content of another corpus not found: %v %v", small, a, ok)
+		}
+		if _, ok := c.ByHash("h-nowhere"); ok {
+			t.Errorf("%d new files: a content no article has was found", small)
+		}
+		// Without a prefetch the lookup reads between its first and last key.
+		smallLookup = 0
+		if got, err := c.Lookup(keys[:30], sizes[:30], times[:30]); err != nil || len(got) != 30 || len(c.hashes) != 30 {
+			t.Fatalf("lookup by key range: %d found, %d rows read, %v", len(got), len(c.hashes), err)
+		}
+		var fetched []*Article
+		for _, a := range got {
+			fetched = append(fetched, a)
+		}
+		if err := c.Fetch(fetched); err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range fetched {
+			if a.Events == nil {
+				t.Fatalf("%s: not fetched", a.Key)
+			}
+		}
+	}
+}
