@@ -449,12 +449,29 @@ func (r *reader) mentions() []model.Mention {
 	return out
 }
 
+// mentionsInto reads a list of mentions onto dst.
+func (r *reader) mentionsInto(dst []model.Mention) []model.Mention {
+	k := r.uint()
+	for j := 0; j < k && r.err == nil; j++ {
+		dst = append(dst, r.mention())
+	}
+	return dst
+}
+
 func (r *reader) conflicts() []model.Conflict {
 	k := r.uint()
 	if k == 0 {
 		return nil
 	}
-	out := make([]model.Conflict, 0, min(k, 1024))
+	return r.conflictsOnto(make([]model.Conflict, 0, min(k, 1024)), k)
+}
+
+// conflictsInto reads a list of conflicts onto dst.
+func (r *reader) conflictsInto(dst []model.Conflict) []model.Conflict {
+	return r.conflictsOnto(dst, r.uint())
+}
+
+func (r *reader) conflictsOnto(out []model.Conflict, k int) []model.Conflict {
 	for j := 0; j < k && r.err == nil; j++ {
 		var c model.Conflict
 		c.Field = r.sym()
@@ -553,6 +570,10 @@ func (st *Stored) Chunks() int { return len(st.chunks) }
 // share the stored bytes.
 func (st *Stored) Chunk(k int) ([]model.Event, error) { return decodeChunk(st.chunks[k]) }
 
+// Each gives the events of chunk k to fn one after another, decoded into
+// one event that fn is done with before the next (from any goroutine).
+func (st *Stored) Each(k int, fn func(*model.Event)) error { return eachInChunk(st.chunks[k], fn) }
+
 // All decodes every chunk, on every core.
 func (st *Stored) All() ([]model.Event, error) {
 	parts := make([][]model.Event, len(st.chunks))
@@ -597,31 +618,65 @@ func decodeChunk(b []byte) ([]model.Event, error) {
 	evs := make([]model.Event, 0, min(n, eventsPerChunk))
 	for i := 0; i < n && r.err == nil; i++ {
 		var e model.Event
-		e.ID = r.str()
-		e.Type = model.EventType(r.int())
-		e.Date = r.date()
-		if k := r.uint(); k > 0 {
-			if cap(r.aslab)-len(r.aslab) < k {
-				r.aslab = make([]model.Actor, 0, max(min(k, 1<<16), 1024))
-			}
-			from := len(r.aslab)
-			for j := 0; j < k && r.err == nil; j++ {
-				r.aslab = append(r.aslab, model.Actor{Name: r.sym(), Kind: model.ActorKind(r.sym())})
-			}
-			e.Actors = r.aslab[from:len(r.aslab):len(r.aslab)]
-		}
-		e.Place = r.sym()
-		e.Summary = r.str()
-		e.Status = model.Status(r.int())
-		e.Confidence = r.float()
-		e.Mentions = r.mentions()
-		e.Conflicts = r.conflicts()
+		r.timelineEvent(&e, false)
 		evs = append(evs, e)
 	}
 	if err := r.end("timeline"); err != nil {
 		return nil, err
 	}
 	return evs, nil
+}
+
+// eachInChunk reads a chunk's events one after another into one event,
+// its lists refilled in place, and gives it to fn, which is done with it
+// before the next: nothing is allocated per event.
+func eachInChunk(b []byte, fn func(*model.Event)) error {
+	r := &reader{b: b}
+	n := r.uint()
+	var e model.Event
+	for i := 0; i < n && r.err == nil; i++ {
+		r.timelineEvent(&e, true)
+		if r.err == nil {
+			fn(&e)
+		}
+	}
+	return r.end("timeline")
+}
+
+// timelineEvent reads one event of a timeline chunk into e: with reuse,
+// into e's lists (emptied first); otherwise into new ones.
+func (r *reader) timelineEvent(e *model.Event, reuse bool) {
+	e.ID = r.str()
+	e.Type = model.EventType(r.int())
+	e.Date = r.date()
+	k := r.uint()
+	switch {
+	case reuse:
+		e.Actors = e.Actors[:0]
+		for j := 0; j < k && r.err == nil; j++ {
+			e.Actors = append(e.Actors, model.Actor{Name: r.sym(), Kind: model.ActorKind(r.sym())})
+		}
+	case k > 0:
+		if cap(r.aslab)-len(r.aslab) < k {
+			r.aslab = make([]model.Actor, 0, max(min(k, 1<<16), 1024))
+		}
+		from := len(r.aslab)
+		for j := 0; j < k && r.err == nil; j++ {
+			r.aslab = append(r.aslab, model.Actor{Name: r.sym(), Kind: model.ActorKind(r.sym())})
+		}
+		e.Actors = r.aslab[from:len(r.aslab):len(r.aslab)]
+	}
+	e.Place = r.sym()
+	e.Summary = r.str()
+	e.Status = model.Status(r.int())
+	e.Confidence = r.float()
+	if reuse {
+		e.Mentions = r.mentionsInto(e.Mentions[:0])
+		e.Conflicts = r.conflictsInto(e.Conflicts[:0])
+	} else {
+		e.Mentions = r.mentions()
+		e.Conflicts = r.conflicts()
+	}
 }
 
 // encodeSource writes a source without its text.

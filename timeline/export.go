@@ -194,19 +194,14 @@ func writeJSON(w io.Writer, t *model.Timeline, events *Stream, keep func(*model.
 		return err
 	}
 	if err := list("events", events.n, func(k int, o *jsonOut, item func()) error {
-		evs, err := events.chunk(k)
-		if err != nil {
-			return err
-		}
 		var x ExportEvent
-		for i := range evs {
-			if keep == nil || keep(&evs[i]) {
-				x.set(&evs[i])
+		return events.each(k, func(e *model.Event) {
+			if keep == nil || keep(e) {
+				x.set(e)
 				o.event(&x)
 				item()
 			}
-		}
-		return nil
+		})
 	}, true); err != nil {
 		return err
 	}

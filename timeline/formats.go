@@ -83,23 +83,18 @@ func write(w io.Writer, format string, tl *model.Timeline, events []model.Event,
 // of the events of a stream that keep lets through (nil: all).
 func writeJSONL(w io.Writer, s *Stream, keep func(*model.Event) bool) error {
 	return pipe(s.n, func(k int, buf *bytes.Buffer) error {
-		events, err := s.chunk(k)
-		if err != nil {
-			return err
-		}
 		var o jsonOut
 		var x ExportEvent
-		for i := range events {
-			if keep != nil && !keep(&events[i]) {
-				continue
+		return s.each(k, func(e *model.Event) {
+			if keep != nil && !keep(e) {
+				return
 			}
-			x.set(&events[i])
+			x.set(e)
 			o.b = o.b[:0]
 			o.event(&x)
 			o.b = append(o.b, '\n')
 			buf.Write(o.b)
-		}
-		return nil
+		})
 	}, func(b []byte) error {
 		_, err := w.Write(b)
 		return err

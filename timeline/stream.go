@@ -15,9 +15,12 @@ import (
 // decoded when they are asked for. An export written from a stream holds a
 // few chunks' events at a time, whatever the corpus.
 type Stream struct {
-	n      int // chunks
-	total  int // events
-	chunk  func(k int) ([]model.Event, error)
+	n     int // chunks
+	total int // events
+	chunk func(k int) ([]model.Event, error)
+	// each gives chunk k's events to fn one at a time (fn keeps none: a
+	// stored chunk is decoded into one event, refilled).
+	each   func(k int, fn func(*model.Event)) error
 	cached bool // decoded from the cache's file
 }
 
@@ -26,17 +29,25 @@ const sliceChunk = 256
 
 // SliceStream is a stream of events in memory.
 func SliceStream(evs []model.Event) *Stream {
+	chunk := func(k int) ([]model.Event, error) {
+		return evs[k*sliceChunk : min((k+1)*sliceChunk, len(evs))], nil
+	}
 	return &Stream{
 		n:     (len(evs) + sliceChunk - 1) / sliceChunk,
 		total: len(evs),
-		chunk: func(k int) ([]model.Event, error) {
-			return evs[k*sliceChunk : min((k+1)*sliceChunk, len(evs))], nil
+		chunk: chunk,
+		each: func(k int, fn func(*model.Event)) error {
+			part, _ := chunk(k)
+			for i := range part {
+				fn(&part[i])
+			}
+			return nil
 		},
 	}
 }
 
 func storedStream(st *cache.Stored) *Stream {
-	return &Stream{n: st.Chunks(), total: st.Total, chunk: st.Chunk, cached: true}
+	return &Stream{n: st.Chunks(), total: st.Total, chunk: st.Chunk, each: st.Each, cached: true}
 }
 
 // Len is the number of events.
