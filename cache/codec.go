@@ -368,6 +368,7 @@ func (r *reader) time() time.Time {
 		var t time.Time
 		if err := t.UnmarshalBinary(r.b[:n]); err != nil {
 			r.fail()
+			return time.Time{}
 		}
 		r.b = r.b[n:]
 		return t

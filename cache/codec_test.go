@@ -295,3 +295,12 @@ func encodeEvents(evs []model.Event) []byte {
 	writeEvents(&b, evs) // a bytes.Buffer takes every write
 	return b.Bytes()
 }
+
+// TestBadTimeIsAnError: a time in another zone whose bytes do not decode
+// is an error, not a panic (found by FuzzDecode).
+func TestBadTimeIsAnError(t *testing.T) {
+	r := &reader{b: []byte{2, 3, 'x', 'y', 'z', 0}}
+	if got := r.time(); !got.IsZero() || r.err == nil {
+		t.Errorf("got %v, %v; want an error", got, r.err)
+	}
+}
