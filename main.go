@@ -544,11 +544,6 @@ func physicalMemory() int64 {
 // load needs before reading. ok is false (and the problems are on stderr)
 // when there is nothing to read.
 func (o *options) prepare(stderr io.Writer) (timeline.Scanned, timeline.LoadOptions, bool) {
-	lx, err := loadLexicon(o.lexicon)
-	if err != nil {
-		fmt.Fprintf(stderr, "khatt: %s\n", msg(err))
-		return timeline.Scanned{}, timeline.LoadOptions{}, false
-	}
 	roots := []timeline.Root{{FS: seeds.FS, Path: ".", Display: func(n string) string { return "seeds/" + n }}}
 	if len(o.paths) > 0 {
 		roots = timeline.PathRoots(o.paths)
@@ -556,9 +551,17 @@ func (o *options) prepare(stderr io.Writer) (timeline.Scanned, timeline.LoadOpti
 	for i := range roots {
 		roots[i].MaxBytes = o.maxBytes
 	}
+	// The corpus is listed while the lexicon is read, and the cache opened
+	// and what it knows of every article read.
+	listed := make(chan timeline.Scanned, 1)
+	go func() { listed <- timeline.Scan(roots) }()
+	lx, err := loadLexicon(o.lexicon)
+	if err != nil {
+		<-listed
+		fmt.Fprintf(stderr, "khatt: %s\n", msg(err))
+		return timeline.Scanned{}, timeline.LoadOptions{}, false
+	}
 	phases.Mark("lexicon")
-	// The cache is opened, and what it knows of every article read, while
-	// the corpus is listed.
 	type opened struct {
 		c   *cache.Cache
 		err error
@@ -582,7 +585,7 @@ func (o *options) prepare(stderr io.Writer) (timeline.Scanned, timeline.LoadOpti
 			cacheReady <- opened{c, err}
 		}()
 	}
-	sc := timeline.Scan(roots)
+	sc := <-listed
 	phases.Mark("scan")
 	setMemoryLimit(sc.Files)
 	var c opened
