@@ -152,10 +152,10 @@ func writeJSON(w io.Writer, t *model.Timeline, events *Stream, keep func(*model.
 	bw := bufio.NewWriterSize(w, 64<<10)
 	// list writes a member whose n chunks of items are encoded on every
 	// core, each item after ",\n    ": the first item's comma is dropped.
-	list := func(name string, n int, each func(k int, o *jsonOut, item func()) error, last bool) error {
+	list := func(name string, n, size int, each func(k int, o *jsonOut, item func()) error, last bool) error {
 		bw.WriteString("  \"" + name + "\": [")
 		some := false
-		err := pipe(n, func(k int, buf *bytes.Buffer) error {
+		err := pipe(n, size, func(k int, buf *bytes.Buffer) error {
 			o := jsonOut{prefix: "    ", indent: "  "}
 			return each(k, &o, func() {
 				buf.WriteString(",\n    ")
@@ -183,7 +183,7 @@ func writeJSON(w io.Writer, t *model.Timeline, events *Stream, keep func(*model.
 		return nil
 	}
 	bw.WriteString("{\n")
-	if err := list("sources", (len(t.Sources)+sliceChunk-1)/sliceChunk, func(k int, o *jsonOut, item func()) error {
+	if err := list("sources", (len(t.Sources)+sliceChunk-1)/sliceChunk, sliceChunk*300, func(k int, o *jsonOut, item func()) error {
 		for i := k * sliceChunk; i < min((k+1)*sliceChunk, len(t.Sources)); i++ {
 			s := exportSource(&t.Sources[i])
 			o.source(&s)
@@ -193,7 +193,7 @@ func writeJSON(w io.Writer, t *model.Timeline, events *Stream, keep func(*model.
 	}, false); err != nil {
 		return err
 	}
-	if err := list("events", events.n, func(k int, o *jsonOut, item func()) error {
+	if err := list("events", events.n, events.chunkBytes(), func(k int, o *jsonOut, item func()) error {
 		var x ExportEvent
 		return events.each(k, func(e *model.Event) {
 			if keep == nil || keep(e) {

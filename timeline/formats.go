@@ -82,7 +82,7 @@ func write(w io.Writer, format string, tl *model.Timeline, events []model.Event,
 // writeJSONL writes one event per line, in the JSON export's event form,
 // of the events of a stream that keep lets through (nil: all).
 func writeJSONL(w io.Writer, s *Stream, keep func(*model.Event) bool) error {
-	return pipe(s.n, func(k int, buf *bytes.Buffer) error {
+	return pipe(s.n, s.chunkBytes(), func(k int, buf *bytes.Buffer) error {
 		var o jsonOut
 		var x ExportEvent
 		return s.each(k, func(e *model.Event) {

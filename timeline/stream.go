@@ -27,6 +27,15 @@ type Stream struct {
 // sliceChunk is the number of events of a slice's chunk.
 const sliceChunk = 256
 
+// chunkBytes is about what a chunk of a stream is as JSON: an event is some
+// 2 KB of it (its mentions quote whole sentences), 2.6 KB indented.
+func (s *Stream) chunkBytes() int {
+	if s.n == 0 {
+		return 0
+	}
+	return s.total / s.n * 2600
+}
+
 // SliceStream is a stream of events in memory.
 func SliceStream(evs []model.Event) *Stream {
 	chunk := func(k int) ([]model.Event, error) {
@@ -56,7 +65,7 @@ func (s *Stream) Len() int { return s.total }
 // All returns every event, in order.
 func (s *Stream) All() ([]model.Event, error) {
 	parts := make([][]model.Event, s.n)
-	err := pipe(s.n, func(k int, _ *bytes.Buffer) error {
+	err := pipe(s.n, 0, func(k int, _ *bytes.Buffer) error {
 		var err error
 		parts[k], err = s.chunk(k)
 		return err
@@ -77,8 +86,10 @@ func (s *Stream) All() ([]model.Event, error) {
 // pipe calls work(k, buf) for k from 0 to n-1 on every core, each with a
 // buffer of its own, and gives out what each wrote in the order of k, as
 // soon as all before it are out; at most two buffers per core are held at
-// once. The first error (of work or out) stops it and is returned.
-func pipe(n int, work func(k int, buf *bytes.Buffer) error, out func([]byte) error) error {
+// once, made with room for size bytes (a buffer grown from empty to a
+// chunk's megabytes of JSON was copied and cleared a dozen times). The
+// first error (of work or out) stops it and is returned.
+func pipe(n, size int, work func(k int, buf *bytes.Buffer) error, out func([]byte) error) error {
 	if n == 0 {
 		return nil
 	}
@@ -95,7 +106,7 @@ func pipe(n int, work func(k int, buf *bytes.Buffer) error, out func([]byte) err
 	// by the lowest ks outstanding, so the one out waits for always comes.
 	free := make(chan *bytes.Buffer, 2*workers)
 	for range cap(free) {
-		free <- new(bytes.Buffer)
+		free <- nil // made by the worker that first takes it
 	}
 	stop := make(chan struct{})
 	var next atomic.Int64
@@ -114,6 +125,9 @@ func pipe(n int, work func(k int, buf *bytes.Buffer) error, out func([]byte) err
 				k := int(next.Add(1) - 1)
 				if k >= n {
 					return
+				}
+				if buf == nil {
+					buf = bytes.NewBuffer(make([]byte, 0, size))
 				}
 				buf.Reset()
 				slots[k] <- done{buf, work(k, buf)}

@@ -19,7 +19,7 @@ import (
 func TestPipe(t *testing.T) {
 	const n = 200
 	var got []byte
-	err := pipe(n, func(k int, buf *bytes.Buffer) error {
+	err := pipe(n, 0, func(k int, buf *bytes.Buffer) error {
 		time.Sleep(time.Duration(rand.IntN(200)) * time.Microsecond)
 		fmt.Fprintf(buf, "%d,", k)
 		return nil
@@ -36,7 +36,7 @@ func TestPipe(t *testing.T) {
 	}
 	boom := errors.New("boom")
 	outs := 0
-	err = pipe(n, func(k int, buf *bytes.Buffer) error {
+	err = pipe(n, 16, func(k int, buf *bytes.Buffer) error {
 		if k == 50 {
 			return boom
 		}
@@ -46,7 +46,7 @@ func TestPipe(t *testing.T) {
 		t.Errorf("work's error: %v after %d outputs, want boom after 50", err, outs)
 	}
 	outs = 0
-	err = pipe(n, func(int, *bytes.Buffer) error { return nil }, func([]byte) error {
+	err = pipe(n, 16, func(int, *bytes.Buffer) error { return nil }, func([]byte) error {
 		if outs++; outs == 7 {
 			return boom
 		}
