@@ -306,8 +306,20 @@ func writeTimelineJS(w io.Writer, tl *model.Timeline, events []model.Event, l i1
 	if l.RTL {
 		open = `<div dir="rtl" lang="ar">`
 	}
-	doc := TimelineJS{Title: &TJSSlide{Text: TJSText{Headline: l.BriefTitle,
-		Text: open + html(l.EventsCount(len(events))+" · "+l.SourcesCount(len(tl.Sources))) + close}}, Events: []TJSSlide{}}
+	// The document is written slide by slide, each as encoding/json
+	// indents it inside the whole (TestTimelineJSIsOneDocument holds it
+	// to that), never whole in memory.
+	title := &TJSSlide{Text: TJSText{Headline: l.BriefTitle,
+		Text: open + html(l.EventsCount(len(events))+" · "+l.SourcesCount(len(tl.Sources))) + close}}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	b, err := marshalIndent(title, "  ")
+	if err != nil {
+		return err
+	}
+	bw.WriteString("{\n  \"title\": ")
+	bw.Write(b)
+	bw.WriteString(",\n  \"events\": [")
+	some := false
 	for i := range events {
 		e := &events[i]
 		if !e.Date.Known() {
@@ -330,12 +342,36 @@ func writeTimelineJS(w io.Writer, tl *model.Timeline, events []model.Event, l i1
 			// «≈ 2025-03-01»: the slide says how sure its date is.
 			slide.DisplayDate = DateText(e.Date, l)
 		}
-		doc.Events = append(doc.Events, slide)
+		b, err := marshalIndent(&slide, "    ")
+		if err != nil {
+			return err
+		}
+		if some {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n    ")
+		bw.Write(b)
+		some = true
 	}
-	enc := json.NewEncoder(w)
+	if some {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("]\n}\n")
+	return bw.Flush()
+}
+
+// marshalIndent is v as encoding/json writes it at a depth whose lines
+// start with prefix (indent two spaces, HTML not escaped), without the
+// newline an Encoder ends with.
+func marshalIndent(v any, prefix string) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 func tjsDate(d model.Date) *TJSDate {
@@ -349,9 +385,10 @@ func tjsDate(d model.Date) *TJSDate {
 	return t
 }
 
-func html(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
-}
+// htmlEscaper is made once (a Replacer builds its tables on first use).
+var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
+
+func html(s string) string { return htmlEscaper.Replace(s) }
 
 // ICSLeftOut counts the events the calendar leaves out: dated, but only to
 // the month or the year.

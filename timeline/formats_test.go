@@ -165,6 +165,28 @@ func TestTimelineJSParsesBack(t *testing.T) {
 	}
 }
 
+// TestTimelineJSIsOneDocument: the document written slide by slide is
+// the one encoding/json writes of it whole (indented, HTML not escaped),
+// with events and without.
+func TestTimelineJSIsOneDocument(t *testing.T) {
+	tl := seedTimeline(t)
+	for _, events := range [][]model.Event{tl.Events, nil} {
+		got := export(t, "timelinejs", events, i18n.Arabic)
+		var doc TimelineJS
+		if err := json.Unmarshal(got, &doc); err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		enc.Encode(doc)
+		if string(got) != want.String() {
+			t.Errorf("%d events: the document written slide by slide differs from the whole one", len(events))
+		}
+	}
+}
+
 func TestMarkdownBriefGolden(t *testing.T) {
 	tl := seedTimeline(t)
 	for _, tc := range []struct {
