@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -168,9 +169,14 @@ func cell(s string) string {
 // is the event's stable ID and DTSTAMP its latest source's publication, so
 // the file does not change between runs over the same corpus.
 func writeICS(w io.Writer, tl *model.Timeline, events []model.Event, l i18n.Labels) error {
-	cal := ical.NewCalendar()
-	cal.Props.SetText(ical.PropVersion, "2.0")
-	cal.Props.SetText(ical.PropProductID, "-//khatt//timeline//"+strings.ToUpper(l.Lang))
+	cal := icsCalendar(l)
+	// Written event by event: each is encoded in a calendar of its own,
+	// whose head and tail (the same for all) are written once around
+	// them, so the calendar is the one go-ical writes whole
+	// (TestICSIsOneCalendar) and is never whole in memory.
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var head, tail []byte
+	var buf bytes.Buffer
 	for i := range events {
 		e := &events[i]
 		if !e.Date.Known() {
@@ -181,50 +187,78 @@ func writeICS(w io.Writer, tl *model.Timeline, events []model.Event, l i18n.Labe
 			// the whole month or year would say it lasted that long.
 			continue
 		}
-		ev := ical.NewEvent()
-		ev.Props.SetText(ical.PropUID, e.ID+"@khatt")
-		ev.Props.SetDateTime(ical.PropDateTimeStamp, stamp(tl, e))
-		start := time.Date(e.Date.Start.Year(), e.Date.Start.Month(), e.Date.Start.Day(), 0, 0, 0, 0, time.UTC)
-		end := time.Date(e.Date.End.Year(), e.Date.End.Month(), e.Date.End.Day(), 0, 0, 0, 0, time.UTC).AddDate(0, 0, 1)
-		ev.Props.SetDate(ical.PropDateTimeStart, start)
-		ev.Props.SetDate(ical.PropDateTimeEnd, end)
-		ev.Props.SetText(ical.PropSummary, l.Types[e.Type]+": "+Title(e))
-		if e.Place != "" {
-			ev.Props.SetText(ical.PropLocation, e.Place)
+		ev := icsEvent(tl, e, l)
+		cal.Children = []*ical.Component{ev.Component}
+		buf.Reset()
+		if err := ical.NewEncoder(&buf).Encode(cal); err != nil {
+			return err
 		}
-		ev.Props.SetText(ical.PropCategories, e.Type.String())
-		if e.Status != model.Reported {
-			ev.SetStatus(ical.EventTentative) // planned, or denied by a source
+		block := foldICS(buf.Bytes())
+		from := bytes.Index(block, []byte("BEGIN:VEVENT\r\n"))
+		to := bytes.LastIndex(block, []byte("END:VEVENT\r\n"))
+		if from < 0 || to < from {
+			return errors.New("calendar: an event was not encoded as one")
 		}
-		var desc strings.Builder
-		fmt.Fprintf(&desc, "%s\n%s (%s)%s%s\n", e.Summary, DateText(e.Date, l), l.Precision[e.Date.Precision], l.Comma, l.Basis(e.Date.Basis))
-		if bt := BoundsText(e.Date, l); bt != "" {
-			fmt.Fprintf(&desc, "%s\n", bt)
+		to += len("END:VEVENT\r\n")
+		if head == nil {
+			head, tail = bytes.Clone(block[:from]), bytes.Clone(block[to:])
+			bw.Write(head)
+		} else if !bytes.Equal(block[:from], head) || !bytes.Equal(block[to:], tail) {
+			return errors.New("calendar: its header changed from one event to the next")
 		}
-		if e.Status != model.Reported {
-			fmt.Fprintf(&desc, "%s\n", l.Statuses[e.Status])
-		}
-		for _, m := range e.Mentions {
-			fmt.Fprintf(&desc, "\n%s:\n%s\n", sourceLine(tl, m.Source, l), m.Sentence)
-		}
-		for _, c := range e.Conflicts {
-			fmt.Fprintf(&desc, "\n⚠ %s: %s ↔ %s", l.Fields[c.Field], c.A.Value, c.B.Value)
-		}
-		ev.Props.SetText(ical.PropDescription, desc.String())
-		cal.Children = append(cal.Children, ev.Component)
+		bw.Write(block[from:to])
 	}
-	if len(cal.Children) == 0 {
+	if head == nil {
 		// go-ical refuses a calendar with no component; an empty result is
 		// still a calendar, with its header and nothing in it.
 		_, err := fmt.Fprintf(w, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:%s\r\nEND:VCALENDAR\r\n", cal.Props.Get(ical.PropProductID).Value)
 		return err
 	}
-	var buf bytes.Buffer
-	if err := ical.NewEncoder(&buf).Encode(cal); err != nil {
-		return err
+	bw.Write(tail)
+	return bw.Flush()
+}
+
+// icsCalendar is the calendar of an export, without its events.
+func icsCalendar(l i18n.Labels) *ical.Calendar {
+	cal := ical.NewCalendar()
+	cal.Props.SetText(ical.PropVersion, "2.0")
+	cal.Props.SetText(ical.PropProductID, "-//khatt//timeline//"+strings.ToUpper(l.Lang))
+	return cal
+}
+
+// icsEvent is an event of a day as a calendar's event.
+func icsEvent(tl *model.Timeline, e *model.Event, l i18n.Labels) *ical.Event {
+	ev := ical.NewEvent()
+	ev.Props.SetText(ical.PropUID, e.ID+"@khatt")
+	ev.Props.SetDateTime(ical.PropDateTimeStamp, stamp(tl, e))
+	start := time.Date(e.Date.Start.Year(), e.Date.Start.Month(), e.Date.Start.Day(), 0, 0, 0, 0, time.UTC)
+	end := time.Date(e.Date.End.Year(), e.Date.End.Month(), e.Date.End.Day(), 0, 0, 0, 0, time.UTC).AddDate(0, 0, 1)
+	ev.Props.SetDate(ical.PropDateTimeStart, start)
+	ev.Props.SetDate(ical.PropDateTimeEnd, end)
+	ev.Props.SetText(ical.PropSummary, l.Types[e.Type]+": "+Title(e))
+	if e.Place != "" {
+		ev.Props.SetText(ical.PropLocation, e.Place)
 	}
-	_, err := w.Write(foldICS(buf.Bytes()))
-	return err
+	ev.Props.SetText(ical.PropCategories, e.Type.String())
+	if e.Status != model.Reported {
+		ev.SetStatus(ical.EventTentative) // planned, or denied by a source
+	}
+	var desc strings.Builder
+	fmt.Fprintf(&desc, "%s\n%s (%s)%s%s\n", e.Summary, DateText(e.Date, l), l.Precision[e.Date.Precision], l.Comma, l.Basis(e.Date.Basis))
+	if bt := BoundsText(e.Date, l); bt != "" {
+		fmt.Fprintf(&desc, "%s\n", bt)
+	}
+	if e.Status != model.Reported {
+		fmt.Fprintf(&desc, "%s\n", l.Statuses[e.Status])
+	}
+	for _, m := range e.Mentions {
+		fmt.Fprintf(&desc, "\n%s:\n%s\n", sourceLine(tl, m.Source, l), m.Sentence)
+	}
+	for _, c := range e.Conflicts {
+		fmt.Fprintf(&desc, "\n⚠ %s: %s ↔ %s", l.Fields[c.Field], c.A.Value, c.B.Value)
+	}
+	ev.Props.SetText(ical.PropDescription, desc.String())
+	return ev
 }
 
 // foldICS folds content lines longer than 75 octets (RFC 5545, 3.1): the

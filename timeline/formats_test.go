@@ -165,6 +165,29 @@ func TestTimelineJSParsesBack(t *testing.T) {
 	}
 }
 
+// TestICSIsOneCalendar: the calendar written event by event is the one
+// go-ical writes of all its events at once (folded), with events and
+// without.
+func TestICSIsOneCalendar(t *testing.T) {
+	tl := seedTimeline(t)
+	cal := icsCalendar(i18n.Arabic)
+	for i := range tl.Events {
+		if e := &tl.Events[i]; e.Date.Precision == model.Day {
+			cal.Children = append(cal.Children, icsEvent(tl, e, i18n.Arabic).Component)
+		}
+	}
+	if len(cal.Children) < 2 {
+		t.Fatalf("%d events of a day in the seeds: too few to check", len(cal.Children))
+	}
+	var whole bytes.Buffer
+	if err := ical.NewEncoder(&whole).Encode(cal); err != nil {
+		t.Fatal(err)
+	}
+	if got := export(t, "ics", tl.Events, i18n.Arabic); string(got) != string(foldICS(whole.Bytes())) {
+		t.Error("the calendar written event by event differs from the whole one")
+	}
+}
+
 // TestTimelineJSIsOneDocument: the document written slide by slide is
 // the one encoding/json writes of it whole (indented, HTML not escaped),
 // with events and without.
