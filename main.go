@@ -772,13 +772,14 @@ func export(o *options, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "khatt export: --bom is for --format csv\n")
 		return 2
 	}
-	tl, stream, done := o.loadThen(stderr, true)
+	streamed := timeline.Streams(o.format)
+	tl, stream, done := o.loadThen(stderr, streamed)
 	defer done()
 	if tl == nil {
 		return 1
 	}
 	phases.Mark("loaded")
-	if timeline.Streams(o.format) {
+	if streamed {
 		if err := timeline.WriteStream(stdout, o.format, tl, stream, o.filter); err != nil {
 			fmt.Fprintf(stderr, "khatt export: %s\n", msg(err))
 			return 2
@@ -786,13 +787,7 @@ func export(o *options, stdout, stderr io.Writer) int {
 		phases.Mark("written")
 		return partial(tl)
 	}
-	all, err := stream.All()
-	if err != nil {
-		fmt.Fprintf(stderr, "khatt export: %s\n", msg(err))
-		return 2
-	}
-	tl.Events = all
-	events := o.filter.Apply(all)
+	events := o.filter.Apply(tl.Events)
 	if o.bom {
 		// Excel reads a CSV without it in the system's code page.
 		io.WriteString(stdout, "\ufeff")

@@ -31,6 +31,7 @@ import (
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver
 
 	"khatt/extract"
+	"khatt/internal/par"
 	"khatt/model"
 )
 
@@ -343,16 +344,9 @@ func (c *Cache) Fetch(arts []*Article) error {
 	slices.Sort(keys)
 	parts := min(runtime.GOMAXPROCS(0), len(keys))
 	errs := make([]error, parts)
-	var wg sync.WaitGroup
-	for k := range parts {
-		from, to := keys[k*len(keys)/parts], keys[(k+1)*len(keys)/parts-1]
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[k] = c.fetchRows(want, from, to)
-		}()
-	}
-	wg.Wait()
+	par.Each(parts, func(k int) {
+		errs[k] = c.fetchRows(want, keys[k*len(keys)/parts], keys[(k+1)*len(keys)/parts-1])
+	})
 	return c.fail(errors.Join(errs...))
 }
 
@@ -549,19 +543,6 @@ func (c *Cache) timelineFile(key string) string {
 	return hex.EncodeToString(h[:16]) + ".bin"
 }
 
-// Timeline returns the merged events cached under a corpus key.
-func (c *Cache) Timeline(key string) ([]model.Event, bool) {
-	st, ok := c.StoredTimeline(key)
-	if !ok {
-		return nil, false
-	}
-	evs, err := st.All()
-	if err != nil {
-		return nil, false
-	}
-	return evs, true
-}
-
 // StoredTimeline returns the merged timeline cached under a corpus key,
 // read and checked but not decoded (see Stored).
 func (c *Cache) StoredTimeline(key string) (*Stored, bool) {
@@ -604,18 +585,12 @@ func readParallel(name string) ([]byte, error) {
 		return nil, errors.New("too big")
 	}
 	b := make([]byte, size)
-	parts := int64(runtime.GOMAXPROCS(0))
+	parts := runtime.GOMAXPROCS(0)
 	errs := make([]error, parts)
-	var wg sync.WaitGroup
-	for k := range parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			lo, hi := size*k/parts, size*(k+1)/parts
-			_, errs[k] = f.ReadAt(b[lo:hi], lo)
-		}()
-	}
-	wg.Wait()
+	par.Each(parts, func(k int) {
+		lo, hi := size*int64(k)/int64(parts), size*int64(k+1)/int64(parts)
+		_, errs[k] = f.ReadAt(b[lo:hi], lo)
+	})
 	return b, errors.Join(errs...)
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -17,6 +18,39 @@ func article(key string) *Article {
 	return &Article{Key: key, Size: 10, ModTime: 20, Hash: "h-" + key,
 		Source: model.Source{ID: "a", Path: key, Title: "عنوان", Text: "النص كله"},
 		Events: []extract.Event{{Type: model.Visit, Source: "a", Mentions: []model.Mention{{Source: "a", Sentence: "زار", Start: 1, End: 7}}}}}
+}
+
+// openTemp opens a new cache of version v1 in a temporary directory.
+func openTemp(t *testing.T) (*Cache, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "index.db")
+	c, err := Open(path, "v1", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, path
+}
+
+// putArticles stores an article (see article) under each key.
+func putArticles(t *testing.T, c *Cache, keys []string) {
+	t.Helper()
+	var arts []*Article
+	for _, k := range keys {
+		arts = append(arts, article(k))
+	}
+	if err := c.Put(arts); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// unchanged is the sizes and times of files under the keys that are as
+// article made them.
+func unchanged(keys []string) (sizes, times []int64) {
+	for _, k := range keys {
+		a := article(k)
+		sizes, times = append(sizes, a.Size), append(times, a.ModTime)
+	}
+	return sizes, times
 }
 
 func TestArticlesAndTimelinesRoundTrip(t *testing.T) {
@@ -68,7 +102,7 @@ func TestArticlesAndTimelinesRoundTrip(t *testing.T) {
 	if err := c.PutTimeline("k1", tl); err != nil {
 		t.Fatal(err)
 	}
-	if got, ok := c.Timeline("k1"); !ok || len(got) != 1 || got[0].Summary != "زيارة" {
+	if got, ok := storedEvents(c, "k1"); !ok || len(got) != 1 || got[0].Summary != "زيارة" {
 		t.Errorf("timeline: %v %v", got, ok)
 	}
 	st, err := c.Stats()
@@ -85,7 +119,7 @@ func TestArticlesAndTimelinesRoundTrip(t *testing.T) {
 	if got, _ := c2.Lookup([]string{"/x/a.txt"}, []int64{10}, []int64{20}); len(got) != 0 {
 		t.Error("an entry of another version was used")
 	}
-	if _, ok := c2.Timeline("k1"); ok {
+	if _, ok := storedEvents(c2, "k1"); ok {
 		t.Error("a timeline of another version was used")
 	}
 	if _, ok := c2.ByHash("h-/x/a.txt"); ok {
@@ -204,11 +238,7 @@ func TestConcurrentProcesses(t *testing.T) {
 // missing one is a miss, never an error; prune sweeps the files no entry
 // lists; clear removes them all; only MaxTimelines are kept.
 func TestTimelineFiles(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "index.db")
-	c, err := Open(path, "v1", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, path := openTemp(t)
 	defer c.Close()
 	files := func() []string {
 		entries, _ := os.ReadDir(path + ".timelines")
@@ -227,12 +257,12 @@ func TestTimelineFiles(t *testing.T) {
 		t.Errorf("%d timeline files, want %d", n, MaxTimelines)
 	}
 	last := fmt.Sprint("k", MaxTimelines+2)
-	if evs, ok := c.Timeline(last); !ok || evs[0].ID != fmt.Sprint(MaxTimelines+2) {
+	if evs, ok := storedEvents(c, last); !ok || evs[0].ID != fmt.Sprint(MaxTimelines+2) {
 		t.Fatalf("the newest timeline: %v %v", evs, ok)
 	}
 	os.WriteFile(filepath.Join(path+".timelines", "orphan.bin"), []byte("x"), 0o600)
 	os.Remove(filepath.Join(path+".timelines", c.timelineFile(last)))
-	if _, ok := c.Timeline(last); ok {
+	if _, ok := storedEvents(c, last); ok {
 		t.Error("a timeline whose file is gone was found")
 	}
 	if _, err := c.Prune(func(string) bool { return true }); err != nil {
@@ -255,21 +285,13 @@ func TestTimelineFiles(t *testing.T) {
 // many keys (the prefetched rows) and for few (the reading is stopped and
 // each key asked for); a cache closed before its prefetch is taken closes.
 func TestPrefetch(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "index.db")
-	c, err := Open(path, "v1", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var arts []*Article
+	c, _ := openTemp(t)
 	var keys []string
-	var sizes, times []int64
 	for i := range 40 {
-		a := article(fmt.Sprintf("/x/%02d.txt", i))
-		arts, keys, sizes, times = append(arts, a), append(keys, a.Key), append(sizes, 10), append(times, 20)
+		keys = append(keys, fmt.Sprintf("/x/%02d.txt", i))
 	}
-	if err := c.Put(arts); err != nil {
-		t.Fatal(err)
-	}
+	putArticles(t, c, keys)
+	sizes, times := unchanged(keys)
 	want, err := c.Lookup(keys, sizes, times)
 	if err != nil || len(want) != 40 {
 		t.Fatalf("lookup: %d, %v", len(want), err)
@@ -302,34 +324,23 @@ func TestPrefetch(t *testing.T) {
 // corpus is still found by its content, whether few files missed or many;
 // Fetch reads the events of the wanted articles only.
 func TestCorporaShareACache(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "index.db")
-	c, err := Open(path, "v1", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, _ := openTemp(t)
 	defer c.Close()
-	var arts []*Article
+	var all []string
 	for _, dir := range []string{"/a", "/a2", "/b"} {
 		for i := range 30 {
-			arts = append(arts, article(fmt.Sprintf("%s/%02d.txt", dir, i)))
+			all = append(all, fmt.Sprintf("%s/%02d.txt", dir, i))
 		}
 	}
-	if err := c.Put(arts); err != nil {
-		t.Fatal(err)
-	}
+	putArticles(t, c, all)
 	defer func(n int) { smallLookup = n }(smallLookup)
 	for _, small := range []int{0, 5} { // few missed, many missed
 		smallLookup = 0
-		var keys []string
-		var sizes, times []int64
-		for i := range 30 {
-			keys, sizes, times = append(keys, fmt.Sprintf("/a/%02d.txt", i)), append(sizes, 10), append(times, 20)
+		keys := append(slices.Clone(all[:30]), "/a/moved.txt")
+		for i := range small { // files new to the cache
+			keys = append(keys, fmt.Sprintf("/a/new%d.txt", i))
 		}
-		keys = append(keys, "/a/moved.txt")
-		sizes, times = append(sizes, 10), append(times, 20)
-		for range small { // files new to the cache
-			keys, sizes, times = append(keys, fmt.Sprintf("/a/new%d.txt", len(keys))), append(sizes, 10), append(times, 20)
-		}
+		sizes, times := unchanged(keys)
 		c.Prefetch("/a")
 		got, err := c.Lookup(keys, sizes, times)
 		if err != nil || len(got) != 30 {
@@ -363,4 +374,14 @@ func TestCorporaShareACache(t *testing.T) {
 			}
 		}
 	}
+}
+
+// storedEvents is the timeline stored under a corpus key, decoded.
+func storedEvents(c *Cache, key string) ([]model.Event, bool) {
+	st, ok := c.StoredTimeline(key)
+	if !ok {
+		return nil, false
+	}
+	evs, err := st.All()
+	return evs, err == nil
 }

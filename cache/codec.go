@@ -7,16 +7,15 @@ import (
 	"hash/maphash"
 	"io"
 	"math"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 	"unsafe"
 
 	"khatt/extract"
+	"khatt/internal/par"
 	"khatt/lexicon"
 	"khatt/model"
 )
@@ -181,11 +180,9 @@ type reader struct {
 	// named are the actors and places read so far, by their number (see
 	// writer.namedEntity).
 	named []*extract.Entity
-	// slabs: the mentions and actors of many events are cut from one
-	// allocation (a timeline chunk's, whose events live and go together).
-	slabs bool
-	mslab []model.Mention
-	aslab []model.Actor
+	// slabs, when set, are what a chunk's events' lists are cut from
+	// (nil: each event's lists are refilled in place, see eachInChunk).
+	slabs *slabs
 	// shared interns symbols (names, keys, words) and lexicon entries
 	// across the articles decoded (nil: not).
 	shared *interner
@@ -433,30 +430,23 @@ func (r *reader) mentions() []model.Mention {
 	if k == 0 {
 		return nil
 	}
-	if r.slabs {
-		if cap(r.mslab)-len(r.mslab) < k {
-			r.mslab = make([]model.Mention, 0, max(min(k, 1<<16), 1024))
-		}
-		from := len(r.mslab)
-		for j := 0; j < k && r.err == nil; j++ { // past the slab's room, append moves it: what was cut stays
-			r.mslab = append(r.mslab, r.mention())
-		}
-		return r.mslab[from:len(r.mslab):len(r.mslab)]
-	}
-	out := make([]model.Mention, 0, min(k, 1<<16))
+	return r.mentionsOnto(make([]model.Mention, 0, min(k, 1<<16)), k)
+}
+
+// mentionsOnto reads k mentions onto out.
+func (r *reader) mentionsOnto(out []model.Mention, k int) []model.Mention {
 	for j := 0; j < k && r.err == nil; j++ {
 		out = append(out, r.mention())
 	}
 	return out
 }
 
-// mentionsInto reads a list of mentions onto dst.
-func (r *reader) mentionsInto(dst []model.Mention) []model.Mention {
-	k := r.uint()
+// actorsOnto reads k actors of a merged event onto out.
+func (r *reader) actorsOnto(out []model.Actor, k int) []model.Actor {
 	for j := 0; j < k && r.err == nil; j++ {
-		dst = append(dst, r.mention())
+		out = append(out, model.Actor{Name: r.sym(), Kind: model.ActorKind(r.sym())})
 	}
-	return dst
+	return out
 }
 
 func (r *reader) conflicts() []model.Conflict {
@@ -467,11 +457,7 @@ func (r *reader) conflicts() []model.Conflict {
 	return r.conflictsOnto(make([]model.Conflict, 0, min(k, 1024)), k)
 }
 
-// conflictsInto reads a list of conflicts onto dst.
-func (r *reader) conflictsInto(dst []model.Conflict) []model.Conflict {
-	return r.conflictsOnto(dst, r.uint())
-}
-
+// conflictsOnto reads k conflicts onto out.
 func (r *reader) conflictsOnto(out []model.Conflict, k int) []model.Conflict {
 	for j := 0; j < k && r.err == nil; j++ {
 		var c model.Conflict
@@ -503,8 +489,9 @@ func (r *reader) end(what string) error {
 }
 
 // Stored is a timeline as writeEvents wrote it, its chunks checked and
-// not yet decoded: they are decoded when asked for (Chunk), so that an
-// export holds a few chunks' events at a time, never the whole timeline's.
+// not yet decoded: they are decoded when asked for, all at once (All) or
+// a chunk an event at a time (Each), so that an export never holds the
+// whole timeline's events.
 type Stored struct {
 	Total  int // events
 	chunks [][]byte
@@ -537,20 +524,11 @@ func splitEvents(b []byte) (*Stored, error) {
 	// before any is used.
 	counts := make([]int, len(st.chunks))
 	bad := make([]bool, len(st.chunks))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(st.chunks)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := int(next.Add(1) - 1); k < len(st.chunks); k = int(next.Add(1) - 1) {
-				c := &reader{b: st.chunks[k]}
-				counts[k] = c.uint()
-				bad[k] = c.err != nil || crc32.Checksum(st.chunks[k], castagnoli) != sums[k]
-			}
-		}()
-	}
-	wg.Wait()
+	par.Each(len(st.chunks), func(k int) {
+		c := &reader{b: st.chunks[k]}
+		counts[k] = c.uint()
+		bad[k] = c.err != nil || crc32.Checksum(st.chunks[k], castagnoli) != sums[k]
+	})
 	n := 0
 	for k := range st.chunks {
 		if bad[k] {
@@ -567,10 +545,6 @@ func splitEvents(b []byte) (*Stored, error) {
 // Chunks is the number of chunks.
 func (st *Stored) Chunks() int { return len(st.chunks) }
 
-// Chunk decodes the events of chunk k (from any goroutine). Their strings
-// share the stored bytes.
-func (st *Stored) Chunk(k int) ([]model.Event, error) { return decodeChunk(st.chunks[k]) }
-
 // Each gives the events of chunk k to fn one after another, decoded into
 // one event that fn is done with before the next (from any goroutine).
 func (st *Stored) Each(k int, fn func(*model.Event)) error { return eachInChunk(st.chunks[k], fn) }
@@ -579,18 +553,7 @@ func (st *Stored) Each(k int, fn func(*model.Event)) error { return eachInChunk(
 func (st *Stored) All() ([]model.Event, error) {
 	parts := make([][]model.Event, len(st.chunks))
 	errs := make([]error, len(st.chunks))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(st.chunks)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := int(next.Add(1) - 1); k < len(st.chunks); k = int(next.Add(1) - 1) {
-				parts[k], errs[k] = st.Chunk(k)
-			}
-		}()
-	}
-	wg.Wait()
+	par.Each(len(st.chunks), func(k int) { parts[k], errs[k] = decodeChunk(st.chunks[k]) })
 	evs := make([]model.Event, 0, min(st.Total, 1<<20))
 	for k := range parts {
 		if errs[k] != nil {
@@ -604,22 +567,13 @@ func (st *Stored) All() ([]model.Event, error) {
 	return evs, nil
 }
 
-// decodeEvents reads what writeEvents wrote, its chunks on every core.
-func decodeEvents(b []byte) ([]model.Event, error) {
-	st, err := splitEvents(b)
-	if err != nil {
-		return nil, err
-	}
-	return st.All()
-}
-
 func decodeChunk(b []byte) ([]model.Event, error) {
-	r := &reader{b: b, slabs: true}
+	r := &reader{b: b, slabs: &slabs{}}
 	n := r.uint()
 	evs := make([]model.Event, 0, min(n, eventsPerChunk))
 	for i := 0; i < n && r.err == nil; i++ {
 		var e model.Event
-		r.timelineEvent(&e, false)
+		r.timelineEvent(&e)
 		evs = append(evs, e)
 	}
 	if err := r.end("timeline"); err != nil {
@@ -636,7 +590,7 @@ func eachInChunk(b []byte, fn func(*model.Event)) error {
 	n := r.uint()
 	var e model.Event
 	for i := 0; i < n && r.err == nil; i++ {
-		r.timelineEvent(&e, true)
+		r.timelineEvent(&e)
 		if r.err == nil {
 			fn(&e)
 		}
@@ -644,40 +598,68 @@ func eachInChunk(b []byte, fn func(*model.Event)) error {
 	return r.end("timeline")
 }
 
-// timelineEvent reads one event of a timeline chunk into e: with reuse,
-// into e's lists (emptied first); otherwise into new ones.
-func (r *reader) timelineEvent(e *model.Event, reuse bool) {
+// timelineEvent reads one event of a timeline chunk into e: into e's own
+// lists (emptied first), or, when the reader has slabs, into new ones cut
+// from them.
+func (r *reader) timelineEvent(e *model.Event) {
 	e.ID = r.str()
 	e.Type = model.EventType(r.int())
 	e.Date = r.date()
-	k := r.uint()
-	switch {
-	case reuse:
-		e.Actors = e.Actors[:0]
-		for j := 0; j < k && r.err == nil; j++ {
-			e.Actors = append(e.Actors, model.Actor{Name: r.sym(), Kind: model.ActorKind(r.sym())})
-		}
-	case k > 0:
-		if cap(r.aslab)-len(r.aslab) < k {
-			r.aslab = make([]model.Actor, 0, max(min(k, 1<<16), 1024))
-		}
-		from := len(r.aslab)
-		for j := 0; j < k && r.err == nil; j++ {
-			r.aslab = append(r.aslab, model.Actor{Name: r.sym(), Kind: model.ActorKind(r.sym())})
-		}
-		e.Actors = r.aslab[from:len(r.aslab):len(r.aslab)]
-	}
+	e.Actors = list(e.Actors, r.slabs.actors(), r.uint(), r.actorsOnto)
 	e.Place = r.sym()
 	e.Summary = r.str()
 	e.Status = model.Status(r.int())
 	e.Confidence = r.float()
-	if reuse {
-		e.Mentions = r.mentionsInto(e.Mentions[:0])
-		e.Conflicts = r.conflictsInto(e.Conflicts[:0])
-	} else {
-		e.Mentions = r.mentions()
-		e.Conflicts = r.conflicts()
+	e.Mentions = list(e.Mentions, r.slabs.mentions(), r.uint(), r.mentionsOnto)
+	e.Conflicts = list(e.Conflicts, r.slabs.conflicts(), r.uint(), r.conflictsOnto)
+}
+
+// slabs are what the lists of a chunk's events are cut from: one
+// allocation for many events, which live and go together.
+type slabs struct {
+	a []model.Actor
+	m []model.Mention
+	c []model.Conflict
+}
+
+func (s *slabs) actors() *[]model.Actor {
+	if s == nil {
+		return nil
 	}
+	return &s.a
+}
+
+func (s *slabs) mentions() *[]model.Mention {
+	if s == nil {
+		return nil
+	}
+	return &s.m
+}
+
+func (s *slabs) conflicts() *[]model.Conflict {
+	if s == nil {
+		return nil
+	}
+	return &s.c
+}
+
+// list reads k items with read: onto own (emptied) without a slab, else
+// onto the free end of the slab (a new one when it has not the room; past
+// its room append moves it, and what was cut before stays), capped so
+// that an append to one event's list never reaches the next's.
+func list[T any](own []T, slab *[]T, k int, read func([]T, int) []T) []T {
+	if slab == nil {
+		return read(own[:0], k)
+	}
+	if k == 0 {
+		return nil
+	}
+	if cap(*slab)-len(*slab) < k {
+		*slab = make([]T, 0, max(min(k, 1<<16), 1024))
+	}
+	from := len(*slab)
+	*slab = read(*slab, k)
+	return (*slab)[from:len(*slab):len(*slab)]
 }
 
 // encodeSource writes a source without its text.

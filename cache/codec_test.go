@@ -19,16 +19,23 @@ import (
 	"khatt/seeds"
 )
 
+// seedArticles is the seeds and each one's events as the extractor gives
+// them.
+func seedArticles() ([]model.Source, [][]extract.Event) {
+	srcs, _ := corpus.Load([]corpus.Root{{FS: seeds.FS, Path: "."}})
+	x := extract.New(lexicon.Default())
+	per := make([][]extract.Event, len(srcs))
+	for i := range srcs {
+		per[i] = x.Article(&srcs[i])
+	}
+	return srcs, per
+}
+
 // seedEvents merges the seeds' events (the timeline package, which uses
 // this one, is not imported).
 func seedEvents(t *testing.T) []model.Event {
 	t.Helper()
-	srcs, _ := corpus.Load([]corpus.Root{{FS: seeds.FS, Path: "."}})
-	x := extract.New(lexicon.Default())
-	var per [][]extract.Event
-	for i := range srcs {
-		per = append(per, x.Article(&srcs[i]))
-	}
+	_, per := seedArticles()
 	evs := merge.Events(per)
 	if len(evs) == 0 {
 		t.Fatal("no events in the seeds")
@@ -119,10 +126,8 @@ func TestSourceCodec(t *testing.T) {
 // back equal (but for the unexported matching words of entities), and
 // every truncation is refused.
 func TestArticleCodec(t *testing.T) {
-	srcs, _ := corpus.Load([]corpus.Root{{FS: seeds.FS, Path: "."}})
-	x := extract.New(lexicon.Default())
-	for i := range srcs {
-		evs := x.Article(&srcs[i])
+	srcs, per := seedArticles()
+	for i, evs := range per {
 		b := encodeArticle(evs)
 		got, err := decodeArticle(b)
 		if err != nil {
@@ -165,11 +170,10 @@ func TestArticleCodec(t *testing.T) {
 // row they were read from (Decode keeps copies of what they quote), so
 // a corpus's rows are not all held until the merge.
 func TestDecodedArticleKeepsNoRow(t *testing.T) {
-	srcs, _ := corpus.Load([]corpus.Root{{FS: seeds.FS, Path: "."}})
-	x := extract.New(lexicon.Default())
+	srcs, per := seedArticles()
 	checked := 0
-	for i := range srcs {
-		b := encodeArticle(x.Article(&srcs[i]))
+	for i := range per {
+		b := encodeArticle(per[i])
 		row := unsafe.String(unsafe.SliceData(b), len(b))
 		plain, err := decodeArticle(b)
 		if err != nil {
@@ -267,7 +271,7 @@ func TestWriteEventsStreams(t *testing.T) {
 	}
 	var one []model.Event
 	for k := st.Chunks() - 1; k >= 0; k-- { // in any order, from any goroutine
-		evs, err := st.Chunk(k)
+		evs, err := decodeChunk(st.chunks[k])
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -288,6 +292,15 @@ func TestWriteEventsStreams(t *testing.T) {
 type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(b []byte) (int, error) { return f(b) }
+
+// decodeEvents reads what writeEvents wrote, its chunks on every core.
+func decodeEvents(b []byte) ([]model.Event, error) {
+	st, err := splitEvents(b)
+	if err != nil {
+		return nil, err
+	}
+	return st.All()
+}
 
 // encodeEvents is a timeline as writeEvents writes it, in memory.
 func encodeEvents(evs []model.Event) []byte {

@@ -3,11 +3,8 @@ package cache
 import (
 	"testing"
 
-	"khatt/corpus"
-	"khatt/extract"
-	"khatt/lexicon"
+	"khatt/merge"
 	"khatt/model"
-	"khatt/seeds"
 )
 
 // FuzzDecode: no bytes make the decoders of an article's events, of a
@@ -15,22 +12,12 @@ import (
 // a time) panic or loop; what a stored timeline's check accepts decodes
 // the same event by event as whole.
 func FuzzDecode(f *testing.F) {
-	srcs, _ := corpus.Load([]corpus.Root{{FS: seeds.FS, Path: "."}})
-	x := extract.New(lexicon.Default())
-	var per [][]extract.Event
+	srcs, per := seedArticles()
 	for i := range srcs[:2] {
-		evs := x.Article(&srcs[i])
-		per = append(per, evs)
-		f.Add(encodeArticle(evs))
+		f.Add(encodeArticle(per[i]))
 		f.Add(encodeSource(&srcs[i]))
 	}
-	var tl []model.Event
-	for _, evs := range per {
-		for _, e := range evs {
-			tl = append(tl, model.Event{ID: e.Source, Type: e.Type, Date: e.Date, Mentions: e.Mentions, Conflicts: e.Conflicts, Confidence: e.Confidence})
-		}
-	}
-	f.Add(encodeEvents(tl))
+	f.Add(encodeEvents(merge.Events(per)))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		decodeArticle(b)
 		decodeSource(b)

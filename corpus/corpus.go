@@ -13,17 +13,16 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/unicode"
 
+	"khatt/internal/par"
 	"khatt/model"
 	"khatt/safe"
 )
@@ -97,7 +96,7 @@ func Load(roots []Root) ([]model.Source, []error) {
 	srcs := make([]model.Source, len(files))
 	errs := make([]error, len(files))
 	// Reading and parsing run on every core; results keep the file order.
-	Parallel(len(files), func(i int) { srcs[i], errs[i] = files[i].Read() })
+	par.Each(len(files), func(i int) { srcs[i], errs[i] = files[i].Read() })
 	var out []model.Source
 	for i := range files {
 		if errs[i] != nil {
@@ -337,26 +336,6 @@ func UniqueIDs(srcs []model.Source) {
 			ids[srcs[i].ID] = 1
 		}
 	}
-}
-
-// Parallel calls fn(0) … fn(n-1) on every core and waits for them.
-func Parallel(n int, fn func(i int)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 func unwrapPath(err error) error {

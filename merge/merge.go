@@ -16,17 +16,16 @@ import (
 	"hash/fnv"
 	"hash/maphash"
 	"math"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"khatt/arabic"
 	"khatt/extract"
+	"khatt/internal/par"
 	"khatt/model"
 )
 
@@ -48,14 +47,14 @@ func Events(arts [][]extract.Event) []model.Event {
 	}
 	items := make([]*item, first[len(arts)])
 	ids := newKeyIDs()
-	parallel(len(arts), func(ai int) {
+	par.Each(len(arts), func(ai int) {
 		for ei := range arts[ai] {
 			items[first[ai]+ei] = newItem(&arts[ai][ei], ai, ids)
 		}
 	})
 	parts := components(items)
 	clustered := make([][][]*item, len(parts))
-	parallel(len(parts), func(i int) { clustered[i] = cluster(parts[i]) })
+	par.Each(len(parts), func(i int) { clustered[i] = cluster(parts[i]) })
 	// Building reads a report's event and article only: the items (a
 	// fifth of the memory at this point) are let go first.
 	flat := make([]report, 0, len(items))
@@ -70,7 +69,7 @@ func Events(arts [][]extract.Event) []model.Event {
 	}
 	items, parts, clustered = nil, nil, nil
 	out := make([]model.Event, len(bounds))
-	parallel(len(bounds), func(i int) {
+	par.Each(len(bounds), func(i int) {
 		from := 0
 		if i > 0 {
 			from = bounds[i-1]
@@ -204,27 +203,6 @@ func Sort(out []model.Event) {
 			k = from
 		}
 	}
-}
-
-// parallel runs f(0) … f(n-1) on every core.
-func parallel(n int, f func(int)) {
-	workers := min(runtime.GOMAXPROCS(0), max(n, 1))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // item is an event with its matching keys.

@@ -11,6 +11,7 @@ import (
 	"khatt/arabic"
 	"khatt/corpus"
 	"khatt/extract"
+	"khatt/internal/par"
 	"khatt/lexicon"
 	"khatt/model"
 	"khatt/seeds"
@@ -199,7 +200,7 @@ func BenchmarkMergeCorpus(b *testing.B) {
 	}
 	srcs, _ := corpus.Load([]corpus.Root{{FS: os.DirFS(dir), Path: "."}})
 	per := make([][]extract.Event, len(srcs))
-	corpus.Parallel(len(srcs), func(i int) { per[i] = x.Article(&srcs[i]) })
+	par.Each(len(srcs), func(i int) { per[i] = x.Article(&srcs[i]) })
 	b.ResetTimer()
 	for b.Loop() {
 		Events(per)

@@ -10,6 +10,7 @@ import (
 	"khatt/arabic"
 	"khatt/corpus"
 	"khatt/extract"
+	"khatt/internal/par"
 	"khatt/lexicon"
 	"khatt/merge"
 	"khatt/model"
@@ -49,7 +50,7 @@ func build(srcs []model.Source, lx *lexicon.Lexicon) ([]model.Event, []error) {
 	// in source order so that the timeline does not depend on scheduling.
 	per := make([][]extract.Event, len(srcs))
 	failed := make([]error, len(srcs))
-	corpus.Parallel(len(srcs), func(i int) {
+	par.Each(len(srcs), func(i int) {
 		defer func() {
 			if p := recover(); p != nil {
 				per[i] = nil

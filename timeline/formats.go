@@ -45,29 +45,26 @@ func WriteStream(w io.Writer, format string, tl *model.Timeline, s *Stream, f Fi
 		keep = f.Match
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	var err error
-	switch format {
-	case "json":
-		err = writeJSON(bw, tl, s, keep)
-	case "jsonl":
-		err = writeJSONL(bw, s, keep)
-	default:
-		return fmt.Errorf("format %q is not written from a stream", format)
-	}
-	if err != nil {
+	if err := writeStream(bw, format, tl, s, keep); err != nil {
 		return err
 	}
 	return bw.Flush()
 }
 
-func write(w io.Writer, format string, tl *model.Timeline, events []model.Event, l i18n.Labels) error {
+func writeStream(w io.Writer, format string, tl *model.Timeline, s *Stream, keep func(*model.Event) bool) error {
 	switch format {
 	case "json":
-		sub := *tl
-		sub.Events = events
-		return WriteJSON(w, &sub)
+		return writeJSON(w, tl, s, keep)
 	case "jsonl":
-		return writeJSONL(w, SliceStream(events), nil)
+		return writeJSONL(w, s, keep)
+	}
+	return fmt.Errorf("format %q is not written from a stream", format)
+}
+
+func write(w io.Writer, format string, tl *model.Timeline, events []model.Event, l i18n.Labels) error {
+	switch format {
+	case "json", "jsonl":
+		return writeStream(w, format, tl, SliceStream(events), nil)
 	case "md":
 		return WriteBrief(w, tl, events, l, nil, nil)
 	case "csv":

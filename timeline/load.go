@@ -17,6 +17,7 @@ import (
 	"khatt/cache"
 	"khatt/corpus"
 	"khatt/extract"
+	"khatt/internal/par"
 	"khatt/internal/phases"
 	"khatt/lexicon"
 	"khatt/merge"
@@ -204,7 +205,7 @@ func load(sc Scanned, o LoadOptions, streamed bool) (*model.Timeline, *Stream) {
 	}
 	entries := make([]entry, len(files))
 	var done, cached atomic.Int64
-	corpus.Parallel(len(files), func(i int) {
+	par.Each(len(files), func(i int) {
 		f := &files[i]
 		e := &entries[i]
 		if a := hits[f.Key]; a != nil && f.Key != "" {
@@ -375,7 +376,7 @@ func load(sc Scanned, o LoadOptions, streamed bool) (*model.Timeline, *Stream) {
 			toExtract++
 		}
 	}
-	corpus.Parallel(len(srcs), func(k int) {
+	par.Each(len(srcs), func(k int) {
 		e := &entries[idx[k]]
 		src := &srcs[k]
 		if e.hit != nil {

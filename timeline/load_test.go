@@ -195,3 +195,19 @@ func TestLaterWritesTheCacheWhileTheTimelineIsUsed(t *testing.T) {
 		t.Fatalf("the next load did not use the merged timeline written later (phases %v)", phases)
 	}
 }
+
+// TestVersionIsTheBuildID: the program's version comes from the build ID
+// the go command writes (not from hashing the executable), and a file
+// without one gives none.
+func TestVersionIsTheBuildID(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Skip(err)
+	}
+	if id := goBuildID(exe); len(id) != len("go-")+16 {
+		t.Errorf("the test binary's build ID: %q", id)
+	}
+	if id := goBuildID("load_test.go"); id != "" {
+		t.Errorf("a Go source file's build ID: %q", id)
+	}
+}

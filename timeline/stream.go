@@ -17,11 +17,9 @@ import (
 type Stream struct {
 	n     int // chunks
 	total int // events
-	chunk func(k int) ([]model.Event, error)
 	// each gives chunk k's events to fn one at a time (fn keeps none: a
 	// stored chunk is decoded into one event, refilled).
-	each   func(k int, fn func(*model.Event)) error
-	cached bool // decoded from the cache's file
+	each func(k int, fn func(*model.Event)) error
 }
 
 // sliceChunk is the number of events of a slice's chunk.
@@ -38,17 +36,12 @@ func (s *Stream) chunkBytes() int {
 
 // SliceStream is a stream of events in memory.
 func SliceStream(evs []model.Event) *Stream {
-	chunk := func(k int) ([]model.Event, error) {
-		return evs[k*sliceChunk : min((k+1)*sliceChunk, len(evs))], nil
-	}
 	return &Stream{
 		n:     (len(evs) + sliceChunk - 1) / sliceChunk,
 		total: len(evs),
-		chunk: chunk,
 		each: func(k int, fn func(*model.Event)) error {
-			part, _ := chunk(k)
-			for i := range part {
-				fn(&part[i])
+			for i := k * sliceChunk; i < min((k+1)*sliceChunk, len(evs)); i++ {
+				fn(&evs[i])
 			}
 			return nil
 		},
@@ -56,31 +49,7 @@ func SliceStream(evs []model.Event) *Stream {
 }
 
 func storedStream(st *cache.Stored) *Stream {
-	return &Stream{n: st.Chunks(), total: st.Total, chunk: st.Chunk, each: st.Each, cached: true}
-}
-
-// Len is the number of events.
-func (s *Stream) Len() int { return s.total }
-
-// All returns every event, in order.
-func (s *Stream) All() ([]model.Event, error) {
-	parts := make([][]model.Event, s.n)
-	err := pipe(s.n, 0, func(k int, _ *bytes.Buffer) error {
-		var err error
-		parts[k], err = s.chunk(k)
-		return err
-	}, func([]byte) error { return nil })
-	if err != nil {
-		return nil, err
-	}
-	if s.n == 1 {
-		return parts[0], nil
-	}
-	evs := make([]model.Event, 0, s.total)
-	for _, p := range parts {
-		evs = append(evs, p...)
-	}
-	return evs, nil
+	return &Stream{n: st.Chunks(), total: st.Total, each: st.Each}
 }
 
 // pipe calls work(k, buf) for k from 0 to n-1 on every core, each with a

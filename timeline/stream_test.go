@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"testing"
 	"time"
 
@@ -68,14 +67,13 @@ func TestStreamedExportIsTheExport(t *testing.T) {
 	for _, run := range []string{"cold", "warm"} {
 		sc := Scan(PathRoots([]string{dir}))
 		tl, s := LoadStream(sc, LoadOptions{Cache: c})
-		if run == "warm" && (tl.Events != nil || !s.cached) {
-			t.Error("warm: the stored timeline was decoded whole, or not used")
-		}
-		all, err := s.All()
-		if err != nil || len(all) != s.Len() || len(all) == 0 {
-			t.Fatalf("%s: %d events of %d, %v", run, len(all), s.Len(), err)
+		if (run == "warm") != (tl.Events == nil) {
+			t.Errorf("%s: events in memory %v; want the stored timeline left on disk when warm only", run, tl.Events != nil)
 		}
 		plain := Load(PathRoots([]string{dir}), LoadOptions{})
+		if len(plain.Events) == 0 {
+			t.Fatal("no events in the seeds: the test checks nothing")
+		}
 		for _, f := range filters {
 			for _, format := range []string{"json", "jsonl"} {
 				var want, got bytes.Buffer
@@ -131,21 +129,5 @@ func TestStreamedExportIsTheExport(t *testing.T) {
 	}
 	if Streams("md") || !Streams("jsonl") {
 		t.Error("Streams: md is not written from a stream; jsonl is")
-	}
-}
-
-// TestVersionIsTheBuildID: the program's version comes from the build ID
-// the go command writes (not from hashing the executable), and a file
-// without one gives none.
-func TestVersionIsTheBuildID(t *testing.T) {
-	exe, err := os.Executable()
-	if err != nil {
-		t.Skip(err)
-	}
-	if id := goBuildID(exe); len(id) != len("go-")+16 {
-		t.Errorf("the test binary's build ID: %q", id)
-	}
-	if id := goBuildID("stream_test.go"); id != "" {
-		t.Errorf("a Go source file's build ID: %q", id)
 	}
 }
