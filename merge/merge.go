@@ -12,7 +12,10 @@ package merge
 
 import (
 	"cmp"
+	"crypto/sha256"
 	"encoding/binary"
+	"errors"
+	"fmt"
 	"hash/fnv"
 	"hash/maphash"
 	"math"
@@ -21,6 +24,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"khatt/arabic"
@@ -29,27 +33,76 @@ import (
 	"khatt/model"
 )
 
-// Item is one article's event, with the index of its article.
-type Item struct {
-	extract.Event
-	Article int
+// Events merges the events of every article (arts[i] are article i's
+// events) and returns them in chronological order.
+func Events(arts [][]extract.Event) []model.Event {
+	in := make([]Article, len(arts))
+	for i, evs := range arts {
+		in[i].Events = evs
+	}
+	out, _, _ := Merge(in, nil) // every article has its events: nothing to load
+	return out
 }
 
-// Events merges the events of every article (arts[i] are article i's
-// events) and returns them in chronological order. Reports can merge only
-// through the blocks they share (a type and an actor, or a summit's
-// country): each connected set of them is clustered on its own, on every
-// core, and the merged events are built in parallel.
-func Events(arts [][]extract.Event) []model.Event {
+// Article is one article as Merge reads it.
+type Article struct {
+	// Events are its events; nil while only their forms are at hand (they
+	// are asked of Prior.Load when a group must be built from them).
+	Events []extract.Event
+	// Forms are what clustering reads of each event (FormOf); worked out
+	// from Events when nil.
+	Forms []Form
+	// Known names the article from one run to the next with all that its
+	// events are made from (its ID and its contents): the reports of two
+	// articles known alike are the same reports.
+	Known string
+}
+
+// Group names the reports a merged event is built from, each by its
+// article's Known and its place among the article's events, in the order
+// the event is built in: equal groups build equal events.
+type Group [16]byte
+
+// Prior is a timeline merged before from much the same articles: an
+// event whose group is found again is taken from it rather than built.
+type Prior struct {
+	Groups map[Group]int // the position among Events of the event each group built
+	// Events gives its events, asked for once clustering is done (they
+	// may be decoded meanwhile); an error: none is taken.
+	Events func() ([]model.Event, error)
+	// Load gives the events of an article given only its forms, when a
+	// group of its reports is not found in Groups (called on every core).
+	Load func(article int) ([]extract.Event, error)
+}
+
+// Merge merges the events of every article and returns them in
+// chronological order, with the group each was built from. Reports can
+// merge only through the blocks they share (a type and an actor, or a
+// summit's country): each connected set of them is clustered on its own,
+// on every core, and the merged events are built in parallel, or taken
+// from prior (nil: none) when their group is found there. It fails only
+// when the events of an article given by its forms are needed and cannot
+// be loaded.
+func Merge(arts []Article, prior *Prior) ([]model.Event, []Group, error) {
 	first := make([]int, len(arts)+1) // article ai's items start at first[ai]
-	for ai, evs := range arts {
-		first[ai+1] = first[ai] + len(evs)
+	for ai := range arts {
+		n := len(arts[ai].Events)
+		if arts[ai].Forms != nil {
+			n = len(arts[ai].Forms)
+		}
+		first[ai+1] = first[ai] + n
 	}
 	items := make([]*item, first[len(arts)])
 	ids := newKeyIDs()
 	par.Each(len(arts), func(ai int) {
-		for ei := range arts[ai] {
-			items[first[ai]+ei] = newItem(&arts[ai][ei], ai, ids)
+		a := &arts[ai]
+		for ei := range first[ai+1] - first[ai] {
+			if a.Forms != nil {
+				items[first[ai]+ei] = newItem(&a.Forms[ei], ai, ei, ids)
+			} else {
+				f := FormOf(&a.Events[ei])
+				items[first[ai]+ei] = newItem(&f, ai, ei, ids)
+			}
 		}
 	})
 	parts := components(items)
@@ -57,41 +110,135 @@ func Events(arts [][]extract.Event) []model.Event {
 	par.Each(len(parts), func(i int) { clustered[i] = cluster(parts[i]) })
 	// Building reads a report's event and article only: the items (a
 	// fifth of the memory at this point) are let go first.
-	flat := make([]report, 0, len(items))
-	var bounds []int
+	flat := make([]member, 0, len(items))
+	bounds := []int{0}
 	for _, gs := range clustered {
 		for _, g := range gs {
 			for _, it := range g {
-				flat = append(flat, report{it.ev, it.article})
+				flat = append(flat, member{int32(it.article), int32(it.event)})
 			}
 			bounds = append(bounds, len(flat))
 		}
 	}
 	items, parts, clustered = nil, nil, nil
-	out := make([]model.Event, len(bounds))
-	par.Each(len(bounds), func(i int) {
-		from := 0
-		if i > 0 {
-			from = bounds[i-1]
+	n := len(bounds) - 1
+	out := make([]model.Event, n)
+	groups := make([]Group, n)
+	found := make([]bool, n)
+	var before []model.Event
+	if prior != nil && prior.Events != nil {
+		if evs, err := prior.Events(); err == nil {
+			before = evs
 		}
-		out[i] = build(flat[from:bounds[i]])
+	}
+	known := make([][16]byte, len(arts))
+	par.Each(len(arts), func(ai int) { known[ai] = knownOf(arts[ai].Known) })
+	par.Each(n, func(i int) {
+		groups[i] = groupOf(known, flat[bounds[i]:bounds[i+1]])
+		if j, ok := prior.group(groups[i]); ok && j < len(before) {
+			out[i], found[i] = before[j], true
+		}
 	})
-	Sort(out)
-	return out
+	if err := loadEvents(arts, first, flat, bounds, found, prior); err != nil {
+		return nil, nil, err
+	}
+	par.Each(n, func(i int) {
+		if found[i] {
+			return
+		}
+		g := flat[bounds[i]:bounds[i+1]]
+		reports := make([]report, len(g))
+		for k, m := range g {
+			reports[k] = report{&arts[m.article].Events[m.event], int(m.article)}
+		}
+		out[i] = build(reports)
+	})
+	order := sortOrder(out)
+	sorted := make([]Group, n)
+	for k, from := range order {
+		sorted[k] = groups[from]
+	}
+	permute(out, order)
+	return out, sorted, nil
+}
+
+// member is a report in a group: its article and its place among the
+// article's events.
+type member struct{ article, event int32 }
+
+// knownOf is an article's Known as a digest, for groupOf.
+func knownOf(known string) [16]byte {
+	h := sha256.Sum256([]byte(known))
+	return [16]byte(h[:16])
+}
+
+// groupOf names a group of reports (see Group), given the digest of each
+// article's Known.
+func groupOf(known [][16]byte, g []member) Group {
+	b := make([]byte, 0, 24*len(g))
+	for _, m := range g {
+		b = append(b, known[m.article][:]...)
+		b = binary.AppendUvarint(b, uint64(m.event))
+	}
+	h := sha256.Sum256(b)
+	return Group(h[:16])
+}
+
+// group is the position of a group's event in a prior timeline.
+func (p *Prior) group(g Group) (int, bool) {
+	if p == nil {
+		return 0, false
+	}
+	j, ok := p.Groups[g]
+	return j, ok && j >= 0
+}
+
+// loadEvents gives their events (prior.Load) to the articles known only by
+// their forms that a group to build (not found) has reports of.
+func loadEvents(arts []Article, first []int, flat []member, bounds []int, found []bool, prior *Prior) error {
+	var load []int
+	loading := map[int32]bool{}
+	for i := range found {
+		if found[i] {
+			continue
+		}
+		for _, m := range flat[bounds[i]:bounds[i+1]] {
+			if arts[m.article].Events == nil && !loading[m.article] {
+				loading[m.article] = true
+				load = append(load, int(m.article))
+			}
+		}
+	}
+	if len(load) == 0 {
+		return nil
+	}
+	if prior == nil || prior.Load == nil {
+		return errors.New("merge: the events of an article given by its forms are needed, and nothing loads them")
+	}
+	errs := make([]error, len(load))
+	par.Each(len(load), func(k int) {
+		ai := load[k]
+		evs, err := prior.Load(ai)
+		if want := first[ai+1] - first[ai]; err == nil && len(evs) != want {
+			err = fmt.Errorf("merge: article %d has %d events where its forms are %d", ai, len(evs), want)
+		}
+		arts[ai].Events, errs[k] = evs, err
+	})
+	return errors.Join(errs...)
 }
 
 // blocks numbers the blocks an item is compared in: its type with each of
 // its actor keys, and a summit's type with its country (on every core,
 // with the item, so that the sequential steps compare numbers).
 func blocks(it *item, ids *keyIDs) []int32 {
-	typeKey := strconv.Itoa(int(it.ev.Type)) + "|"
+	typeKey := strconv.Itoa(int(it.typ)) + "|"
 	var out []int32
 	for i, k := range it.keys {
 		if !slices.Contains(it.keys[:i], k) {
 			out = append(out, ids.of(typeKey+k))
 		}
 	}
-	if it.ev.Summit && it.country != "" {
+	if it.summit && it.country != "" {
 		// A summit is known by its place and day as much as by who came.
 		out = append(out, ids.of(typeKey+"summit|"+it.country))
 	}
@@ -142,9 +289,12 @@ func components(items []*item) [][]*item {
 
 // Sort puts events in the timeline's order: by date (undated last), then
 // type, then ID.
-func Sort(out []model.Event) {
-	// Sorted as positions, so that no comparison copies two events, then
-	// put in that order in place.
+func Sort(out []model.Event) { permute(out, sortOrder(out)) }
+
+// sortOrder is the order Sort puts events in: order[k] is the position of
+// the event to come k-th. Events are sorted as positions, so that no
+// comparison copies two events, then put in that order in place.
+func sortOrder(out []model.Event) []int32 {
 	// The keys are gathered first: comparing them does not reach into
 	// two events far apart in memory (Date.Before, then type, then ID).
 	type key struct {
@@ -185,7 +335,12 @@ func Sort(out []model.Event) {
 		}
 		return strings.Compare(a.id, b.id)
 	})
-	// out[k] is to hold what is now at order[k]: follow each cycle once.
+	return order
+}
+
+// permute puts events in an order (see sortOrder) in place, following
+// each cycle once; order is used up.
+func permute(out []model.Event, order []int32) {
 	for start := range order {
 		if order[start] < 0 || int(order[start]) == start {
 			continue
@@ -207,15 +362,11 @@ func Sort(out []model.Event) {
 
 // item is an event with its matching keys.
 type item struct {
-	ev      *extract.Event
-	article int
-	// keys are the actor keys of its blocks: of the first four actors; of
-	// a visit or a statement, only its agents (two of them never merge
-	// without an agent in common).
-	keys    []string
-	blocks  []int32 // the blocks it is compared in (see blocks), numbered
-	agents  keySet
-	parties keySet
+	article, event int // its article, and its place among the article's events
+	keys           []string
+	blocks         []int32 // the blocks it is compared in (see blocks), numbered
+	agents         keySet
+	parties        keySet
 	// people are the party keys of persons (k:, p:, r:), spelled are the
 	// skeleton keys of transliterated names (s:): precomputed, for the
 	// comparisons of every pair.
@@ -231,14 +382,114 @@ type item struct {
 	placed, atPlace     bool // it has a place; that place is a place (not a country)
 	sides               int
 	placeKey            string
+	words               []string // a statement's
+	anchor              int
+	cut                 time.Time // 15 days before lo: a group that ends before is out of its reach
 }
 
-func newItem(e *extract.Event, article int, ids *keyIDs) *item {
-	it := &item{ev: e, article: article}
-	party := func(k string) {
+// Form is what clustering reads of an event, worked out from it once
+// (FormOf): a cache keeps it beside the event, so that a corpus of cached
+// articles is clustered again without decoding their events.
+type Form struct {
+	Type                                 model.EventType
+	Phone, Summit, Host, Placed, AtPlace bool // Placed: it has a place; AtPlace: a place, not a country
+	Sides, Anchor                        int
+	PlaceKey, Country                    string // its place's key, and the country of its place
+	Lo, Hi                               time.Time
+	// Keys are the actor keys of its blocks: of the first four actors; of
+	// a visit or a statement, only its agents (two of them never merge
+	// without an agent in common). Agents are its agents' keys, Parties
+	// the keys of everyone taking part: each once, in the order met.
+	Keys, Agents, Parties []string
+	Words                 []string // a statement's words, sorted
+}
+
+// FormOf works out what clustering reads of an event.
+func FormOf(e *extract.Event) Form {
+	f := Form{Type: e.Type, Phone: e.Phone, Summit: e.Summit, Host: e.Host, Sides: e.Sides, Anchor: e.Anchor}
+	add := func(list *[]string, k string) {
+		if !slices.Contains(*list, k) {
+			*list = append(*list, k)
+		}
+	}
+	for i, a := range e.Actors {
+		for _, k := range actorKeys(a) {
+			if i < e.Agents {
+				add(&f.Agents, k)
+			}
+			add(&f.Parties, k)
+			if i < 4 && (i < e.Agents || e.Type != model.Visit && e.Type != model.Statement) {
+				add(&f.Keys, k)
+			}
+		}
+		for _, m := range a.Members {
+			for _, k := range actorKeys(m) {
+				add(&f.Parties, k)
+			}
+		}
+		if e.Type == model.Talks && a.Kind == model.Person && a.Country != "" && !a.Unnamed {
+			// A leader stands for the country at a meeting: «قمة بين
+			// الجزائر وتونس وليبيا» is the meeting of Tebboune, Saied and
+			// al-Menfi.
+			add(&f.Parties, countryKey(a.Country))
+		}
+	}
+	if e.Place != nil {
+		f.Placed, f.AtPlace, f.PlaceKey = true, e.Place.Kind == model.Place, e.Place.Key
+		f.Country = e.Place.Country
+		if e.Place.Kind == model.Country {
+			f.Country = e.Place.Name
+		}
+	}
+	f.Lo, f.Hi = e.Date.Bounds()
+	if e.Type == model.Visit || e.Depart {
+		// Arriving one evening and received the next morning is one visit.
+		f.Lo, f.Hi = f.Lo.AddDate(0, 0, -1), f.Hi.AddDate(0, 0, 1)
+	}
+	if e.Type == model.Statement {
+		f.Words = e.Words
+	}
+	return f
+}
+
+// FormsOf is FormOf of each event.
+func FormsOf(evs []extract.Event) []Form {
+	out := make([]Form, len(evs))
+	for i := range evs {
+		out[i] = FormOf(&evs[i])
+	}
+	return out
+}
+
+// countryKey is the party key of a country named as written, remembered:
+// folding it for every report of talks cost more than the rest of the
+// item.
+func countryKey(name string) string {
+	if k, ok := countryKeys.Load(name); ok {
+		return k.(string)
+	}
+	k := "c:" + arabic.Fold(name)
+	if countryKeysHeld.Add(1) <= 1<<14 { // bounded: names come from articles
+		countryKeys.Store(strings.Clone(name), k)
+	}
+	return k
+}
+
+var (
+	countryKeys     sync.Map
+	countryKeysHeld atomic.Int64
+)
+
+func newItem(f *Form, article, event int, ids *keyIDs) *item {
+	it := &item{article: article, event: event, keys: f.Keys,
+		agents: make(keySet, 0, len(f.Agents)), parties: make(keySet, 0, len(f.Parties))}
+	for _, k := range f.Agents {
+		it.agents.add(ids.of(k))
+	}
+	for _, k := range f.Parties {
 		id := ids.of(k)
 		if !it.parties.add(id) {
-			return
+			continue
 		}
 		switch {
 		case strings.HasPrefix(k, "s:"):
@@ -247,41 +498,10 @@ func newItem(e *extract.Event, article int, ids *keyIDs) *item {
 			it.people = append(it.people, id)
 		}
 	}
-	for i, a := range e.Actors {
-		for _, k := range actorKeys(a) {
-			if i < e.Agents {
-				it.agents.add(ids.of(k))
-			}
-			party(k)
-			if i < 4 && (i < e.Agents || e.Type != model.Visit && e.Type != model.Statement) {
-				it.keys = append(it.keys, k)
-			}
-		}
-		for _, m := range a.Members {
-			for _, k := range actorKeys(m) {
-				party(k)
-			}
-		}
-		if e.Type == model.Talks && a.Kind == model.Person && a.Country != "" && !a.Unnamed {
-			// A leader stands for the country at a meeting: «قمة بين
-			// الجزائر وتونس وليبيا» is the meeting of Tebboune, Saied and
-			// al-Menfi.
-			it.parties.add(ids.country(a.Country))
-		}
-	}
-	it.typ, it.phone, it.summit, it.host, it.sides = e.Type, e.Phone, e.Summit, e.Host, e.Sides
-	if e.Place != nil {
-		it.placed, it.atPlace, it.placeKey = true, e.Place.Kind == model.Place, e.Place.Key
-		it.country = e.Place.Country
-		if e.Place.Kind == model.Country {
-			it.country = e.Place.Name
-		}
-	}
-	it.lo, it.hi = e.Date.Bounds()
-	if e.Type == model.Visit || e.Depart {
-		// Arriving one evening and received the next morning is one visit.
-		it.lo, it.hi = it.lo.AddDate(0, 0, -1), it.hi.AddDate(0, 0, 1)
-	}
+	it.typ, it.phone, it.summit, it.host, it.sides = f.Type, f.Phone, f.Summit, f.Host, f.Sides
+	it.placed, it.atPlace, it.placeKey, it.country = f.Placed, f.AtPlace, f.PlaceKey, f.Country
+	it.lo, it.hi, it.words, it.anchor = f.Lo, f.Hi, f.Words, f.Anchor
+	it.cut = it.lo.AddDate(0, 0, -15)
 	it.sigHash = hashSignature(signature(it))
 	it.blocks = blocks(it, ids)
 	return it
@@ -313,7 +533,7 @@ func signature(it *item) string {
 		}
 	}
 	if it.typ == model.Statement {
-		for _, w := range it.ev.Words {
+		for _, w := range it.words {
 			str(w)
 		}
 	}
@@ -405,12 +625,12 @@ func cluster(items []*item) [][]*item {
 	arts := make([][]int, len(items))
 	reps := make([][]int, len(items))
 	loSec, loNsec := make([]int64, len(items)), make([]int32, len(items)) // starts, for sorting
+	ones := make([]int, 3*len(items))                                     // each list's first element (a list that grows is copied out)
 	for i, it := range items {
 		loSec[i], loNsec[i] = it.lo.Unix(), int32(it.lo.Nanosecond())
-		members[i] = []int{i}
 		win[i] = window{lo: it.lo, hi: it.hi, end: it.hi}
-		arts[i] = []int{it.article}
-		reps[i] = []int{i}
+		ones[3*i], ones[3*i+1], ones[3*i+2] = i, it.article, i
+		members[i], arts[i], reps[i] = ones[3*i:3*i+1:3*i+1], ones[3*i+1:3*i+2:3*i+2], ones[3*i+2:3*i+3:3*i+3]
 	}
 	union := func(a, b int) {
 		ra, rb := find(a), find(b)
@@ -463,7 +683,7 @@ func cluster(items []*item) [][]*item {
 		for _, i := range idx {
 			it := items[i]
 			kept := open[:0]
-			cut := it.lo.AddDate(0, 0, -15)
+			cut := it.cut
 			for _, o := range open {
 				r := find(o)
 				if win[r].end.Before(cut) {
@@ -508,7 +728,7 @@ func cluster(items []*item) [][]*item {
 			if g[a].article != g[b].article {
 				return g[a].article < g[b].article
 			}
-			return g[a].ev.Anchor < g[b].ev.Anchor
+			return g[a].anchor < g[b].anchor
 		})
 		groups = append(groups, g)
 	}
@@ -626,7 +846,7 @@ func compatible(a, b *item) bool {
 		// A person says something new every day: statements apart in time
 		// are one only when two outlets carry the same words a day apart;
 		// at the same time, only when their words do not tell them apart.
-		sim, n := similarity(a.ev.Words, b.ev.Words)
+		sim, n := similarity(a.words, b.words)
 		if apart && (gapDays(a, b) >= int(statementGap/(24*time.Hour)) || sim < 0.5) || !apart && n >= 6 && sim < 0.12 {
 			return false
 		}
@@ -775,26 +995,6 @@ func (ids *keyIDs) of(k string) int32 {
 		id = int32(len(sh.m))*keyShards + n // unique across shards
 		sh.m[k] = id
 	}
-	return id
-}
-
-// country is the number of a country's party key (c: and its folded
-// name), remembered by the name as written: folding it for every report
-// of talks cost more than the rest of the item.
-func (ids *keyIDs) country(name string) int32 {
-	memo := "\x00" + name // no key starts with a NUL
-	n := int32(maphash.String(ids.seed, memo) % keyShards)
-	sh := &ids.shards[n]
-	sh.mu.Lock()
-	id, ok := sh.m[memo]
-	sh.mu.Unlock()
-	if ok {
-		return id
-	}
-	id = ids.of("c:" + arabic.Fold(name))
-	sh.mu.Lock()
-	sh.m[memo] = id
-	sh.mu.Unlock()
 	return id
 }
 

@@ -1,10 +1,13 @@
 package merge
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"reflect"
 	"slices"
 	"sort"
+	"sync"
 	"testing"
 	"time"
 
@@ -161,7 +164,8 @@ func TestComponentsClusterAsOne(t *testing.T) {
 	for i := range srcs {
 		evs := x.Article(&srcs[i])
 		for k := range evs {
-			items = append(items, newItem(&evs[k], i, ids))
+			f := FormOf(&evs[k])
+			items = append(items, newItem(&f, i, k, ids))
 		}
 	}
 	names := func(groups [][]*item) []string {
@@ -169,7 +173,7 @@ func TestComponentsClusterAsOne(t *testing.T) {
 		for _, g := range groups {
 			s := ""
 			for _, it := range g {
-				s += fmt.Sprintf("%d/%d ", it.article, it.ev.Anchor)
+				s += fmt.Sprintf("%d/%d ", it.article, it.anchor)
 			}
 			out = append(out, s)
 		}
@@ -217,9 +221,10 @@ func TestFitsBySignature(t *testing.T) {
 	for i := range srcs {
 		evs := x.Article(&srcs[i])
 		for k := range evs {
-			items = append(items, newItem(&evs[k], i, ids))
+			f := FormOf(&evs[k])
+			items = append(items, newItem(&f, i, k, ids))
 			for copyOf := 1; copyOf <= 2; copyOf++ { // the same report, in other outlets
-				items = append(items, newItem(&evs[k], 100*copyOf+i, ids))
+				items = append(items, newItem(&f, 100*copyOf+i, k, ids))
 			}
 		}
 	}
@@ -303,8 +308,8 @@ func TestSortInPlace(t *testing.T) {
 }
 
 // TestKeyIDs: equal keys get equal numbers, different keys different
-// ones, whichever shard they fall in; a country's number is its folded
-// party key's.
+// ones, whichever shard they fall in; a country's party key is its folded
+// name's, remembered or not.
 func TestKeyIDs(t *testing.T) {
 	ids := newKeyIDs()
 	seen := map[int32]string{}
@@ -319,10 +324,108 @@ func TestKeyIDs(t *testing.T) {
 			t.Fatalf("%s: %d then %d", k, id, again)
 		}
 	}
-	if got, want := ids.country("مصر"), ids.of("c:"+arabic.Fold("مصر")); got != want {
-		t.Errorf("country %d, its party key %d", got, want)
+	for range 2 {
+		if got, want := countryKey("مصرَ"), "c:"+arabic.Fold("مصر"); got != want {
+			t.Errorf("country key %q, not %q", got, want)
+		}
 	}
-	if ids.country("مصر") != ids.country("مصر") || ids.country("مصر") == ids.country("تونس") {
-		t.Error("a country's number is not its own")
+	if countryKey("مصر") == countryKey("تونس") {
+		t.Error("two countries share a key")
+	}
+}
+
+// TestMergeTakesWhatPriorBuilt: with one article changed, merging the
+// others by their forms and taking the events of groups found in the
+// prior timeline gives what merging every article's events gives; only
+// the articles of groups to build are loaded; a prior whose events cannot
+// be had is no prior, and an article that cannot be loaded fails the merge.
+func TestMergeTakesWhatPriorBuilt(t *testing.T) {
+	srcs, _ := corpus.Load([]corpus.Root{{FS: seeds.FS, Path: "."}})
+	per := make([][]extract.Event, len(srcs))
+	before := make([]Article, len(srcs))
+	for i := range srcs {
+		per[i] = x.Article(&srcs[i])
+		before[i] = Article{Events: per[i], Known: srcs[i].ID + "\x00" + srcs[i].Hash}
+	}
+	evs, groups, err := Merge(before, nil)
+	if err != nil || len(groups) != len(evs) {
+		t.Fatalf("%v; %d groups for %d events", err, len(groups), len(evs))
+	}
+	prior := func(load func(int) ([]extract.Event, error)) *Prior {
+		p := &Prior{Groups: map[Group]int{}, Load: load,
+			Events: func() ([]model.Event, error) { return evs, nil }}
+		for i, g := range groups {
+			p.Groups[g] = i
+		}
+		return p
+	}
+	// The article with the most events loses its last one: the groups of
+	// its reports change, others do not.
+	changed := 0
+	for i := range per {
+		if len(per[i]) > len(per[changed]) {
+			changed = i
+		}
+	}
+	after := func() []Article {
+		out := make([]Article, len(srcs))
+		for i := range srcs {
+			out[i] = Article{Forms: FormsOf(per[i]), Known: before[i].Known}
+		}
+		out[changed] = Article{Events: per[changed][:len(per[changed])-1], Known: before[changed].Known + "+edited"}
+		return out
+	}
+	whole := after()
+	for i := range whole {
+		if i != changed {
+			whole[i].Events, whole[i].Forms = per[i], nil
+		}
+	}
+	want, wantGroups, err := Merge(whole, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	var loaded []int
+	var mu sync.Mutex
+	got, gotGroups, err := Merge(after(), prior(func(i int) ([]extract.Event, error) {
+		mu.Lock()
+		loaded = append(loaded, i)
+		mu.Unlock()
+		return per[i], nil
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) || !slices.Equal(gotGroups, wantGroups) {
+		t.Fatal("merged with a prior timeline, the events differ from those merged from every article's events")
+	}
+	taken := 0
+	for _, g := range gotGroups {
+		if _, ok := prior(nil).Groups[g]; ok {
+			taken++
+		}
+	}
+	t.Logf("%d of %d events taken, %d of %d articles loaded", taken, len(gotGroups), len(loaded), len(srcs)-1)
+	if taken == 0 || taken == len(gotGroups) || len(loaded) >= len(srcs)-1 {
+		t.Errorf("%d of %d events taken from the prior timeline, %d of %d articles loaded: the seeds no longer show a partial rebuild",
+			taken, len(gotGroups), len(loaded), len(srcs)-1)
+	}
+
+	// A prior timeline whose events cannot be had: every event built.
+	p := prior(func(i int) ([]extract.Event, error) { return per[i], nil })
+	p.Events = func() ([]model.Event, error) { return nil, errors.New("damaged") }
+	if got, _, err := Merge(after(), p); err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("without the prior's events: %v, equal %v", err, reflect.DeepEqual(got, want))
+	}
+	// An article that cannot be loaded, or loads other events than its forms.
+	if _, _, err := Merge(after(), prior(func(int) ([]extract.Event, error) { return nil, errors.New("gone") })); err == nil {
+		t.Error("an article that could not be loaded did not fail the merge")
+	}
+	if _, _, err := Merge(after(), prior(func(i int) ([]extract.Event, error) { return per[i][1:], nil })); err == nil {
+		t.Error("an article loaded with fewer events than its forms did not fail the merge")
+	}
+	if _, _, err := Merge(after(), nil); err == nil {
+		t.Error("articles given by their forms only, with nothing to load them, did not fail the merge")
 	}
 }
