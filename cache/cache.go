@@ -16,9 +16,11 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -32,12 +34,13 @@ import (
 
 	"khatt/extract"
 	"khatt/internal/par"
+	"khatt/merge"
 	"khatt/model"
 )
 
 // schema is the layout's version; a database of another layout is made
 // again.
-const schema = "khatt-cache-10"
+const schema = "khatt-cache-11"
 
 // Cache is an open cache database.
 type Cache struct {
@@ -49,8 +52,13 @@ type Cache struct {
 	// of them (complete), or of those in the key ranges it read. ByHash
 	// asks the table about any other only when few files missed (misses):
 	// otherwise it reads every content of this version once (others).
-	hashes     map[string]bool
-	complete   bool
+	hashes   map[string]bool
+	complete bool
+	// events reads an article's events (Decode), prepared once: a corpus
+	// that changed reads those of hundreds of articles one by one.
+	eventsOnce sync.Once
+	events     *sql.Stmt
+	eventsErr  error
 	misses     int
 	othersOnce sync.Once
 	others     map[string]bool
@@ -242,15 +250,22 @@ func (c *Cache) init() error {
 		_, err = c.db.Exec(`
 			CREATE TABLE articles (
 				key TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL,
-				hash TEXT NOT NULL, version TEXT NOT NULL, source BLOB NOT NULL, events BLOB NOT NULL);
+				hash TEXT NOT NULL, version TEXT NOT NULL, source BLOB NOT NULL,
+				-- forms before events: a row is read in order, and reading
+				-- the forms alone then never reads the events' pages.
+				forms BLOB NOT NULL, events BLOB NOT NULL);
 			CREATE INDEX articles_hash ON articles(version, hash);
 			-- What Lookup reads of every article, apart from the events, by
 			-- key (a path): a corpus's articles are a range of it, which
 			-- reads a few megabytes at 10k articles where the table holds
 			-- 100 MB.
 			CREATE INDEX articles_lookup ON articles(version, key, size, mtime, hash, source);
+			-- place: the corpus's directories (see PriorTimeline); groups: what
+			-- each event was built from (merge.Group), with a checksum.
 			CREATE TABLE timelines (
-				key TEXT PRIMARY KEY, version TEXT NOT NULL, used INTEGER NOT NULL, file TEXT NOT NULL);
+				key TEXT PRIMARY KEY, version TEXT NOT NULL, used INTEGER NOT NULL, file TEXT NOT NULL,
+				place TEXT NOT NULL, groups BLOB NOT NULL);
+			CREATE INDEX timelines_place ON timelines(place, version, used);
 			INSERT INTO meta(key, value) VALUES ('schema', '` + schema + `');`)
 		return err
 	case err != nil:
@@ -261,17 +276,33 @@ func (c *Cache) init() error {
 	return nil
 }
 
+// eventsStmt is the statement that reads an article's events.
+func (c *Cache) eventsStmt() (*sql.Stmt, error) {
+	c.eventsOnce.Do(func() {
+		c.events, c.eventsErr = c.db.Prepare(`SELECT events FROM articles WHERE key = ? AND hash = ? AND version = ?`)
+	})
+	if c.events == nil && c.eventsErr == nil {
+		return nil, errors.New("cache: closed")
+	}
+	return c.events, c.eventsErr
+}
+
 // Path is the database's file.
 func (c *Cache) Path() string { return c.path }
 
 // Close closes the database.
 func (c *Cache) Close() error {
 	c.takePrefetch(false)
+	c.eventsOnce.Do(func() {}) // never prepared from here on
+	if c.events != nil {
+		c.events.Close()
+	}
 	return c.db.Close()
 }
 
 // Article is what the cache keeps of one article: its source (without its
-// text, which is read again when shown) and its events.
+// text, which is read again when shown), its events, and what the merge's
+// clustering reads of them (their forms).
 type Article struct {
 	Key     string // the file's absolute path
 	Size    int64
@@ -279,17 +310,50 @@ type Article struct {
 	Hash    string
 	Source  model.Source
 	Events  []extract.Event // to store; what Lookup finds is read by Decode
+	// Forms are merge.FormsOf(Events): to store (nil: worked out by
+	// Encode); what Lookup finds is read by ReadForms.
+	Forms   []merge.Form
 	raw     []byte
 	c       *Cache // where to read the events from, for Decode
-	encoded [2][]byte
+	encoded [3][]byte
 }
 
-// Encode prepares an article for Put (the source without its text, and the
-// events), so that the work can be spread over the cores that extracted.
+// Encode prepares an article for Put (the source without its text, the
+// events and their forms), so that the work can be spread over the cores
+// that extracted.
 func (a *Article) Encode() error {
 	sb := encodeSource(&a.Source) // without the text: read again from the file when shown
-	a.encoded = [2][]byte{sb, encodeArticle(a.Events)}
+	forms := a.Forms
+	if forms == nil {
+		forms = merge.FormsOf(a.Events)
+	}
+	a.encoded = [3][]byte{sb, encodeArticle(a.Events), encodeForms(forms)}
 	return nil
+}
+
+// ReadForms returns the forms of the events of an article found in the
+// cache (read now, unless FetchForms read them).
+func (a *Article) ReadForms() ([]merge.Form, error) {
+	if a.Forms != nil || a.Events != nil && a.c == nil {
+		if a.Forms == nil {
+			a.Forms = merge.FormsOf(a.Events)
+		}
+		return a.Forms, nil
+	}
+	if a.c == nil {
+		return nil, errors.New("cache: an article without its forms")
+	}
+	var raw []byte
+	if err := a.c.db.QueryRow(`SELECT forms FROM articles WHERE key = ? AND hash = ? AND version = ?`,
+		a.Key, a.Hash, a.c.version).Scan(&raw); err != nil {
+		return nil, a.c.fail(err)
+	}
+	fs, err := decodeForms(raw)
+	if err != nil {
+		return nil, err
+	}
+	a.Forms = fs
+	return fs, nil
 }
 
 // Decode returns the events of an article found in the cache; they are
@@ -297,8 +361,11 @@ func (a *Article) Encode() error {
 // needs them).
 func (a *Article) Decode() ([]extract.Event, error) {
 	if a.raw == nil && a.c != nil {
-		if err := a.c.db.QueryRow(`SELECT events FROM articles WHERE key = ? AND hash = ? AND version = ?`,
-			a.Key, a.Hash, a.c.version).Scan(&a.raw); err != nil {
+		st, err := a.c.eventsStmt()
+		if err != nil {
+			return nil, a.c.fail(err)
+		}
+		if err := st.QueryRow(a.Key, a.Hash, a.c.version).Scan(&a.raw); err != nil {
 			return nil, a.c.fail(err)
 		}
 		a.c = nil
@@ -330,8 +397,32 @@ func (c *Cache) Fetch(arts []*Article) error {
 			want[a.Key] = a
 		}
 	}
+	return c.fetch(want, "events", func(a *Article, b []byte) {
+		a.raw, a.c = b, nil
+		a.Decode() // kept, or failed and left to fail again for the caller
+	})
+}
+
+// FetchForms is Fetch of the articles' forms (see ReadForms).
+func (c *Cache) FetchForms(arts []*Article) error {
+	want := map[string]*Article{}
+	for _, a := range arts {
+		if a.Forms == nil && a.Events == nil && a.c == c {
+			want[a.Key] = a
+		}
+	}
+	return c.fetch(want, "forms", func(a *Article, b []byte) {
+		if fs, err := decodeForms(b); err == nil {
+			a.Forms = fs
+		} // else left to fail again for the caller
+	})
+}
+
+// fetch reads a column of the wanted articles and gives each its bytes,
+// on every core.
+func (c *Cache) fetch(want map[string]*Article, column string, take func(*Article, []byte)) error {
 	if len(want) <= smallLookup {
-		return nil // Decode asks for each
+		return nil // asked for one by one
 	}
 	// The wanted keys in as many ranges as there are cores, each read and
 	// decoded by a goroutine of its own (one reader feeding decoders was
@@ -345,28 +436,27 @@ func (c *Cache) Fetch(arts []*Article) error {
 	parts := min(runtime.GOMAXPROCS(0), len(keys))
 	errs := make([]error, parts)
 	par.Each(parts, func(k int) {
-		errs[k] = c.fetchRows(want, keys[k*len(keys)/parts], keys[(k+1)*len(keys)/parts-1])
+		errs[k] = c.fetchRows(want, column, take, keys[k*len(keys)/parts], keys[(k+1)*len(keys)/parts-1])
 	})
 	return c.fail(errors.Join(errs...))
 }
 
-// fetchRows reads and decodes the wanted articles among the rows whose
+// fetchRows reads a column of the wanted articles among the rows whose
 // keys are from from to to.
-func (c *Cache) fetchRows(want map[string]*Article, from, to string) error {
-	rows, err := c.db.Query(`SELECT key, hash, events FROM articles WHERE version = ? AND key >= ? AND key <= ?`, c.version, from, to)
+func (c *Cache) fetchRows(want map[string]*Article, column string, take func(*Article, []byte), from, to string) error {
+	rows, err := c.db.Query(`SELECT key, hash, `+column+` FROM articles WHERE version = ? AND key >= ? AND key <= ?`, c.version, from, to)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var key, hash string
-		var evs []byte
-		if err := rows.Scan(&key, &hash, &evs); err != nil {
+		var b []byte
+		if err := rows.Scan(&key, &hash, &b); err != nil {
 			return err
 		}
-		if a := want[key]; a != nil && a.Hash == hash && a.raw == nil {
-			a.raw, a.c = evs, nil
-			a.Decode() // kept, or failed and left to fail again for the caller
+		if a := want[key]; a != nil && a.Hash == hash { // the ranges are apart: each row is read once
+			take(a, b)
 		}
 	}
 	return rows.Err()
@@ -513,7 +603,7 @@ func (c *Cache) Put(arts []*Article) error {
 		return c.fail(err)
 	}
 	defer tx.Rollback()
-	st, err := tx.Prepare(`INSERT OR REPLACE INTO articles(key, size, mtime, hash, version, source, events) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	st, err := tx.Prepare(`INSERT OR REPLACE INTO articles(key, size, mtime, hash, version, source, forms, events) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -524,7 +614,7 @@ func (c *Cache) Put(arts []*Article) error {
 				return err
 			}
 		}
-		if _, err := st.Exec(a.Key, a.Size, a.ModTime, a.Hash, c.version, a.encoded[0], a.encoded[1]); err != nil {
+		if _, err := st.Exec(a.Key, a.Size, a.ModTime, a.Hash, c.version, a.encoded[0], a.encoded[2], a.encoded[1]); err != nil {
 			return c.fail(err)
 		}
 	}
@@ -550,6 +640,64 @@ func (c *Cache) StoredTimeline(key string) (*Stored, bool) {
 	if err := c.db.QueryRow(`SELECT file FROM timelines WHERE key = ? AND version = ?`, key, c.version).Scan(&name); err != nil {
 		return nil, false
 	}
+	return c.readTimeline(name)
+}
+
+// PriorTimeline returns the timeline last stored of a corpus in this
+// place (its directories: see PutTimeline), which is not the corpus as it
+// is now (StoredTimeline would have found it), and the group each of its
+// events was built from, by the event's position.
+func (c *Cache) PriorTimeline(place string) (*Stored, map[merge.Group]int, bool) {
+	if place == "" {
+		return nil, nil, false
+	}
+	var name string
+	var blob []byte
+	if err := c.db.QueryRow(`SELECT file, groups FROM timelines WHERE place = ? AND version = ? ORDER BY used DESC LIMIT 1`,
+		place, c.version).Scan(&name, &blob); err != nil {
+		return nil, nil, false
+	}
+	groups, err := decodeGroups(blob)
+	if err != nil {
+		return nil, nil, false
+	}
+	st, ok := c.readTimeline(name)
+	if !ok || st.Total != len(groups) {
+		return nil, nil, false
+	}
+	byGroup := make(map[merge.Group]int, len(groups))
+	for i, g := range groups {
+		byGroup[g] = i
+	}
+	return st, byGroup, true
+}
+
+// encodeGroups writes the groups of a timeline's events after their
+// checksum.
+func encodeGroups(groups []merge.Group) []byte {
+	b := make([]byte, 4, 4+16*len(groups))
+	for _, g := range groups {
+		b = append(b, g[:]...)
+	}
+	binary.LittleEndian.PutUint32(b, crc32.Checksum(b[4:], castagnoli))
+	return b
+}
+
+// decodeGroups reads what encodeGroups wrote: a wrong group would take an
+// event for another, so damage is refused.
+func decodeGroups(b []byte) ([]merge.Group, error) {
+	if len(b) < 4 || (len(b)-4)%16 != 0 || crc32.Checksum(b[4:], castagnoli) != binary.LittleEndian.Uint32(b) {
+		return nil, errors.New("damaged groups")
+	}
+	out := make([]merge.Group, (len(b)-4)/16)
+	for i := range out {
+		copy(out[i][:], b[4+16*i:])
+	}
+	return out, nil
+}
+
+// readTimeline reads and checks a timeline file.
+func (c *Cache) readTimeline(name string) (*Stored, bool) {
 	if name != filepath.Base(name) {
 		return nil, false // not a name this cache wrote
 	}
@@ -597,9 +745,15 @@ func readParallel(name string) ([]byte, error) {
 // MaxTimelines is how many merged timelines are kept; the oldest go first.
 const MaxTimelines = 8
 
-// PutTimeline stores the merged events of a corpus: the file is written
-// whole (a temporary file renamed), then listed.
-func (c *Cache) PutTimeline(key string, events []model.Event) error {
+// PutTimeline stores the merged events of a corpus and the group each was
+// built from (groups[i] is events[i]'s; nil: none, the timeline is never
+// a prior one): the file is written whole (a temporary file renamed), then
+// listed. Place names where the corpus is, so that it is found again once
+// its articles change (PriorTimeline): its directories, say.
+func (c *Cache) PutTimeline(key, place string, events []model.Event, groups []merge.Group) error {
+	if groups != nil && len(groups) != len(events) {
+		return fmt.Errorf("cache: %d groups for %d events", len(groups), len(events))
+	}
 	dir := timelineDir(c.path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return c.fail(err)
@@ -629,8 +783,11 @@ func (c *Cache) PutTimeline(key string, events []model.Event) error {
 		return c.fail(err)
 	}
 	defer tx.Rollback()
-	if _, err := tx.Exec(`INSERT OR REPLACE INTO timelines(key, version, used, file) VALUES (?, ?, ?, ?)`,
-		key, c.version, time.Now().UnixNano(), name); err != nil {
+	if groups == nil {
+		place = "" // no prior timeline
+	}
+	if _, err := tx.Exec(`INSERT OR REPLACE INTO timelines(key, version, used, file, place, groups) VALUES (?, ?, ?, ?, ?, ?)`,
+		key, c.version, time.Now().UnixNano(), name, place, encodeGroups(groups)); err != nil {
 		return c.fail(err)
 	}
 	old, err := c.names(tx, `SELECT file FROM timelines ORDER BY used DESC, key LIMIT -1 OFFSET ?`, MaxTimelines)

@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 
 	"khatt/extract"
+	"khatt/merge"
 	"khatt/model"
 )
 
@@ -99,7 +101,7 @@ func TestArticlesAndTimelinesRoundTrip(t *testing.T) {
 		t.Errorf("by content: %v %v", b, ok)
 	}
 	tl := []model.Event{{ID: "v-1", Summary: "زيارة", Mentions: []model.Mention{{Source: "a"}}}}
-	if err := c.PutTimeline("k1", tl); err != nil {
+	if err := c.PutTimeline("k1", "", tl, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got, ok := storedEvents(c, "k1"); !ok || len(got) != 1 || got[0].Summary != "زيارة" {
@@ -202,7 +204,7 @@ func TestConcurrentProcesses(t *testing.T) {
 					t.Error(err)
 					return
 				}
-				if err := c.PutTimeline(key, []model.Event{{ID: key}}); err != nil {
+				if err := c.PutTimeline(key, "", []model.Event{{ID: key}}, nil); err != nil {
 					t.Error(err)
 					return
 				}
@@ -249,7 +251,7 @@ func TestTimelineFiles(t *testing.T) {
 		return out
 	}
 	for i := range MaxTimelines + 3 {
-		if err := c.PutTimeline(fmt.Sprint("k", i), []model.Event{{ID: fmt.Sprint(i)}}); err != nil {
+		if err := c.PutTimeline(fmt.Sprint("k", i), "", []model.Event{{ID: fmt.Sprint(i)}}, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -384,4 +386,109 @@ func storedEvents(c *Cache, key string) ([]model.Event, bool) {
 	}
 	evs, err := st.All()
 	return evs, err == nil
+}
+
+// TestPriorTimeline: the timeline last stored for a place is found by it
+// (not by another place, nor another version), with its groups; one stored
+// without groups never is; one whose groups do not match its events is not.
+func TestPriorTimeline(t *testing.T) {
+	c, path := openTemp(t)
+	defer c.Close()
+	evs := []model.Event{{ID: "a"}, {ID: "b"}}
+	groups := []merge.Group{{1}, {2}}
+	if err := c.PutTimeline("k1", "here", evs, groups); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.PutTimeline("k2", "here", evs[:1], groups[:1]); err != nil {
+		t.Fatal(err)
+	}
+	st, byGroup, ok := c.PriorTimeline("here")
+	if !ok || st.Total != 1 || len(byGroup) != 1 || byGroup[merge.Group{1}] != 0 {
+		t.Fatalf("the last timeline of the place: %v %v %v", st, byGroup, ok)
+	}
+	if _, _, ok := c.PriorTimeline("there"); ok {
+		t.Error("a timeline of another place was found")
+	}
+	if err := c.PutTimeline("k3", "elsewhere", evs, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, ok := c.PriorTimeline("elsewhere"); ok {
+		t.Error("a timeline stored without its groups was found as a prior one")
+	}
+	if _, _, ok := c.PriorTimeline(""); ok {
+		t.Error("a timeline of no place was found")
+	}
+	if err := c.PutTimeline("k4", "x", evs, groups[:1]); err == nil {
+		t.Error("a timeline with fewer groups than events was stored")
+	}
+	c2, err := Open(path, "v2", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c2.Close()
+	if _, _, ok := c2.PriorTimeline("here"); ok {
+		t.Error("a timeline of another version was found as a prior one")
+	}
+	// Groups that do not match the file (a row and a file from different writes).
+	if _, err := c.db.Exec(`UPDATE timelines SET groups = ? WHERE key = 'k2'`, encodeGroups(groups)); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, ok := c.PriorTimeline("here"); ok {
+		t.Error("a timeline with more groups than events was taken")
+	}
+}
+
+// TestFetchForms: the forms of many articles are read in one pass, those
+// of one when asked, and equal what the events give; damaged forms are an
+// error for that article only.
+func TestFetchForms(t *testing.T) {
+	c, _ := openTemp(t)
+	defer c.Close()
+	var keys []string
+	var arts []*Article
+	for i := range 30 {
+		a := article(fmt.Sprintf("/x/%02d.txt", i))
+		keys, arts = append(keys, a.Key), append(arts, a)
+	}
+	if err := c.Put(arts); err != nil {
+		t.Fatal(err)
+	}
+	want := merge.FormsOf(article("/x/00.txt").Events)
+	if _, err := c.db.Exec(`UPDATE articles SET forms = x'00' WHERE key = '/x/07.txt'`); err != nil {
+		t.Fatal(err)
+	}
+	defer func(n int) { smallLookup = n }(smallLookup)
+	for _, small := range []int{500, 0} { // asked one by one; read in one pass
+		smallLookup = small
+		sizes, times := make([]int64, len(keys)), make([]int64, len(keys))
+		for i := range keys {
+			sizes[i], times[i] = 10, 20
+		}
+		got, err := c.Lookup(keys, sizes, times)
+		if err != nil || len(got) != len(keys) {
+			t.Fatalf("lookup: %d of %d, %v", len(got), len(keys), err)
+		}
+		var hits []*Article
+		for _, k := range keys {
+			hits = append(hits, got[k])
+		}
+		if err := c.FetchForms(hits); err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range hits {
+			fs, err := a.ReadForms()
+			if a.Key == "/x/07.txt" {
+				if err == nil {
+					t.Error("damaged forms were read")
+				}
+				continue
+			}
+			if err != nil || !reflect.DeepEqual(fs, want) {
+				t.Fatalf("%s (smallLookup %d): %v, equal %v", a.Key, small, err, reflect.DeepEqual(fs, want))
+			}
+			if evs, err := a.Decode(); err != nil || len(evs) != 1 {
+				t.Errorf("%s: its events after its forms: %v %v", a.Key, evs, err)
+			}
+		}
+	}
 }

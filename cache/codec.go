@@ -17,6 +17,7 @@ import (
 	"khatt/extract"
 	"khatt/internal/par"
 	"khatt/lexicon"
+	"khatt/merge"
 	"khatt/model"
 )
 
@@ -72,7 +73,9 @@ func (w *writer) time(t time.Time) {
 	switch {
 	case t.IsZero():
 		w.b = append(w.b, 0)
-	case t.Location() == time.UTC:
+	case t.Location() == time.UTC && t.Year() > 1678 && t.Year() < 2262:
+		// (Unix nanoseconds hold the years 1678 to 2262; an undated
+		// visit's bounds, a day around the zero time, do not fit.)
 		w.b = append(w.b, 1)
 		w.int(t.UnixNano())
 	default:
@@ -938,4 +941,79 @@ func decodeArticle(b []byte) ([]extract.Event, error) {
 		return nil, err
 	}
 	return evs, nil
+}
+
+// encodeForms writes what the merge's clustering reads of each of an
+// article's events (merge.Form), so that a corpus whose articles are
+// cached is clustered again without decoding their events.
+func encodeForms(fs []merge.Form) []byte {
+	w := &writer{b: make([]byte, 0, 256), strs: map[string]int{}}
+	w.b = append(w.b, formsMagic...)
+	w.uint(len(fs))
+	for i := range fs {
+		f := &fs[i]
+		w.int(int64(f.Type))
+		for _, b := range [...]bool{f.Phone, f.Summit, f.Host, f.Placed, f.AtPlace} {
+			w.bool(b)
+		}
+		w.int(int64(f.Sides))
+		w.int(int64(f.Anchor))
+		w.sym(f.PlaceKey)
+		w.sym(f.Country)
+		w.time(f.Lo)
+		w.time(f.Hi)
+		for _, list := range [...][]string{f.Keys, f.Agents, f.Parties, f.Words} {
+			w.uint(len(list))
+			for _, s := range list {
+				w.sym(s)
+			}
+		}
+	}
+	return w.b
+}
+
+const formsMagic = "khatt-forms-1\n"
+
+// decodeForms reads what encodeForms wrote; damage is an error. Its
+// strings share the row's bytes (a kilobyte or two), held while the
+// forms are.
+func decodeForms(b []byte) ([]merge.Form, error) {
+	r, err := newReader(b, formsMagic, "not an article's forms")
+	if err != nil {
+		return nil, err
+	}
+	n := r.uint()
+	fs := make([]merge.Form, 0, min(n, 1<<16))
+	var slab []string
+	for i := 0; i < n && r.err == nil; i++ {
+		var f merge.Form
+		f.Type = model.EventType(r.int())
+		for _, b := range [...]*bool{&f.Phone, &f.Summit, &f.Host, &f.Placed, &f.AtPlace} {
+			*b = r.bool()
+		}
+		f.Sides = int(r.int())
+		f.Anchor = int(r.int())
+		f.PlaceKey = r.sym()
+		f.Country = r.sym()
+		f.Lo = r.time()
+		f.Hi = r.time()
+		for _, list := range [...]*[]string{&f.Keys, &f.Agents, &f.Parties, &f.Words} {
+			if k := r.uint(); k > 0 {
+				// Cut from one slab for the article's lists.
+				if cap(slab)-len(slab) < k {
+					slab = make([]string, 0, max(min(k, 1024), 256))
+				}
+				from := len(slab)
+				for j := 0; j < k && r.err == nil; j++ {
+					slab = append(slab, r.sym())
+				}
+				*list = slab[from:len(slab):len(slab)]
+			}
+		}
+		fs = append(fs, f)
+	}
+	if err := r.end("forms"); err != nil {
+		return nil, err
+	}
+	return fs, nil
 }

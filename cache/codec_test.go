@@ -317,3 +317,46 @@ func TestBadTimeIsAnError(t *testing.T) {
 		t.Errorf("got %v, %v; want an error", got, r.err)
 	}
 }
+
+// TestFormsCodec: the forms of the seeds' events come back equal; every
+// truncation is an error; a field added to merge.Form fails here until
+// the codec (and the schema) follow.
+func TestFormsCodec(t *testing.T) {
+	_, per := seedArticles()
+	for _, evs := range per {
+		fs := merge.FormsOf(evs)
+		b := encodeForms(fs)
+		got, err := decodeForms(b)
+		if err != nil || !reflect.DeepEqual(got, fs) {
+			t.Fatalf("forms: %v, equal %v", err, reflect.DeepEqual(got, fs))
+		}
+		for n := 0; n < len(b); n += 1 + n/40 {
+			if _, err := decodeForms(b[:n]); err == nil {
+				t.Fatalf("forms cut at %d of %d bytes were read", n, len(b))
+			}
+		}
+	}
+	if n := reflect.TypeOf(merge.Form{}).NumField(); n != 16 {
+		t.Errorf("merge.Form has %d fields, the codec writes 16: update encodeForms and the schema", n)
+	}
+}
+
+// TestGroupsCodec: groups come back as written; damage to any byte is
+// refused (a wrong group would take one event for another).
+func TestGroupsCodec(t *testing.T) {
+	groups := []merge.Group{{1, 2, 3}, {4}, {}}
+	b := encodeGroups(groups)
+	if got, err := decodeGroups(b); err != nil || !reflect.DeepEqual(got, groups) {
+		t.Fatalf("groups: %v %v", got, err)
+	}
+	for i := range b {
+		bad := bytes.Clone(b)
+		bad[i] ^= 0x10
+		if _, err := decodeGroups(bad); err == nil {
+			t.Fatalf("groups damaged at byte %d were read", i)
+		}
+	}
+	if _, err := decodeGroups(b[:len(b)-1]); err == nil {
+		t.Error("truncated groups were read")
+	}
+}

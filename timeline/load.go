@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -249,10 +250,12 @@ func load(sc Scanned, o LoadOptions, streamed bool) (*model.Timeline, *Stream) {
 	// The corpus's key: its articles, their contents and IDs, and the
 	// version that reads them (made only for a cache: the version hashes
 	// the executable).
-	var key string
+	var key, place string
 	var events []model.Event
+	var groups []merge.Group
 	var merged bool
 	var onDisk *cache.Stored
+	var prior *merge.Prior
 	if o.Cache != nil {
 		h := sha256.New()
 		fmt.Fprintf(h, "%s\x00", Version(lx))
@@ -260,10 +263,33 @@ func load(sc Scanned, o LoadOptions, streamed bool) (*model.Timeline, *Stream) {
 			fmt.Fprintf(h, "%s\x00%s\x00%s\x00", s.ID, s.Hash, s.Path)
 		}
 		key = hex.EncodeToString(h.Sum(nil))
+		place = placeOf(files, Version(lx))
 		if onDisk, merged = o.Cache.StoredTimeline(key); merged && !streamed {
 			var err error
 			if events, err = onDisk.All(); err != nil {
 				merged, onDisk = false, nil // made again from the articles
+			}
+		}
+		if !merged {
+			// The corpus changed since its timeline was stored: what that
+			// timeline built of reports that group as they did is taken
+			// again, and the articles the cache holds are clustered by
+			// their forms, their events read only for the groups to build.
+			// Its events are decoded while the articles are read.
+			if st, byGroup, ok := o.Cache.PriorTimeline(place); ok {
+				type decoded struct {
+					evs []model.Event
+					err error
+				}
+				ch := make(chan decoded, 1)
+				go func() {
+					evs, err := st.All()
+					ch <- decoded{evs, err}
+				}()
+				prior = &merge.Prior{Groups: byGroup, Events: sync.OnceValues(func() ([]model.Event, error) {
+					d := <-ch
+					return d.evs, d.err
+				})}
 			}
 		}
 		phases.Mark("cached timeline")
@@ -293,15 +319,30 @@ func load(sc Scanned, o LoadOptions, streamed bool) (*model.Timeline, *Stream) {
 		flush()
 		stored <- first
 	}()
+	// Articles extracted once toStore is closed (see the merge) are
+	// stored when the rest is.
+	storeLate := false
+	var late []*cache.Article
+	var lateMu sync.Mutex
+	// forms[k] is what the merge's clustering reads of per[k] (or, for an
+	// article read by its forms only, per[k] is nil).
+	forms := make([][]merge.Form, len(srcs))
 	store := func(k int, evs []extract.Event) {
 		f := &files[idx[k]]
 		if o.Cache == nil || f.Key == "" {
 			return
 		}
-		a := &cache.Article{Key: f.Key, Size: f.Size, ModTime: f.ModTime, Hash: srcs[k].Hash, Source: srcs[k], Events: evs}
+		forms[k] = merge.FormsOf(evs)
+		a := &cache.Article{Key: f.Key, Size: f.Size, ModTime: f.ModTime, Hash: srcs[k].Hash, Source: srcs[k], Events: evs, Forms: forms[k]}
 		if a.Encode() == nil {
 			a.Events = nil // the encoded form is what is written
-			toStore <- a
+			if storeLate {
+				lateMu.Lock()
+				late = append(late, a)
+				lateMu.Unlock()
+			} else {
+				toStore <- a
+			}
 		}
 	}
 
@@ -317,8 +358,9 @@ func load(sc Scanned, o LoadOptions, streamed bool) (*model.Timeline, *Stream) {
 	var readyMu sync.Mutex
 	var readySrcs []model.Source
 	var readyEvents []model.Event
+	partial := o.Partial != nil && !merged && prior == nil // (a merge from a prior timeline is quick)
 	ready := func(k int) {
-		if o.Partial == nil || merged {
+		if !partial {
 			return
 		}
 		evs := merge.Events([][]extract.Event{per[k]})
@@ -331,7 +373,7 @@ func load(sc Scanned, o LoadOptions, streamed bool) (*model.Timeline, *Stream) {
 	partialDone := make(chan struct{})
 	go func() {
 		defer close(partialDone)
-		if o.Partial == nil || merged {
+		if !partial {
 			return
 		}
 		every := o.PartialEvery
@@ -366,7 +408,11 @@ func load(sc Scanned, o LoadOptions, streamed bool) (*model.Timeline, *Stream) {
 				hit = append(hit, e.hit)
 			}
 		}
-		if err := o.Cache.Fetch(hit); err != nil {
+		fetch := o.Cache.Fetch
+		if prior != nil {
+			fetch = o.Cache.FetchForms
+		}
+		if err := fetch(hit); err != nil {
 			problems = append(problems, err)
 		}
 	}
@@ -376,13 +422,11 @@ func load(sc Scanned, o LoadOptions, streamed bool) (*model.Timeline, *Stream) {
 			toExtract++
 		}
 	}
-	par.Each(len(srcs), func(k int) {
+	// full gives article k its events: from the cache, or extracted.
+	full := func(k int) {
 		e := &entries[idx[k]]
 		src := &srcs[k]
 		if e.hit != nil {
-			if merged && !e.fresh {
-				return
-			}
 			evs, err := e.hit.Decode()
 			if err == nil {
 				per[k] = withSource(evs, src.ID)
@@ -425,22 +469,70 @@ func load(sc Scanned, o LoadOptions, streamed bool) (*model.Timeline, *Stream) {
 		if n := int(extracted.Add(1)); n%32 == 0 {
 			report(Progress{Phase: "extract", Done: n, Total: toExtract, Cached: int(cached.Load()), Current: src.Path})
 		}
+	}
+	par.Each(len(srcs), func(k int) {
+		if e := &entries[idx[k]]; e.hit != nil && !e.fresh {
+			if merged {
+				return
+			}
+			if prior != nil {
+				if fs, err := e.hit.ReadForms(); err == nil {
+					forms[k] = fs
+					return
+				}
+			}
+		}
+		full(k)
 	})
 	close(stopPartial)
 	<-partialDone
 	close(toStore) // the last batch is written while the merge runs
+	storeLate = true
 	problems = append(problems, failed...)
 	phases.Mark("extract")
 	if !merged {
 		report(Progress{Phase: "merge", Done: len(files), Total: len(files), Cached: int(cached.Load())})
-		events = merge.Events(per)
+		in := make([]merge.Article, len(srcs))
+		for k := range srcs {
+			in[k] = merge.Article{Events: per[k], Forms: forms[k], Known: srcs[k].ID + "\x00" + srcs[k].Hash}
+		}
+		if prior != nil {
+			prior.Load = func(k int) ([]extract.Event, error) {
+				evs, err := entries[idx[k]].hit.Decode()
+				return withSource(evs, srcs[k].ID), err
+			}
+		}
+		var err error
+		if events, groups, err = merge.Merge(in, prior); err != nil {
+			// An article's events, needed, could not be read from the
+			// cache: each article read by its forms is read whole (or
+			// extracted again) and the merge made from its events.
+			par.Each(len(srcs), func(k int) {
+				if per[k] == nil && forms[k] != nil {
+					forms[k] = nil
+					full(k)
+				}
+			})
+			for k := range srcs {
+				in[k] = merge.Article{Events: per[k], Forms: forms[k], Known: in[k].Known}
+			}
+			var err2 error
+			events, groups, err2 = merge.Merge(in, nil)
+			for k := range in {
+				println("DEBUG", k, len(in[k].Events), len(in[k].Forms), in[k].Forms == nil)
+			}
+			println(fmt.Sprint(err2))
+		}
 		phases.Mark("merge")
 	}
 
 	finish := func() error {
 		err := <-stored
+		if len(late) > 0 {
+			err = errors.Join(err, o.Cache.Put(late))
+		}
 		if o.Cache != nil && !merged {
-			err = errors.Join(err, o.Cache.PutTimeline(key, events))
+			err = errors.Join(err, o.Cache.PutTimeline(key, place, events, groups))
 		}
 		return err
 	}
@@ -485,13 +577,40 @@ func load(sc Scanned, o LoadOptions, streamed bool) (*model.Timeline, *Stream) {
 	return tl, SliceStream(events)
 }
 
-// withSource gives cached events the ID their article has now.
+// placeOf names where a corpus is, for a cache to find its timeline again
+// once its articles change: its directories, and the version that reads
+// them ("" for a corpus of no file on disk).
+func placeOf(files []corpus.File, version string) string {
+	var dirs []string
+	for _, f := range files {
+		if f.Key != "" {
+			dirs = append(dirs, filepath.Dir(f.Key))
+		}
+	}
+	if len(dirs) == 0 {
+		return ""
+	}
+	slices.Sort(dirs)
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00", version)
+	for _, d := range slices.Compact(dirs) {
+		fmt.Fprintf(h, "%s\x00", d)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// withSource gives cached events the ID their article has now (where
+// they name it: a date's basis may be another article's).
 func withSource(evs []extract.Event, id string) []extract.Event {
 	for i := range evs {
-		if evs[i].Source == id {
+		old := evs[i].Source
+		if old == id {
 			continue
 		}
 		evs[i].Source = id
+		if evs[i].Date.Basis.Source == old {
+			evs[i].Date.Basis.Source = id
+		}
 		for j := range evs[i].Mentions {
 			evs[i].Mentions[j].Source = id
 		}
