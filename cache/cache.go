@@ -21,6 +21,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -436,15 +437,49 @@ func (c *Cache) fetch(want map[string]*Article, column string, take func(*Articl
 	parts := min(runtime.GOMAXPROCS(0), len(keys))
 	errs := make([]error, parts)
 	par.Each(parts, func(k int) {
-		errs[k] = c.fetchRows(want, column, take, keys[k*len(keys)/parts], keys[(k+1)*len(keys)/parts-1])
+		errs[k] = c.fetchRows(want, take, `SELECT key, hash, `+column+` FROM articles WHERE version = ? AND key >= ? AND key <= ?`,
+			c.version, keys[k*len(keys)/parts], keys[(k+1)*len(keys)/parts-1])
 	})
 	return c.fail(errors.Join(errs...))
 }
 
-// fetchRows reads a column of the wanted articles among the rows whose
-// keys are from from to to.
-func (c *Cache) fetchRows(want map[string]*Article, column string, take func(*Article, []byte), from, to string) error {
-	rows, err := c.db.Query(`SELECT key, hash, `+column+` FROM articles WHERE version = ? AND key >= ? AND key <= ?`, c.version, from, to)
+// FetchFew is Fetch of articles scattered through a corpus (those a
+// changed corpus must read whole: see merge.Prior): read by their keys, a
+// batch at a time, on every core, rather than in a pass over all.
+func (c *Cache) FetchFew(arts []*Article) error {
+	want := map[string]*Article{}
+	for _, a := range arts {
+		if a.raw == nil && a.Events == nil && a.c == c {
+			want[a.Key] = a
+		}
+	}
+	keys := make([]string, 0, len(want))
+	for k := range want {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	const batch = 128
+	n := (len(keys) + batch - 1) / batch
+	errs := make([]error, n)
+	par.Each(n, func(b int) {
+		ks := keys[b*batch : min((b+1)*batch, len(keys))]
+		args := make([]any, 0, 1+len(ks))
+		args = append(args, c.version)
+		for _, k := range ks {
+			args = append(args, k)
+		}
+		errs[b] = c.fetchRows(want, func(a *Article, b []byte) {
+			a.raw, a.c = b, nil
+			a.Decode() // kept, or failed and left to fail again for the caller
+		}, `SELECT key, hash, events FROM articles WHERE version = ? AND key IN (?`+strings.Repeat(", ?", len(ks)-1)+`)`, args...)
+	})
+	return c.fail(errors.Join(errs...))
+}
+
+// fetchRows gives take the bytes of the wanted articles among the rows a
+// query of key, hash and a column reads (each row once).
+func (c *Cache) fetchRows(want map[string]*Article, take func(*Article, []byte), query string, args ...any) error {
+	rows, err := c.db.Query(query, args...)
 	if err != nil {
 		return err
 	}
@@ -455,7 +490,7 @@ func (c *Cache) fetchRows(want map[string]*Article, column string, take func(*Ar
 		if err := rows.Scan(&key, &hash, &b); err != nil {
 			return err
 		}
-		if a := want[key]; a != nil && a.Hash == hash { // the ranges are apart: each row is read once
+		if a := want[key]; a != nil && a.Hash == hash {
 			take(a, b)
 		}
 	}
@@ -643,34 +678,56 @@ func (c *Cache) StoredTimeline(key string) (*Stored, bool) {
 	return c.readTimeline(name)
 }
 
+// Prior is the timeline last stored of a corpus in a place: what merging
+// the corpus again once it changed takes from (merge.Prior).
+type Prior struct {
+	Timeline *Stored
+	Groups   map[merge.Group]int // each event's group, by the event's position
+	// Forms are its articles' forms by their merge.Article Known (nil:
+	// none could be read; each article's are in the database).
+	Forms map[string][]merge.Form
+	// The file Forms were read from, and how many articles it holds
+	// (those of articles changed since, too).
+	formsFile []byte
+	written   int
+}
+
 // PriorTimeline returns the timeline last stored of a corpus in this
 // place (its directories: see PutTimeline), which is not the corpus as it
-// is now (StoredTimeline would have found it), and the group each of its
-// events was built from, by the event's position.
-func (c *Cache) PriorTimeline(place string) (*Stored, map[merge.Group]int, bool) {
+// is now (StoredTimeline would have found it).
+func (c *Cache) PriorTimeline(place string) (*Prior, bool) {
 	if place == "" {
-		return nil, nil, false
+		return nil, false
 	}
 	var name string
 	var blob []byte
 	if err := c.db.QueryRow(`SELECT file, groups FROM timelines WHERE place = ? AND version = ? ORDER BY used DESC LIMIT 1`,
 		place, c.version).Scan(&name, &blob); err != nil {
-		return nil, nil, false
+		return nil, false
 	}
 	groups, err := decodeGroups(blob)
 	if err != nil {
-		return nil, nil, false
+		return nil, false
 	}
 	st, ok := c.readTimeline(name)
 	if !ok || st.Total != len(groups) {
-		return nil, nil, false
+		return nil, false
 	}
-	byGroup := make(map[merge.Group]int, len(groups))
+	p := &Prior{Timeline: st, Groups: make(map[merge.Group]int, len(groups))}
 	for i, g := range groups {
-		byGroup[g] = i
+		p.Groups[g] = i
 	}
-	return st, byGroup, true
+	if b, err := readParallel(filepath.Join(timelineDir(c.path), name+formsSuffix)); err == nil {
+		if p.Forms, p.written, err = readCorpusForms(b); err == nil { // damaged: none
+			p.formsFile = b
+		}
+	}
+	return p, true
 }
+
+// formsSuffix names the file of a timeline's corpus forms after the
+// timeline's.
+const formsSuffix = ".forms"
 
 // encodeGroups writes the groups of a timeline's events after their
 // checksum.
@@ -759,23 +816,7 @@ func (c *Cache) PutTimeline(key, place string, events []model.Event, groups []me
 		return c.fail(err)
 	}
 	name := c.timelineFile(key)
-	tmp, err := os.CreateTemp(dir, ".tmp-*")
-	if err != nil {
-		return c.fail(err)
-	}
-	bw := bufio.NewWriterSize(tmp, 256<<10)
-	err = writeEvents(bw, events)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), filepath.Join(dir, name))
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
+	if err := writeFile(dir, name, func(w io.Writer) error { return writeEvents(w, events) }); err != nil {
 		return c.fail(err)
 	}
 	tx, err := c.db.Begin()
@@ -805,9 +846,111 @@ func (c *Cache) PutTimeline(key, place string, events []model.Event, groups []me
 	for _, n := range old {
 		if n != name && n == filepath.Base(n) {
 			os.Remove(filepath.Join(dir, n))
+			os.Remove(filepath.Join(dir, n+formsSuffix))
 		}
 	}
 	return nil
+}
+
+// Forms writes the forms of a corpus's articles beside its timeline (see
+// PriorTimeline) as they come: Add them from any goroutine, then Keep them
+// once the timeline is stored, or Discard them. Memory holds a chunk.
+type Forms struct {
+	// Continues tells that the prior timeline's forms are written already:
+	// add only those of articles whose forms are not among them.
+	Continues bool
+	c         *Cache
+	tmp       *os.File
+	bw        *bufio.Writer
+	fw        *formsWriter
+	err       error
+}
+
+// NewForms starts writing a corpus's forms (to a temporary file), with
+// those of a prior timeline (nil: none) whose file holds no more than
+// twice the corpus's articles: an article of the prior's is then not
+// added again (the file grows by the articles that change, until it is
+// written anew).
+func (c *Cache) NewForms(prior *Prior, articles int) *Forms {
+	f := &Forms{c: c}
+	dir := timelineDir(c.path)
+	if f.err = os.MkdirAll(dir, 0o700); f.err != nil {
+		return f
+	}
+	if f.tmp, f.err = os.CreateTemp(dir, ".tmp-*"); f.err != nil {
+		return f
+	}
+	f.bw = bufio.NewWriterSize(f.tmp, 256<<10)
+	var chunks []byte
+	if prior != nil && prior.formsFile != nil && prior.written <= 2*articles {
+		chunks, f.Continues = prior.formsFile, true
+	}
+	f.fw = newFormsWriter(f.bw, chunks)
+	return f
+}
+
+// Add writes an article's forms, by its merge.Article Known (nil: none
+// known; nothing is written).
+func (f *Forms) Add(known string, forms []merge.Form) {
+	if f.fw != nil {
+		f.fw.add(known, forms)
+	}
+}
+
+// Keep finishes the file and puts it beside the timeline stored under key.
+func (f *Forms) Keep(key string) error {
+	c := f.c
+	if f.err != nil {
+		f.Discard()
+		return c.fail(f.err)
+	}
+	err := f.fw.close()
+	if err == nil {
+		err = f.bw.Flush()
+	}
+	if cerr := f.tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.tmp.Name(), filepath.Join(timelineDir(c.path), c.timelineFile(key)+formsSuffix))
+	}
+	if err != nil {
+		os.Remove(f.tmp.Name())
+	}
+	f.fw = nil
+	return c.fail(err)
+}
+
+// Discard drops what was written.
+func (f *Forms) Discard() {
+	if f.tmp != nil {
+		f.tmp.Close()
+		os.Remove(f.tmp.Name())
+	}
+	f.fw, f.tmp = nil, nil
+}
+
+// writeFile writes a file in dir whole: a temporary file, renamed.
+func writeFile(dir, name string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(dir, ".tmp-*")
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(tmp, 256<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), filepath.Join(dir, name))
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
 }
 
 // names runs a query of file names.
@@ -839,7 +982,7 @@ func (c *Cache) sweepTimelines() error {
 	}
 	keep := map[string]bool{}
 	for _, n := range listed {
-		keep[n] = true
+		keep[n], keep[n+formsSuffix] = true, true
 	}
 	entries, err := os.ReadDir(timelineDir(c.path))
 	if err != nil {

@@ -389,33 +389,55 @@ func storedEvents(c *Cache, key string) ([]model.Event, bool) {
 }
 
 // TestPriorTimeline: the timeline last stored for a place is found by it
-// (not by another place, nor another version), with its groups; one stored
-// without groups never is; one whose groups do not match its events is not.
+// (not by another place, nor another version), with its groups and its
+// articles' forms; one stored without groups never is; one whose groups do
+// not match its events is not; damaged forms are none.
 func TestPriorTimeline(t *testing.T) {
 	c, path := openTemp(t)
 	defer c.Close()
 	evs := []model.Event{{ID: "a"}, {ID: "b"}}
 	groups := []merge.Group{{1}, {2}}
+	_, per := seedArticles()
+	arts := make([]merge.Article, 0, len(per)+1)
+	for i, evs := range per {
+		arts = append(arts, merge.Article{Known: fmt.Sprint("a", i), Forms: merge.FormsOf(evs)})
+	}
+	arts = append(arts, merge.Article{Known: "none", Forms: []merge.Form{}}, merge.Article{Known: "unknown"})
 	if err := c.PutTimeline("k1", "here", evs, groups); err != nil {
 		t.Fatal(err)
 	}
 	if err := c.PutTimeline("k2", "here", evs[:1], groups[:1]); err != nil {
 		t.Fatal(err)
 	}
-	st, byGroup, ok := c.PriorTimeline("here")
-	if !ok || st.Total != 1 || len(byGroup) != 1 || byGroup[merge.Group{1}] != 0 {
-		t.Fatalf("the last timeline of the place: %v %v %v", st, byGroup, ok)
+	forms := c.NewForms(nil, 0)
+	for _, a := range arts {
+		forms.Add(a.Known, a.Forms)
 	}
-	if _, _, ok := c.PriorTimeline("there"); ok {
+	if err := forms.Keep("k2"); err != nil {
+		t.Fatal(err)
+	}
+	p, ok := c.PriorTimeline("here")
+	if !ok || p.Timeline.Total != 1 || len(p.Groups) != 1 || p.Groups[merge.Group{1}] != 0 {
+		t.Fatalf("the last timeline of the place: %+v %v", p, ok)
+	}
+	if len(p.Forms) != len(arts)-1 {
+		t.Fatalf("%d articles' forms, want %d (forms not known are left out)", len(p.Forms), len(arts)-1)
+	}
+	for _, a := range arts[:len(arts)-1] {
+		if got := p.Forms[a.Known]; got == nil || !reflect.DeepEqual(got, a.Forms) {
+			t.Fatalf("the forms of %s differ", a.Known)
+		}
+	}
+	if _, ok := c.PriorTimeline("there"); ok {
 		t.Error("a timeline of another place was found")
 	}
 	if err := c.PutTimeline("k3", "elsewhere", evs, nil); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, ok := c.PriorTimeline("elsewhere"); ok {
+	if _, ok := c.PriorTimeline("elsewhere"); ok {
 		t.Error("a timeline stored without its groups was found as a prior one")
 	}
-	if _, _, ok := c.PriorTimeline(""); ok {
+	if _, ok := c.PriorTimeline(""); ok {
 		t.Error("a timeline of no place was found")
 	}
 	if err := c.PutTimeline("k4", "x", evs, groups[:1]); err == nil {
@@ -426,14 +448,25 @@ func TestPriorTimeline(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c2.Close()
-	if _, _, ok := c2.PriorTimeline("here"); ok {
+	if _, ok := c2.PriorTimeline("here"); ok {
 		t.Error("a timeline of another version was found as a prior one")
+	}
+	// Damaged forms: the timeline, without them.
+	file := filepath.Join(path+".timelines", c.timelineFile("k2")+formsSuffix)
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[len(b)-3] ^= 1
+	os.WriteFile(file, b, 0o600)
+	if p, ok := c.PriorTimeline("here"); !ok || p.Forms != nil {
+		t.Errorf("with damaged forms: %v, %d forms", ok, len(p.Forms))
 	}
 	// Groups that do not match the file (a row and a file from different writes).
 	if _, err := c.db.Exec(`UPDATE timelines SET groups = ? WHERE key = 'k2'`, encodeGroups(groups)); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, ok := c.PriorTimeline("here"); ok {
+	if _, ok := c.PriorTimeline("here"); ok {
 		t.Error("a timeline with more groups than events was taken")
 	}
 }
@@ -489,6 +522,42 @@ func TestFetchForms(t *testing.T) {
 			if evs, err := a.Decode(); err != nil || len(evs) != 1 {
 				t.Errorf("%s: its events after its forms: %v %v", a.Key, evs, err)
 			}
+		}
+	}
+}
+
+// TestFetchFew: the events of articles scattered through a corpus are
+// read by their keys in batches, decoded, and others left unread.
+func TestFetchFew(t *testing.T) {
+	c, _ := openTemp(t)
+	defer c.Close()
+	var keys []string
+	for i := range 300 {
+		keys = append(keys, fmt.Sprintf("/x/%03d.txt", i))
+	}
+	putArticles(t, c, keys)
+	sizes, times := make([]int64, len(keys)), make([]int64, len(keys))
+	for i := range keys {
+		sizes[i], times[i] = 10, 20
+	}
+	got, err := c.Lookup(keys, sizes, times)
+	if err != nil || len(got) != len(keys) {
+		t.Fatalf("lookup: %d of %d, %v", len(got), len(keys), err)
+	}
+	var few []*Article
+	for i := 0; i < len(keys); i += 2 { // 150: two batches
+		few = append(few, got[keys[i]])
+	}
+	if err := c.FetchFew(few); err != nil {
+		t.Fatal(err)
+	}
+	for i, k := range keys {
+		a := got[k]
+		if i%2 == 0 && (a.Events == nil || len(a.Events) != 1 || a.c != nil) {
+			t.Fatalf("%s: not fetched", k)
+		}
+		if i%2 == 1 && (a.Events != nil || a.raw != nil) {
+			t.Fatalf("%s: fetched, not asked for", k)
 		}
 	}
 }

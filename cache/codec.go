@@ -949,6 +949,13 @@ func decodeArticle(b []byte) ([]extract.Event, error) {
 func encodeForms(fs []merge.Form) []byte {
 	w := &writer{b: make([]byte, 0, 256), strs: map[string]int{}}
 	w.b = append(w.b, formsMagic...)
+	w.forms(fs)
+	return w.b
+}
+
+const formsMagic = "khatt-forms-1\n"
+
+func (w *writer) forms(fs []merge.Form) {
 	w.uint(len(fs))
 	for i := range fs {
 		f := &fs[i]
@@ -969,10 +976,7 @@ func encodeForms(fs []merge.Form) []byte {
 			}
 		}
 	}
-	return w.b
 }
-
-const formsMagic = "khatt-forms-1\n"
 
 // decodeForms reads what encodeForms wrote; damage is an error. Its
 // strings share the row's bytes (a kilobyte or two), held while the
@@ -982,9 +986,22 @@ func decodeForms(b []byte) ([]merge.Form, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := r.uint()
-	fs := make([]merge.Form, 0, min(n, 1<<16))
 	var slab []string
+	fs := r.forms(&slab)
+	if err := r.end("forms"); err != nil {
+		return nil, err
+	}
+	return fs, nil
+}
+
+// forms reads what writer.forms wrote, the lists cut from slab (refilled
+// when short).
+func (r *reader) forms(slab *[]string) []merge.Form {
+	n := r.uint()
+	if n == 0 || r.err != nil {
+		return []merge.Form{}
+	}
+	fs := make([]merge.Form, 0, min(n, 1<<16))
 	for i := 0; i < n && r.err == nil; i++ {
 		var f merge.Form
 		f.Type = model.EventType(r.int())
@@ -999,21 +1016,146 @@ func decodeForms(b []byte) ([]merge.Form, error) {
 		f.Hi = r.time()
 		for _, list := range [...]*[]string{&f.Keys, &f.Agents, &f.Parties, &f.Words} {
 			if k := r.uint(); k > 0 {
-				// Cut from one slab for the article's lists.
-				if cap(slab)-len(slab) < k {
-					slab = make([]string, 0, max(min(k, 1024), 256))
+				if cap(*slab)-len(*slab) < k {
+					*slab = make([]string, 0, max(k, 1024))
 				}
-				from := len(slab)
+				from := len(*slab)
 				for j := 0; j < k && r.err == nil; j++ {
-					slab = append(slab, r.sym())
+					*slab = append(*slab, r.sym())
 				}
-				*list = slab[from:len(slab):len(slab)]
+				*list = (*slab)[from:len(*slab):len(*slab)]
 			}
 		}
 		fs = append(fs, f)
 	}
-	if err := r.end("forms"); err != nil {
-		return nil, err
+	return fs
+}
+
+// formsWriter writes the forms of a corpus's articles (each by its
+// Known; its events are not written), for the corpus to be merged again
+// once it changes without reading each article's forms from the
+// database: in chunks of articles, each with its table of strings (a key
+// named by thousands of reports is written once a chunk), its length and
+// its checksum in front, decoded on every core. Articles are added as
+// they come, from any goroutine, in any order; only a chunk is held.
+type formsWriter struct {
+	mu   sync.Mutex
+	out  io.Writer
+	w    writer
+	n    int // articles in the chunk
+	head []byte
+	err  error
+}
+
+// newFormsWriter starts writing a corpus's forms with the chunks of
+// another's (what readCorpusForms read: nil, none).
+func newFormsWriter(out io.Writer, chunksOf []byte) *formsWriter {
+	fw := &formsWriter{out: out, w: writer{b: make([]byte, 0, 64<<10), strs: map[string]int{}}}
+	_, fw.err = io.WriteString(out, corpusFormsMagic)
+	if fw.err == nil && len(chunksOf) > len(corpusFormsMagic) {
+		_, fw.err = out.Write(chunksOf[len(corpusFormsMagic):])
 	}
-	return fs, nil
+	return fw
+}
+
+// add writes an article's forms (nil: none known, nothing written).
+func (fw *formsWriter) add(known string, forms []merge.Form) {
+	if forms == nil {
+		return
+	}
+	fw.mu.Lock()
+	defer fw.mu.Unlock()
+	fw.w.str(known)
+	fw.w.forms(forms)
+	if fw.n++; fw.n == formsPerChunk {
+		fw.flush()
+	}
+}
+
+// flush writes the chunk: its article count, then what was added.
+func (fw *formsWriter) flush() {
+	if fw.n == 0 {
+		return
+	}
+	body := binary.AppendUvarint(nil, uint64(fw.n))
+	body = append(body, fw.w.b...)
+	fw.head = binary.AppendUvarint(fw.head[:0], uint64(len(body)))
+	fw.head = binary.LittleEndian.AppendUint32(fw.head, crc32.Checksum(body, castagnoli))
+	if fw.err == nil {
+		_, fw.err = fw.out.Write(fw.head)
+	}
+	if fw.err == nil {
+		_, fw.err = fw.out.Write(body)
+	}
+	fw.w.b, fw.n = fw.w.b[:0], 0
+	clear(fw.w.strs)
+}
+
+// close writes the last chunk and returns the first error.
+func (fw *formsWriter) close() error {
+	fw.mu.Lock()
+	defer fw.mu.Unlock()
+	fw.flush()
+	return fw.err
+}
+
+const corpusFormsMagic = "khatt-corpus-forms-1\n"
+
+// formsPerChunk is the number of articles a chunk of corpus forms holds.
+const formsPerChunk = 256
+
+// readCorpusForms reads what a formsWriter wrote, by each article's
+// Known (an article written twice: the last), and counts the articles
+// written; damage anywhere is an error. The strings share b.
+func readCorpusForms(b []byte) (map[string][]merge.Form, int, error) {
+	r, err := newReader(b, corpusFormsMagic, "not a corpus's forms")
+	if err != nil {
+		return nil, 0, err
+	}
+	var chunks [][]byte
+	var sums []uint32
+	for len(r.b) > 0 && r.err == nil {
+		size := r.uint()
+		if r.err != nil || len(r.b) < 4 || size > len(r.b)-4 {
+			return nil, 0, errShort
+		}
+		sums = append(sums, binary.LittleEndian.Uint32(r.b))
+		chunks = append(chunks, r.b[4:4+size])
+		r.b = r.b[4+size:]
+	}
+	if r.err != nil {
+		return nil, 0, r.err
+	}
+	type article struct {
+		known string
+		forms []merge.Form
+	}
+	parts := make([][]article, len(chunks))
+	errs := make([]error, len(chunks))
+	par.Each(len(chunks), func(k int) {
+		if crc32.Checksum(chunks[k], castagnoli) != sums[k] {
+			errs[k] = errors.New("a chunk of corpus forms does not match its checksum")
+			return
+		}
+		c := &reader{b: chunks[k]}
+		n := c.uint()
+		var slab []string
+		for i := 0; i < n && c.err == nil; i++ {
+			known := c.str()
+			parts[k] = append(parts[k], article{known, c.forms(&slab)})
+		}
+		errs[k] = c.end("corpus forms")
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, 0, err
+	}
+	out := map[string][]merge.Form{}
+	n := 0
+	for _, p := range parts {
+		for _, a := range p {
+			out[a.known] = a.forms
+		}
+		n += len(p)
+	}
+	return out, n, nil
 }

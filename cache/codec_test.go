@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unsafe"
@@ -358,5 +359,61 @@ func TestGroupsCodec(t *testing.T) {
 	}
 	if _, err := decodeGroups(b[:len(b)-1]); err == nil {
 		t.Error("truncated groups were read")
+	}
+}
+
+// TestCorpusFormsInChunks: a corpus's forms, added from several
+// goroutines past a chunk's worth, come back by their article.
+func TestCorpusFormsInChunks(t *testing.T) {
+	_, per := seedArticles()
+	var b bytes.Buffer
+	fw := newFormsWriter(&b, nil)
+	want := map[string][]merge.Form{}
+	var wg sync.WaitGroup
+	for g := range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range formsPerChunk {
+				fs := merge.FormsOf(per[i%len(per)])
+				fw.add(fmt.Sprint(g, "/", i), fs)
+			}
+		}()
+		for i := range formsPerChunk {
+			want[fmt.Sprint(g, "/", i)] = merge.FormsOf(per[i%len(per)])
+		}
+	}
+	wg.Wait()
+	if err := fw.close(); err != nil {
+		t.Fatal(err)
+	}
+	got, written, err := readCorpusForms(b.Bytes())
+	if err != nil || !reflect.DeepEqual(got, want) || written != len(want) {
+		t.Fatalf("%d articles' forms of %d (%d written), %v", len(got), len(want), written, err)
+	}
+	// Written again with those chunks and one article more (and one again).
+	var again bytes.Buffer
+	fw = newFormsWriter(&again, b.Bytes())
+	fw.add("new", []merge.Form{})
+	fw.add("0/1", merge.FormsOf(per[0]))
+	if err := fw.close(); err != nil {
+		t.Fatal(err)
+	}
+	want["new"], want["0/1"] = []merge.Form{}, merge.FormsOf(per[0])
+	if got, written, err := readCorpusForms(again.Bytes()); err != nil || !reflect.DeepEqual(got, want) || written != len(want)+1 {
+		t.Fatalf("written again: %d articles' forms of %d (%d written), %v", len(got), len(want), written, err)
+	}
+	// Cut anywhere, it is refused, or (cut between chunks) reads fewer
+	// articles, each right: an article not found is read from the database.
+	for n := 0; n < b.Len(); n += 1 + n/20 {
+		part, _, err := readCorpusForms(b.Bytes()[:n])
+		if err != nil {
+			continue
+		}
+		for k, fs := range part {
+			if !reflect.DeepEqual(fs, want[k]) {
+				t.Fatalf("corpus forms cut at %d of %d bytes gave wrong forms for %s", n, b.Len(), k)
+			}
+		}
 	}
 }

@@ -70,9 +70,9 @@ type Prior struct {
 	// Events gives its events, asked for once clustering is done (they
 	// may be decoded meanwhile); an error: none is taken.
 	Events func() ([]model.Event, error)
-	// Load gives the events of an article given only its forms, when a
-	// group of its reports is not found in Groups (called on every core).
-	Load func(article int) ([]extract.Event, error)
+	// Load gives the events of the articles given only by their forms
+	// whose reports make groups not found in Groups (all asked at once).
+	Load func(articles []int) ([][]extract.Event, error)
 }
 
 // Merge merges the events of every article and returns them in
@@ -96,13 +96,17 @@ func Merge(arts []Article, prior *Prior) ([]model.Event, []Group, error) {
 	ids := newKeyIDs()
 	par.Each(len(arts), func(ai int) {
 		a := &arts[ai]
-		for ei := range first[ai+1] - first[ai] {
+		var scratch []byte
+		slab := make([]item, first[ai+1]-first[ai]) // an article's items, one allocation
+		for ei := range slab {
+			it := &slab[ei]
 			if a.Forms != nil {
-				items[first[ai]+ei] = newItem(&a.Forms[ei], ai, ei, ids)
+				it.fill(&a.Forms[ei], ai, ei, ids, &scratch)
 			} else {
 				f := FormOf(&a.Events[ei])
-				items[first[ai]+ei] = newItem(&f, ai, ei, ids)
+				it.fill(&f, ai, ei, ids, &scratch)
 			}
+			items[first[ai]+ei] = it
 		}
 	})
 	parts := components(items)
@@ -215,35 +219,43 @@ func loadEvents(arts []Article, first []int, flat []member, bounds []int, found 
 	if prior == nil || prior.Load == nil {
 		return errors.New("merge: the events of an article given by its forms are needed, and nothing loads them")
 	}
-	errs := make([]error, len(load))
-	par.Each(len(load), func(k int) {
-		ai := load[k]
-		evs, err := prior.Load(ai)
-		if want := first[ai+1] - first[ai]; err == nil && len(evs) != want {
-			err = fmt.Errorf("merge: article %d has %d events where its forms are %d", ai, len(evs), want)
+	slices.Sort(load)
+	evs, err := prior.Load(load)
+	if err == nil && len(evs) != len(load) {
+		err = fmt.Errorf("merge: %d articles loaded of %d", len(evs), len(load))
+	}
+	if err != nil {
+		return err
+	}
+	for k, ai := range load {
+		if want := first[ai+1] - first[ai]; len(evs[k]) != want {
+			return fmt.Errorf("merge: article %d has %d events where its forms are %d", ai, len(evs[k]), want)
 		}
-		arts[ai].Events, errs[k] = evs, err
-	})
-	return errors.Join(errs...)
+		arts[ai].Events = evs[k]
+	}
+	return nil
 }
 
 // blocks numbers the blocks an item is compared in: its type with each of
 // its actor keys, and a summit's type with its country (on every core,
 // with the item, so that the sequential steps compare numbers).
-func blocks(it *item, ids *keyIDs) []int32 {
-	typeKey := strconv.Itoa(int(it.typ)) + "|"
-	var out []int32
+func blocks(it *item, ids *keyIDs) []block {
+	of := func(id int32) block { return block(it.typ)<<32 | block(uint32(id)) }
+	out := make([]block, 0, len(it.keys)+1)
 	for i, k := range it.keys {
 		if !slices.Contains(it.keys[:i], k) {
-			out = append(out, ids.of(typeKey+k))
+			out = append(out, of(ids.of(k)))
 		}
 	}
 	if it.summit && it.country != "" {
 		// A summit is known by its place and day as much as by who came.
-		out = append(out, ids.of(typeKey+"summit|"+it.country))
+		out = append(out, of(ids.of("summit|"+it.country)))
 	}
 	return out
 }
+
+// block is a block's number: its type, and the number of its key.
+type block uint64
 
 // components splits items into the sets that share no block, each in the
 // items' order, the largest first. Clustering each on its own gives what
@@ -261,7 +273,7 @@ func components(items []*item) [][]*item {
 		}
 		return i
 	}
-	first := map[int32]int{}
+	first := map[block]int{}
 	for i, it := range items {
 		for _, bk := range it.blocks {
 			if j, ok := first[bk]; ok {
@@ -364,7 +376,7 @@ func permute(out []model.Event, order []int32) {
 type item struct {
 	article, event int // its article, and its place among the article's events
 	keys           []string
-	blocks         []int32 // the blocks it is compared in (see blocks), numbered
+	blocks         []block // the blocks it is compared in (see blocks)
 	agents         keySet
 	parties        keySet
 	// people are the party keys of persons (k:, p:, r:), spelled are the
@@ -480,8 +492,10 @@ var (
 	countryKeysHeld atomic.Int64
 )
 
-func newItem(f *Form, article, event int, ids *keyIDs) *item {
-	it := &item{article: article, event: event, keys: f.Keys,
+// fill makes it the item of an event of this form (scratch is a buffer
+// to work in).
+func (it *item) fill(f *Form, article, event int, ids *keyIDs, scratch *[]byte) {
+	*it = item{article: article, event: event, keys: f.Keys,
 		agents: make(keySet, 0, len(f.Agents)), parties: make(keySet, 0, len(f.Parties))}
 	for _, k := range f.Agents {
 		it.agents.add(ids.of(k))
@@ -502,16 +516,17 @@ func newItem(f *Form, article, event int, ids *keyIDs) *item {
 	it.placed, it.atPlace, it.placeKey, it.country = f.Placed, f.AtPlace, f.PlaceKey, f.Country
 	it.lo, it.hi, it.words, it.anchor = f.Lo, f.Hi, f.Words, f.Anchor
 	it.cut = it.lo.AddDate(0, 0, -15)
-	it.sigHash = hashSignature(signature(it))
+	*scratch = signature((*scratch)[:0], it)
+	it.sigHash = hashSignature(*scratch)
 	it.blocks = blocks(it, ids)
-	return it
 }
 
 // signature is everything compatible reads of an item, as a string: two
 // items of one signature are compatible with the same items. (Wire copies
 // of one report in many outlets make big groups of one signature.)
-func signature(it *item) string {
-	b := []byte{0, byte(it.typ)}
+// It is appended to b (a scratch buffer).
+func signature(b []byte, it *item) []byte {
+	b = append(b, 0, byte(it.typ))
 	for _, f := range []bool{it.phone, it.summit, it.host, it.placed, it.atPlace} {
 		b = strconv.AppendBool(b, f)
 	}
@@ -537,7 +552,7 @@ func signature(it *item) string {
 			str(w)
 		}
 	}
-	return string(b)
+	return b
 }
 
 // actorKeys are the keys an actor is matched by across articles: its
@@ -593,8 +608,8 @@ func numberSignatures(items []*item) {
 // reports of different signatures share them has a chance of about
 // 10^-27, and an item keeps 16 bytes instead of its signature (a hundred
 // megabytes at 100k articles, held through the merge's peak).
-func hashSignature(s string) [2]uint64 {
-	return [2]uint64{maphash.String(sigSeeds[0], s), maphash.String(sigSeeds[1], s)}
+func hashSignature(s []byte) [2]uint64 {
+	return [2]uint64{maphash.Bytes(sigSeeds[0], s), maphash.Bytes(sigSeeds[1], s)}
 }
 
 var sigSeeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
@@ -653,8 +668,8 @@ func cluster(items []*item) [][]*item {
 		}
 		reps[rb] = nil
 	}
-	blocks := map[int32][]int{}
-	var order []int32
+	blocks := map[block][]int{}
+	var order []block
 	for i, it := range items {
 		for _, bk := range it.blocks {
 			if _, ok := blocks[bk]; !ok {

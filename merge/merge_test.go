@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"slices"
 	"sort"
-	"sync"
 	"testing"
 	"time"
 
@@ -155,6 +154,13 @@ func BenchmarkMerge(b *testing.B) {
 	}
 }
 
+// itemOf is the item of an event of this form.
+func itemOf(f *Form, article, event int, ids *keyIDs) *item {
+	it := &item{}
+	it.fill(f, article, event, ids, new([]byte))
+	return it
+}
+
 // TestComponentsClusterAsOne: clustering each set of reports that share
 // no block on its own gives the groups clustering them all at once gives.
 func TestComponentsClusterAsOne(t *testing.T) {
@@ -165,7 +171,7 @@ func TestComponentsClusterAsOne(t *testing.T) {
 		evs := x.Article(&srcs[i])
 		for k := range evs {
 			f := FormOf(&evs[k])
-			items = append(items, newItem(&f, i, k, ids))
+			items = append(items, itemOf(&f, i, k, ids))
 		}
 	}
 	names := func(groups [][]*item) []string {
@@ -222,9 +228,9 @@ func TestFitsBySignature(t *testing.T) {
 		evs := x.Article(&srcs[i])
 		for k := range evs {
 			f := FormOf(&evs[k])
-			items = append(items, newItem(&f, i, k, ids))
+			items = append(items, itemOf(&f, i, k, ids))
 			for copyOf := 1; copyOf <= 2; copyOf++ { // the same report, in other outlets
-				items = append(items, newItem(&f, 100*copyOf+i, k, ids))
+				items = append(items, itemOf(&f, 100*copyOf+i, k, ids))
 			}
 		}
 	}
@@ -351,8 +357,22 @@ func TestMergeTakesWhatPriorBuilt(t *testing.T) {
 	if err != nil || len(groups) != len(evs) {
 		t.Fatalf("%v; %d groups for %d events", err, len(groups), len(evs))
 	}
+	// loader loads each article with a function of one.
+	loader := func(one func(int) ([]extract.Event, error)) func([]int) ([][]extract.Event, error) {
+		return func(arts []int) ([][]extract.Event, error) {
+			out := make([][]extract.Event, len(arts))
+			for k, i := range arts {
+				evs, err := one(i)
+				if err != nil {
+					return nil, err
+				}
+				out[k] = evs
+			}
+			return out, nil
+		}
+	}
 	prior := func(load func(int) ([]extract.Event, error)) *Prior {
-		p := &Prior{Groups: map[Group]int{}, Load: load,
+		p := &Prior{Groups: map[Group]int{}, Load: loader(load),
 			Events: func() ([]model.Event, error) { return evs, nil }}
 		for i, g := range groups {
 			p.Groups[g] = i
@@ -387,11 +407,8 @@ func TestMergeTakesWhatPriorBuilt(t *testing.T) {
 	}
 
 	var loaded []int
-	var mu sync.Mutex
 	got, gotGroups, err := Merge(after(), prior(func(i int) ([]extract.Event, error) {
-		mu.Lock()
 		loaded = append(loaded, i)
-		mu.Unlock()
 		return per[i], nil
 	}))
 	if err != nil {

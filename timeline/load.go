@@ -246,6 +246,11 @@ func load(sc Scanned, o LoadOptions, streamed bool) (*model.Timeline, *Stream) {
 		entries[i].src = model.Source{} // srcs holds it now, text and all
 	}
 	corpus.UniqueIDs(srcs)
+	// What names each article from one run to the next (merge.Article).
+	known := make([]string, len(srcs))
+	for k := range srcs {
+		known[k] = srcs[k].ID + "\x00" + srcs[k].Hash
+	}
 
 	// The corpus's key: its articles, their contents and IDs, and the
 	// version that reads them (made only for a cache: the version hashes
@@ -256,6 +261,8 @@ func load(sc Scanned, o LoadOptions, streamed bool) (*model.Timeline, *Stream) {
 	var merged bool
 	var onDisk *cache.Stored
 	var prior *merge.Prior
+	var priorForms map[string][]merge.Form // the prior timeline's articles' forms, by their known
+	var corpusForms *cache.Forms           // every article's forms, for the cache (see cache.Forms)
 	if o.Cache != nil {
 		h := sha256.New()
 		fmt.Fprintf(h, "%s\x00", Version(lx))
@@ -276,7 +283,14 @@ func load(sc Scanned, o LoadOptions, streamed bool) (*model.Timeline, *Stream) {
 			// again, and the articles the cache holds are clustered by
 			// their forms, their events read only for the groups to build.
 			// Its events are decoded while the articles are read.
-			if st, byGroup, ok := o.Cache.PriorTimeline(place); ok {
+			p, ok := o.Cache.PriorTimeline(place)
+			corpusForms = o.Cache.NewForms(p, len(srcs))
+			if !corpusForms.Continues {
+				priorForms = nil
+			}
+			if ok {
+				st := p.Timeline
+				priorForms = p.Forms
 				type decoded struct {
 					evs []model.Event
 					err error
@@ -286,7 +300,7 @@ func load(sc Scanned, o LoadOptions, streamed bool) (*model.Timeline, *Stream) {
 					evs, err := st.All()
 					ch <- decoded{evs, err}
 				}()
-				prior = &merge.Prior{Groups: byGroup, Events: sync.OnceValues(func() ([]model.Event, error) {
+				prior = &merge.Prior{Groups: p.Groups, Events: sync.OnceValues(func() ([]model.Event, error) {
 					d := <-ch
 					return d.evs, d.err
 				})}
@@ -324,16 +338,32 @@ func load(sc Scanned, o LoadOptions, streamed bool) (*model.Timeline, *Stream) {
 	storeLate := false
 	var late []*cache.Article
 	var lateMu sync.Mutex
-	// forms[k] is what the merge's clustering reads of per[k] (or, for an
-	// article read by its forms only, per[k] is nil).
+	// forms[k] is what the merge's clustering reads of article k when it
+	// is merged by its forms (per[k] nil); nil when it is merged by its
+	// events (the merge works out their forms as it goes: kept for the
+	// corpus, a hundred thousand articles' forms are hundreds of
+	// megabytes).
 	forms := make([][]merge.Form, len(srcs))
+	// formsOf gives the corpus's forms article k's, worked out from its
+	// events; and keeps them when the merge reads forms.
+	formsOf := func(k int, evs []extract.Event) []merge.Form {
+		if corpusForms == nil {
+			return nil
+		}
+		fs := merge.FormsOf(evs)
+		corpusForms.Add(known[k], fs)
+		if prior != nil {
+			forms[k] = fs
+		}
+		return fs
+	}
 	store := func(k int, evs []extract.Event) {
 		f := &files[idx[k]]
+		fs := formsOf(k, evs)
 		if o.Cache == nil || f.Key == "" {
 			return
 		}
-		forms[k] = merge.FormsOf(evs)
-		a := &cache.Article{Key: f.Key, Size: f.Size, ModTime: f.ModTime, Hash: srcs[k].Hash, Source: srcs[k], Events: evs, Forms: forms[k]}
+		a := &cache.Article{Key: f.Key, Size: f.Size, ModTime: f.ModTime, Hash: srcs[k].Hash, Source: srcs[k], Events: evs, Forms: fs}
 		if a.Encode() == nil {
 			a.Events = nil // the encoded form is what is written
 			if storeLate {
@@ -410,7 +440,14 @@ func load(sc Scanned, o LoadOptions, streamed bool) (*model.Timeline, *Stream) {
 		}
 		fetch := o.Cache.Fetch
 		if prior != nil {
+			// The forms of the articles the prior timeline's do not hold.
 			fetch = o.Cache.FetchForms
+			hit = hit[:0]
+			for k := range srcs {
+				if e := &entries[idx[k]]; e.hit != nil && priorForms[known[k]] == nil {
+					hit = append(hit, e.hit)
+				}
+			}
 		}
 		if err := fetch(hit); err != nil {
 			problems = append(problems, err)
@@ -433,6 +470,8 @@ func load(sc Scanned, o LoadOptions, streamed bool) (*model.Timeline, *Stream) {
 				e.events = per[k]
 				if e.fresh {
 					store(k, e.events)
+				} else {
+					formsOf(k, e.events)
 				}
 				ready(k)
 				return
@@ -476,8 +515,13 @@ func load(sc Scanned, o LoadOptions, streamed bool) (*model.Timeline, *Stream) {
 				return
 			}
 			if prior != nil {
+				if fs := priorForms[known[k]]; fs != nil {
+					forms[k] = fs
+					return
+				}
 				if fs, err := e.hit.ReadForms(); err == nil {
 					forms[k] = fs
+					corpusForms.Add(known[k], fs)
 					return
 				}
 			}
@@ -494,12 +538,26 @@ func load(sc Scanned, o LoadOptions, streamed bool) (*model.Timeline, *Stream) {
 		report(Progress{Phase: "merge", Done: len(files), Total: len(files), Cached: int(cached.Load())})
 		in := make([]merge.Article, len(srcs))
 		for k := range srcs {
-			in[k] = merge.Article{Events: per[k], Forms: forms[k], Known: srcs[k].ID + "\x00" + srcs[k].Hash}
+			in[k] = merge.Article{Events: per[k], Forms: forms[k], Known: known[k]}
 		}
 		if prior != nil {
-			prior.Load = func(k int) ([]extract.Event, error) {
-				evs, err := entries[idx[k]].hit.Decode()
-				return withSource(evs, srcs[k].ID), err
+			prior.Load = func(ks []int) ([][]extract.Event, error) {
+				hits := make([]*cache.Article, len(ks))
+				for i, k := range ks {
+					hits[i] = entries[idx[k]].hit
+				}
+				if err := o.Cache.FetchFew(hits); err != nil {
+					return nil, err
+				}
+				out := make([][]extract.Event, len(ks))
+				for i, k := range ks {
+					evs, err := hits[i].Decode()
+					if err != nil {
+						return nil, err
+					}
+					out[i] = withSource(evs, srcs[k].ID)
+				}
+				return out, nil
 			}
 		}
 		var err error
@@ -514,14 +572,9 @@ func load(sc Scanned, o LoadOptions, streamed bool) (*model.Timeline, *Stream) {
 				}
 			})
 			for k := range srcs {
-				in[k] = merge.Article{Events: per[k], Forms: forms[k], Known: in[k].Known}
+				in[k] = merge.Article{Events: per[k], Forms: forms[k], Known: known[k]}
 			}
-			var err2 error
-			events, groups, err2 = merge.Merge(in, nil)
-			for k := range in {
-				println("DEBUG", k, len(in[k].Events), len(in[k].Forms), in[k].Forms == nil)
-			}
-			println(fmt.Sprint(err2))
+			events, groups, _ = merge.Merge(in, nil)
 		}
 		phases.Mark("merge")
 	}
@@ -532,7 +585,12 @@ func load(sc Scanned, o LoadOptions, streamed bool) (*model.Timeline, *Stream) {
 			err = errors.Join(err, o.Cache.Put(late))
 		}
 		if o.Cache != nil && !merged {
-			err = errors.Join(err, o.Cache.PutTimeline(key, place, events, groups))
+			if perr := o.Cache.PutTimeline(key, place, events, groups); perr != nil {
+				corpusForms.Discard()
+				err = errors.Join(err, perr)
+			} else {
+				err = errors.Join(err, corpusForms.Keep(key))
+			}
 		}
 		return err
 	}
