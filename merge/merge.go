@@ -639,11 +639,15 @@ func cluster(items []*item) [][]*item {
 	// two groups fit is decided on these, not on every pair of members.
 	arts := make([][]int, len(items))
 	reps := make([][]int, len(items))
-	loSec, loNsec := make([]int64, len(items)), make([]int32, len(items)) // starts, for sorting
-	ones := make([]int, 3*len(items))                                     // each list's first element (a list that grows is copied out)
+	// What the sweep reads of every item, side by side (an item is far
+	// from the next in memory): its start, the cut 15 days before it,
+	// whether it is a statement.
+	lo, cut := make([]instant, len(items)), make([]instant, len(items))
+	statement := make([]bool, len(items))
+	ones := make([]int, 3*len(items)) // each list's first element (a list that grows is copied out)
 	for i, it := range items {
-		loSec[i], loNsec[i] = it.lo.Unix(), int32(it.lo.Nanosecond())
-		win[i] = window{lo: it.lo, hi: it.hi, end: it.hi}
+		lo[i], cut[i], statement[i] = instantOf(it.lo), instantOf(it.cut), it.typ == model.Statement
+		win[i] = window{lo: lo[i], hi: instantOf(it.hi), end: instantOf(it.hi)}
 		ones[3*i], ones[3*i+1], ones[3*i+2] = i, it.article, i
 		members[i], arts[i], reps[i] = ones[3*i:3*i+1:3*i+1], ones[3*i+1:3*i+2:3*i+2], ones[3*i+2:3*i+3:3*i+3]
 	}
@@ -686,37 +690,35 @@ func cluster(items []*item) [][]*item {
 		}
 		// By start, then by order: the stable order, sorted faster.
 		slices.SortFunc(idx, func(x, y int) int {
-			if c := cmp.Compare(loSec[x], loSec[y]); c != 0 {
+			if c := cmp.Compare(lo[x].sec, lo[y].sec); c != 0 {
 				return c
 			}
-			if c := cmp.Compare(loNsec[x], loNsec[y]); c != 0 {
+			if c := cmp.Compare(lo[x].nsec, lo[y].nsec); c != 0 {
 				return c
 			}
 			return cmp.Compare(x, y)
 		})
 		var open []int // roots still reachable by date
 		for _, i := range idx {
-			it := items[i]
 			kept := open[:0]
-			cut := it.cut
 			for _, o := range open {
 				r := find(o)
-				if win[r].end.Before(cut) {
+				if win[r].end.before(cut[i]) {
 					continue // this group can no longer meet anything later
 				}
 				kept = append(kept, r)
 			}
 			open = kept
 			joined := false
+			ri := find(i) // (until it joins a group)
 			for _, r := range open {
-				if find(i) == r {
+				if ri == r {
 					joined = true
 					break
 				}
-				if it.typ == model.Statement && it.lo.Sub(win[r].end) >= statementGap {
+				if statement[i] && !subBefore(lo[i], win[r].end, statementGap) {
 					continue // every member is a statement too early for this one (compatible)
 				}
-				ri := find(i)
 				if fits(items, win[ri].join(win[r]), arts[ri], arts[r], reps[ri], reps[r]) {
 					union(i, r)
 					joined = true
@@ -766,20 +768,51 @@ func dedupRoots(roots []int, find func(int) int, mark []int, stamp int) []int {
 
 // window is what a group's dates allow: every member's range contains
 // [lo, hi] when lo is not after hi; end is the latest member's end.
-type window struct{ lo, hi, end time.Time }
+type window struct{ lo, hi, end instant }
 
 func (w window) join(v window) window {
 	// An undated report (zero bounds) allows any day.
-	if w.lo.IsZero() || v.lo.After(w.lo) {
+	if w.lo.isZero() || w.lo.before(v.lo) {
 		w.lo = v.lo
 	}
-	if w.hi.IsZero() || !v.hi.IsZero() && v.hi.Before(w.hi) {
+	if w.hi.isZero() || !v.hi.isZero() && v.hi.before(w.hi) {
 		w.hi = v.hi
 	}
-	if v.end.After(w.end) {
+	if w.end.before(v.end) {
 		w.end = v.end
 	}
 	return w
+}
+
+// instant is a time as the sweep compares it: in 12 bytes, without a
+// zone (time.Time's 24 bytes for a location it never reads).
+type instant struct {
+	sec  int64 // Unix seconds
+	nsec int32
+}
+
+func instantOf(t time.Time) instant { return instant{t.Unix(), int32(t.Nanosecond())} }
+
+// zeroSec is the zero time.Time's Unix seconds.
+var zeroSec = time.Time{}.Unix()
+
+func (t instant) isZero() bool { return t.sec == zeroSec && t.nsec == 0 }
+
+func (t instant) before(u instant) bool { return t.sec < u.sec || t.sec == u.sec && t.nsec < u.nsec }
+
+// subBefore reports whether t.Sub(u) < d, as time.Time's Sub says it
+// (which saturates: past some 292 years it compares as the true
+// difference does).
+func subBefore(t, u instant, d time.Duration) bool {
+	ds, dn := t.sec-u.sec, int64(t.nsec)-int64(u.nsec)
+	if dn < 0 {
+		ds, dn = ds-1, dn+int64(time.Second)
+	}
+	s, n := int64(d/time.Second), int64(d%time.Second)
+	if n < 0 {
+		s, n = s-1, n+int64(time.Second)
+	}
+	return ds < s || ds == s && dn < n
 }
 
 // fits reports whether two groups can be one event: no two events of one
@@ -788,7 +821,7 @@ func (w window) join(v window) window {
 // compatible (reps: one report of each signature in each group, which
 // answers for every report of that signature).
 func fits(items []*item, w window, artsA, artsB, repsA, repsB []int) bool {
-	if w.lo.After(w.hi) && w.hi.Sub(w.lo) < -14*24*time.Hour {
+	if w.hi.before(w.lo) && subBefore(w.hi, w.lo, -14*24*time.Hour) {
 		return false // no day every report allows, nor two weeks apart
 	}
 	small, big := artsA, artsB

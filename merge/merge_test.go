@@ -3,6 +3,7 @@ package merge
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"reflect"
 	"slices"
@@ -444,5 +445,42 @@ func TestMergeTakesWhatPriorBuilt(t *testing.T) {
 	}
 	if _, _, err := Merge(after(), nil); err == nil {
 		t.Error("articles given by their forms only, with nothing to load them, did not fail the merge")
+	}
+}
+
+// TestInstantsCompareAsTimes: the sweep's instants order, test for zero
+// and subtract as time.Time does, at the ends of its range too (an
+// undated visit's bounds are a day around the zero time).
+func TestInstantsCompareAsTimes(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	times := []time.Time{{}, time.Time{}.AddDate(0, 0, -1), time.Time{}.AddDate(0, 0, 1),
+		time.Date(2021, 7, 27, 0, 0, 0, 0, time.UTC), time.Date(2021, 7, 27, 0, 0, 0, 1, time.UTC),
+		time.Date(2021, 7, 27, 23, 59, 59, 999999999, time.UTC), time.Date(2262, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(1677, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2021, 7, 27, 0, 0, 0, 0, time.FixedZone("", 3*3600))}
+	for range 2000 {
+		times = append(times, time.Unix(r.Int64N(1<<36)-1<<35, r.Int64N(1e9)).UTC())
+	}
+	base := time.Date(2021, 7, 27, 0, 0, 0, 0, time.UTC)
+	for range 500 { // near one another, to the nanosecond
+		times = append(times, base.Add(time.Duration(r.Int64N(40*24*int64(time.Hour)))-20*24*time.Hour))
+	}
+	durations := []time.Duration{-14 * 24 * time.Hour, statementGap, 0, -time.Nanosecond, time.Nanosecond, -1500 * time.Millisecond}
+	for i, a := range times {
+		ia := instantOf(a)
+		if ia.isZero() != a.IsZero() {
+			t.Fatalf("%v: zero %v, instant says %v", a, a.IsZero(), ia.isZero())
+		}
+		for j := range 40 {
+			b := times[(i*7+j*13)%len(times)]
+			ib := instantOf(b)
+			if ia.before(ib) != a.Before(b) {
+				t.Fatalf("%v before %v: %v, instants say %v", a, b, a.Before(b), ia.before(ib))
+			}
+			for _, d := range durations {
+				if subBefore(ia, ib, d) != (a.Sub(b) < d) {
+					t.Fatalf("%v - %v < %v: %v, instants say %v", a, b, d, a.Sub(b) < d, subBefore(ia, ib, d))
+				}
+			}
+		}
 	}
 }
