@@ -428,6 +428,18 @@ func TestPriorTimeline(t *testing.T) {
 			t.Fatalf("the forms of %s differ", a.Known)
 		}
 	}
+	// Its forms are continued while they hold no more than twice the
+	// articles of the corpus, then written anew.
+	if f := c.NewForms(p, len(arts)); !f.Continues {
+		t.Error("the forms of a corpus of as many articles were not continued")
+	} else {
+		f.Discard()
+	}
+	if f := c.NewForms(p, len(arts)/3); f.Continues {
+		t.Error("the forms of a corpus of a third the articles were continued")
+	} else {
+		f.Discard()
+	}
 	if _, ok := c.PriorTimeline("there"); ok {
 		t.Error("a timeline of another place was found")
 	}

@@ -285,9 +285,6 @@ func load(sc Scanned, o LoadOptions, streamed bool) (*model.Timeline, *Stream) {
 			// Its events are decoded while the articles are read.
 			p, ok := o.Cache.PriorTimeline(place)
 			corpusForms = o.Cache.NewForms(p, len(srcs))
-			if !corpusForms.Continues {
-				priorForms = nil
-			}
 			if ok {
 				st := p.Timeline
 				priorForms = p.Forms
@@ -517,6 +514,9 @@ func load(sc Scanned, o LoadOptions, streamed bool) (*model.Timeline, *Stream) {
 			if prior != nil {
 				if fs := priorForms[known[k]]; fs != nil {
 					forms[k] = fs
+					if !corpusForms.Continues { // (written anew)
+						corpusForms.Add(known[k], fs)
+					}
 					return
 				}
 				if fs, err := e.hit.ReadForms(); err == nil {

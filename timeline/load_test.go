@@ -3,6 +3,7 @@ package timeline
 import (
 	"bytes"
 	"database/sql"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -111,6 +112,18 @@ func TestCacheGivesTheSameTimeline(t *testing.T) {
 	st, _ := c.Stats()
 	if st.Articles != 5 {
 		t.Errorf("%d articles in the cache, want 5 (entries replaced, not added)", st.Articles)
+	}
+
+	// Changes one after another, each merged again from the timeline
+	// before it (and the corpus's forms it continues).
+	for i, id := range []string{"000_086d0931ed3a5e4c", "004_e78b460b308c2ca4", "000_086d0931ed3a5e4c"} {
+		name := filepath.Join(dir, id+".txt")
+		data, _ := os.ReadFile(name)
+		os.WriteFile(name, append(data, fmt.Sprintf("\nوقال المتحدث إن المحادثات ستستأنف بعد %d أيام.\n", i+2)...), 0o600)
+		plain, _ := exportOf(t, dir, nil, nil)
+		if got, _ := exportOf(t, dir, c, nil); got != plain {
+			t.Fatalf("change %d: the cached load differs from a plain one", i+1)
+		}
 	}
 }
 
