@@ -38,6 +38,35 @@ type writer struct {
 	ents map[*extract.Entity]int
 }
 
+// pooled are the writers an article's rows are encoded with: an article
+// is encoded on the core that extracted it, and a fresh writer grew its
+// buffer from nothing each time (its copies were a quarter of a cold
+// run's allocations).
+var pooled = sync.Pool{New: func() any {
+	return &writer{strs: map[string]int{}, ents: map[*extract.Entity]int{}}
+}}
+
+// encode runs fn on a pooled writer (numbering entities when ents is
+// set) after the magic line, and returns a copy of what it wrote, of
+// its size.
+func encode(magic string, ents bool, fn func(w *writer)) []byte {
+	p := pooled.Get().(*writer)
+	w := &writer{b: append(p.b[:0], magic...), strs: p.strs}
+	if ents {
+		w.ents = p.ents
+	}
+	fn(w)
+	out := slices.Clone(w.b)
+	clear(p.strs)
+	clear(p.ents)
+	p.b = w.b
+	if cap(p.b) > 1<<20 {
+		p.b = nil // an outsized article's buffer is not kept
+	}
+	pooled.Put(p)
+	return out
+}
+
 func (w *writer) int(v int64) { w.b = binary.AppendVarint(w.b, v) }
 func (w *writer) uint(v int)  { w.b = binary.AppendUvarint(w.b, uint64(v)) }
 func (w *writer) bool(v bool) {
@@ -667,8 +696,10 @@ func list[T any](own []T, slab *[]T, k int, read func([]T, int) []T) []T {
 
 // encodeSource writes a source without its text.
 func encodeSource(src *model.Source) []byte {
-	w := &writer{strs: map[string]int{}}
-	w.b = append(w.b, "khatt-source-1\n"...)
+	return encode("khatt-source-1\n", false, func(w *writer) { w.source(src) })
+}
+
+func (w *writer) source(src *model.Source) {
 	w.str(src.ID)
 	w.str(src.Path)
 	w.str(src.Title)
@@ -688,7 +719,6 @@ func encodeSource(src *model.Source) []byte {
 	}
 	w.int(int64(src.BodyStart))
 	w.str(src.Hash)
-	return w.b
 }
 
 // decodeSource reads what encodeSource wrote.
@@ -857,8 +887,10 @@ func (r *reader) entityOnce(depth int) *extract.Entity {
 // encodeArticle writes one article's events as the extractor gave them
 // (what the merge needs of each).
 func encodeArticle(evs []extract.Event) []byte {
-	w := &writer{b: make([]byte, 0, 2048), strs: map[string]int{}, ents: map[*extract.Entity]int{}}
-	w.b = append(w.b, "khatt-article-3\n"...)
+	return encode("khatt-article-3\n", true, func(w *writer) { w.articleEvents(evs) })
+}
+
+func (w *writer) articleEvents(evs []extract.Event) {
 	w.uint(len(evs))
 	for i := range evs {
 		e := &evs[i]
@@ -888,7 +920,6 @@ func encodeArticle(evs []extract.Event) []byte {
 		w.conflicts(e.Conflicts)
 		w.int(int64(e.Anchor))
 	}
-	return w.b
 }
 
 // decodeArticle reads what encodeArticle wrote; damage is an error.
@@ -947,10 +978,7 @@ func decodeArticle(b []byte) ([]extract.Event, error) {
 // article's events (merge.Form), so that a corpus whose articles are
 // cached is clustered again without decoding their events.
 func encodeForms(fs []merge.Form) []byte {
-	w := &writer{b: make([]byte, 0, 256), strs: map[string]int{}}
-	w.b = append(w.b, formsMagic...)
-	w.forms(fs)
-	return w.b
+	return encode(formsMagic, false, func(w *writer) { w.forms(fs) })
 }
 
 const formsMagic = "khatt-forms-1\n"
