@@ -41,7 +41,7 @@ import (
 
 // schema is the layout's version; a database of another layout is made
 // again.
-const schema = "khatt-cache-11"
+const schema = "khatt-cache-12"
 
 // Cache is an open cache database.
 type Cache struct {
@@ -63,6 +63,7 @@ type Cache struct {
 	misses     int
 	othersOnce sync.Once
 	others     map[string]bool
+	packs      packs // where the articles' events are (see packDir)
 }
 
 // prefetch is what Lookup reads of every article of this version, read in
@@ -195,6 +196,7 @@ func Open(path, version string, warn func(string)) (*Cache, error) {
 		os.Rename(path+suffix, path+".bad"+suffix)
 	}
 	os.RemoveAll(timelineDir(path)) // the set-aside database's timelines
+	os.RemoveAll(packDir(path))     // and its articles' events
 	return open(path, version)
 }
 
@@ -213,7 +215,7 @@ func open(path, version string) (*Cache, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cache: %w", err)
 	}
-	c := &Cache{db: db, path: path, version: version}
+	c := &Cache{db: db, path: path, version: version, packs: packs{dir: packDir(path)}}
 	if err := c.init(); err != nil {
 		db.Close()
 		if isCorrupt(err) {
@@ -252,10 +254,12 @@ func (c *Cache) init() error {
 			CREATE TABLE articles (
 				key TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL,
 				hash TEXT NOT NULL, version TEXT NOT NULL, source BLOB NOT NULL,
-				-- forms before events: a row is read in order, and reading
-				-- the forms alone then never reads the events' pages.
-				forms BLOB NOT NULL, events BLOB NOT NULL);
+				-- events, forms: where the article's events and their
+				-- forms are (references into one pack: see packDir).
+				events BLOB NOT NULL, forms BLOB NOT NULL);
 			CREATE INDEX articles_hash ON articles(version, hash);
+			-- What a sweep of the packs reads (every reference).
+			CREATE INDEX articles_packs ON articles(events, forms);
 			-- What Lookup reads of every article, apart from the events, by
 			-- key (a path): a corpus's articles are a range of it, which
 			-- reads a few megabytes at 10k articles where the table holds
@@ -291,14 +295,20 @@ func (c *Cache) eventsStmt() (*sql.Stmt, error) {
 // Path is the database's file.
 func (c *Cache) Path() string { return c.path }
 
-// Close closes the database.
+// Close closes the database, after a sweep of the packs when this process
+// wrote one.
 func (c *Cache) Close() error {
 	c.takePrefetch(false)
 	c.eventsOnce.Do(func() {}) // never prepared from here on
 	if c.events != nil {
 		c.events.Close()
 	}
-	return c.db.Close()
+	var err error
+	if c.packs.wrote {
+		err = c.sweepPacks(packGrace)
+	}
+	c.packs.closeAll()
+	return errors.Join(err, c.db.Close())
 }
 
 // Article is what the cache keeps of one article: its source (without its
@@ -314,7 +324,8 @@ type Article struct {
 	// Forms are merge.FormsOf(Events): to store (nil: worked out by
 	// Encode); what Lookup finds is read by ReadForms.
 	Forms   []merge.Form
-	raw     []byte
+	raw     []byte // a reference to its events in a pack
+	pk      *packs // where raw points
 	c       *Cache // where to read the events from, for Decode
 	encoded [3][]byte
 }
@@ -349,6 +360,10 @@ func (a *Article) ReadForms() ([]merge.Form, error) {
 		a.Key, a.Hash, a.c.version).Scan(&raw); err != nil {
 		return nil, a.c.fail(err)
 	}
+	raw, err := a.c.packs.read(raw)
+	if err != nil {
+		return nil, err
+	}
 	fs, err := decodeForms(raw)
 	if err != nil {
 		return nil, err
@@ -369,19 +384,23 @@ func (a *Article) Decode() ([]extract.Event, error) {
 		if err := st.QueryRow(a.Key, a.Hash, a.c.version).Scan(&a.raw); err != nil {
 			return nil, a.c.fail(err)
 		}
-		a.c = nil
+		a.pk, a.c = &a.c.packs, nil
 	}
-	if a.Events != nil || a.raw == nil {
+	if a.Events != nil || a.raw == nil || a.pk == nil {
 		return a.Events, nil
 	}
-	evs, err := decodeArticle(a.raw)
+	b, err := a.pk.read(a.raw)
 	if err != nil {
 		return nil, err
 	}
-	// Decoded strings share the row's bytes, half of which (symbol
+	evs, err := decodeArticle(b)
+	if err != nil {
+		return nil, err
+	}
+	// Decoded strings share the bytes read, half of which (symbol
 	// tables, numbers) no event needs: the events keep a copy of what
-	// they quote, and the row goes.
-	extract.Detach(evs, unsafe.String(unsafe.SliceData(a.raw), len(a.raw)))
+	// they quote, and the bytes go.
+	extract.Detach(evs, unsafe.String(unsafe.SliceData(b), len(b)))
 	a.Events, a.raw = evs, nil
 	return evs, nil
 }
@@ -399,7 +418,7 @@ func (c *Cache) Fetch(arts []*Article) error {
 		}
 	}
 	return c.fetch(want, "events", func(a *Article, b []byte) {
-		a.raw, a.c = b, nil
+		a.raw, a.pk, a.c = b, &c.packs, nil
 		a.Decode() // kept, or failed and left to fail again for the caller
 	})
 }
@@ -413,8 +432,10 @@ func (c *Cache) FetchForms(arts []*Article) error {
 		}
 	}
 	return c.fetch(want, "forms", func(a *Article, b []byte) {
-		if fs, err := decodeForms(b); err == nil {
-			a.Forms = fs
+		if b, err := c.packs.read(b); err == nil {
+			if fs, err := decodeForms(b); err == nil {
+				a.Forms = fs
+			}
 		} // else left to fail again for the caller
 	})
 }
@@ -469,7 +490,7 @@ func (c *Cache) FetchFew(arts []*Article) error {
 			args = append(args, k)
 		}
 		errs[b] = c.fetchRows(want, func(a *Article, b []byte) {
-			a.raw, a.c = b, nil
+			a.raw, a.pk, a.c = b, &c.packs, nil
 			a.Decode() // kept, or failed and left to fail again for the caller
 		}, `SELECT key, hash, events FROM articles WHERE version = ? AND key IN (?`+strings.Repeat(", ?", len(ks)-1)+`)`, args...)
 	})
@@ -621,7 +642,7 @@ func (c *Cache) ByHash(hash string) (*Article, bool) {
 	if a.Source, err = decodeSource(src); err != nil {
 		return nil, false
 	}
-	a.raw = evs
+	a.raw, a.pk = evs, &c.packs
 	if _, err := a.Decode(); err != nil {
 		return nil, false
 	}
@@ -638,18 +659,28 @@ func (c *Cache) Put(arts []*Article) error {
 		return c.fail(err)
 	}
 	defer tx.Rollback()
-	st, err := tx.Prepare(`INSERT OR REPLACE INTO articles(key, size, mtime, hash, version, source, forms, events) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	st, err := tx.Prepare(`INSERT OR REPLACE INTO articles(key, size, mtime, hash, version, source, events, forms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return c.fail(err)
 	}
 	defer st.Close()
+	blobs := make([][]byte, 0, 2*len(arts))
 	for _, a := range arts {
 		if a.encoded[0] == nil {
 			if err := a.Encode(); err != nil {
 				return err
 			}
 		}
-		if _, err := st.Exec(a.Key, a.Size, a.ModTime, a.Hash, c.version, a.encoded[0], a.encoded[2], a.encoded[1]); err != nil {
+		blobs = append(blobs, a.encoded[1], a.encoded[2])
+	}
+	// The events and forms go to the pack before their rows are
+	// committed.
+	refs, err := c.packs.append(blobs)
+	if err != nil {
+		return c.fail(err)
+	}
+	for i, a := range arts {
+		if _, err := st.Exec(a.Key, a.Size, a.ModTime, a.Hash, c.version, a.encoded[0], refs[2*i], refs[2*i+1]); err != nil {
 			return c.fail(err)
 		}
 	}
@@ -1013,10 +1044,12 @@ func (c *Cache) Stats() (Stats, error) {
 			s.Bytes += info.Size()
 		}
 	}
-	if entries, err := os.ReadDir(timelineDir(c.path)); err == nil {
-		for _, e := range entries {
-			if info, err := e.Info(); err == nil {
-				s.Bytes += info.Size()
+	for _, dir := range []string{timelineDir(c.path), packDir(c.path)} {
+		if entries, err := os.ReadDir(dir); err == nil {
+			for _, e := range entries {
+				if info, err := e.Info(); err == nil {
+					s.Bytes += info.Size()
+				}
 			}
 		}
 	}
@@ -1056,6 +1089,11 @@ func (c *Cache) Prune(exists func(key string) bool) (int, error) {
 	if err := c.sweepTimelines(); err != nil {
 		return 0, err
 	}
+	// (Packs written in the last minute may be another process's, not
+	// yet committed.)
+	if err := c.sweepPacks(time.Minute); err != nil {
+		return 0, err
+	}
 	_, err = c.db.Exec(`VACUUM`)
 	return len(gone), c.fail(err)
 }
@@ -1065,8 +1103,12 @@ func (c *Cache) Clear() error {
 	if _, err := c.db.Exec(`DELETE FROM articles; DELETE FROM timelines`); err != nil {
 		return c.fail(err)
 	}
-	if err := os.RemoveAll(timelineDir(c.path)); err != nil {
-		return c.fail(err)
+	c.packs.closeAll()
+	c.packs.wrote = false
+	for _, dir := range []string{timelineDir(c.path), packDir(c.path)} {
+		if err := os.RemoveAll(dir); err != nil {
+			return c.fail(err)
+		}
 	}
 	_, err := c.db.Exec(`VACUUM`)
 	return c.fail(err)
