@@ -515,7 +515,7 @@ func ParseArticle(display string, data []byte, meta map[string]string) (model.So
 	}
 	// Controls (ESC, BEL, C1 …) become spaces of the same length: they can
 	// never reach a terminal, and every offset still points into the file.
-	if bytes.ContainsFunc(data, safe.IsControl) {
+	if safe.HasControl(data) {
 		data = bytes.Clone(data) // the caller's bytes stay as they were
 		safe.Blank(data)
 	}

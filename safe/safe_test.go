@@ -57,3 +57,12 @@ func FuzzBlank(f *testing.F) {
 		}
 	})
 }
+
+// HasControl's byte scan answers as asking IsControl of every rune does.
+func TestHasControlAsIsControl(t *testing.T) {
+	for _, s := range []string{"", "زار الرئيس\nالقاهرة", "a\x1bb", "\t", "\r\n", "x\x7f", "\u0085", "\u009f", "\u00a0 «»", "é\u00c2", "\u0080", "\u0100\u0180", "ok\n"} {
+		if got, want := HasControl([]byte(s)), strings.ContainsFunc(s, IsControl); got != want {
+			t.Errorf("HasControl(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
