@@ -228,32 +228,57 @@ func TestVersionIsTheBuildID(t *testing.T) {
 
 // TestChangedCorpusWithDamagedRows: a corpus merged again from its prior
 // timeline, one article changed, whose other articles' events the cache
-// can no longer read: they are extracted again and the timeline is the
-// one a plain load gives.
+// can no longer read (their rows damaged, or the packs that hold them cut
+// short): they are extracted again and the timeline is the one a plain
+// load gives.
 func TestChangedCorpusWithDamagedRows(t *testing.T) {
-	dir := copySeeds(t)
-	path := filepath.Join(t.TempDir(), "index.db")
-	c, err := cache.Open(path, "test", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	if cold, _ := exportOf(t, dir, c, nil); cold == "" {
-		t.Fatal("no timeline")
-	}
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Exec(`UPDATE articles SET events = x'00'`); err != nil {
-		t.Fatal(err)
-	}
-	name := filepath.Join(dir, "002_47b55d47341a47b0.txt")
-	data, _ := os.ReadFile(name)
-	os.WriteFile(name, []byte(strings.Replace(string(data), "قاآني", "قآني", 1)), 0o600)
-	plain, _ := exportOf(t, dir, nil, nil)
-	if got, _ := exportOf(t, dir, c, nil); got != plain {
-		t.Errorf("with damaged rows, the timeline merged again differs from a plain one:\n%.3000s\n---\n%.3000s", got, plain)
+	for _, damage := range []struct {
+		name string
+		do   func(t *testing.T, path string)
+	}{
+		{"rows", func(t *testing.T, path string) {
+			db, err := sql.Open("sqlite", path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if _, err := db.Exec(`UPDATE articles SET events = x'00'`); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"packs", func(t *testing.T, path string) {
+			packs, _ := filepath.Glob(path + ".packs/*.pack")
+			if len(packs) == 0 {
+				t.Fatal("no packs")
+			}
+			for _, p := range packs {
+				os.Truncate(p, 100)
+			}
+		}},
+	} {
+		t.Run(damage.name, func(t *testing.T) {
+			dir := copySeeds(t)
+			path := filepath.Join(t.TempDir(), "index.db")
+			c, err := cache.Open(path, "test", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cold, _ := exportOf(t, dir, c, nil); cold == "" {
+				t.Fatal("no timeline")
+			}
+			c.Close()
+			damage.do(t, path)
+			if c, err = cache.Open(path, "test", nil); err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close()
+			name := filepath.Join(dir, "002_47b55d47341a47b0.txt")
+			data, _ := os.ReadFile(name)
+			os.WriteFile(name, []byte(strings.Replace(string(data), "قاآني", "قآني", 1)), 0o600)
+			plain, _ := exportOf(t, dir, nil, nil)
+			if got, _ := exportOf(t, dir, c, nil); got != plain {
+				t.Errorf("with damaged %s, the timeline merged again differs from a plain one:\n%.3000s\n---\n%.3000s", damage.name, got, plain)
+			}
+		})
 	}
 }
