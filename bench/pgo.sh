@@ -7,15 +7,7 @@
 #
 #   bench/pgo.sh [N]        N generated articles (default 10000)
 set -euo pipefail
-n=${1:-10000}
-here=$(cd "$(dirname "$0")/.." && pwd)
-gen=${GEN_CORPUS:-$here/../shared/tools/gen-corpus}
-work=${KHATT_BENCH_DIR:-/tmp/khatt-bench}
-corpus=$work/c$n
-mkdir -p "$work"
-if [ ! -d "$corpus" ]; then
-	"$gen" "$corpus" "$n" >/dev/null
-fi
+. "$(dirname "$0")/corpus.sh"
 bin=$work/khatt-pgo
 (cd "$here" && go build -pgo=off -o "$bin" .)
 export XDG_CACHE_HOME=$work/pgo-cache

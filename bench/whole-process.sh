@@ -9,15 +9,7 @@
 # for the reader's first frame. The corpus is written once to
 # ${KHATT_BENCH_DIR:-/tmp/khatt-bench}/cN and reused.
 set -euo pipefail
-n=${1:-10000}
-here=$(cd "$(dirname "$0")/.." && pwd)
-gen=${GEN_CORPUS:-$here/../shared/tools/gen-corpus}
-work=${KHATT_BENCH_DIR:-/tmp/khatt-bench}
-corpus=$work/c$n
-mkdir -p "$work"
-if [ ! -d "$corpus" ]; then
-	"$gen" "$corpus" "$n" >/dev/null
-fi
+. "$(dirname "$0")/corpus.sh"
 bin=$work/khatt
 (cd "$here" && go build -o "$bin" .)
 export XDG_CACHE_HOME=$work/cache

@@ -411,26 +411,33 @@ func (a *Article) Decode() ([]extract.Event, error) {
 // all in memory at once (at 100k articles they are a gigabyte). Decode
 // then returns what was decoded (or the error, again).
 func (c *Cache) Fetch(arts []*Article) error {
+	want := c.wanted(arts, func(a *Article) bool { return a.raw == nil && a.Events == nil })
+	return c.fetch(want, "events", c.takeEvents)
+}
+
+// wanted maps by key the articles found in this cache that need says are
+// still to be read.
+func (c *Cache) wanted(arts []*Article, need func(*Article) bool) map[string]*Article {
 	want := map[string]*Article{}
 	for _, a := range arts {
-		if a.raw == nil && a.Events == nil && a.c == c {
+		if a.c == c && need(a) {
 			want[a.Key] = a
 		}
 	}
-	return c.fetch(want, "events", func(a *Article, b []byte) {
-		a.raw, a.pk, a.c = b, &c.packs, nil
-		a.Decode() // kept, or failed and left to fail again for the caller
-	})
+	return want
+}
+
+// takeEvents gives an article the reference to its events a row held,
+// and decodes them: kept, or failed and left to fail again for the
+// caller.
+func (c *Cache) takeEvents(a *Article, ref []byte) {
+	a.raw, a.pk, a.c = ref, &c.packs, nil
+	a.Decode()
 }
 
 // FetchForms is Fetch of the articles' forms (see ReadForms).
 func (c *Cache) FetchForms(arts []*Article) error {
-	want := map[string]*Article{}
-	for _, a := range arts {
-		if a.Forms == nil && a.Events == nil && a.c == c {
-			want[a.Key] = a
-		}
-	}
+	want := c.wanted(arts, func(a *Article) bool { return a.Forms == nil && a.Events == nil })
 	return c.fetch(want, "forms", func(a *Article, b []byte) {
 		if b, err := c.packs.read(b); err == nil {
 			if fs, err := decodeForms(b); err == nil {
@@ -468,12 +475,7 @@ func (c *Cache) fetch(want map[string]*Article, column string, take func(*Articl
 // changed corpus must read whole: see merge.Prior): read by their keys, a
 // batch at a time, on every core, rather than in a pass over all.
 func (c *Cache) FetchFew(arts []*Article) error {
-	want := map[string]*Article{}
-	for _, a := range arts {
-		if a.raw == nil && a.Events == nil && a.c == c {
-			want[a.Key] = a
-		}
-	}
+	want := c.wanted(arts, func(a *Article) bool { return a.raw == nil && a.Events == nil })
 	keys := make([]string, 0, len(want))
 	for k := range want {
 		keys = append(keys, k)
@@ -489,10 +491,7 @@ func (c *Cache) FetchFew(arts []*Article) error {
 		for _, k := range ks {
 			args = append(args, k)
 		}
-		errs[b] = c.fetchRows(want, func(a *Article, b []byte) {
-			a.raw, a.pk, a.c = b, &c.packs, nil
-			a.Decode() // kept, or failed and left to fail again for the caller
-		}, `SELECT key, hash, events FROM articles WHERE version = ? AND key IN (?`+strings.Repeat(", ?", len(ks)-1)+`)`, args...)
+		errs[b] = c.fetchRows(want, c.takeEvents, `SELECT key, hash, events FROM articles WHERE version = ? AND key IN (?`+strings.Repeat(", ?", len(ks)-1)+`)`, args...)
 	})
 	return c.fail(errors.Join(errs...))
 }

@@ -503,12 +503,9 @@ func TestFetchForms(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func(n int) { smallLookup = n }(smallLookup)
+	sizes, times := unchanged(keys)
 	for _, small := range []int{500, 0} { // asked one by one; read in one pass
 		smallLookup = small
-		sizes, times := make([]int64, len(keys)), make([]int64, len(keys))
-		for i := range keys {
-			sizes[i], times[i] = 10, 20
-		}
 		got, err := c.Lookup(keys, sizes, times)
 		if err != nil || len(got) != len(keys) {
 			t.Fatalf("lookup: %d of %d, %v", len(got), len(keys), err)
@@ -548,10 +545,7 @@ func TestFetchFew(t *testing.T) {
 		keys = append(keys, fmt.Sprintf("/x/%03d.txt", i))
 	}
 	putArticles(t, c, keys)
-	sizes, times := make([]int64, len(keys)), make([]int64, len(keys))
-	for i := range keys {
-		sizes[i], times[i] = 10, 20
-	}
+	sizes, times := unchanged(keys)
 	got, err := c.Lookup(keys, sizes, times)
 	if err != nil || len(got) != len(keys) {
 		t.Fatalf("lookup: %d of %d, %v", len(got), len(keys), err)

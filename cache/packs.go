@@ -224,6 +224,23 @@ func (c *Cache) sweepPacks(grace time.Duration) error {
 	if err != nil {
 		return nil // none
 	}
+	type pack struct {
+		name       string
+		size, live int64
+	}
+	// The packs a sweep may touch, before the rows are read: none, most
+	// runs (this process's pack alone, or others written lately).
+	var packs []pack
+	for _, e := range entries {
+		name := e.Name()
+		info, err := e.Info()
+		if err == nil && validPack(name) && name != c.packs.name && time.Since(info.ModTime()) >= grace {
+			packs = append(packs, pack{name: name, size: info.Size()})
+		}
+	}
+	if len(packs) == 0 {
+		return nil
+	}
 	live := map[string]int64{}
 	rows, err := c.db.Query(`SELECT events, forms FROM articles`)
 	if err != nil {
@@ -244,22 +261,13 @@ func (c *Cache) sweepPacks(grace time.Duration) error {
 	if err := rows.Err(); err != nil {
 		return c.fail(err)
 	}
-	type pack struct {
-		name       string
-		size, live int64
-	}
 	var old, small []pack
 	var dead int64
-	for _, e := range entries {
-		name := e.Name()
-		info, err := e.Info()
-		if err != nil || !validPack(name) || name == c.packs.name || time.Since(info.ModTime()) < grace {
-			continue
-		}
-		p := pack{name, info.Size(), live[name]}
+	for _, p := range packs {
+		p.live = live[p.name]
 		switch {
 		case p.live == 0:
-			os.Remove(filepath.Join(c.packs.dir, name))
+			os.Remove(filepath.Join(c.packs.dir, p.name))
 		case p.live < p.size/2:
 			old = append(old, p)
 			dead += p.size - p.live

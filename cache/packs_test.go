@@ -77,6 +77,20 @@ func TestEventsLiveInPacks(t *testing.T) {
 	c.Close()
 }
 
+// setRefs makes every row of the cache at path refer to its events and
+// forms by ref.
+func setRefs(t *testing.T, path string, ref []byte) {
+	t.Helper()
+	c, err := Open(path, "v1", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if _, err := c.db.Exec(`UPDATE articles SET events = ?, forms = ?`, ref, ref); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // A pack damaged, cut short or gone, or a row that names something else,
 // is an error for the article (extracted again), never its events.
 func TestDamagedPacksAreNotTrusted(t *testing.T) {
@@ -106,26 +120,10 @@ func TestDamagedPacksAreNotTrusted(t *testing.T) {
 			}
 		}},
 		{"a row that names a path", func(t *testing.T, path, pack string) {
-			c, err := Open(path, "v1", nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer c.Close()
-			evil := append([]byte(refMagic+"../../../../../../etc/passwd"), 0, 10, 1, 2, 3, 4)
-			if _, err := c.db.Exec(`UPDATE articles SET events = ?, forms = ?`, evil, evil); err != nil {
-				t.Fatal(err)
-			}
+			setRefs(t, path, append([]byte(refMagic+"../../../../../../etc/passwd"), 0, 10, 1, 2, 3, 4))
 		}},
 		{"a row that asks for a gigabyte", func(t *testing.T, path, pack string) {
-			c, err := Open(path, "v1", nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer c.Close()
-			huge := ref{pack: filepath.Base(pack), off: 0, n: 1 << 30}.encode()
-			if _, err := c.db.Exec(`UPDATE articles SET events = ?, forms = ?`, huge, huge); err != nil {
-				t.Fatal(err)
-			}
+			setRefs(t, path, ref{pack: filepath.Base(pack), off: 0, n: 1 << 30}.encode())
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
