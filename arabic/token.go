@@ -192,7 +192,8 @@ func Analyse(w string) []Analysis {
 // segments holds the cache for as long as it reads those tokens. A cache
 // belongs to one goroutine; the zero value is ready to use.
 type Cache struct {
-	m          map[string]cached
+	m          map[string]int32 // a word as written → its index in words
+	words      []cached
 	Classifier Classifier
 	arena      []Token
 }
@@ -206,11 +207,14 @@ type cached struct {
 	closed [2]uint8
 }
 
-func (c *Cache) get(raw string) cached {
+func (c *Cache) get(raw string) *cached {
 	if c != nil && c.m != nil {
-		if w, ok := c.m[raw]; ok {
-			return w
+		if k, ok := c.m[raw]; ok {
+			return &c.words[k]
 		}
+	}
+	if c != nil {
+		raw = strings.Clone(raw) // kept: not the article's text
 	}
 	w := cached{norm: Normalize(raw)}
 	if w.norm != "" {
@@ -238,13 +242,17 @@ func (c *Cache) get(raw string) cached {
 			w.closed = [2]uint8{closedClass[w.norm] | closedKnown, closedClass[bare] | closedKnown}
 		}
 	}
-	if c != nil {
-		if c.m == nil || len(c.m) > 1<<16 {
-			c.m = map[string]cached{} // bounded: a hostile text of unique words stays small
-		}
-		c.m[raw] = w
+	if c == nil {
+		return &w
 	}
-	return w
+	if c.m == nil || len(c.words) >= 1<<16 {
+		// Bounded: a hostile text of unique words stays small. Tokens
+		// made before keep what they were given (words are never changed).
+		c.m, c.words = map[string]int32{}, nil
+	}
+	c.m[raw] = int32(len(c.words))
+	c.words = append(c.words, w)
+	return &c.words[len(c.words)-1]
 }
 
 // Tokenize splits text[start:end] into tokens with offsets into text,

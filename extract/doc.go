@@ -99,29 +99,29 @@ type sent struct {
 // entityAt is the lexicon's entity phrase starting at token i of s
 // (Entities.At), looked up once per token: recognising entities asks it
 // of most tokens four or five times (the outlet's mask, media, known
-// names, in both passes).
-func (d *doc) entityAt(s *sent, i int) (lexicon.Match[*lexicon.Entity], bool) {
+// names, in both passes). The match is the doc's: read it, never change it.
+func (d *doc) entityAt(s *sent, i int) (*lexicon.Match[*lexicon.Entity], bool) {
 	toks := s.Tokens
 	if i < 0 || i >= len(toks) {
-		return lexicon.Match[*lexicon.Entity]{}, false
+		return nil, false
 	}
 	if s.entAt == nil {
 		s.entAt = make([]int32, len(toks))
 	}
 	switch k := s.entAt[i]; {
 	case k > 0:
-		return d.sc.entHits[k-1], true
+		return &d.sc.entHits[k-1], true
 	case k < 0:
-		return lexicon.Match[*lexicon.Entity]{}, false
+		return nil, false
 	}
 	m, ok := d.x.lx.Entities.At(toks, i)
 	if !ok {
 		s.entAt[i] = -1
-		return m, false
+		return nil, false
 	}
 	d.sc.entHits = append(d.sc.entHits, m)
 	s.entAt[i] = int32(len(d.sc.entHits))
-	return m, true
+	return &d.sc.entHits[len(d.sc.entHits)-1], true
 }
 
 // mentionAt is the index in s.ments of the (last) mention that starts at

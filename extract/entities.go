@@ -78,6 +78,7 @@ type entityStore struct {
 	salience map[*Entity]int
 	total    map[*Entity]int // the whole article's counts, from the first pass
 	seen     []*Entity       // named persons in the order of their mentions (second pass)
+	folds    *folds
 }
 
 type titledPerson struct {
@@ -86,15 +87,15 @@ type titledPerson struct {
 	sent   int
 }
 
-func newStore() *entityStore {
-	return &entityStore{byKey: map[string]*Entity{}, surnames: map[string]*Entity{}, salience: map[*Entity]int{}, total: map[*Entity]int{}}
+func newStore(f *folds) *entityStore {
+	return &entityStore{byKey: map[string]*Entity{}, surnames: map[string]*Entity{}, salience: map[*Entity]int{}, total: map[*Entity]int{}, folds: f}
 }
 
 // known returns the article's entity for a lexicon entry.
 func (st *entityStore) known(e *lexicon.Entity) *Entity {
 	key := e.Key
 	if key == "" {
-		key = arabic.Fold(e.Name)
+		key = st.folds.fold(e.Name)
 	}
 	if x := st.byKey[key]; x != nil {
 		return x
@@ -113,7 +114,7 @@ func (st *entityStore) known(e *lexicon.Entity) *Entity {
 
 // person returns the article's entity for a discovered name.
 func (st *entityStore) person(name string) *Entity {
-	key := arabic.Fold(name)
+	key := st.folds.fold(name)
 	words := strings.Fields(key)
 	if len(words) == 1 {
 		// «الشيخ محمد» after «محمد بن زايد», «(… مايك) بومبيو»: the one

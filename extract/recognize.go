@@ -13,7 +13,7 @@ import (
 // sentence again with all of that known, so that a headline's «ولي العهد
 // السعودي» or a surname seen before the full name find their person.
 func (d *doc) entities() {
-	d.ents = newStore()
+	d.ents = newStore(&d.sc.folds)
 	for _, s := range d.sents {
 		if !s.furniture {
 			d.recognize(s, false)
@@ -286,16 +286,20 @@ func (d *doc) known(s *sent, i int) (mention, bool) {
 	if ok && is(toks, i, g.ibn) && i > 0 && d.nameWord(toks, i-1) {
 		ok = false // "عبد الله بن زايد" is not "بن زايد"
 	}
+	n := 0 // tokens the name spans
+	if ok {
+		n = m.N
+	}
 	if ok && m.Val.Kind == model.Person && i > 0 && d.x.lx.Given.Has(toks, i-1) && !d.x.lx.Titles.Has(toks, i-1) {
 		// «مصطفى الكاظمي» listed as «الكاظمي»: the given name before is his.
 		if k, in := s.mentionAt(i - 1); !in || k < 0 {
 			i--
-			m.N++
+			n++
 		}
 	}
 	if ok {
 		e := d.ents.known(m.Val)
-		end := i + m.N
+		end := i + n
 		if e.Kind == model.Person {
 			end = d.patronymics(toks, end)
 		}
@@ -381,7 +385,7 @@ func (d *doc) media(s *sent, i int) (mention, bool) {
 		j++
 	}
 	name := strings.TrimSpace(d.text[toks[i].Start:toks[j-1].End])
-	return mention{from: i, to: j, ent: &Entity{Name: name, Key: arabic.Fold(name), Kind: model.Media}, prep: prepOf(head), conj: head.Conj()}, true
+	return mention{from: i, to: j, ent: &Entity{Name: name, Key: d.ents.folds.fold(name), Kind: model.Media}, prep: prepOf(head), conj: head.Conj()}, true
 }
 
 // government reads "الجانبان العراقي والأمريكي"، "الحكومة الإيرانية"،
@@ -417,9 +421,9 @@ func (d *doc) government(s *sent, i int) ([]mention, int) {
 		if len(out) == 1 {
 			name := strings.TrimSpace(d.text[toks[i].Start:toks[j-1].End])
 			name = strings.TrimPrefix(strings.TrimPrefix(name, "و"), "ف")
-			e := d.ents.byKey[arabic.Fold(name)]
+			e := d.ents.byKey[d.ents.folds.fold(name)]
 			if e == nil {
-				e = &Entity{Name: stripTatweel(name), Key: arabic.Fold(name), Kind: model.Organisation, Country: out[0].ent.Name, Acts: true}
+				e = &Entity{Name: stripTatweel(name), Key: d.ents.folds.fold(name), Kind: model.Organisation, Country: out[0].ent.Name, Acts: true}
 				d.ents.byKey[e.Key] = e
 			}
 			out = []mention{{from: i, to: j, ent: e}}
@@ -483,7 +487,7 @@ func (d *doc) collective(s *sent, i int) (mention, bool) {
 	}
 	head, _ := d.x.w.collective.In(&toks[i])
 	name := d.surfaceOf(toks, i, j, head)
-	key := arabic.Fold(name)
+	key := d.ents.folds.fold(name)
 	e := d.ents.byKey[key]
 	if e == nil {
 		e = &Entity{Name: name, Key: key, Kind: model.Organisation, Members: members}
@@ -566,7 +570,7 @@ func (d *doc) institution(s *sent, i int) (mention, bool) {
 		return mention{}, false
 	}
 	name := d.surface(toks, i, j, head.Conj())
-	key := "org:" + arabic.Fold(name)
+	key := "org:" + d.ents.folds.fold(name)
 	e := d.ents.byKey[key]
 	if e == nil {
 		e = &Entity{Name: name, Key: key, Kind: model.Organisation, Country: country, Acts: true}

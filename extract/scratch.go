@@ -1,6 +1,11 @@
 package extract
 
-import "khatt/lexicon"
+import (
+	"strings"
+
+	"khatt/arabic"
+	"khatt/lexicon"
+)
 
 // scratch is the room an article's extraction works in and drops when
 // its events are out: its frames, its events before output, the entity
@@ -11,6 +16,28 @@ type scratch struct {
 	frames  slab[frame]
 	events  slab[docEvent]
 	entHits []lexicon.Match[*lexicon.Entity]
+	folds   folds
+}
+
+// folds remembers names' matching keys (arabic.Fold) from article to
+// article: the same outlets, bodies and people come back, and folding
+// analyses every word again. It holds copies, never an article's text.
+type folds map[string]string
+
+// maxFolds bounds what folds keeps: a text of unique names stays small.
+const maxFolds = 1 << 14
+
+func (f *folds) fold(name string) string {
+	if k, ok := (*f)[name]; ok {
+		return k
+	}
+	k := arabic.Fold(name)
+	if *f == nil || len(*f) >= maxFolds {
+		*f = make(folds)
+	}
+	k = strings.Clone(k)
+	(*f)[strings.Clone(name)] = k
+	return k
 }
 
 // reset makes the room free for the next document, holding nothing of

@@ -1,6 +1,13 @@
 package extract
 
-import "testing"
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"unsafe"
+
+	"khatt/arabic"
+)
 
 // TestSlabHandsOutZeroedValues: what a slab hands out after a reset is
 // zero, whatever was written in it before, across chunk boundaries.
@@ -19,5 +26,30 @@ func TestSlabHandsOutZeroedValues(t *testing.T) {
 	}
 	if len(s.chunks) != 3 {
 		t.Errorf("%d chunks for %d values a round: the room is not reused", len(s.chunks), slabChunk*2+5)
+	}
+}
+
+// TestFoldsRemember: a remembered key is arabic.Fold's, held as a copy
+// (never the article's text), and the memory stays bounded.
+func TestFoldsRemember(t *testing.T) {
+	var f folds
+	text := "قال وزير الخارجيّة فؤاد حسين"
+	name := text[len("قال "):]
+	if got, want := f.fold(name), arabic.Fold(name); got != want {
+		t.Fatalf("fold %q = %q, want %q", name, got, want)
+	}
+	for k, v := range f {
+		if unsafe.StringData(k) == unsafe.StringData(name) || strings.Contains(text, v) && unsafe.StringData(v) == unsafe.StringData(text[strings.Index(text, v):]) {
+			t.Errorf("the memo holds the article's own bytes: %q → %q", k, v)
+		}
+	}
+	if again := f.fold(name); again != arabic.Fold(name) {
+		t.Errorf("remembered %q, want %q", again, arabic.Fold(name))
+	}
+	for i := range maxFolds + 10 {
+		f.fold(strconv.Itoa(i))
+	}
+	if len(f) > maxFolds {
+		t.Errorf("%d names remembered, bound %d", len(f), maxFolds)
 	}
 }

@@ -106,7 +106,10 @@ func (d *doc) layers(s *sent) {
 	for k := range s.trigs {
 		s.trigs[k].clause = arabic.Of(s.clauses, s.trigs[k].at)
 	}
-	if !s.furniture {
+	if !s.furniture && len(s.trigs) > 0 {
+		// Only a trigger's frame reads its sentence's dates (dateFrames,
+		// the frames' own time phrases): a sentence without one is not
+		// tagged.
 		s.exprs = d.x.tg.Tag(toks, d.anchor, s.masked)
 	}
 }

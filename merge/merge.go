@@ -418,14 +418,60 @@ type Form struct {
 
 // FormOf works out what clustering reads of an event.
 func FormOf(e *extract.Event) Form {
+	var keys entityKeys
+	return keys.formOf(e)
+}
+
+// FormsOf is FormOf of each event.
+func FormsOf(evs []extract.Event) []Form {
+	out := make([]Form, len(evs))
+	var keys entityKeys // an article's events name the same few entities
+	for i := range evs {
+		out[i] = keys.formOf(&evs[i])
+	}
+	return out
+}
+
+// entityKeys remembers the actorKeys of the entities an article's events
+// name (a handful: a list beats a map).
+type entityKeys struct {
+	ents []*extract.Entity
+	keys [][]string
+}
+
+func (m *entityKeys) of(a *extract.Entity) []string {
+	for i, e := range m.ents {
+		if e == a {
+			return m.keys[i]
+		}
+	}
+	k := actorKeys(a)
+	m.ents, m.keys = append(m.ents, a), append(m.keys, k)
+	return k
+}
+
+func (m *entityKeys) formOf(e *extract.Event) Form {
 	f := Form{Type: e.Type, Phone: e.Phone, Summit: e.Summit, Host: e.Host, Sides: e.Sides, Anchor: e.Anchor}
+	// Room for every key once, in one allocation: each list keeps to its
+	// own part of it (appending past its part copies).
+	n := 0
+	for _, a := range e.Actors {
+		n += len(m.of(a)) + 1
+		for _, x := range a.Members {
+			n += len(m.of(x))
+		}
+	}
+	if n > 0 {
+		room := make([]string, 3*n)
+		f.Agents, f.Parties, f.Keys = room[:0:n], room[n:n:2*n], room[2*n:2*n:3*n]
+	}
 	add := func(list *[]string, k string) {
 		if !slices.Contains(*list, k) {
 			*list = append(*list, k)
 		}
 	}
 	for i, a := range e.Actors {
-		for _, k := range actorKeys(a) {
+		for _, k := range m.of(a) {
 			if i < e.Agents {
 				add(&f.Agents, k)
 			}
@@ -434,8 +480,8 @@ func FormOf(e *extract.Event) Form {
 				add(&f.Keys, k)
 			}
 		}
-		for _, m := range a.Members {
-			for _, k := range actorKeys(m) {
+		for _, x := range a.Members {
+			for _, k := range m.of(x) {
 				add(&f.Parties, k)
 			}
 		}
@@ -445,6 +491,15 @@ func FormOf(e *extract.Event) Form {
 			// al-Menfi.
 			add(&f.Parties, countryKey(a.Country))
 		}
+	}
+	if len(f.Agents) == 0 {
+		f.Agents = nil
+	}
+	if len(f.Parties) == 0 {
+		f.Parties = nil
+	}
+	if len(f.Keys) == 0 {
+		f.Keys = nil
 	}
 	if e.Place != nil {
 		f.Placed, f.AtPlace, f.PlaceKey = true, e.Place.Kind == model.Place, e.Place.Key
@@ -462,15 +517,6 @@ func FormOf(e *extract.Event) Form {
 		f.Words = e.Words
 	}
 	return f
-}
-
-// FormsOf is FormOf of each event.
-func FormsOf(evs []extract.Event) []Form {
-	out := make([]Form, len(evs))
-	for i := range evs {
-		out[i] = FormOf(&evs[i])
-	}
-	return out
 }
 
 // countryKey is the party key of a country named as written, remembered:
