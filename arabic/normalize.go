@@ -121,6 +121,9 @@ func IsWordRune(r rune) bool {
 // StripMarks removes harakat and tatweel only, keeping hamza forms and ى:
 // "على" stays apart from "علي".
 func StripMarks(s string) string {
+	if !hasMark(s) {
+		return s // most words carry none
+	}
 	var b strings.Builder
 	for _, r := range s {
 		if r >= 0x064B && r <= 0x065F || r == 0x0670 || r == 0x0640 {
@@ -129,6 +132,19 @@ func StripMarks(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// hasMark reports whether s holds a mark StripMarks removes: each is
+// encoded as 0xD9 and a second byte (U+0640, U+064B-U+065F, U+0670).
+func hasMark(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == 0xD9 {
+			if b := s[i+1]; b >= 0x8B && b <= 0x9F || b == 0xB0 || b == 0x80 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Fold normalises a whole phrase for search: Normalize, then each word

@@ -1,6 +1,9 @@
 package arabic
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestNormalize(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
@@ -83,5 +86,32 @@ func TestAnalysisFlags(t *testing.T) {
 	}
 	if !found {
 		t.Fatalf("no الكاظمي reading in %+v", as)
+	}
+}
+
+// TestStripMarksFastPath: the byte scan finds every mark the rune loop
+// removes, and a word without one comes back as it was.
+func TestStripMarksFastPath(t *testing.T) {
+	slow := func(s string) string {
+		var b strings.Builder
+		for _, r := range s {
+			if r >= 0x064B && r <= 0x065F || r == 0x0670 || r == 0x0640 {
+				continue
+			}
+			b.WriteRune(r)
+		}
+		return b.String()
+	}
+	for r := rune(0x0600); r <= 0x06FF; r++ {
+		for _, s := range []string{string(r), "ك" + string(r) + "تب", "abc" + string(r)} {
+			if got, want := StripMarks(s), slow(s); got != want {
+				t.Errorf("StripMarks(%q) = %q, want %q", s, got, want)
+			}
+		}
+	}
+	for _, s := range []string{"", "الكاظمي", "مُحَمَّد", "قـــال", "ٱلرَّحْمَٰن", "zürich"} {
+		if got, want := StripMarks(s), slow(s); got != want {
+			t.Errorf("StripMarks(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

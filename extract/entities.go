@@ -114,14 +114,14 @@ func (st *entityStore) known(e *lexicon.Entity) *Entity {
 
 // person returns the article's entity for a discovered name.
 func (st *entityStore) person(name string) *Entity {
-	key := st.folds.fold(name)
-	words := strings.Fields(key)
-	if len(words) == 1 {
+	key := st.folds.fold(name) // words joined by single spaces
+	first, rest, several := strings.Cut(key, " ")
+	if !several {
 		// «الشيخ محمد» after «محمد بن زايد», «(… مايك) بومبيو»: the one
 		// person of that first name.
 		var only *Entity
 		for _, p := range st.order {
-			if f := strings.Fields(p.Key); len(f) > 1 && f[0] == words[0] {
+			if f, _, ok := strings.Cut(p.Key, " "); ok && f == first {
 				if only != nil && only != p {
 					only = nil
 					break
@@ -138,8 +138,9 @@ func (st *entityStore) person(name string) *Entity {
 	}
 	// A longer form of a name already met («محمد يونس المنفي» after «محمد
 	// المنفي», or the full name after its surname) is the same person.
-	if len(words) >= 2 {
-		if x := st.surnames[words[len(words)-1]]; x != nil && x.Kind == model.Person && strings.Fields(x.Key)[0] == words[0] {
+	if several {
+		last := rest[strings.LastIndexByte(rest, ' ')+1:]
+		if x := st.surnames[last]; x != nil && x.Kind == model.Person && firstWord(x.Key) == first {
 			st.byKey[key] = x
 			return x
 		}
@@ -151,14 +152,20 @@ func (st *entityStore) person(name string) *Entity {
 	return x
 }
 
+// firstWord is the first word of a key (words joined by single spaces).
+func firstWord(key string) string {
+	f, _, _ := strings.Cut(key, " ")
+	return f
+}
+
 // learnSurname teaches the article a person's family name: "فؤاد حسين"
 // then "زيارة حسين".
 func (st *entityStore) learnSurname(x *Entity) {
-	words := strings.Fields(x.Key)
-	if len(words) < 2 {
+	sp := strings.LastIndexByte(x.Key, ' ')
+	if sp < 0 {
 		return
 	}
-	last := words[len(words)-1]
+	last := x.Key[sp+1:]
 	if arabic.RuneLen(last) < 3 {
 		return
 	}
