@@ -1,9 +1,9 @@
 package extract
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -112,7 +112,7 @@ func (x *Extractor) run(src *model.Source, cache *arabic.Cache, sc *scratch) (*d
 	d.carrySpeech()
 	evs := d.corefer()
 	evs = append(evs, d.pendingEvents...)
-	sort.SliceStable(evs, func(i, j int) bool { return evs[i].frames[0].start < evs[j].frames[0].start })
+	slices.SortStableFunc(evs, func(a, b *docEvent) int { return cmp.Compare(a.frames[0].start, b.frames[0].start) })
 	for _, e := range evs {
 		d.dateEvent(e)
 	}
@@ -215,7 +215,7 @@ func (d *doc) output(e *docEvent) Event {
 		}
 		out.Mentions = append(out.Mentions, m)
 	}
-	sort.SliceStable(out.Mentions, func(i, j int) bool { return out.Mentions[i].Start < out.Mentions[j].Start })
+	slices.SortStableFunc(out.Mentions, func(a, b model.Mention) int { return cmp.Compare(a.Start, b.Start) })
 	if e.typ == model.Statement {
 		out.Gist = d.gist(e)
 		out.Words = d.contentWords(e)

@@ -1,7 +1,8 @@
 package extract
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -292,7 +293,7 @@ func (d *doc) splitSpans() {
 			if len(g) < 2 {
 				continue
 			}
-			sort.Slice(g, func(a, b int) bool { return bestAt(g[a]) < bestAt(g[b]) })
+			slices.SortFunc(g, func(a, b *frame) int { return cmp.Compare(bestAt(a), bestAt(b)) })
 			starts := make([]int, len(g))
 			for i, f := range g {
 				starts[i] = s.Tokens[d.phraseStart(f)].Start
