@@ -32,6 +32,10 @@ import (
 type writer struct {
 	b    []byte
 	strs map[string]int
+	// recent holds strings sym numbered, by where their bytes are: most
+	// recur as the very same string (an article's sentence, its source
+	// ID), found there without hashing their bytes again (nil: none).
+	recent *[recentSyms]recentSym
 	// ents numbers an article's entities as they are written: the
 	// extractor shares one entity among the events that name it, written
 	// once and then by its number (nil: each written in full).
@@ -43,15 +47,22 @@ type writer struct {
 // buffer from nothing each time (its copies were a quarter of a cold
 // run's allocations).
 var pooled = sync.Pool{New: func() any {
-	return &writer{strs: map[string]int{}, ents: map[*extract.Entity]int{}}
+	return &writer{strs: map[string]int{}, ents: map[*extract.Entity]int{}, recent: new([recentSyms]recentSym)}
 }}
+
+const recentSyms = 64
+
+type recentSym struct {
+	s string // held: its bytes cannot be another string's while here
+	n int    // its number + 1; 0: an empty slot
+}
 
 // encode runs fn on a pooled writer (numbering entities when ents is
 // set) after the magic line, and returns a copy of what it wrote, of
 // its size.
 func encode(magic string, ents bool, fn func(w *writer)) []byte {
 	p := pooled.Get().(*writer)
-	w := &writer{b: append(p.b[:0], magic...), strs: p.strs}
+	w := &writer{b: append(p.b[:0], magic...), strs: p.strs, recent: p.recent}
 	if ents {
 		w.ents = p.ents
 	}
@@ -59,6 +70,7 @@ func encode(magic string, ents bool, fn func(w *writer)) []byte {
 	out := slices.Clone(w.b)
 	clear(p.strs)
 	clear(p.ents)
+	clear(p.recent[:])
 	p.b = w.b
 	if cap(p.b) > 1<<20 {
 		p.b = nil // an outsized article's buffer is not kept
@@ -89,13 +101,26 @@ func (w *writer) str(s string) {
 // sym writes a string that recurs (a source ID, a name): once, then as its
 // number.
 func (w *writer) sym(s string) {
-	if i, ok := w.strs[s]; ok {
-		w.uint(i + 1)
-		return
+	var slot *recentSym
+	if w.recent != nil {
+		slot = &w.recent[(uintptr(unsafe.Pointer(unsafe.StringData(s)))>>3^uintptr(len(s)))%recentSyms]
+		if slot.n > 0 && len(slot.s) == len(s) && unsafe.StringData(slot.s) == unsafe.StringData(s) {
+			w.uint(slot.n)
+			return
+		}
 	}
-	w.strs[s] = len(w.strs)
-	w.uint(0)
-	w.str(s)
+	i, ok := w.strs[s]
+	if !ok {
+		i = len(w.strs)
+		w.strs[s] = i
+		w.uint(0)
+		w.str(s)
+	} else {
+		w.uint(i + 1)
+	}
+	if slot != nil {
+		*slot = recentSym{s, i + 1}
+	}
 }
 
 func (w *writer) time(t time.Time) {
@@ -157,10 +182,11 @@ func writeEvents(out io.Writer, evs []model.Event) error {
 	if _, err := out.Write(head.b); err != nil {
 		return err
 	}
-	w := &writer{b: make([]byte, 0, 256<<10)}
+	w := &writer{b: make([]byte, 0, 256<<10), recent: new([recentSyms]recentSym)}
 	for lo := 0; lo < len(evs); lo += eventsPerChunk {
 		hi := min(lo+eventsPerChunk, len(evs))
 		w.b, w.strs = w.b[:0], map[string]int{}
+		clear(w.recent[:])
 		w.uint(hi - lo)
 		for i := lo; i < hi; i++ {
 			w.event(&evs[i])
@@ -1078,7 +1104,7 @@ type formsWriter struct {
 // newFormsWriter starts writing a corpus's forms with the chunks of
 // another's (what readCorpusForms read: nil, none).
 func newFormsWriter(out io.Writer, chunksOf []byte) *formsWriter {
-	fw := &formsWriter{out: out, w: writer{b: make([]byte, 0, 64<<10), strs: map[string]int{}}}
+	fw := &formsWriter{out: out, w: writer{b: make([]byte, 0, 64<<10), strs: map[string]int{}, recent: new([recentSyms]recentSym)}}
 	_, fw.err = io.WriteString(out, corpusFormsMagic)
 	if fw.err == nil && len(chunksOf) > len(corpusFormsMagic) {
 		_, fw.err = out.Write(chunksOf[len(corpusFormsMagic):])
@@ -1117,6 +1143,7 @@ func (fw *formsWriter) flush() {
 	}
 	fw.w.b, fw.n = fw.w.b[:0], 0
 	clear(fw.w.strs)
+	clear(fw.w.recent[:])
 }
 
 // close writes the last chunk and returns the first error.

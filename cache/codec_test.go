@@ -417,3 +417,28 @@ func TestCorpusFormsInChunks(t *testing.T) {
 		}
 	}
 }
+
+// TestSymbols: recurring strings are written once and then by number,
+// whether they recur as the very same string, an equal copy or an empty
+// one, and each comes back as it was.
+func TestSymbols(t *testing.T) {
+	text := "قال الوزير إن الزيارة مهمة"
+	same := text[4:10]
+	want := []string{"", same, text[4:10], strings.Clone(same), "", "x", text, "", text, text[:0], same}
+	for _, round := range []string{"fresh", "pooled again"} {
+		b := encode("sym\n", false, func(w *writer) {
+			for _, s := range want {
+				w.sym(s)
+			}
+		})
+		r := &reader{b: b[len("sym\n"):]}
+		for i, w := range want {
+			if got := r.sym(); got != w || r.err != nil {
+				t.Fatalf("%s: symbol %d = %q (%v), want %q", round, i, got, r.err, w)
+			}
+		}
+		if n := strings.Count(string(b), same); n != 2 { // in itself and in text
+			t.Errorf("%s: %q written %d times, want once on its own", round, same, n)
+		}
+	}
+}
