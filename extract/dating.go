@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"khatt/arabic"
@@ -64,8 +65,7 @@ func (d *doc) dateFrames() {
 		if len(fs) == 0 {
 			continue
 		}
-		byClause := map[int]*dates.Expr{}
-		inClause := map[int][]*dates.Expr{}
+		byClause := make([]*dates.Expr, len(s.clauses)) // each clause's first expression
 		var trailing *dates.Expr
 		for i := range s.exprs {
 			e := &s.exprs[i]
@@ -82,10 +82,9 @@ func (d *doc) dateFrames() {
 				continue
 			}
 			c := arabic.Of(s.clauses, e.From)
-			if _, taken := byClause[c]; !taken {
+			if byClause[c] == nil {
 				byClause[c] = e
 			}
-			inClause[c] = append(inClause[c], e)
 			if e.From > 0 && is(s.Tokens, e.From-1, g.thatsIt) {
 				trailing = e // «…، وذلك اليوم الخميس»: the whole sentence's date
 			}
@@ -93,7 +92,7 @@ func (d *doc) dateFrames() {
 		// Each expression dates the trigger it follows in its clause (Arabic
 		// puts the time after the verb: «نفى الوزير اليوم تقارير … عن لقاء»
 		// is the denial's day, not the meeting's), else the one it precedes.
-		after := map[*frame]bool{} // dated by an expression after its trigger
+		var after []*frame // dated by an expression after its trigger
 		for i := range s.exprs {
 			e := &s.exprs[i]
 			if e.Bound || e.Kind == dates.EventLinked || ownedByLinked(s, fs, e) {
@@ -114,15 +113,15 @@ func (d *doc) dateFrames() {
 				}
 			}
 			switch {
-			case before != nil && !after[before]:
+			case before != nil && !slices.Contains(after, before):
 				before.date = d.evidenceOf(before, e, explicit)
-				after[before] = true
+				after = append(after, before)
 			case before == nil && s.clauses[c].Kind == arabic.Relative:
 				// «المؤتمر الصحفي الذي عقد الاثنين»: the date of the noun the
 				// relative clause describes.
 				if a := antecedentFrame(s, fs, c); a != nil && a.date.strength == none {
 					a.date = d.evidenceOf(a, e, explicit)
-					after[a] = true
+					after = append(after, a)
 				}
 			case before == nil && next != nil && next.date.strength == none:
 				next.date = d.evidenceOf(next, e, explicit)
@@ -177,7 +176,10 @@ func (d *doc) dateFrames() {
 			if f.date.strength == none && f.tr.clause == 0 {
 				// A date in a later clause that reports no event of its own
 				// («وصل الرئيس، …، في زيارة رسمية، اليوم الأحد»).
-				for c, e := range byClause {
+				for c, e := range byClause { // the first such clause
+					if e == nil {
+						continue
+					}
 					if k := s.clauses[c].Kind; c == 0 || k == arabic.Content || k == arabic.Quote || k == arabic.Relative {
 						continue // reported content, or a description of some noun
 					}

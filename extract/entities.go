@@ -257,9 +257,9 @@ func (st *entityStore) lastOf(country string) *Entity {
 }
 
 // titleKey reduces title words to what identifies an office: no honorific
-// or military rank, each word without its article.
-func titleKey(words []string) []string {
-	out := make([]string, 0, len(words)+1) // room for a country (titled)
+// or military rank, each word without its article. It appends to out.
+func titleKey(out, words []string) []string {
+	out = slices.Grow(out, len(words)+1) // room for a country (titled)
 	for _, w := range words {
 		w = strings.TrimPrefix(w, "ال")
 		switch w {

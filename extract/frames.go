@@ -189,6 +189,9 @@ func appendEntity(list []*Entity, e *Entity) []*Entity {
 			return list
 		}
 	}
+	if list == nil {
+		list = make([]*Entity, 0, 4) // an event's parties: a few, grown once
+	}
 	return append(list, e)
 }
 

@@ -73,7 +73,7 @@ func phraseKey(lx *lexicon.Lexicon, phrase string) []string {
 		}
 		i++
 	}
-	key := titleKey(words)
+	key := titleKey(nil, words)
 	if country != "" {
 		key = append(key, "@"+country)
 	}

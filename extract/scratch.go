@@ -17,6 +17,9 @@ type scratch struct {
 	events  slab[docEvent]
 	entHits []lexicon.Match[*lexicon.Entity]
 	folds   folds
+	// titleWords and titleKey are the words of the title titled reads,
+	// and their key.
+	titleWords, titleKey []string
 }
 
 // folds remembers names' matching keys (arabic.Fold) from article to

@@ -272,24 +272,37 @@ func (d *doc) clauseHasType(s *sent, c int, t model.EventType) bool {
 // clause up to «تمهيدا», the summit the rest), so that one mention never
 // reports two events of a type.
 func (d *doc) splitSpans() {
-	bySent := map[*sent][]*frame{}
-	for _, f := range d.frames {
-		bySent[f.s] = append(bySent[f.s], f)
-	}
-	for s, fs := range bySent {
-		if s.Headline {
+	// The frames are in sentence order: each sentence's are a run, and a
+	// run has a handful (lists beat maps).
+	var g []*frame
+	for lo := 0; lo < len(d.frames); {
+		s := d.frames[lo].s
+		hi := lo + 1
+		for hi < len(d.frames) && d.frames[hi].s == s {
+			hi++
+		}
+		run := d.frames[lo:hi]
+		lo = hi
+		if s.Headline || len(run) < 2 {
 			continue
 		}
-		type key struct {
-			clause int
-			typ    model.EventType
-		}
-		groups := map[key][]*frame{}
-		for _, f := range fs {
-			k := key{f.tr.clause, f.typ}
-			groups[k] = append(groups[k], f)
-		}
-		for _, g := range groups {
+		for a, f := range run {
+			first := true // f is the first of its clause and type
+			for _, e := range run[:a] {
+				if e.tr.clause == f.tr.clause && e.typ == f.typ {
+					first = false
+					break
+				}
+			}
+			if !first {
+				continue
+			}
+			g = g[:0]
+			for _, e := range run[a:] {
+				if e.tr.clause == f.tr.clause && e.typ == f.typ {
+					g = append(g, e)
+				}
+			}
 			if len(g) < 2 {
 				continue
 			}

@@ -24,7 +24,7 @@ func (d *doc) titled(s *sent, i int, prev *mention, final bool) (mention, bool) 
 		return mention{}, false
 	}
 	lx := d.x.lx
-	var words []string
+	words := d.sc.titleWords[:0] // (titled is never called inside itself)
 	isDef := false
 	counterpart := false
 	for k := i; k < i+tm.N; k++ {
@@ -207,10 +207,11 @@ scan:
 		break scan
 	}
 	m := mention{from: i, to: end, title: true, conj: tm.Reading.Conj(), prep: prepOf(tm.Reading)}
-	key := titleKey(words)
+	key := titleKey(d.sc.titleKey[:0], words)
 	if country != "" {
 		key = append(key, "@"+country)
 	}
+	d.sc.titleWords, d.sc.titleKey = words[:0], key[:0] // learnTitle copies what it keeps
 	if counterpart {
 		// «نظيره الفرنسي»: the counterpart is known by the country alone.
 		key = nil
