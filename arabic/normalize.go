@@ -115,6 +115,12 @@ var formLetters = func() map[rune]rune {
 // IsWordRune reports whether r belongs inside a word: letters, digits,
 // combining marks (harakat) and tatweel.
 func IsWordRune(r rune) bool {
+	switch {
+	case r < 0x80: // ASCII: letters and digits only
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	case r >= 0x0621 && r <= 0x064A: // Arabic letters
+		return true
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == 0x0640
 }
 

@@ -3,6 +3,7 @@ package arabic
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestNormalize(t *testing.T) {
@@ -112,6 +113,17 @@ func TestStripMarksFastPath(t *testing.T) {
 	for _, s := range []string{"", "الكاظمي", "مُحَمَّد", "قـــال", "ٱلرَّحْمَٰن", "zürich"} {
 		if got, want := StripMarks(s), slow(s); got != want {
 			t.Errorf("StripMarks(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestIsWordRuneFastPaths: the ASCII and Arabic-letter shortcuts answer
+// as the Unicode tables do.
+func TestIsWordRuneFastPaths(t *testing.T) {
+	for r := rune(0); r < 0x0700; r++ {
+		want := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == 0x0640
+		if got := IsWordRune(r); got != want {
+			t.Errorf("IsWordRune(%U) = %v, want %v", r, got, want)
 		}
 	}
 }

@@ -287,7 +287,7 @@ func tokenize(toks []Token, text string, start, end int, cache *Cache) []Token {
 	for i < end {
 		r, n := utf8.DecodeRuneInString(text[i:end])
 		switch {
-		case unicode.IsSpace(r) || r == utf8.RuneError:
+		case r == ' ' || unicode.IsSpace(r) || r == utf8.RuneError:
 			i += n
 		case IsWordRune(r):
 			digit, latin := isDigit(r), r < 0x0250
