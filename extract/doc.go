@@ -94,6 +94,8 @@ type sent struct {
 	// entAt is the lexicon's entity phrase at each token, looked up once:
 	// 0 not yet, -1 none, k the doc's entHits[k-1].
 	entAt []int32
+	// cand says which recognisers may start at each token (candidates).
+	cand []uint16
 }
 
 // entityAt is the lexicon's entity phrase starting at token i of s
@@ -106,7 +108,7 @@ func (d *doc) entityAt(s *sent, i int) (*lexicon.Match[*lexicon.Entity], bool) {
 		return nil, false
 	}
 	if s.entAt == nil {
-		s.entAt = make([]int32, len(toks))
+		s.entAt = d.sc.int32s.take(len(toks))
 	}
 	switch k := s.entAt[i]; {
 	case k > 0:

@@ -30,6 +30,9 @@ func (d *doc) entities() {
 // recognize finds the entity mentions of a sentence, left to right.
 func (d *doc) recognize(s *sent, final bool) {
 	toks := s.Tokens
+	if s.cand == nil {
+		s.cand = d.candidates(s)
+	}
 	out := d.mentBuf[:0] // reused sentence after sentence; kept as a copy
 	for i := 0; i < len(toks); {
 		if toks[i].Kind != arabic.Word {
@@ -40,54 +43,71 @@ func (d *doc) recognize(s *sent, final bool) {
 		if len(out) > 0 {
 			prev = &out[len(out)-1]
 		}
-		if m, ok := d.media(s, i); ok {
-			out = append(out, m)
-			i = m.to
-			continue
-		}
-		if ms, end := d.government(s, i); len(ms) > 0 {
-			out = append(out, ms...)
-			i = end
-			continue
-		}
-		if m, ok := d.titled(s, i, prev, final); ok {
-			if prev != nil && m.ent == prev.ent && m.from == prev.from {
-				out[len(out)-1] = m // an appositive title extends the name before it
-			} else {
+		c := s.cand[i]
+		if c&canMedia != 0 {
+			if m, ok := d.media(s, i); ok {
 				out = append(out, m)
+				i = m.to
+				continue
 			}
-			i = m.to
-			continue
 		}
-		if m, ok := d.unnamedSource(s, i); ok {
+		if c&canGovernment != 0 {
+			if ms, end := d.government(s, i); len(ms) > 0 {
+				out = append(out, ms...)
+				i = end
+				continue
+			}
+		}
+		if c&canTitle != 0 {
+			if m, ok := d.titled(s, i, prev, final); ok {
+				if prev != nil && m.ent == prev.ent && m.from == prev.from {
+					out[len(out)-1] = m // an appositive title extends the name before it
+				} else {
+					out = append(out, m)
+				}
+				i = m.to
+				continue
+			}
+		}
+		if c&canUnnamed != 0 {
+			if m, ok := d.unnamedSource(s, i); ok {
+				out = append(out, m)
+				i = m.to
+				continue
+			}
+		}
+		if m, ok := d.known(s, i); ok { // (what the article taught: always asked)
 			out = append(out, m)
 			i = m.to
 			continue
 		}
-		if m, ok := d.known(s, i); ok {
-			out = append(out, m)
-			i = m.to
-			continue
+		if c&canInstitution != 0 {
+			if m, ok := d.institution(s, i); ok {
+				out = append(out, m)
+				i = m.to
+				continue
+			}
 		}
-		if m, ok := d.institution(s, i); ok {
-			out = append(out, m)
-			i = m.to
-			continue
+		if c&canCollective != 0 {
+			if m, ok := d.collective(s, i); ok {
+				out = append(out, m)
+				i = m.to
+				continue
+			}
 		}
-		if m, ok := d.collective(s, i); ok {
-			out = append(out, m)
-			i = m.to
-			continue
+		if c&canGiven != 0 {
+			if m, ok := d.givenName(s, i); ok {
+				out = append(out, m)
+				i = m.to
+				continue
+			}
 		}
-		if m, ok := d.givenName(s, i); ok {
-			out = append(out, m)
-			i = m.to
-			continue
-		}
-		if a, ok := d.x.w.honorific.In(&toks[i]); ok && final {
-			// «سموه»، «جلالته»، «سيادته»: the person the article is about.
-			if p := d.ents.honoured(a.Stem); p != nil {
-				out = append(out, mention{from: i, to: i + 1, ent: p, prep: prepOf(a), conj: a.Conj()})
+		if c&canHonorific != 0 && final {
+			if a, ok := d.x.w.honorific.In(&toks[i]); ok {
+				// «سموه»، «جلالته»، «سيادته»: the person the article is about.
+				if p := d.ents.honoured(a.Stem); p != nil {
+					out = append(out, mention{from: i, to: i + 1, ent: p, prep: prepOf(a), conj: a.Conj()})
+				}
 			}
 		}
 		i++
@@ -112,6 +132,63 @@ func (d *doc) recognize(s *sent, final bool) {
 		s.ments = slices.Clone(out)
 	}
 	d.mentBuf = out[:0]
+}
+
+// What may start at a token, by the first test of each recogniser that
+// reads only the token and the lexicon (see candidates).
+const (
+	canMedia uint16 = 1 << iota
+	canGovernment
+	canTitle
+	canUnnamed
+	canInstitution
+	canCollective
+	canGiven
+	canHonorific
+)
+
+// candidates works out, once for both passes, which recognisers may find
+// something at each token of a sentence: a recogniser whose first test
+// fails is not called (most tokens start nothing; each test is its own
+// first, so a recogniser skipped would have found nothing).
+func (d *doc) candidates(s *sent) []uint16 {
+	toks := s.Tokens
+	w := &d.x.w
+	lx := d.x.lx
+	out := d.sc.uint16s.take(len(toks))
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != arabic.Word {
+			continue
+		}
+		var c uint16
+		if m, ok := d.entityAt(s, i); ok && m.Val.Kind == model.Media || w.media.Has(t) {
+			c |= canMedia
+		}
+		if w.government.Has(t) {
+			c |= canGovernment
+		}
+		if lx.Titles.Starts(t) {
+			c |= canTitle
+		}
+		if w.unnamed.Has(t) {
+			c |= canUnnamed
+		}
+		if w.acting.Has(t) {
+			c |= canInstitution
+		}
+		if w.collective.Has(t) {
+			c |= canCollective
+		}
+		if lx.Given.Starts(t) {
+			c |= canGiven
+		}
+		if w.honorific.Has(t) {
+			c |= canHonorific
+		}
+		out[i] = c
+	}
+	return out
 }
 
 // appositives joins a title that names no one to the name set off after

@@ -20,7 +20,29 @@ type scratch struct {
 	// titleWords and titleKey are the words of the title titled reads,
 	// and their key.
 	titleWords, titleKey []string
+	// Each sentence's per-token tables (sent.entAt, sent.cand) are cut
+	// from these.
+	int32s  room[int32]
+	uint16s room[uint16]
 }
+
+// room hands out zeroed slices cut from chunks it keeps for the current
+// document (what the last one was given is written over after reset).
+type room[T any] struct{ buf []T }
+
+const roomChunk = 4096
+
+func (r *room[T]) take(n int) []T {
+	if cap(r.buf)-len(r.buf) < n {
+		r.buf = make([]T, 0, max(n, roomChunk)) // the old chunk stays with whoever holds it
+	}
+	out := r.buf[len(r.buf) : len(r.buf)+n : len(r.buf)+n]
+	clear(out)
+	r.buf = r.buf[:len(r.buf)+n]
+	return out
+}
+
+func (r *room[T]) reset() { r.buf = r.buf[:0] }
 
 // folds remembers names' matching keys (arabic.Fold) from article to
 // article: the same outlets, bodies and people come back, and folding
@@ -50,6 +72,8 @@ func (sc *scratch) reset() {
 	sc.events.reset()
 	clear(sc.entHits)
 	sc.entHits = sc.entHits[:0]
+	sc.int32s.reset()
+	sc.uint16s.reset()
 }
 
 // slab hands out zeroed values of T from chunks it keeps.

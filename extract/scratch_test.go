@@ -53,3 +53,35 @@ func TestFoldsRemember(t *testing.T) {
 		t.Errorf("%d names remembered, bound %d", len(f), maxFolds)
 	}
 }
+
+// TestRoomHandsOutZeroedSlices: slices taken between resets do not
+// overlap, and are zero whatever was written in the room before.
+func TestRoomHandsOutZeroedSlices(t *testing.T) {
+	var r room[int32]
+	for round := 0; round < 3; round++ {
+		var taken [][]int32
+		for _, n := range []int{3, 0, roomChunk - 2, 5, roomChunk * 2, 1} {
+			s := r.take(n)
+			if len(s) != n || cap(s) != n {
+				t.Fatalf("round %d: took %d, got len %d cap %d", round, n, len(s), cap(s))
+			}
+			for i, v := range s {
+				if v != 0 {
+					t.Fatalf("round %d: slice of %d has %d at %d", round, n, v, i)
+				}
+			}
+			for i := range s {
+				s[i] = int32(len(taken) + 1)
+			}
+			taken = append(taken, s)
+		}
+		for k, s := range taken {
+			for _, v := range s {
+				if v != int32(k+1) {
+					t.Fatalf("round %d: slice %d was written over by another", round, k)
+				}
+			}
+		}
+		r.reset()
+	}
+}
