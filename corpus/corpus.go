@@ -18,6 +18,7 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/unicode"
@@ -249,7 +250,7 @@ func (f *File) Read() (src model.Source, err error) {
 	for _, k := range keys {
 		fmt.Fprintf(h, "\x00%s\x00%s", k, meta[k])
 	}
-	src, err = ParseArticle(f.Display, data, meta)
+	src, err = parseArticle(f.Display, data, meta, true) // data is this read's own
 	if f.itemID != "" {
 		base := path.Base(f.Name)
 		src.ID = strings.TrimSuffix(base, path.Ext(base)) + "-" + shortID(f.itemID)
@@ -491,6 +492,13 @@ func explain(err error) error {
 // given. The publication date and outlet the text itself states are read
 // by later stages.
 func ParseArticle(display string, data []byte, meta map[string]string) (model.Source, error) {
+	return parseArticle(display, data, meta, false)
+}
+
+// parseArticle is ParseArticle; owned says the caller gives data up (it
+// is never written again), and the text is made of its bytes rather than
+// a copy of them.
+func parseArticle(display string, data []byte, meta map[string]string, owned bool) (model.Source, error) {
 	src := model.Source{Path: display, Lang: "ar"}
 	base := path.Base(strings.ReplaceAll(display, "\\", "/"))
 	src.ID = strings.TrimSuffix(base, path.Ext(base))
@@ -515,11 +523,18 @@ func ParseArticle(display string, data []byte, meta map[string]string) (model.So
 	}
 	// Controls (ESC, BEL, C1 …) become spaces of the same length: they can
 	// never reach a terminal, and every offset still points into the file.
-	if safe.HasControl(data) {
-		data = bytes.Clone(data) // the caller's bytes stay as they were
+	switch {
+	case safe.HasControl(data):
+		if !owned {
+			data = bytes.Clone(data) // the caller's bytes stay as they were
+		}
 		safe.Blank(data)
+		src.Text = unsafe.String(unsafe.SliceData(data), len(data)) // (no one else holds them now)
+	case owned:
+		src.Text = unsafe.String(unsafe.SliceData(data), len(data))
+	default:
+		src.Text = string(data)
 	}
-	src.Text = string(data)
 	fm, bodyStart, err := parseFrontMatter(display, src.Text)
 	if err != nil {
 		return src, err
