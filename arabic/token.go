@@ -69,6 +69,9 @@ func (t *Token) Is(w string) bool {
 	if t.Kind == Punct {
 		return false
 	}
+	if n, m := len(t.Norm), len(w); n > 0 && m > 0 && t.Norm[n-1] != w[m-1] {
+		return false // readings only lose proclitics (Analyse): each ends as the word does
+	}
 	for _, a := range t.An {
 		if a.Stem == w {
 			return true

@@ -61,3 +61,20 @@ func TestShorter(t *testing.T) {
 		}
 	}
 }
+
+// TestReadingsEndAsTheWord: Is answers no at once for a word that ends
+// otherwise than the token, which holds because readings only lose
+// proclitics (للكاظمي's الكاظمي too).
+func TestReadingsEndAsTheWord(t *testing.T) {
+	text := "وللكاظمي وبالرئيس فالتقى للقاء وسيزور كالعادة لل ال و 2024 والـ بالإمارات"
+	for _, tok := range Tokenize(nil, text, 0, len(text), nil) {
+		for _, a := range tok.An {
+			if !strings.HasSuffix(a.Stem, tok.Norm[len(tok.Norm)-1:]) {
+				t.Errorf("%q: reading %q does not end as the word", tok.Norm, a.Stem)
+			}
+			if !tok.Is(a.Stem) {
+				t.Errorf("%q: Is(%q) = false for its own reading", tok.Norm, a.Stem)
+			}
+		}
+	}
+}
