@@ -39,6 +39,9 @@ func (e *docEvent) lastMention() int {
 }
 
 func (e *docEvent) parties() []*Entity {
+	if len(e.others) == 0 && distinctEntities(e.agents) {
+		return e.agents[:len(e.agents):len(e.agents)] // read it, never change it
+	}
 	var out []*Entity
 	for _, x := range e.agents {
 		out = appendEntity(out, x)

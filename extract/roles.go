@@ -1167,18 +1167,24 @@ func (d *doc) lastBody(s *sent, at int) []*Entity {
 func (d *doc) pair(f *frame, here []*frame) []*Entity {
 	for i := len(here) - 1; i >= 0; i-- {
 		if ps := parties(here[i]); len(ps) >= 2 {
-			return ps[:2]
+			return slices.Clone(ps[:2])
 		}
 	}
 	for i := len(d.frames) - 1; i >= 0; i-- {
 		if ps := parties(d.frames[i]); len(ps) >= 2 && d.frames[i].s.Index < f.s.Index {
-			return ps[:2]
+			return slices.Clone(ps[:2])
 		}
 	}
 	return nil
 }
 
+// parties is a frame's agents and others, each once. It may be the
+// frame's own list of agents (when there are no others, as for talks):
+// read it, never change it.
 func parties(f *frame) []*Entity {
+	if len(f.others) == 0 && distinctEntities(f.agents) {
+		return f.agents[:len(f.agents):len(f.agents)] // (asked of every frame before: a list each time)
+	}
 	var out []*Entity
 	for _, e := range f.agents {
 		out = appendEntity(out, e)
@@ -1187,6 +1193,17 @@ func parties(f *frame) []*Entity {
 		out = appendEntity(out, e)
 	}
 	return out
+}
+
+// distinctEntities reports whether a list names each entity once, and no
+// nil.
+func distinctEntities(es []*Entity) bool {
+	for i, e := range es {
+		if e == nil || slices.Contains(es[:i], e) {
+			return false
+		}
+	}
+	return true
 }
 
 // resolveGroups replaces a group named by its number («القادة الثلاثة»،

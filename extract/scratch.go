@@ -20,10 +20,11 @@ type scratch struct {
 	// titleWords and titleKey are the words of the title titled reads,
 	// and their key.
 	titleWords, titleKey []string
-	// Each sentence's per-token tables (sent.entAt, sent.cand) are cut
-	// from these.
+	// Each sentence's per-token tables (sent.entAt, sent.cand, the tokens
+	// layers finds in names) are cut from these.
 	int32s  room[int32]
 	uint16s room[uint16]
+	bools   room[bool]
 }
 
 // room hands out zeroed slices cut from chunks it keeps for the current
@@ -74,6 +75,7 @@ func (sc *scratch) reset() {
 	sc.entHits = sc.entHits[:0]
 	sc.int32s.reset()
 	sc.uint16s.reset()
+	sc.bools.reset()
 }
 
 // slab hands out zeroed values of T from chunks it keeps.

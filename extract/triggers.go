@@ -23,7 +23,7 @@ type trigger struct {
 // layers adds a sentence's triggers, clauses and time expressions.
 func (d *doc) layers(s *sent) {
 	toks := s.Tokens
-	inEnt := make([]bool, len(toks))
+	inEnt := d.sc.bools.take(len(toks))
 	for _, m := range s.ments {
 		for k := m.from; k < m.to && k < len(toks); k++ {
 			inEnt[k] = true
