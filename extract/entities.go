@@ -79,6 +79,7 @@ type entityStore struct {
 	total    map[*Entity]int // the whole article's counts, from the first pass
 	seen     []*Entity       // named persons in the order of their mentions (second pass)
 	folds    *folds
+	setBuf   []string // learnTitle's working set
 }
 
 type titledPerson struct {
@@ -190,13 +191,26 @@ func (st *entityStore) learnTitle(words []string, p *Entity, sent int) {
 	if len(words) == 0 || p == nil {
 		return
 	}
-	// A title has a few words: sets of them are short lists.
-	set := make([]string, 0, len(words)+1)
+	// A title has a few words: sets of them are short lists. An article
+	// learns the same few titles again and again (in both passes): a set
+	// learned before is shared (none is changed once learned).
+	set := st.setBuf[:0]
 	for _, w := range words {
 		set = addWord(set, w)
 	}
-	if p.Country != "" {
-		set = addWord(set, "@"+p.Country)
+	if p.Country != "" && !slices.ContainsFunc(set, func(w string) bool { return len(w) == 1+len(p.Country) && w[0] == '@' && w[1:] == p.Country }) {
+		set = append(set, "@"+p.Country)
+	}
+	st.setBuf = set[:0]
+	shared := false
+	for i := len(st.titled) - 1; i >= 0; i-- {
+		if slices.Equal(st.titled[i].words, set) {
+			set, shared = st.titled[i].words, true
+			break
+		}
+	}
+	if !shared {
+		set = slices.Clone(set)
 	}
 	st.titled = append(st.titled, titledPerson{words: set, person: p, sent: sent})
 	for _, w := range set {
