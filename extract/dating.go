@@ -55,17 +55,21 @@ func strengthOf(e *dates.Expr, d model.Date) int {
 // clause it continues (never across a reported-content boundary, so that
 // «نفى الوزير اليوم تقارير عن لقاء» does not date the meeting today).
 func (d *doc) dateFrames() {
-	for _, s := range d.sents {
-		var fs []*frame
-		for _, f := range d.frames {
-			if f.s == s {
-				fs = append(fs, f)
-			}
+	var byClause []*dates.Expr // each clause's first expression
+	var after []*frame         // dated by an expression after its trigger
+	// The frames are in sentence order (buildFrames): each sentence's
+	// are a run.
+	for lo := 0; lo < len(d.frames); {
+		s := d.frames[lo].s
+		hi := lo + 1
+		for hi < len(d.frames) && d.frames[hi].s == s {
+			hi++
 		}
-		if len(fs) == 0 {
-			continue
-		}
-		byClause := make([]*dates.Expr, len(s.clauses)) // each clause's first expression
+		fs := d.frames[lo:hi:hi]
+		lo = hi
+		byClause = slices.Grow(byClause[:0], len(s.clauses))[:len(s.clauses)]
+		clear(byClause)
+		after = after[:0]
 		var trailing *dates.Expr
 		for i := range s.exprs {
 			e := &s.exprs[i]
@@ -92,7 +96,6 @@ func (d *doc) dateFrames() {
 		// Each expression dates the trigger it follows in its clause (Arabic
 		// puts the time after the verb: «نفى الوزير اليوم تقارير … عن لقاء»
 		// is the denial's day, not the meeting's), else the one it precedes.
-		var after []*frame // dated by an expression after its trigger
 		for i := range s.exprs {
 			e := &s.exprs[i]
 			if e.Bound || e.Kind == dates.EventLinked || ownedByLinked(s, fs, e) {

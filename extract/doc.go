@@ -73,7 +73,7 @@ type doc struct {
 	sents  []*sent
 	anchor dates.Anchor
 	ents   *entityStore
-	frames []*frame
+	frames []*frame // in sentence order (buildFrames): each sentence's are a run
 	// pendingEvents are events made while folding a statement into a
 	// meeting told later in its sentence.
 	pendingEvents []*docEvent
