@@ -39,6 +39,7 @@ func Segment(text string, from int, cache *Cache) []Sentence {
 		}
 		defer func() { cache.arena = arena }()
 	}
+	var spans [][2]int // each line's, in one list
 	line := 0
 	for lineStart := from; lineStart < len(text); line++ {
 		lineEnd := strings.IndexByte(text[lineStart:], '\n')
@@ -47,7 +48,7 @@ func Segment(text string, from int, cache *Cache) []Sentence {
 		} else {
 			lineEnd += lineStart
 		}
-		spans := splitLine(text[lineStart:lineEnd])
+		spans = splitLine(spans[:0], text[lineStart:lineEnd])
 		for _, sp := range spans {
 			s := Sentence{Start: lineStart + sp[0], End: lineStart + sp[1], Line: line}
 			if !hasLetter(text[s.Start:s.End]) {
@@ -61,10 +62,7 @@ func Segment(text string, from int, cache *Cache) []Sentence {
 			} else {
 				s.Tokens = Tokenize(nil, text, s.Start, s.End, cache)
 			}
-			for _, part := range bound(s) {
-				part.Index = len(out)
-				out = append(out, part)
-			}
+			out = appendBound(out, s)
 		}
 		lineStart = lineEnd + 1
 	}
@@ -76,13 +74,14 @@ func endsSentence(s string) bool {
 	return r == '.' || r == '!' || r == '؟' || r == '?' || r == ':' || r == '…'
 }
 
-// bound cuts an overlong sentence at the last clause mark (، ؛ :) or, if
-// none, at a word boundary before the limit.
-func bound(s Sentence) []Sentence {
+// appendBound appends a sentence to out, numbered, an overlong one cut at
+// the last clause mark (، ؛ :) or, if none, at a word boundary before the
+// limit.
+func appendBound(out []Sentence, s Sentence) []Sentence {
 	if len(s.Tokens) <= MaxSentenceTokens {
-		return []Sentence{s}
+		s.Index = len(out)
+		return append(out, s)
 	}
-	var out []Sentence
 	toks := s.Tokens
 	for len(toks) > MaxSentenceTokens {
 		cut := MaxSentenceTokens
@@ -95,6 +94,7 @@ func bound(s Sentence) []Sentence {
 		part := s
 		part.Tokens = toks[:cut:cut]
 		part.Start, part.End = toks[0].Start, toks[cut-1].End
+		part.Index = len(out)
 		out = append(out, part)
 		toks = toks[cut:]
 	}
@@ -102,6 +102,7 @@ func bound(s Sentence) []Sentence {
 		part := s
 		part.Tokens = toks
 		part.Start, part.End = toks[0].Start, toks[len(toks)-1].End
+		part.Index = len(out)
 		out = append(out, part)
 	}
 	return out
@@ -121,10 +122,9 @@ func hasLetter(s string) bool {
 // in truncated or sloppy text a quote may never close.
 const maxQuote = 600
 
-// splitLine returns [start, end) pairs of the sentences of one line,
-// trimmed of surrounding white space.
-func splitLine(line string) [][2]int {
-	var spans [][2]int
+// splitLine appends to spans the [start, end) pairs of the sentences of
+// one line, trimmed of surrounding white space.
+func splitLine(spans [][2]int, line string) [][2]int {
 	start := 0
 	quoteFrom := -1 // byte offset where the open quotation began
 	ascii := false

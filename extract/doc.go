@@ -143,8 +143,11 @@ func (x *Extractor) prepare(src *model.Source, cache *arabic.Cache, sc *scratch)
 	d := &doc{x: x, src: src, text: src.Text, sc: sc}
 	segs := arabic.Segment(src.Text, src.BodyStart, cache)
 	outlet := outletWords(src.Outlet)
+	sents := make([]sent, len(segs)) // one allocation for the article's
+	d.sents = make([]*sent, 0, len(segs))
 	for i := range segs {
-		s := &sent{Sentence: segs[i]}
+		s := &sents[i]
+		s.Sentence = segs[i]
 		s.masked = d.maskOutlet(s, outlet)
 		s.furniture = x.isFurniture(s)
 		d.sents = append(d.sents, s)

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"strings"
 
 	"khatt/arabic"
@@ -129,7 +128,8 @@ func (d *doc) recognize(s *sent, final bool) {
 		}
 	}
 	if final && len(out) > 0 {
-		s.ments = slices.Clone(out)
+		s.ments = d.sc.mentions.take(len(out))
+		copy(s.ments, out)
 	}
 	d.mentBuf = out[:0]
 }

@@ -25,6 +25,8 @@ type scratch struct {
 	int32s  room[int32]
 	uint16s room[uint16]
 	bools   room[bool]
+	// mentions holds each sentence's entity mentions (sent.ments).
+	mentions room[mention]
 }
 
 // room hands out zeroed slices cut from chunks it keeps for the current
@@ -43,7 +45,11 @@ func (r *room[T]) take(n int) []T {
 	return out
 }
 
-func (r *room[T]) reset() { r.buf = r.buf[:0] }
+// reset makes the room free again, holding nothing it was given.
+func (r *room[T]) reset() {
+	clear(r.buf)
+	r.buf = r.buf[:0]
+}
 
 // folds remembers names' matching keys (arabic.Fold) from article to
 // article: the same outlets, bodies and people come back, and folding
@@ -76,6 +82,7 @@ func (sc *scratch) reset() {
 	sc.int32s.reset()
 	sc.uint16s.reset()
 	sc.bools.reset()
+	sc.mentions.reset()
 }
 
 // slab hands out zeroed values of T from chunks it keeps.
