@@ -68,8 +68,9 @@ type mention struct {
 type entityStore struct {
 	byKey    map[string]*Entity
 	surnames map[string]*Entity
-	// surnameLens has bit n%64 set for a surname of n bytes.
-	surnameLens uint64
+	// surnameBits has a bit set for each surname's length and last
+	// byte (surnameBit): most words asked are no surname, and say so here.
+	surnameBits [4]uint64
 	titled      []titledPerson // title words → person, in order of mention
 	order       []*Entity      // people in order of first mention
 	last        *Entity        // the person named last, while reading
@@ -172,18 +173,27 @@ func (st *entityStore) learnSurname(x *Entity) {
 	}
 	if _, taken := st.surnames[last]; !taken {
 		st.surnames[last] = x
-		st.surnameLens |= 1 << (len(last) % 64)
+		b := surnameBit(last)
+		st.surnameBits[b/64] |= 1 << (b % 64)
 	}
 }
 
 // surname returns the person whose family name the article taught is
-// w. Most words are asked and few are surnames: their lengths answer
-// first.
+// w. Most words are asked and few are surnames: their lengths and last bytes
+// answer first.
 func (st *entityStore) surname(w string) *Entity {
-	if st.surnameLens&(1<<(len(w)%64)) == 0 {
+	if b := surnameBit(w); st.surnameBits[b/64]&(1<<(b%64)) == 0 {
 		return nil
 	}
 	return st.surnames[w]
+}
+
+// surnameBit is a word's place in surnameBits: its length and last byte.
+func surnameBit(w string) uint {
+	if len(w) == 0 {
+		return 0
+	}
+	return (uint(len(w))*31 + uint(w[len(w)-1])) % 256
 }
 
 // learnTitle records that a title described a person.
