@@ -147,6 +147,10 @@ const (
 	canHonorific
 )
 
+// everyRecogniser has every recogniser called at every token (tests hold
+// candidates to it).
+var everyRecogniser = false
+
 // candidates works out, once for both passes, which recognisers may find
 // something at each token of a sentence: a recogniser whose first test
 // fails is not called (most tokens start nothing; each test is its own
@@ -156,6 +160,12 @@ func (d *doc) candidates(s *sent) []uint16 {
 	w := &d.x.w
 	lx := d.x.lx
 	out := d.sc.uint16s.take(len(toks))
+	if everyRecogniser {
+		for i := range out {
+			out[i] = ^uint16(0)
+		}
+		return out
+	}
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind != arabic.Word {

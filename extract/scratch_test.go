@@ -1,12 +1,17 @@
 package extract
 
 import (
+	"os"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
 	"unsafe"
 
 	"khatt/arabic"
+	"khatt/corpus"
+	"khatt/model"
+	"khatt/seeds"
 )
 
 // TestSlabHandsOutZeroedValues: what a slab hands out after a reset is
@@ -83,5 +88,36 @@ func TestRoomHandsOutZeroedSlices(t *testing.T) {
 			}
 		}
 		r.reset()
+	}
+}
+
+// TestCandidatesSkipNothing: calling only the recognisers whose first
+// test a token passes finds what calling every recogniser at every token
+// finds, on the seeds and the held-out corpus.
+func TestCandidatesSkipNothing(t *testing.T) {
+	var srcs []model.Source
+	for _, root := range []corpus.Root{{FS: seeds.FS, Path: "."}, {FS: os.DirFS("../testdata/heldout/articles"), Path: "."}} {
+		s, _ := corpus.Load([]corpus.Root{root})
+		srcs = append(srcs, s...)
+	}
+	if len(srcs) < 10 {
+		t.Fatalf("%d articles: the corpora are not where the test looks", len(srcs))
+	}
+	extractAll := func() [][]Event {
+		out := make([][]Event, len(srcs))
+		for i := range srcs {
+			src := srcs[i]
+			out[i] = testX.Article(&src)
+		}
+		return out
+	}
+	got := extractAll()
+	everyRecogniser = true
+	defer func() { everyRecogniser = false }()
+	want := extractAll()
+	for i := range srcs {
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Errorf("%s: the events differ when every recogniser is asked at every token", srcs[i].Path)
+		}
 	}
 }
