@@ -107,6 +107,21 @@ func prevClosed(toks []Token, i int) uint8 {
 // pronoun).
 func IsComplementizer(t *Token) bool { return t.Kind == Word && compWords[t.Norm] }
 
+// closingQuote is the mark that closes a quotation opened by open.
+func closingQuote(open string) string {
+	switch open {
+	case "«":
+		return "»"
+	case "“":
+		return "”"
+	case "\"":
+		return "\""
+	case "„":
+		return "“"
+	}
+	return ""
+}
+
 // Clauses splits a sentence's tokens into clauses. verb tells, for a token
 // index, whether the token is a verb (and a speech verb): a glued or
 // separate و before a verb opens a coordinated clause. Commas alone never
@@ -127,12 +142,12 @@ func Clauses(toks []Token, verb func(i int) VerbKind) []Clause {
 		cs = append(cs, Clause{From: at, Kind: kind, Parent: parent, Prev: prev, Marker: marker})
 		cur = len(cs) - 1
 	}
-	quoteOf := -1             // the clause a quotation hangs on, while inside one
-	quoteClose := ""          // the mark that closes the open quotation
-	quoteStart := -1          // token where the quotation opened
-	speechAt := -1            // the last clause whose predicate reported speech
-	shortEnd := -1            // the closing mark of a short quotation being skipped
-	hasVerb := map[int]bool{} // by clause
+	quoteOf := -1                        // the clause a quotation hangs on, while inside one
+	quoteClose := ""                     // the mark that closes the open quotation
+	quoteStart := -1                     // token where the quotation opened
+	speechAt := -1                       // the last clause whose predicate reported speech
+	shortEnd := -1                       // the closing mark of a short quotation being skipped
+	hasVerb := make([]bool, len(toks)+1) // by clause (one opens at a token at most, after the first)
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind == Punct {
@@ -143,7 +158,7 @@ func Clauses(toks []Token, verb func(i int) VerbKind) []Clause {
 				shortEnd = shortQuote(toks, i)
 			case quoteOf < 0 && (t.Raw == "«" || t.Raw == "“" || t.Raw == "\"" || t.Raw == "„"):
 				quoteOf = cur
-				quoteClose = map[string]string{"«": "»", "“": "”", "\"": "\"", "„": "“"}[t.Raw]
+				quoteClose = closingQuote(t.Raw)
 				quoteStart = i
 				open(i, Quote, cur, -1, i)
 			case quoteOf >= 0 && (t.Raw == quoteClose || quoteClose == "”" && t.Raw == "\"" || i-quoteStart > 80):
