@@ -142,12 +142,12 @@ func Clauses(toks []Token, verb func(i int) VerbKind) []Clause {
 		cs = append(cs, Clause{From: at, Kind: kind, Parent: parent, Prev: prev, Marker: marker})
 		cur = len(cs) - 1
 	}
-	quoteOf := -1                        // the clause a quotation hangs on, while inside one
-	quoteClose := ""                     // the mark that closes the open quotation
-	quoteStart := -1                     // token where the quotation opened
-	speechAt := -1                       // the last clause whose predicate reported speech
-	shortEnd := -1                       // the closing mark of a short quotation being skipped
-	hasVerb := make([]bool, len(toks)+1) // by clause (one opens at a token at most, after the first)
+	quoteOf := -1             // the clause a quotation hangs on, while inside one
+	quoteClose := ""          // the mark that closes the open quotation
+	quoteStart := -1          // token where the quotation opened
+	speechAt := -1            // the last clause whose predicate reported speech
+	shortEnd := -1            // the closing mark of a short quotation being skipped
+	hasVerb := map[int]bool{} // by clause (a handful: the map stays off the heap)
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind == Punct {

@@ -57,16 +57,9 @@ func strengthOf(e *dates.Expr, d model.Date) int {
 func (d *doc) dateFrames() {
 	var byClause []*dates.Expr // each clause's first expression
 	var after []*frame         // dated by an expression after its trigger
-	// The frames are in sentence order (buildFrames): each sentence's
-	// are a run.
 	for lo := 0; lo < len(d.frames); {
-		s := d.frames[lo].s
-		hi := lo + 1
-		for hi < len(d.frames) && d.frames[hi].s == s {
-			hi++
-		}
-		fs := d.frames[lo:hi:hi]
-		lo = hi
+		s, fs, next := d.frameRun(lo)
+		lo = next
 		byClause = slices.Grow(byClause[:0], len(s.clauses))[:len(s.clauses)]
 		clear(byClause)
 		after = after[:0]

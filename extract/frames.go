@@ -180,6 +180,18 @@ func (s *sent) ents(ks []int) []*Entity {
 	return out
 }
 
+// frameRun is the run of frames of one sentence that starts at d.frames[lo],
+// and where the next run starts: d.frames are in sentence order
+// (buildFrames). The run is capped: appending to it copies it.
+func (d *doc) frameRun(lo int) (*sent, []*frame, int) {
+	s := d.frames[lo].s
+	hi := lo + 1
+	for hi < len(d.frames) && d.frames[hi].s == s {
+		hi++
+	}
+	return s, d.frames[lo:hi:hi], hi
+}
+
 func appendEntity(list []*Entity, e *Entity) []*Entity {
 	if e == nil {
 		return list

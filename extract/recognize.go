@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"khatt/arabic"
+	"khatt/lexicon"
 	"khatt/model"
 )
 
@@ -68,38 +69,10 @@ func (d *doc) recognize(s *sent, final bool) {
 				continue
 			}
 		}
-		if c&canUnnamed != 0 {
-			if m, ok := d.unnamedSource(s, i); ok {
-				out = append(out, m)
-				i = m.to
-				continue
-			}
-		}
-		if m, ok := d.known(s, i); ok { // (what the article taught: always asked)
+		if m, ok := d.single(s, i, c); ok {
 			out = append(out, m)
 			i = m.to
 			continue
-		}
-		if c&canInstitution != 0 {
-			if m, ok := d.institution(s, i); ok {
-				out = append(out, m)
-				i = m.to
-				continue
-			}
-		}
-		if c&canCollective != 0 {
-			if m, ok := d.collective(s, i); ok {
-				out = append(out, m)
-				i = m.to
-				continue
-			}
-		}
-		if c&canGiven != 0 {
-			if m, ok := d.givenName(s, i); ok {
-				out = append(out, m)
-				i = m.to
-				continue
-			}
 		}
 		if c&canHonorific != 0 && final {
 			if a, ok := d.x.w.honorific.In(&toks[i]); ok {
@@ -147,6 +120,34 @@ const (
 	canHonorific
 )
 
+// single tries, in order, the recognisers that find one mention after
+// titles (those c says may start at token i; known names always: what the
+// article taught is not in c).
+func (d *doc) single(s *sent, i int, c uint16) (mention, bool) {
+	if c&canUnnamed != 0 {
+		if m, ok := d.unnamedSource(s, i); ok {
+			return m, true
+		}
+	}
+	if m, ok := d.known(s, i); ok {
+		return m, true
+	}
+	if c&canInstitution != 0 {
+		if m, ok := d.institution(s, i); ok {
+			return m, true
+		}
+	}
+	if c&canCollective != 0 {
+		if m, ok := d.collective(s, i); ok {
+			return m, true
+		}
+	}
+	if c&canGiven != 0 {
+		return d.givenName(s, i)
+	}
+	return mention{}, false
+}
+
 // everyRecogniser has every recogniser called at every token (tests hold
 // candidates to it).
 var everyRecogniser = false
@@ -159,6 +160,11 @@ func (d *doc) candidates(s *sent) []uint16 {
 	toks := s.Tokens
 	w := &d.x.w
 	lx := d.x.lx
+	// The recognisers whose first test is a word set.
+	heads := [...]struct {
+		bit uint16
+		set lexicon.WordSet
+	}{{canGovernment, w.government}, {canUnnamed, w.unnamed}, {canInstitution, w.acting}, {canCollective, w.collective}, {canHonorific, w.honorific}}
 	out := d.sc.uint16s.take(len(toks))
 	if everyRecogniser {
 		for i := range out {
@@ -175,26 +181,16 @@ func (d *doc) candidates(s *sent) []uint16 {
 		if m, ok := d.entityAt(s, i); ok && m.Val.Kind == model.Media || w.media.Has(t) {
 			c |= canMedia
 		}
-		if w.government.Has(t) {
-			c |= canGovernment
-		}
 		if lx.Titles.Starts(t) {
 			c |= canTitle
-		}
-		if w.unnamed.Has(t) {
-			c |= canUnnamed
-		}
-		if w.acting.Has(t) {
-			c |= canInstitution
-		}
-		if w.collective.Has(t) {
-			c |= canCollective
 		}
 		if lx.Given.Starts(t) {
 			c |= canGiven
 		}
-		if w.honorific.Has(t) {
-			c |= canHonorific
+		for _, h := range heads {
+			if h.set.Has(t) {
+				c |= h.bit
+			}
 		}
 		out[i] = c
 	}

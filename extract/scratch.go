@@ -39,8 +39,7 @@ func (r *room[T]) take(n int) []T {
 	if cap(r.buf)-len(r.buf) < n {
 		r.buf = make([]T, 0, max(n, roomChunk)) // the old chunk stays with whoever holds it
 	}
-	out := r.buf[len(r.buf) : len(r.buf)+n : len(r.buf)+n]
-	clear(out)
+	out := r.buf[len(r.buf) : len(r.buf)+n : len(r.buf)+n] // zero: new, or cleared by reset
 	r.buf = r.buf[:len(r.buf)+n]
 	return out
 }

@@ -272,17 +272,11 @@ func (d *doc) clauseHasType(s *sent, c int, t model.EventType) bool {
 // clause up to «تمهيدا», the summit the rest), so that one mention never
 // reports two events of a type.
 func (d *doc) splitSpans() {
-	// The frames are in sentence order: each sentence's are a run, and a
-	// run has a handful (lists beat maps).
+	// A sentence has a handful of frames: lists beat maps.
 	var g []*frame
 	for lo := 0; lo < len(d.frames); {
-		s := d.frames[lo].s
-		hi := lo + 1
-		for hi < len(d.frames) && d.frames[hi].s == s {
-			hi++
-		}
-		run := d.frames[lo:hi]
-		lo = hi
+		s, run, next := d.frameRun(lo)
+		lo = next
 		if s.Headline || len(run) < 2 {
 			continue
 		}
