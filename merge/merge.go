@@ -387,7 +387,6 @@ type item struct {
 	lo, hi          time.Time
 	// The event's fields every comparison reads, kept here so that a pair
 	// is judged without reaching into two events far apart in memory.
-	sig                 int32     // its signature's number in its connected set (numberSignatures)
 	sigHash             [2]uint64 // its signature, hashed with the item (on every core) to 128 bits
 	typ                 model.EventType
 	phone, summit, host bool
@@ -635,21 +634,6 @@ func actorKey(a *extract.Entity) string {
 	return "k:" + a.Key
 }
 
-// numberSignatures gives each item the number of its signature among
-// items (only items of one connected set are ever compared).
-func numberSignatures(items []*item) {
-	sigs := map[[2]uint64]int32{}
-	for _, it := range items {
-		s := it.sigHash
-		id, ok := sigs[s]
-		if !ok {
-			id = int32(len(sigs))
-			sigs[s] = id
-		}
-		it.sig = id
-	}
-}
-
 // hashSignature is a signature as 128 bits: that two of a million
 // reports of different signatures share them has a chance of about
 // 10^-27, and an item keeps 16 bytes instead of its signature (a hundred
@@ -662,7 +646,6 @@ var sigSeeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
 
 // cluster groups compatible items with union-find over blocks.
 func cluster(items []*item) [][]*item {
-	numberSignatures(items)
 	parent := make([]int, len(items))
 	for i := range parent {
 		parent[i] = i
@@ -690,9 +673,10 @@ func cluster(items []*item) [][]*item {
 	// whether it is a statement.
 	lo, cut := make([]instant, len(items)), make([]instant, len(items))
 	statement := make([]bool, len(items))
-	ones := make([]int, 3*len(items)) // each list's first element (a list that grows is copied out)
+	sig := make([][2]uint64, len(items)) // each item's signature (sigHash)
+	ones := make([]int, 3*len(items))    // each list's first element (a list that grows is copied out)
 	for i, it := range items {
-		lo[i], cut[i], statement[i] = instantOf(it.lo), instantOf(it.cut), it.typ == model.Statement
+		lo[i], cut[i], statement[i], sig[i] = instantOf(it.lo), instantOf(it.cut), it.typ == model.Statement, it.sigHash
 		win[i] = window{lo: lo[i], hi: instantOf(it.hi), end: instantOf(it.hi)}
 		ones[3*i], ones[3*i+1], ones[3*i+2] = i, it.article, i
 		members[i], arts[i], reps[i] = ones[3*i:3*i+1:3*i+1], ones[3*i+1:3*i+2:3*i+2], ones[3*i+2:3*i+3:3*i+3]
@@ -712,7 +696,7 @@ func cluster(items []*item) [][]*item {
 		arts[ra] = unionSorted(arts[ra], arts[rb])
 		arts[rb] = nil
 		for _, y := range reps[rb] {
-			if !slices.ContainsFunc(reps[ra], func(x int) bool { return items[x].sig == items[y].sig }) {
+			if !slices.ContainsFunc(reps[ra], func(x int) bool { return sig[x] == sig[y] }) {
 				reps[ra] = append(reps[ra], y)
 			}
 		}
@@ -749,7 +733,7 @@ func cluster(items []*item) [][]*item {
 			kept := open[:0]
 			for _, o := range open {
 				r := find(o)
-				if win[r].end.before(cut[i]) {
+				if win[r].end.before(cut[i]) || behind(win[r], lo[i]) {
 					continue // this group can no longer meet anything later
 				}
 				kept = append(kept, r)
@@ -779,23 +763,35 @@ func cluster(items []*item) [][]*item {
 		}
 	}
 	var groups [][]*item
+	slab := make([]*item, 0, len(items)) // every group's items, one allocation
 	for i := range items {
 		if find(i) != i {
 			continue
 		}
-		var g []*item
+		from := len(slab)
 		for _, m := range members[i] {
-			g = append(g, items[m])
+			slab = append(slab, items[m])
 		}
-		sort.SliceStable(g, func(a, b int) bool {
-			if g[a].article != g[b].article {
-				return g[a].article < g[b].article
+		g := slab[from:len(slab):len(slab)]
+		slices.SortStableFunc(g, func(a, b *item) int {
+			if c := cmp.Compare(a.article, b.article); c != 0 {
+				return c
 			}
-			return g[a].anchor < g[b].anchor
+			return cmp.Compare(a.anchor, b.anchor)
 		})
 		groups = append(groups, g)
 	}
 	return groups
+}
+
+// behind reports whether a group's window ends more than two weeks
+// before lo, the start of the report the sweep is at: no day then fits the
+// group and that report, nor the group and any report after it (fits), so
+// the sweep of the block stops trying it. The report's own group is never
+// behind: every group's window passed fits, and the report's start is in
+// its window.
+func behind(w window, lo instant) bool {
+	return !w.hi.isZero() && w.hi.before(lo) && subBefore(w.hi, lo, -14*24*time.Hour)
 }
 
 // dedupRoots keeps each root once; mark (one entry per item) and stamp,

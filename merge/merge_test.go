@@ -235,7 +235,6 @@ func TestFitsBySignature(t *testing.T) {
 			}
 		}
 	}
-	numberSignatures(items)
 	byType := map[model.EventType][]int{}
 	for i, it := range items {
 		byType[it.typ] = append(byType[it.typ], i)
@@ -257,7 +256,7 @@ func TestFitsBySignature(t *testing.T) {
 				state := func(g []int) (arts, reps []int) {
 					for _, m := range g {
 						arts = append(arts, items[m].article)
-						if !slices.ContainsFunc(reps, func(r int) bool { return items[r].sig == items[m].sig }) {
+						if !slices.ContainsFunc(reps, func(r int) bool { return items[r].sigHash == items[m].sigHash }) {
 							reps = append(reps, m)
 						}
 					}
@@ -482,5 +481,41 @@ func TestInstantsCompareAsTimes(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestBehind: a group the sweep stops trying (behind) fits no report
+// starting then or later, whatever group that report is in already (its
+// window starts no earlier than the report), undated groups and reports
+// included; and the test lets through groups that may still fit.
+func TestBehind(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	base := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	day := func() instant {
+		if rng.IntN(8) == 0 {
+			return instantOf(time.Time{}) // undated
+		}
+		return instantOf(base.Add(time.Duration(rng.IntN(90*24)) * time.Hour))
+	}
+	stopped, kept := 0, 0
+	for range 200000 {
+		r := window{lo: day(), hi: day()}
+		lo := day()
+		// The report's group: its window starts at the report or later.
+		own := window{lo: lo, hi: day()}
+		if !lo.isZero() && rng.IntN(2) == 0 {
+			own.lo = instantOf(time.Unix(lo.sec, 0).Add(time.Duration(rng.IntN(20*24)) * time.Hour))
+		}
+		if behind(r, lo) {
+			stopped++
+			if fits(nil, own.join(r), nil, nil, nil, nil) {
+				t.Fatalf("group %+v is behind %+v but fits the report's group %+v", r, lo, own)
+			}
+		} else {
+			kept++
+		}
+	}
+	if stopped < 1000 || kept < 1000 {
+		t.Fatalf("%d behind, %d not: the test no longer tells", stopped, kept)
 	}
 }
