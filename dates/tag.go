@@ -26,7 +26,8 @@ type Tagger struct {
 	evBefore, evEve, evAfter, evDuring       lexicon.WordSet
 	occasions                                lexicon.WordSet
 	hijriMark, gregMark, sameAs              lexicon.WordSet
-	starters                                 lexicon.AnyOf // the sets a time expression may start with
+	starters                                 lexicon.AnyOf // the sets and tables a time expression may start with
+	duringLen                                int           // the longest during-word's length in bytes (duringPronoun)
 }
 
 // NewTagger builds a tagger over a lexicon's calendar.
@@ -44,7 +45,10 @@ func NewTagger(lx *lexicon.Lexicon) *Tagger {
 	}
 	tg.starters = lexicon.NewAnyOf(tg.today, tg.yesterday, tg.tomorrow, tg.tomorrowNoun, tg.past, tg.this, tg.dayUnit, tg.weekUnit,
 		tg.monthUnit, tg.yearUnit, tg.startOf, tg.endOf, tg.midOf, tg.recently, tg.night, tg.before, tg.after, tg.ago,
-		tg.evBefore, tg.evEve, tg.evAfter, tg.evDuring)
+		tg.evBefore, tg.evEve, tg.evAfter, tg.evDuring, startWords).OrStarts(&lx.Months, &lx.Weekdays, &lx.Times, &lx.Numbers)
+	for w := range tg.evDuring.Words() {
+		tg.duringLen = max(tg.duringLen, len(w))
+	}
 	return tg
 }
 
@@ -151,7 +155,10 @@ func (s *sentence) punct(i int, chars string) bool {
 // إطار»): a fixed set, so a token answers by a class bit.
 var startWords = lexicon.NewWordSet("في", "وقت", "يومي", "من", "اطار")
 
-// canStart is a cheap test before trying every pattern at token i.
+// canStart is a cheap test before trying every pattern at token i: a
+// word of a set an expression starts with, or the first word of a month,
+// a weekday, a time of day or a number (mostly one test of the token's
+// class bits: starters), a during-word with a pronoun, a number.
 func (s *sentence) canStart(i int) bool {
 	t := &s.toks[i]
 	switch t.Kind {
@@ -160,16 +167,7 @@ func (s *sentence) canStart(i int) bool {
 	case arabic.Punct:
 		return false
 	}
-	if s.starters.Has(t) {
-		return true
-	}
-	if s.duringPronoun(i) {
-		return true
-	}
-	if startWords.Has(t) || t.Norm == "اول" || t.Norm == "ال" {
-		return true
-	}
-	return s.lx.Months.Starts(t) || s.lx.Weekdays.Starts(t) || s.lx.Times.Starts(t) || s.lx.Numbers.Starts(t)
+	return s.starters.Has(t) || t.Norm == "اول" || t.Norm == "ال" || s.duringPronoun(i)
 }
 
 // at tries every pattern at token i.
@@ -1165,8 +1163,11 @@ func (s *sentence) recent(i int) (Expr, bool) {
 // «أثناءه».
 func (s *sentence) duringPronoun(i int) bool {
 	t := s.word(i)
-	if t == nil || t.Kind != arabic.Word {
+	if t == nil || t.Kind != arabic.Word || len(t.Norm) > s.duringLen+len("هما") || len(t.Norm) < 2 {
 		return false
+	}
+	if last := t.Norm[len(t.Norm)-2:]; last != "ه" && last != "ا" {
+		return false // every pronoun below ends in ه or ا
 	}
 	for _, suf := range []string{"هما", "ها", "ه"} {
 		if stem, ok := strings.CutSuffix(t.Norm, suf); ok && len(stem) > len(suf) && s.evDuring.Contains(stem) {

@@ -205,6 +205,8 @@ func TestEventLinkedClasses(t *testing.T) {
 		{"على هامش القمة", During, 0, 0, false},
 		{"في إطار زيارته", During, 0, 0, false},
 		{"يلتقي خلالها", During, 0, 0, true},
+		{"يلتقي أثناءه", During, 0, 0, true}, // the longest during-word, with a pronoun
+		{"يلتقيان إبانهما", During, 0, 0, true},
 		{"عشية مؤتمر يفتتح", EveOf, 1, 1, false},
 	}
 	for _, c := range cases {

@@ -1,6 +1,9 @@
 package lexicon
 
 import (
+	"iter"
+	"maps"
+	"slices"
 	"sort"
 	"sync"
 
@@ -40,6 +43,9 @@ func NewWordSet(words ...string) WordSet {
 	}
 	return s
 }
+
+// Words are the set's words, normalised, in no order.
+func (s WordSet) Words() iter.Seq[string] { return maps.Keys(s.words) }
 
 // Contains reports whether the normalised word w is in the set.
 func (s WordSet) Contains(w string) bool { return s.words[w] }
@@ -178,8 +184,9 @@ type firstWords interface {
 // a token the sets' lexicon classified.
 type AnyOf struct {
 	sets     []WordSet
-	owner    *index // the lexicon sets' classifier (nil: fixed sets only)
-	maxFixed int    // the highest fixed set's bit + 1
+	starts   []starter // phrase tables, by their first words
+	owner    *index    // the lexicon sets' classifier (nil: fixed sets only)
+	maxFixed int       // the highest fixed set's bit + 1
 	mask     arabic.Classes
 	bits     bool // every non-empty set has a bit, from one lexicon
 }
@@ -206,7 +213,38 @@ func NewAnyOf(sets ...WordSet) AnyOf {
 	return a
 }
 
-// Has reports whether one reading of the token is in one of the sets.
+// starter is a phrase table as AnyOf asks it (a Matcher of any value
+// type): its first words' class, and the test without it.
+type starter interface {
+	firstClass() (*index, int)
+	Starts(t *arabic.Token) bool
+}
+
+func (m *Matcher[V]) firstClass() (*index, int) { return m.cls, m.bit }
+
+// OrStarts is the union of a's sets and of the tokens a phrase of each
+// table may start with (Matcher.Starts).
+func (a AnyOf) OrStarts(tables ...starter) AnyOf {
+	a.sets = slices.Clone(a.sets)
+	a.starts = append(slices.Clone(a.starts), tables...)
+	for _, m := range tables {
+		ix, bit := m.firstClass()
+		switch {
+		case ix == nil:
+			a.bits = false
+			continue
+		case a.owner != nil && a.owner != ix:
+			a.bits = false
+		default:
+			a.owner = ix
+		}
+		a.mask.Set(bit)
+	}
+	return a
+}
+
+// Has reports whether one reading of the token is in one of the sets (or
+// may start a phrase of one of the tables: OrStarts).
 func (a AnyOf) Has(t *arabic.Token) bool {
 	if a.bits && t.ClassedBy != nil {
 		if ix, ok := t.ClassedBy.(*index); ok && (a.owner == nil || a.owner == ix) && a.maxFixed <= ix.fixed {
@@ -215,6 +253,11 @@ func (a AnyOf) Has(t *arabic.Token) bool {
 	}
 	for _, s := range a.sets {
 		if s.Has(t) {
+			return true
+		}
+	}
+	for _, m := range a.starts {
+		if m.Starts(t) {
 			return true
 		}
 	}

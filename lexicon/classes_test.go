@@ -26,7 +26,10 @@ func TestClassesAgreeWithLookup(t *testing.T) {
 	text := "وقال الوزير والسفير إن الرئيس زار بغداد أمس، وزيارته الأولى منذ شهرين التقى خلالها المسؤولين واجتماعاتهم وستصل غدا في يوليو المسؤول"
 	plain := toks(text)
 	sets := []WordSet{lx.Set("anaphor"), lx.Set("yesterday"), lx.Set("tomorrow"), lx.Set("institution"), fixedForTest, other.Set("anaphor"), lx.Set("no such section")}
-	groups := []AnyOf{NewAnyOf(lx.Set("yesterday"), lx.Set("tomorrow")), NewAnyOf(fixedForTest, lx.Set("anaphor")), NewAnyOf(lx.Set("anaphor"), other.Set("anaphor"))}
+	groups := []AnyOf{NewAnyOf(lx.Set("yesterday"), lx.Set("tomorrow")), NewAnyOf(fixedForTest, lx.Set("anaphor")), NewAnyOf(lx.Set("anaphor"), other.Set("anaphor")),
+		NewAnyOf(lx.Set("yesterday"), fixedForTest).OrStarts(&lx.Months, &lx.Weekdays, &lx.Numbers),
+		NewAnyOf(lx.Set("tomorrow")).OrStarts(&lx.Months, &other.Triggers)}
+	tableHits := 0
 	for _, tk := range [][]arabic.Token{classed(lx, text), classed(other, text)} {
 		hits := 0
 		for i := range tk {
@@ -48,6 +51,12 @@ func TestClassesAgreeWithLookup(t *testing.T) {
 					_, ok := plain[i].In(s.words)
 					want = want || ok
 				}
+				for _, m := range g.starts {
+					if m.Starts(&plain[i]) {
+						want = true
+						tableHits++
+					}
+				}
 				if got := g.Has(&tk[i]); got != want {
 					t.Errorf("group %d, %q: Has %v, lookup %v", k, tk[i].Raw, got, want)
 				}
@@ -58,8 +67,8 @@ func TestClassesAgreeWithLookup(t *testing.T) {
 				}
 			}
 		}
-		if hits < 5 {
-			t.Errorf("only %d set hits: the test text no longer exercises the sets", hits)
+		if hits < 5 || tableHits < 2 {
+			t.Errorf("only %d set hits, %d table hits: the test text no longer exercises the sets", hits, tableHits)
 		}
 	}
 	if !lx.Triggers.Starts(&classed(lx, "وزيارته")[0]) {
