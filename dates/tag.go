@@ -2,6 +2,7 @@ package dates
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -28,6 +29,7 @@ type Tagger struct {
 	hijriMark, gregMark, sameAs              lexicon.WordSet
 	starters                                 lexicon.AnyOf // the sets and tables a time expression may start with
 	duringLen                                int           // the longest during-word's length in bytes (duringPronoun)
+	duringHeads                              []string      // the during-words' first two letters (headOf)
 }
 
 // NewTagger builds a tagger over a lexicon's calendar.
@@ -48,6 +50,9 @@ func NewTagger(lx *lexicon.Lexicon) *Tagger {
 		tg.evBefore, tg.evEve, tg.evAfter, tg.evDuring, startWords).OrStarts(&lx.Months, &lx.Weekdays, &lx.Times, &lx.Numbers)
 	for w := range tg.evDuring.Words() {
 		tg.duringLen = max(tg.duringLen, len(w))
+		if head := headOf(w); !slices.Contains(tg.duringHeads, head) {
+			tg.duringHeads = append(tg.duringHeads, head)
+		}
 	}
 	return tg
 }
@@ -1166,8 +1171,10 @@ func (s *sentence) duringPronoun(i int) bool {
 	if t == nil || t.Kind != arabic.Word || len(t.Norm) > s.duringLen+len("هما") || len(t.Norm) < 2 {
 		return false
 	}
-	if last := t.Norm[len(t.Norm)-2:]; last != "ه" && last != "ا" {
-		return false // every pronoun below ends in ه or ا
+	if last := t.Norm[len(t.Norm)-2:]; last != "ه" && last != "ا" || !slices.Contains(s.duringHeads, headOf(t.Norm)) {
+		// Every pronoun below ends in ه or ا, and the word starts as its
+		// during-word does (of two letters or more: see len(stem) below).
+		return false
 	}
 	for _, suf := range []string{"هما", "ها", "ه"} {
 		if stem, ok := strings.CutSuffix(t.Norm, suf); ok && len(stem) > len(suf) && s.evDuring.Contains(stem) {
@@ -1175,6 +1182,18 @@ func (s *sentence) duringPronoun(i int) bool {
 		}
 	}
 	return false
+}
+
+// headOf is a word's first two letters (the word, when shorter).
+func headOf(w string) string {
+	n := 0
+	for i := range w {
+		if n == 2 {
+			return w[:i]
+		}
+		n++
+	}
+	return w
 }
 
 // eventLinked reads «قبل الزيارة بأيام»، «بعد يوم من زيارة …»، «عقب
