@@ -20,7 +20,6 @@ import (
 	"hash/maphash"
 	"math"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -619,19 +618,37 @@ func actorKeys(a *extract.Entity) []string {
 // actorKey is an actor's first key (its canonical name), "" for an actor
 // never matched.
 func actorKey(a *extract.Entity) string {
+	id, ok := actorIDOf(a)
+	switch {
+	case !ok:
+		return ""
+	case id.tag == 'r':
+		return "r:" + id.key + "@" + id.country
+	}
+	return string(id.tag) + ":" + id.key
+}
+
+// actorID is an actor's first key as its parts (actorKey without
+// building the string): the actors of a merged event are told apart by it.
+type actorID struct {
+	tag          byte // c: a country, r: a role, p: a person not in the gazetteer, k: an entry
+	key, country string
+}
+
+func actorIDOf(a *extract.Entity) (actorID, bool) {
 	switch {
 	case a.Unnamed || a.Kind == model.Media:
-		return ""
+		return actorID{}, false
 	case a.Kind == model.Place && a.Acts && a.Country != "":
-		return "c:" + arabic.Fold(a.Country)
+		return actorID{tag: 'c', key: arabic.Fold(a.Country)}, true
 	case a.Kind == model.Country:
-		return "c:" + a.Key
+		return actorID{tag: 'c', key: a.Key}, true
 	case a.Role:
-		return "r:" + a.Key + "@" + a.Country
+		return actorID{tag: 'r', key: a.Key, country: a.Country}, true
 	case a.Kind == model.Person && a.Known == nil:
-		return "p:" + a.Key
+		return actorID{tag: 'p', key: a.Key}, true
 	}
-	return "k:" + a.Key
+	return actorID{tag: 'k', key: a.Key}, true
 }
 
 // hashSignature is a signature as 128 bits: that two of a million
@@ -1141,40 +1158,45 @@ type report struct {
 func build(g []report) model.Event {
 	ev := model.Event{Type: g[0].ev.Type}
 	ev.Date, ev.Conflicts = date(g)
-	// Actors: agents first, people first, by how many reports name them.
+	// Actors: agents first, people first, by how many reports name them
+	// (a handful: a list beats a map).
 	type actor struct {
+		id    actorID
 		a     model.Actor
 		score int
 	}
-	byKey := map[string]*actor{}
-	var order []string
+	var actors []actor
 	for _, it := range g {
 		for i, a := range it.ev.Actors {
-			k := actorKey(a)
-			if k == "" {
+			id, ok := actorIDOf(a)
+			if !ok {
 				continue
 			}
-			x := byKey[k]
-			if x == nil {
-				x = &actor{a: a.Actor()}
-				byKey[k] = x
-				order = append(order, k)
+			k := slices.IndexFunc(actors, func(x actor) bool { return x.id == id })
+			if k < 0 {
+				k = len(actors)
+				actors = append(actors, actor{id: id, a: a.Actor()})
 			}
 			if i < it.ev.Agents {
-				x.score += 100
+				actors[k].score += 100
 			}
-			x.score++
+			actors[k].score++
 		}
 	}
-	sort.SliceStable(order, func(i, j int) bool {
-		pi, pj := byKey[order[i]].a.Kind == model.Person, byKey[order[j]].a.Kind == model.Person
-		if pi != pj {
-			return pi
+	slices.SortStableFunc(actors, func(x, y actor) int {
+		if px, py := x.a.Kind == model.Person, y.a.Kind == model.Person; px != py {
+			if px {
+				return -1
+			}
+			return 1
 		}
-		return byKey[order[i]].score > byKey[order[j]].score
+		return cmp.Compare(y.score, x.score)
 	})
-	for _, k := range order {
-		ev.Actors = append(ev.Actors, byKey[k].a)
+	if len(actors) > 0 {
+		ev.Actors = make([]model.Actor, len(actors))
+		for k := range actors {
+			ev.Actors[k] = actors[k].a
+		}
 	}
 	nm, nc := 0, 0
 	for _, it := range g {
