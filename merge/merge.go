@@ -96,13 +96,14 @@ func Merge(arts []Article, prior *Prior) ([]model.Event, []Group, error) {
 	par.Each(len(arts), func(ai int) {
 		a := &arts[ai]
 		var scratch []byte
+		var keys entityKeys // an article's events name the same few entities
 		slab := make([]item, first[ai+1]-first[ai]) // an article's items, one allocation
 		for ei := range slab {
 			it := &slab[ei]
 			if a.Forms != nil {
 				it.fill(&a.Forms[ei], ai, ei, ids, &scratch)
 			} else {
-				f := FormOf(&a.Events[ei])
+				f := keys.formOf(&a.Events[ei])
 				it.fill(&f, ai, ei, ids, &scratch)
 			}
 			items[first[ai]+ei] = it
