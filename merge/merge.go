@@ -96,7 +96,7 @@ func Merge(arts []Article, prior *Prior) ([]model.Event, []Group, error) {
 	par.Each(len(arts), func(ai int) {
 		a := &arts[ai]
 		var scratch []byte
-		var keys entityKeys // an article's events name the same few entities
+		var keys entityKeys                         // an article's events name the same few entities
 		slab := make([]item, first[ai+1]-first[ai]) // an article's items, one allocation
 		for ei := range slab {
 			it := &slab[ei]
