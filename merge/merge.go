@@ -119,7 +119,7 @@ func Merge(arts []Article, prior *Prior) ([]model.Event, []Group, error) {
 	for _, gs := range clustered {
 		for _, g := range gs {
 			for _, it := range g {
-				flat = append(flat, member{int32(it.article), int32(it.event)})
+				flat = append(flat, member{it.article, it.event})
 			}
 			bounds = append(bounds, len(flat))
 		}
@@ -239,11 +239,11 @@ func loadEvents(arts []Article, first []int, flat []member, bounds []int, found 
 // blocks numbers the blocks an item is compared in: its type with each of
 // its actor keys, and a summit's type with its country (on every core,
 // with the item, so that the sequential steps compare numbers).
-func blocks(it *item, ids *keyIDs) []block {
+func blocks(keys []string, it *item, ids *keyIDs) []block {
 	of := func(id int32) block { return block(it.typ)<<32 | block(uint32(id)) }
-	out := make([]block, 0, len(it.keys)+1)
-	for i, k := range it.keys {
-		if !slices.Contains(it.keys[:i], k) {
+	out := make([]block, 0, len(keys)+1)
+	for i, k := range keys {
+		if !slices.Contains(keys[:i], k) {
 			out = append(out, of(ids.of(k)))
 		}
 	}
@@ -374,8 +374,7 @@ func permute(out []model.Event, order []int32) {
 
 // item is an event with its matching keys.
 type item struct {
-	article, event int // its article, and its place among the article's events
-	keys           []string
+	article, event int32   // its article, and its place among the article's events
 	blocks         []block // the blocks it is compared in (see blocks)
 	agents         keySet
 	parties        keySet
@@ -391,11 +390,9 @@ type item struct {
 	typ                 model.EventType
 	phone, summit, host bool
 	placed, atPlace     bool // it has a place; that place is a place (not a country)
-	sides               int
+	sides, anchor       int32
 	placeKey            string
 	words               []string // a statement's
-	anchor              int
-	cut                 time.Time // 15 days before lo: a group that ends before is out of its reach
 }
 
 // Form is what clustering reads of an event, worked out from it once
@@ -540,7 +537,7 @@ var (
 // fill makes it the item of an event of this form (scratch is a buffer
 // to work in).
 func (it *item) fill(f *Form, article, event int, ids *keyIDs, scratch *[]byte) {
-	*it = item{article: article, event: event, keys: f.Keys,
+	*it = item{article: int32(article), event: int32(event),
 		agents: make(keySet, 0, len(f.Agents)), parties: make(keySet, 0, len(f.Parties))}
 	for _, k := range f.Agents {
 		it.agents.add(ids.of(k))
@@ -557,13 +554,12 @@ func (it *item) fill(f *Form, article, event int, ids *keyIDs, scratch *[]byte) 
 			it.people = append(it.people, id)
 		}
 	}
-	it.typ, it.phone, it.summit, it.host, it.sides = f.Type, f.Phone, f.Summit, f.Host, f.Sides
+	it.typ, it.phone, it.summit, it.host, it.sides = f.Type, f.Phone, f.Summit, f.Host, int32(f.Sides)
 	it.placed, it.atPlace, it.placeKey, it.country = f.Placed, f.AtPlace, f.PlaceKey, f.Country
-	it.lo, it.hi, it.words, it.anchor = f.Lo, f.Hi, f.Words, f.Anchor
-	it.cut = it.lo.AddDate(0, 0, -15)
+	it.lo, it.hi, it.words, it.anchor = f.Lo, f.Hi, f.Words, int32(f.Anchor)
 	*scratch = signature((*scratch)[:0], it)
 	it.sigHash = hashSignature(*scratch)
-	it.blocks = blocks(it, ids)
+	it.blocks = blocks(f.Keys, it, ids) // (the item keeps no list of the form's: a list held holds the form's lists)
 }
 
 // signature is everything compatible reads of an item, as a string: two
@@ -694,9 +690,10 @@ func cluster(items []*item) [][]*item {
 	sig := make([][2]uint64, len(items)) // each item's signature (sigHash)
 	ones := make([]int, 3*len(items))    // each list's first element (a list that grows is copied out)
 	for i, it := range items {
-		lo[i], cut[i], statement[i], sig[i] = instantOf(it.lo), instantOf(it.cut), it.typ == model.Statement, it.sigHash
+		// A group that ends 15 days before an item's start is out of its reach.
+		lo[i], cut[i], statement[i], sig[i] = instantOf(it.lo), instantOf(it.lo.AddDate(0, 0, -15)), it.typ == model.Statement, it.sigHash
 		win[i] = window{lo: lo[i], hi: instantOf(it.hi), end: instantOf(it.hi)}
-		ones[3*i], ones[3*i+1], ones[3*i+2] = i, it.article, i
+		ones[3*i], ones[3*i+1], ones[3*i+2] = i, int(it.article), i
 		members[i], arts[i], reps[i] = ones[3*i:3*i+1:3*i+1], ones[3*i+1:3*i+2:3*i+2], ones[3*i+2:3*i+3:3*i+3]
 	}
 	union := func(a, b int) {

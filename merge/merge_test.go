@@ -255,7 +255,7 @@ func TestFitsBySignature(t *testing.T) {
 				}
 				state := func(g []int) (arts, reps []int) {
 					for _, m := range g {
-						arts = append(arts, items[m].article)
+						arts = append(arts, int(items[m].article))
 						if !slices.ContainsFunc(reps, func(r int) bool { return items[r].sigHash == items[m].sigHash }) {
 							reps = append(reps, m)
 						}
