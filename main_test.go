@@ -7,12 +7,15 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
+
+	"khatt/corpus"
 )
 
 func runCmd(args ...string) (code int, stdout, stderr string) {
@@ -326,5 +329,45 @@ func TestFetchCommand(t *testing.T) {
 	}
 	if code, out, _ := runCmd("export", "--no-cache", "--format", "jsonl", dir); code != 0 || !strings.Contains(out, `"visit"`) {
 		t.Errorf("the fetched corpus: exit %d %s", code, out)
+	}
+}
+
+// TestMemoryPolicy: an export or a briefing collects only at the memory
+// limit (on a machine with twice the limit); the reader and the server
+// keep the collector's pacing, tripled for a small corpus; GOGC and
+// GOMEMLIMIT, when set, decide.
+func TestMemoryPolicy(t *testing.T) {
+	oldPercent := debug.SetGCPercent(100)
+	oldLimit := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() {
+		debug.SetGCPercent(oldPercent)
+		debug.SetMemoryLimit(oldLimit)
+	})
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	small := []corpus.File{{Size: 70 << 20}}
+	percent := func() int { p := debug.SetGCPercent(100); return p }
+	if ram := physicalMemory(); ram >= 2*(768<<20) {
+		setMemoryLimit(small, true)
+		if p := percent(); p >= 0 {
+			t.Errorf("export: GOGC %d, want the limit alone (-1)", p)
+		}
+		if l := debug.SetMemoryLimit(-1); l != 768<<20 {
+			t.Errorf("export of 70 MB: limit %d, want 768 MiB", l)
+		}
+	}
+	setMemoryLimit(small, false)
+	if p := percent(); p != 200 {
+		t.Errorf("reader, small corpus: GOGC %d, want 200", p)
+	}
+	setMemoryLimit([]corpus.File{{Size: 700 << 20}}, false)
+	if p := percent(); p != 100 {
+		t.Errorf("reader, large corpus: GOGC %d, want 100 (untouched)", p)
+	}
+	t.Setenv("GOGC", "150")
+	debug.SetGCPercent(150)
+	setMemoryLimit(small, true)
+	if p := percent(); p != 150 {
+		t.Errorf("GOGC set: %d, want it kept (150)", p)
 	}
 }
