@@ -107,10 +107,12 @@ type options struct {
 	paths []string
 	given bool // paths were named on the command line (not the config's corpus)
 	// oneShot: the command writes its output and exits (export, brief),
-	// which setMemoryLimit lets use memory up to the limit.
-	oneShot bool
-	labels  i18n.Labels
-	filter  timeline.Filter
+	// which setMemoryLimit lets use memory up to the limit; restoreGC
+	// puts back the collector's settings of before (set by prepare).
+	oneShot   bool
+	restoreGC func()
+	labels    i18n.Labels
+	filter    timeline.Filter
 }
 
 type filterFlags struct {
@@ -508,9 +510,12 @@ func (o *options) loadThen(stderr io.Writer, streamed bool) (tl *model.Timeline,
 // 2.7-3.0; 30k and 100k cold alike). The reader and the server, which
 // run for hours, keep the collector's pacing. GOGC, when set, decides
 // instead.
-func setMemoryLimit(files []corpus.File, oneShot bool) {
+//
+// It returns what puts back the settings it found (a test runs many
+// commands in one process).
+func setMemoryLimit(files []corpus.File, oneShot bool) (restore func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
-		return
+		return func() {}
 	}
 	var total int64
 	for _, f := range files {
@@ -525,9 +530,10 @@ func setMemoryLimit(files []corpus.File, oneShot bool) {
 	if ram > 0 {
 		limit = min(limit, max(768<<20, ram/2)) // never more than half the machine
 	}
-	debug.SetMemoryLimit(limit)
+	oldLimit := debug.SetMemoryLimit(limit)
+	restore = func() { debug.SetMemoryLimit(oldLimit) }
 	if os.Getenv("GOGC") != "" {
-		return
+		return restore
 	}
 	// What is live at the merge is some three and a half times the corpus;
 	// where three times that fits under the limit (a corpus of up to about
@@ -536,11 +542,27 @@ func setMemoryLimit(files []corpus.File, oneShot bool) {
 	// held until the merge, collections cost a seventh of a changed
 	// article's run (10k, alternating: one changed 1.70-1.95 s -> 1.53-1.77
 	// s, 0.53 -> 0.61 GiB; cold 8.4-9.3 s -> 7.9-8.6 s, 0.55 -> 0.71 GiB).
+	percent := 0
 	switch {
 	case oneShot && ram > 0 && 2*limit <= ram:
-		debug.SetGCPercent(-1) // the limit alone
+		percent = -1 // the limit alone
 	case 3*7*total/2 <= limit:
-		debug.SetGCPercent(200)
+		percent = 200
+	default:
+		return restore
+	}
+	oldPercent := debug.SetGCPercent(percent)
+	return func() {
+		debug.SetGCPercent(oldPercent)
+		debug.SetMemoryLimit(oldLimit)
+	}
+}
+
+// restore puts back the collector's settings prepare found.
+func (o *options) restore() {
+	if o.restoreGC != nil {
+		o.restoreGC()
+		o.restoreGC = nil
 	}
 }
 
@@ -610,7 +632,7 @@ func (o *options) prepare(stderr io.Writer) (timeline.Scanned, timeline.LoadOpti
 	}
 	sc := <-listed
 	phases.Mark("scan")
-	setMemoryLimit(sc.Files, o.oneShot)
+	o.restoreGC = setMemoryLimit(sc.Files, o.oneShot)
 	var c opened
 	if cacheReady != nil {
 		c = <-cacheReady
@@ -797,6 +819,7 @@ func export(o *options, stdout, stderr io.Writer) int {
 	}
 	streamed := timeline.Streams(o.format)
 	o.oneShot = true
+	defer o.restore()
 	tl, stream, done := o.loadThen(stderr, streamed)
 	defer done()
 	if tl == nil {
@@ -836,6 +859,7 @@ func brief(o *options, stdout, stderr io.Writer) int {
 		return 2
 	}
 	o.oneShot = true
+	defer o.restore()
 	tl, _, done := o.loadThen(stderr, false)
 	defer done()
 	if tl == nil {
