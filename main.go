@@ -542,7 +542,7 @@ func setMemoryLimit(files []corpus.File, oneShot bool) (restore func()) {
 	// held until the merge, collections cost a seventh of a changed
 	// article's run (10k, alternating: one changed 1.70-1.95 s -> 1.53-1.77
 	// s, 0.53 -> 0.61 GiB; cold 8.4-9.3 s -> 7.9-8.6 s, 0.55 -> 0.71 GiB).
-	percent := 0
+	var percent int
 	switch {
 	case oneShot && ram > 0 && 2*limit <= ram:
 		percent = -1 // the limit alone

@@ -523,16 +523,15 @@ func parseArticle(display string, data []byte, meta map[string]string, owned boo
 	}
 	// Controls (ESC, BEL, C1 …) become spaces of the same length: they can
 	// never reach a terminal, and every offset still points into the file.
-	switch {
-	case safe.HasControl(data):
+	if safe.HasControl(data) {
 		if !owned {
-			data = bytes.Clone(data) // the caller's bytes stay as they were
+			data, owned = bytes.Clone(data), true // the caller's bytes stay as they were
 		}
 		safe.Blank(data)
-		src.Text = unsafe.String(unsafe.SliceData(data), len(data)) // (no one else holds them now)
-	case owned:
+	}
+	if owned { // no one else holds or writes these bytes now
 		src.Text = unsafe.String(unsafe.SliceData(data), len(data))
-	default:
+	} else {
 		src.Text = string(data)
 	}
 	fm, bodyStart, err := parseFrontMatter(display, src.Text)

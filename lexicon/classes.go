@@ -225,8 +225,7 @@ func (m *Matcher[V]) firstClass() (*index, int) { return m.cls, m.bit }
 // OrStarts is the union of a's sets and of the tokens a phrase of each
 // table may start with (Matcher.Starts).
 func (a AnyOf) OrStarts(tables ...starter) AnyOf {
-	a.sets = slices.Clone(a.sets)
-	a.starts = append(slices.Clone(a.starts), tables...)
+	a.starts = append(slices.Clone(a.starts), tables...) // (a's own list is not appended to)
 	for _, m := range tables {
 		ix, bit := m.firstClass()
 		switch {
