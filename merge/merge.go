@@ -689,7 +689,11 @@ func cluster(items []*item) [][]*item {
 	statement := make([]bool, len(items))
 	sig := make([][2]uint64, len(items)) // each item's signature (sigHash)
 	ones := make([]int, 3*len(items))    // each list's first element (a list that grows is copied out)
+	// What every report of a group shares, by its root (see refuses).
+	traits := make([]traits, len(items))
+	countries := map[string]int32{}
 	for i, it := range items {
+		traits[i] = traitsOf(it, countries)
 		// A group that ends 15 days before an item's start is out of its reach.
 		lo[i], cut[i], statement[i], sig[i] = instantOf(it.lo), instantOf(it.lo.AddDate(0, 0, -15)), it.typ == model.Statement, it.sigHash
 		win[i] = window{lo: lo[i], hi: instantOf(it.hi), end: instantOf(it.hi)}
@@ -708,6 +712,7 @@ func cluster(items []*item) [][]*item {
 		members[ra] = append(members[ra], members[rb]...)
 		members[rb] = nil
 		win[ra] = win[ra].join(win[rb])
+		traits[ra] = traits[ra].join(traits[rb])
 		arts[ra] = unionSorted(arts[ra], arts[rb])
 		arts[rb] = nil
 		for _, y := range reps[rb] {
@@ -764,6 +769,9 @@ func cluster(items []*item) [][]*item {
 				if statement[i] && !subBefore(lo[i], win[r].end, statementGap) {
 					continue // every member is a statement too early for this one (compatible)
 				}
+				if traits[ri].refuses(traits[r], win[ri], win[r]) {
+					continue // (fits would say no, at greater cost)
+				}
 				if fits(items, win[ri].join(win[r]), arts[ri], arts[r], reps[ri], reps[r]) {
 					union(i, r)
 					joined = true
@@ -807,6 +815,68 @@ func cluster(items []*item) [][]*item {
 // its window.
 func behind(w window, lo instant) bool {
 	return !w.hi.isZero() && w.hi.before(lo) && subBefore(w.hi, lo, -14*24*time.Hour)
+}
+
+// traits are what every report of a group shares, for a test that spares
+// fits most of the pairs it refuses, without reaching into their items:
+// the country of their place (a number, 0: none named), whether they
+// were calls, and whether any may be one occasion with a report whose
+// days it does not share (occasion). Every two reports of a group passed
+// compatible, which requires the same call and the same country if both
+// name one.
+type traits struct {
+	country  int32
+	phone    bool
+	occasion bool
+}
+
+// traitsOf is an item's traits; countries numbers the countries.
+func traitsOf(it *item, countries map[string]int32) traits {
+	t := traits{phone: it.phone}
+	if it.country != "" {
+		c, ok := countries[it.country]
+		if !ok {
+			c = int32(len(countries) + 1)
+			countries[it.country] = c
+		}
+		t.country = c
+	}
+	// compatible's first report, when the two are apart, must be a
+	// statement, or be one occasion with the other (sameOccasion), for
+	// which a visit needs its place and a meeting two people.
+	switch it.typ {
+	case model.Statement:
+		t.occasion = true
+	case model.Visit:
+		t.occasion = it.atPlace
+	case model.Talks:
+		t.occasion = len(it.people) >= 2
+	}
+	return t
+}
+
+func (t traits) join(u traits) traits {
+	if t.country == 0 {
+		t.country = u.country
+	}
+	t.occasion = t.occasion || u.occasion
+	return t
+}
+
+// refuses reports whether fits would refuse the groups of traits t and u
+// with windows tw and uw, t's group being the one whose reports come
+// first to compatible: a call and not a call, two countries, or a report
+// of t's that can be no occasion apart from its own days (none can) and
+// a report of u's whose days it does not share. (A window starts at its
+// latest report's start and ends at its earliest end: those reports are
+// a group's, each with a report of its signature among the group's reps,
+// which fits compares.)
+func (t traits) refuses(u traits, tw, uw window) bool {
+	if t.phone != u.phone || t.country != 0 && u.country != 0 && t.country != u.country {
+		return true
+	}
+	apart := !uw.hi.isZero() && uw.hi.before(tw.lo) || !tw.hi.isZero() && tw.hi.before(uw.lo)
+	return apart && !t.occasion
 }
 
 // dedupRoots keeps each root once; mark (one entry per item) and stamp,

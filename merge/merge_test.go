@@ -519,3 +519,84 @@ func TestBehind(t *testing.T) {
 		t.Fatalf("%d behind, %d not: the test no longer tells", stopped, kept)
 	}
 }
+
+// TestRefuses holds the sweep's cheap test of two groups to fits: a pair
+// of groups it refuses never fits. The groups are random reports made one
+// the way the sweep makes them (every two of a group compatible).
+func TestRefuses(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	base := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	pick := func(opts ...string) string { return opts[rng.IntN(len(opts))] }
+	set := func(n int) keySet {
+		var s keySet
+		for k := range int32(n) {
+			if rng.IntN(2) == 0 {
+				s.add(k + 1)
+			}
+		}
+		return s
+	}
+	article := int32(0)
+	report := func(typ model.EventType) *item {
+		article++
+		it := &item{article: article, typ: typ, phone: rng.IntN(4) == 0, country: pick("", "", "a", "b")}
+		it.placeKey = pick("", "x", "y")
+		it.placed = it.placeKey != ""
+		it.atPlace = it.placed && rng.IntN(3) > 0
+		it.agents, it.people = set(3), set(4)
+		it.parties = slices.Clone(it.people)
+		it.parties.add(9)
+		if rng.IntN(6) > 0 { // else undated
+			it.lo = base.AddDate(0, 0, rng.IntN(20))
+			it.hi = it.lo.AddDate(0, 0, rng.IntN(3))
+		}
+		if typ == model.Statement {
+			it.words = slices.Sorted(slices.Values([]string{pick("a", "b"), pick("c", "d"), pick("e", "f")}))
+		}
+		return it
+	}
+	countries := map[string]int32{}
+	var items []*item
+	group := func(typ model.EventType) (reps []int, w window, tr traits) {
+		for range 1 + rng.IntN(3) {
+			it := report(typ)
+			if !slices.ContainsFunc(reps, func(x int) bool { return !compatible(items[x], it) || !compatible(it, items[x]) }) {
+				items = append(items, it)
+				reps = append(reps, len(items)-1)
+			}
+		}
+		for k, x := range reps {
+			v := window{lo: instantOf(items[x].lo), hi: instantOf(items[x].hi), end: instantOf(items[x].hi)}
+			if k == 0 {
+				w, tr = v, traitsOf(items[x], countries)
+			} else {
+				w, tr = w.join(v), tr.join(traitsOf(items[x], countries))
+			}
+		}
+		return reps, w, tr
+	}
+	refused, fitting := 0, 0
+	for range 100000 {
+		typ := []model.EventType{model.Visit, model.Talks, model.Statement}[rng.IntN(3)]
+		items = items[:0]
+		repsA, wa, ta := group(typ)
+		repsB, wb, tb := group(typ)
+		if len(repsA) == 0 || len(repsB) == 0 {
+			continue
+		}
+		fit := fits(items, wa.join(wb), nil, nil, repsA, repsB)
+		if fit {
+			fitting++
+		}
+		if ta.refuses(tb, wa, wb) {
+			refused++
+			if fit {
+				a, b := items[repsA[0]], items[repsB[0]]
+				t.Fatalf("refused groups that fit: %+v %+v (windows %+v %+v; first reports %+v %+v)", ta, tb, wa, wb, *a, *b)
+			}
+		}
+	}
+	if refused < 1000 || fitting < 1000 {
+		t.Fatalf("%d refused, %d fitting: the test no longer tells", refused, fitting)
+	}
+}
