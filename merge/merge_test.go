@@ -600,3 +600,29 @@ func TestRefuses(t *testing.T) {
 		t.Fatalf("%d refused, %d fitting: the test no longer tells", refused, fitting)
 	}
 }
+
+// TestSummary: a title names who, where and what; an event told without
+// its actors reads without them, with no gap where they would be.
+func TestSummary(t *testing.T) {
+	bothSides := []model.Actor{{Name: "عبد المجيد تبون"}, {Name: "قيس سعيد"}}
+	for _, c := range []struct {
+		ev   model.Event
+		gist string
+		want string
+	}{
+		{model.Event{Type: model.Talks, Actors: bothSides, Place: "تونس"}, "", "محادثات عبد المجيد تبون وقيس سعيد في تونس"},
+		{model.Event{Type: model.Talks, Place: "أبوظبي"}, "", "محادثات في أبوظبي"},
+		{model.Event{Type: model.Visit, Place: "موسكو"}, "", "زيارة إلى موسكو"},
+		{model.Event{Type: model.Visit, Actors: bothSides[:1]}, "", "زيارة عبد المجيد تبون"},
+		{model.Event{Type: model.Statement, Actors: bothSides[1:]}, "العلاقات متينة", "قيس سعيد: العلاقات متينة"},
+		{model.Event{Type: model.Statement}, "العلاقات متينة", "تصريح: العلاقات متينة"},
+	} {
+		if got := Summary(&c.ev, c.gist); got != c.want {
+			t.Errorf("Summary(%+v, %q) = %q, want %q", c.ev, c.gist, got, c.want)
+		}
+	}
+	planned := model.Event{Type: model.Talks, Status: model.Planned}
+	if got := Summary(&planned, ""); got != "محادثات مرتقبة" {
+		t.Errorf("planned talks without actors or place: %q", got)
+	}
+}

@@ -7,7 +7,8 @@ import (
 )
 
 // Summary is an event's one-line title: type, actors, place, and for a
-// statement the gist of what was said.
+// statement the gist of what was said. An event told without its actors
+// («مفاوضات ثلاثية عقدت في أبوظبي») reads without them, not with a gap.
 func Summary(ev *model.Event, gist string) string {
 	names := make([]string, 0, 3)
 	for _, a := range ev.Actors {
@@ -17,31 +18,37 @@ func Summary(ev *model.Event, gist string) string {
 		}
 	}
 	who := strings.Join(names, " و")
-	var b strings.Builder
-	switch ev.Type {
-	case model.Visit:
-		b.WriteString("زيارة ")
-		if ev.Planned() {
-			b.WriteString("مرتقبة ")
-		}
-		b.WriteString(who)
-		if ev.Place != "" {
-			b.WriteString(" إلى " + ev.Place)
-		}
-	case model.Talks:
-		b.WriteString("محادثات ")
-		if ev.Planned() {
-			b.WriteString("مرتقبة ")
-		}
-		b.WriteString(who)
-		if ev.Place != "" {
-			b.WriteString(" في " + ev.Place)
-		}
-	case model.Statement:
-		b.WriteString(who)
-		if gist != "" {
-			b.WriteString(": " + gist)
+	words := make([]string, 0, 5)
+	add := func(w ...string) {
+		for _, s := range w {
+			if s != "" {
+				words = append(words, s)
+			}
 		}
 	}
-	return b.String()
+	planned := ""
+	if ev.Planned() {
+		planned = "مرتقبة"
+	}
+	switch ev.Type {
+	case model.Visit:
+		add("زيارة", planned, who)
+		if ev.Place != "" {
+			add("إلى", ev.Place)
+		}
+	case model.Talks:
+		add("محادثات", planned, who)
+		if ev.Place != "" {
+			add("في", ev.Place)
+		}
+	case model.Statement:
+		if who == "" {
+			who = "تصريح"
+		}
+		if gist != "" {
+			who += ":"
+		}
+		add(who, gist)
+	}
+	return strings.Join(words, " ")
 }
