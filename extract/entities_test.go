@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"khatt/arabic"
+	"slices"
 	"testing"
 
 	"khatt/model"
@@ -67,4 +69,53 @@ func TestEntityInventory(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestTitlesOfTwoPeople: a title ends where another person's begins: a
+// title glued to «ب» («التقى … بوزير الخارجية»), or one of another
+// country; and where the person is («في الجزائر»، «في قصر المرادية») is
+// no part of an office, unless the office is an envoy's. A title with a
+// glued preposition is named without it.
+func TestTitlesOfTwoPeople(t *testing.T) {
+	for _, text := range []string{
+		"التقى الرئيس الجزائري وزير الخارجية الفرنسي في قصر المرادية، الثلاثاء.",
+		"والتقى الرئيس الجزائري بوزير الخارجية الفرنسي في الجزائر، الثلاثاء.",
+		"التقى الرئيس الجزائري عبد المجيد تبون بوزير الخارجية الفرنسي، الثلاثاء.",
+	} {
+		v := one(t, article(t, "2024-03-05", text), model.Talks)
+		if len(v.Actors) != 2 || !slices.Contains(names(v), "وزير الخارجية الفرنسي") {
+			t.Errorf("%s\nparticipants %v, want the Algerian president and «وزير الخارجية الفرنسي»", text, names(v))
+		}
+	}
+	v := one(t, article(t, "2024-03-05", "وصل نائب رئيس الوزراء ووزير الخارجية الأردني أيمن الصفدي إلى بغداد الثلاثاء."), model.Visit)
+	if len(v.Actors) != 1 || names(v)[0] != "أيمن الصفدي" {
+		t.Errorf("stacked titles of one man: visitors %v", names(v))
+	}
+	s := one(t, article(t, "2024-03-05", "وقال السفير الفرنسي في الجزائر إن العلاقات متينة."), model.Statement)
+	if names(s)[0] != "السفير الفرنسي في الجزائر" {
+		t.Errorf("an ambassador's post is part of his title: speaker %v", names(s))
+	}
+}
+
+func TestWithoutClitics(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		pre  string
+		stem string
+		want string
+	}{
+		{"وللمجلس الأعلى", "ول", "المجلس", "المجلس الأعلى"},
+		{"للمجلس الأعلى", "لال", "مجلس", "المجلس الأعلى"},
+		{"لِلمجلس الأعلى", "ل", "المجلس", "المجلس الأعلى"},
+		{"بالمجلس الأعلى", "ب", "المجلس", "المجلس الأعلى"},
+		{"بوزير الخارجية", "ب", "وزير", "وزير الخارجية"},
+		{"فبوزير الخارجية", "فب", "وزير", "وزير الخارجية"},
+		{"للبنان", "ل", "لبنان", "لبنان"},
+		{"والمجلس", "وال", "مجلس", "المجلس"},
+		{"لواء", "", "لواء", "لواء"},
+	} {
+		if got := withoutClitics(c.name, arabic.Analysis{Pre: c.pre, Stem: c.stem}); got != c.want {
+			t.Errorf("withoutClitics(%q, %s+%s) = %q, want %q", c.name, c.pre, c.stem, got, c.want)
+		}
+	}
 }

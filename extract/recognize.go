@@ -569,7 +569,7 @@ func (d *doc) collective(s *sent, i int) (mention, bool) {
 		return mention{}, false // «الرؤساء»، «القادة»: generic, no actor
 	}
 	head, _ := d.x.w.collective.In(&toks[i])
-	name := d.surfaceOf(toks, i, j, head)
+	name := d.surface(toks, i, j, head)
 	key := d.ents.folds.fold(name)
 	e := d.ents.byKey[key]
 	if e == nil {
@@ -600,7 +600,7 @@ func (d *doc) unnamedSource(s *sent, i int) (mention, bool) {
 		}
 		j += a.N
 	}
-	name := d.surface(toks, i, j, head.Conj())
+	name := d.surface(toks, i, j, head)
 	return mention{from: i, to: j, ent: &Entity{Name: name, Kind: model.Person, Unnamed: true, Role: true}, conj: head.Conj(), prep: prepOf(head)}, true
 }
 
@@ -652,7 +652,7 @@ func (d *doc) institution(s *sent, i int) (mention, bool) {
 	if j == i+1 && !definite(toks, i) {
 		return mention{}, false
 	}
-	name := d.surface(toks, i, j, head.Conj())
+	name := d.surface(toks, i, j, head)
 	key := "org:" + d.ents.folds.fold(name)
 	e := d.ents.byKey[key]
 	if e == nil {

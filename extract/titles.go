@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"khatt/arabic"
@@ -47,7 +48,7 @@ func (d *doc) titled(s *sent, i int, prev *mention, final bool) (mention, bool) 
 		if end <= i+1 {
 			end = i + 1
 		}
-		return mention{from: i, to: end, ent: &Entity{Name: d.surface(toks, i, end, tm.Reading.Conj()), Kind: model.Person, Unnamed: true, Role: true},
+		return mention{from: i, to: end, ent: &Entity{Name: d.surface(toks, i, end, tm.Reading), Kind: model.Person, Unnamed: true, Role: true},
 			conj: tm.Reading.Conj(), prep: prepOf(tm.Reading)}, true
 	}
 	var country string
@@ -129,6 +130,12 @@ scan:
 			break scan
 		}
 		if tm2, ok := lx.Titles.At(toks, j); ok {
+			if p := prepOf(tm2.Reading); p == "ب" || p == "ك" || country != "" && d.otherCountry(toks, j+tm2.N, country) {
+				// «الرئيس الجزائري بوزير الخارجية»، «الرئيس الجزائري وزير
+				// الخارجية الفرنسي»: another person's title, not a second
+				// one of this person's.
+				break scan
+			}
 			// Stacked titles («نائب رئيس الوزراء وزير الخارجية») all name the person.
 			for k := j; k < j+tm2.N; k++ {
 				w := toks[k].Norm
@@ -167,6 +174,12 @@ scan:
 			isDef = true
 			end = j
 			continue
+		}
+		if is(toks, j, g.fii) && (country != "" && !d.envoy(toks, j) || is(toks, j+1, g.venues)) {
+			// «وزير الخارجية الفرنسي في الجزائر»، «وزير الخارجية في قصر
+			// المرادية»: where the person is, not a part of the office (an
+			// envoy's is: «السفير الفرنسي في الجزائر»).
+			break scan
 		}
 		if q := d.qualifier(toks, j); q > j {
 			// «الخاص للسودان»، «باسم الكرملين»، «في شمال إفريقيا»، «للشؤون الخارجية»
@@ -220,7 +233,8 @@ scan:
 		}
 	}
 	if person == nil && prev != nil && prev.ent.Kind == model.Person && !prev.ent.Role &&
-		(prev.to == i || prev.to == i-1 && punct(toks, i-1, "،,")) {
+		(prev.to == i || prev.to == i-1 && punct(toks, i-1, "،,")) &&
+		prepOf(tm.Reading) == "" && (country == "" || prev.ent.Country == "" || prev.ent.Country == country) {
 		// «إسماعيل قاآني، قائد فيلق القدس»: the title describes the name before it.
 		d.ents.learnTitle(key, prev.ent, s.Index)
 		if prev.ent.Country == "" {
@@ -240,7 +254,7 @@ scan:
 		(i+1 >= len(toks) || !definite(toks, i+1) || is(toks, i+1, g.preps))
 	if (!isDef || headIndef) && (is(toks, i+1, g.inFromAt) || is(toks, end, g.inFromAt) || d.x.w.unnamed.Has(&toks[i])) {
 		// «وزير في الحكومة الإسرائيلية»: an unnamed source.
-		m.ent = &Entity{Name: d.surface(toks, i, end, tm.Reading.Conj()), Kind: model.Person, Unnamed: true, Role: true}
+		m.ent = &Entity{Name: d.surface(toks, i, end, tm.Reading), Kind: model.Person, Unnamed: true, Role: true}
 		return m, true
 	}
 	if !final {
@@ -275,7 +289,7 @@ scan:
 		return mention{}, false
 	}
 	// A person known only by the office.
-	name := d.surface(toks, i, end, tm.Reading.Conj())
+	name := d.surface(toks, i, end, tm.Reading)
 	rkey := "role:" + strings.Join(key, " ")
 	e := d.ents.byKey[rkey]
 	if e == nil {
@@ -286,29 +300,62 @@ scan:
 	return m, true
 }
 
-// surface is the text of tokens [from, to) without a leading conjunction
-// (when conj says one is glued).
-func (d *doc) surface(toks []arabic.Token, from, to int, conj bool) string {
-	name := strings.TrimSpace(d.text[toks[from].Start:toks[to-1].End])
-	if conj {
-		_, size := utf8.DecodeRuneInString(name)
-		name = name[size:]
+// otherCountry reports whether the words at j give a country other than
+// country: a nationality («الفرنسي») or a place or body of another
+// country («وزير خارجية فرنسا»).
+func (d *doc) otherCountry(toks []arabic.Token, j int, country string) bool {
+	for k := j; k < len(toks) && k < j+3; k++ {
+		if a, ok := d.x.lx.Adjectives.At(toks, k); ok {
+			return a.Val.Name != country
+		}
+		if m, ok := d.x.lx.Entities.At(toks, k); ok {
+			c := m.Val.Country()
+			return m.Val.Kind != model.Person && c != "" && c != country
+		}
+		if !definite(toks, k) || d.isStop(&toks[k]) {
+			return false
+		}
 	}
-	return stripTatweel(strings.Trim(name, "«»\"“”،, "))
+	return false
 }
 
-// surfaceOf is surface without the clitics the first word's reading
-// found: «بقادة الفصائل» is «قادة الفصائل». A «لل» reading keeps its
-// letters: the article's alef is gone from the written word.
-func (d *doc) surfaceOf(toks []arabic.Token, from, to int, a arabic.Analysis) string {
+// surface is the text of tokens [from, to) without the clitics the first
+// word's reading found glued to it: a conjunction and a preposition
+// («وبوزير الخارجية» is «وزير الخارجية»). Where a «ل» took the article's
+// alef («للمجلس الأعلى»), the alef is put back: «المجلس الأعلى», the
+// name the body goes by wherever it is named.
+func (d *doc) surface(toks []arabic.Token, from, to int, a arabic.Analysis) string {
 	name := strings.TrimSpace(d.text[toks[from].Start:toks[to-1].End])
-	if a.Pre != "" && !strings.Contains(a.Pre, "لل") {
-		for range utf8.RuneCountInString(a.Pre) {
-			_, size := utf8.DecodeRuneInString(name)
+	return stripTatweel(strings.Trim(withoutClitics(name, a), "«»\"“”،, "))
+}
+
+// withoutClitics drops from the start of name the conjunction and the
+// preposition reading a says are glued to it (with any marks on them),
+// putting back the alef of an article a «ل» swallowed.
+func withoutClitics(name string, a arabic.Analysis) string {
+	n := 0
+	if a.Conj() {
+		n++
+	}
+	prep := prepOf(a)
+	if prep != "" {
+		n++
+	}
+	for range n {
+		_, size := utf8.DecodeRuneInString(name)
+		name = name[size:]
+		for name != "" {
+			r, size := utf8.DecodeRuneInString(name)
+			if !unicode.Is(unicode.Mn, r) && r != 0x0640 {
+				break
+			}
 			name = name[size:]
 		}
 	}
-	return stripTatweel(strings.Trim(name, "«»\"“”،, "))
+	if prep == "ل" && (strings.HasPrefix(a.Stem, "ال") || strings.HasSuffix(a.Pre, "ال")) && strings.HasPrefix(name, "ل") && !strings.HasPrefix(name, "ال") {
+		name = "ا" + name
+	}
+	return name
 }
 
 func (d *doc) masked(s *sent, j int) bool { return s.masked != nil && j < len(s.masked) && s.masked[j] }
