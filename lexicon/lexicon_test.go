@@ -34,6 +34,13 @@ func TestTriggersMatchWithClitics(t *testing.T) {
 		{"واللقاءات", model.Talks, false},
 		{"وأكدت", model.Statement, true},
 		{"اتصالا هاتفيا", model.Talks, false},
+		// A verb ending in a vowel drops it before the feminine ت and the
+		// plural وا: نفت and نفوا are of نفى, دعت of دعا, التقوا of التقى.
+		{"ونفت", model.Statement, true},
+		{"نفوا", model.Statement, true},
+		{"دعت", model.Statement, true},
+		{"أبدت", model.Statement, true},
+		{"التقوا", model.Talks, true},
 	} {
 		m, ok := lx.Triggers.At(toks(c.text), 0)
 		if !ok || m.Val.Type != c.typ || m.Val.Verb != c.verb {

@@ -128,6 +128,9 @@ func (m *Matcher[V]) rejects(t *arabic.Token) bool {
 // suffixStems calls fn with every first word a reading may be with a
 // suffix glued on: the stem less a pronoun, plural or dual ending, and for
 // a stem left ending in the feminine ت, the stem with ه (folded ة) instead.
+// A verb whose last letter is a vowel drops it before the feminine ت or
+// the plural وا of its past: نفت and نفوا are of نفى (folded نفي), دعت
+// of دعا, أبدت of أبدى.
 func suffixStems(stem string, fn func(string)) {
 	for _, s := range suffixes {
 		st, ok := strings.CutSuffix(stem, s)
@@ -137,6 +140,10 @@ func suffixStems(stem string, fn func(string)) {
 		fn(st)
 		if t, ok := strings.CutSuffix(st, "ت"); ok && len(t) >= 4 {
 			fn(t + "ه")
+		}
+		if s == "ت" || s == "وا" {
+			fn(st + "ي")
+			fn(st + "ا")
 		}
 	}
 }
