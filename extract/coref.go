@@ -62,6 +62,16 @@ func (d *doc) corefer() []*docEvent {
 		if f.event != nil {
 			return
 		}
+		if p := f.pairOf; p != nil && p.event != nil && p.event.typ == f.typ && !p.event.dropped && f.phone == p.event.phone {
+			// «وبحث الجانبان الاستعدادات لانتخابات … المقررة في ديسمبر»: the
+			// two just named, going on about their meeting. A date that
+			// cannot be the meeting's is of what they discussed.
+			if e := p.event; f.date.strength >= approx && e.date.strength >= approx && !widen(f.date.d, f.typ).Overlaps(widen(e.date.d, e.typ)) {
+				f.date = evidence{}
+			}
+			p.event.add(f)
+			return
+		}
 		if target := d.joinTarget(f, evs); target != nil {
 			target.add(f)
 			return
@@ -456,6 +466,20 @@ func (d *doc) joinTarget(f *frame, evs []*docEvent) *docEvent {
 	return nil
 }
 
+// callOf reports whether f is the call a verb of e's in its sentence was
+// held in: «بحث أردوغان مع بوتين، في اتصال هاتفي، التطورات».
+func callOf(f *frame, e *docEvent) bool {
+	if !f.phone || f.tr.verb || !is(f.s.Tokens, f.tr.at-1, g.inDuring) {
+		return false
+	}
+	for _, o := range e.frames {
+		if o.s == f.s && o.tr.verb && o.tr.at < f.tr.at {
+			return true
+		}
+	}
+	return false
+}
+
 // nounFits reports whether an event noun with no actor can point at e:
 // the same kind of event (a summit is not a phone call).
 func (d *doc) nounFits(f *frame, e *docEvent) bool {
@@ -475,7 +499,7 @@ func (d *doc) nounFits(f *frame, e *docEvent) bool {
 // same actors (talks: the same parties, or some of them), places in one
 // country, dates that can meet, the same mode (a call is not a meeting).
 func (d *doc) compatible(f *frame, e *docEvent) bool {
-	if f.phone != e.phone {
+	if f.phone != e.phone && !callOf(f, e) {
 		return false
 	}
 	if f.date.strength >= approx && e.date.strength >= approx && !widen(f.date.d, f.typ).Overlaps(widen(e.date.d, e.typ)) {

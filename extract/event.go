@@ -181,7 +181,11 @@ func (d *doc) dateEvent(e *docEvent) {
 
 // output turns an article's event into the merge stage's input.
 func (d *doc) output(e *docEvent) Event {
-	out := Event{Type: e.typ, Place: e.place, Date: e.date.d, Strength: e.date.strength, Depart: e.date.depart,
+	place := e.place
+	if e.phone {
+		place = nil // a call is held nowhere: «بحث … في اتصال هاتفي التطورات في سوريا»
+	}
+	out := Event{Type: e.typ, Place: place, Date: e.date.d, Strength: e.date.strength, Depart: e.date.depart,
 		Status: e.status, Phone: e.phone, Summit: e.summit, Host: e.host, Sides: e.sides, Source: d.src.ID,
 		Anchor: e.frames[0].s.Tokens[e.frames[0].tr.at].Start}
 	out.Actors = append(out.Actors, e.agents...)
@@ -205,7 +209,7 @@ func (d *doc) output(e *docEvent) Event {
 		if f.speaker != nil {
 			m.Speaker = f.speaker.Name
 		}
-		if f.place != nil {
+		if f.place != nil && !e.phone {
 			m.Place = f.place.Name
 		}
 		if f.date.expr != nil && f.date.expr.Calendar != nil && f.date.expr.Hijri != "" {

@@ -37,6 +37,9 @@ type frame struct {
 	content     []*frame // for a speech frame: the events its content reports
 	lightAt     int      // the carrying verb of a noun (أجرى زيارة), or -1
 	linked      *linkedDate
+	// pairOf is the frame «الجانبان»، «الطرفان» took their two from: a
+	// frame that goes on telling that frame's event («وبحث الجانبان …»).
+	pairOf *frame
 }
 
 // buildFrames builds a frame for every trigger of every sentence.

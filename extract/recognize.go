@@ -373,7 +373,7 @@ func (d *doc) known(s *sent, i int) (mention, bool) {
 	if ok {
 		n = m.N
 	}
-	if ok && m.Val.Kind == model.Person && i > 0 && d.x.lx.Given.Has(toks, i-1) && !d.x.lx.Titles.Has(toks, i-1) {
+	if ok && m.Val.Kind == model.Person && i > 0 && d.x.lx.Given.Has(toks, i-1) && !d.x.lx.Titles.Has(toks, i-1) && !isAlaa(&toks[i-1]) {
 		// «مصطفى الكاظمي» listed as «الكاظمي»: the given name before is his.
 		if k, in := s.mentionAt(i - 1); !in || k < 0 {
 			i--
@@ -432,7 +432,7 @@ func prepOf(a arabic.Analysis) string {
 func (d *doc) givenName(s *sent, i int) (mention, bool) {
 	toks := s.Tokens
 	gm, ok := d.x.lx.Given.At(toks, i)
-	if !ok || gm.Reading.Prep() || gm.Reading.Conj() && gm.Reading.Pre != "و" {
+	if !ok || gm.Reading.Prep() || gm.Reading.Conj() && gm.Reading.Pre != "و" || isAlaa(&toks[i]) {
 		return mention{}, false
 	}
 	m, ok := d.discover(toks, i, 2)
@@ -441,6 +441,15 @@ func (d *doc) givenName(s *sent, i int) (mention, bool) {
 	}
 	m.conj = gm.Reading.Conj()
 	return m, true
+}
+
+// isAlaa reports whether a token is the preposition «على» as written
+// (with its alef maqsura), which folds to the name «علي»: «ضغوط على
+// الكاظمي» names no Ali al-Kadhimi.
+func isAlaa(t *arabic.Token) bool {
+	raw := arabic.StripMarks(t.Raw)
+	raw = strings.TrimPrefix(strings.TrimPrefix(raw, "و"), "ف")
+	return raw == "على"
 }
 
 // media reads a medium: a media noun with the name after it («قناة

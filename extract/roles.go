@@ -185,7 +185,7 @@ func (d *doc) verbRoles(f *frame, from, to int, here []*frame) {
 		switch {
 		case is(toks, k, d.x.w.dual):
 			// «وبحث الجانبان»، «وسيتشاور الرئيسان»: the pair just named.
-			f.agents = d.pair(f, here)
+			f.agents, f.pairOf = d.pair(f, here)
 		case k < len(toks) && definite(toks, k) && f.typ != model.Statement:
 			// «وستناقش الزيارة …»: an event noun for a subject is the event
 			// already told.
@@ -353,9 +353,11 @@ func (d *doc) participants(f *frame, after []int, objStart, end int) {
 	info := f.tr.info
 	depart := info.Has(lexicon.Depart)
 	prevTo, prevSep, prevPrep, prevTaken := -1, "", "", false
+	othersSeen := false // a person or body past the subject, before this mention
 	for idx := objStart; idx < len(after); idx++ {
 		k := after[idx]
 		m := s.ments[k]
+		gapFrom := prevTo // where the mention before ended (-1: none)
 		if d.crosses(toks, f.tr.at+f.tr.n, m.from) || d.thatsItBetween(toks, f.tr.at+f.tr.n, m.from) {
 			break
 		}
@@ -391,6 +393,11 @@ func (d *doc) participants(f *frame, after []int, objStart, end int) {
 		if f.typ == model.Statement {
 			continue // what a statement names is its content
 		}
+		// The first person or body past the subject, and past no more than
+		// places and times («استقبل السيسي، اليوم، بقصر الاتحادية، رئيس
+		// الوزراء العراقي»).
+		first := !othersSeen && (idx == objStart || gapFrom >= 0 && d.onlyAdverbial(toks, gapFrom, m.from))
+		othersSeen = true
 		introduced := sep == "مع" || sep == "بين" || prep == "ب" && f.typ == model.Talks || prep == "" && sep == ""
 		if !introduced || sep == "من" || sep == "عن" || sep == "علي" {
 			continue
@@ -398,7 +405,7 @@ func (d *doc) participants(f *frame, after []int, objStart, end int) {
 		if f.typ == model.Visit && sep != "مع" && !f.tr.info.Has(lexicon.Host) && !f.tr.info.Has(lexicon.PersonObject) {
 			continue // a visitor's companions come with مع; others are no part of the trip
 		}
-		if sep == "" && prep == "" && idx > objStart && !m.conj {
+		if sep == "" && prep == "" && !first && !m.conj {
 			// Only the first bare object is the one met.
 			continue
 		}
@@ -410,6 +417,22 @@ func (d *doc) participants(f *frame, after []int, objStart, end int) {
 	if f.place == nil {
 		f.place = d.placeAfter(f, end)
 	}
+}
+
+// onlyAdverbial reports whether tokens [from, to) are only what stands
+// between a verb's subject and its object without being either: commas,
+// dates and times, numbers, adverbs.
+func (d *doc) onlyAdverbial(toks []arabic.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		t := &toks[k]
+		switch {
+		case t.Kind == arabic.Number || t.IsPunct("،,"):
+		case t.Kind == arabic.Word && (d.isDateWord(toks, k) || d.x.lx.Months.Has(toks, k) || is(toks, k, g.adverbs) || is(toks, k, g.also)):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // sepBefore returns the separate preposition before a mention, looking
@@ -498,7 +521,7 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 			}
 		}
 		if len(f.agents) == 0 && is(toks, lv+1, d.x.w.dual) {
-			f.agents = d.pair(f, here)
+			f.agents, f.pairOf = d.pair(f, here)
 		}
 		if len(f.agents) == 0 {
 			if p := d.verbFrameAt(here, lv); p != nil {
@@ -1164,18 +1187,18 @@ func (d *doc) lastBody(s *sent, at int) []*Entity {
 
 // pair is who "the two" (الجانبان، الزعيمان، الرئيسان) are: the parties of
 // the last meeting with two, in this sentence or the article.
-func (d *doc) pair(f *frame, here []*frame) []*Entity {
+func (d *doc) pair(f *frame, here []*frame) ([]*Entity, *frame) {
 	for i := len(here) - 1; i >= 0; i-- {
 		if ps := parties(here[i]); len(ps) >= 2 {
-			return slices.Clone(ps[:2])
+			return slices.Clone(ps[:2]), here[i]
 		}
 	}
 	for i := len(d.frames) - 1; i >= 0; i-- {
 		if ps := parties(d.frames[i]); len(ps) >= 2 && d.frames[i].s.Index < f.s.Index {
-			return slices.Clone(ps[:2])
+			return slices.Clone(ps[:2]), d.frames[i]
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 // parties is a frame's agents and others, each once. It may be the

@@ -91,3 +91,32 @@ func TestActorsNotConfused(t *testing.T) {
 		}
 	})
 }
+
+// TestTheOneMet: the guest of a reception comes past the day and the
+// palace; a name far along the sentence, past other words, is not met;
+// «الجانبان» go on about the meeting just told, and a date of what they
+// discussed is not its date; a call that a verb was held in is that
+// verb's meeting, and is held nowhere.
+func TestTheOneMet(t *testing.T) {
+	v := one(t, article(t, "2024-03-14", "استقبل الرئيس المصري عبد الفتاح السيسي، اليوم الخميس، بقصر الاتحادية، رئيس الوزراء العراقي محمد شياع السوداني."), model.Talks)
+	if len(v.Actors) != 2 || !has(names(v), "السوداني") || v.Place == nil || v.Place.Name != "قصر الاتحادية" {
+		t.Errorf("reception: %v at %v, want Sisi and al-Sudani at the palace", names(v), v.Place)
+	}
+	far := one(t, article(t, "2021-04-07", "وأجرى الوزير الإيراني لقاءات مع قياديي الفصائل بشأن ترتيب صفوفها قبل الانتخابات، ودفع واشنطن إلى سحب قواتها، وممارسة ضغوط على الكاظمي لوقف التقارب مع واشنطن."), model.Talks)
+	if has(names(far), "الكاظمي") {
+		t.Errorf("the one pressed is not met: %v", names(far))
+	}
+	// «على» folds to the name «علي»: written so, it is the preposition.
+	near := one(t, article(t, "2021-04-07", "وأجرى الوزير الإيراني لقاءات مع قياديي الفصائل بشأن الانتخابات، وممارسة ضغوط على الكاظمي لوقف التقارب مع واشنطن."), model.Talks)
+	if has(names(near), "الكاظمي") {
+		t.Errorf("«ضغوط على الكاظمي» read as a name: %v", names(near))
+	}
+	evs := only(article(t, "2023-09-05", "استقبل الرئيس العراقي عبد اللطيف رشيد في قصر السلام، الأحد، المبعوثة الأممية جينين هينيس بلاسخارت.\nوبحث الجانبان التحضيرات للانتخابات المحلية المقررة في ديسمبر المقبل."), model.Talks)
+	if len(evs) != 1 || len(evs[0].Mentions) != 2 || evs[0].Date.String() != "2023-09-03" {
+		t.Errorf("«وبحث الجانبان» goes on about Sunday's meeting:%s", describe(evs))
+	}
+	c := one(t, article(t, "2024-03-14", "بحث الرئيس التركي رجب طيب أردوغان مع نظيره الروسي فلاديمير بوتين، في اتصال هاتفي، التطورات في سوريا."), model.Talks)
+	if !c.Phone || c.Place != nil || len(c.Actors) != 2 {
+		t.Errorf("a call: phone %v, place %v, sides %v", c.Phone, c.Place, names(c))
+	}
+}
