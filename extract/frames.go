@@ -65,6 +65,9 @@ func (d *doc) frame(s *sent, tr trigger, here []*frame) *frame {
 	if tr.negated {
 		return nil
 	}
+	if sidelines(s.Tokens, tr, here) {
+		return nil
+	}
 	f := d.sc.frames.alloc()
 	*f = frame{s: s, tr: tr, typ: tr.info.Type, lightAt: -1}
 	d.roles(f, here)
@@ -75,6 +78,28 @@ func (d *doc) frame(s *sent, tr trigger, here []*frame) *frame {
 		return nil
 	}
 	return f
+}
+
+// sidelines reports whether a gathering's noun names where a meeting just
+// told was held, not an event of its own: «التقيا على هامش قمة مجموعة
+// العشرين»، «… على هامش أعمال القمة».
+func sidelines(toks []arabic.Token, tr trigger, here []*frame) bool {
+	if tr.verb || tr.info.Type != model.Talks {
+		return false
+	}
+	k := tr.at - 1
+	if is(toks, k, g.proceedings) {
+		k--
+	}
+	if !is(toks, k, g.margin) {
+		return false
+	}
+	for _, o := range here {
+		if o.typ == model.Talks && o.tr.at < tr.at {
+			return true
+		}
+	}
+	return false
 }
 
 // roundOf reports whether a tour noun names a round of another event:

@@ -120,3 +120,16 @@ func TestTheOneMet(t *testing.T) {
 		t.Errorf("a call: phone %v, place %v, sides %v", c.Phone, c.Place, names(c))
 	}
 }
+
+// TestSidelines: a summit named as where two leaders met is no event of
+// its own; named alone, it is one.
+func TestSidelines(t *testing.T) {
+	evs := only(article(t, "2023-09-10", "التقى الرئيس الصيني شي جين بينغ رئيس الوزراء الهندي ناريندرا مودي على هامش قمة مجموعة العشرين في نيودلهي أمس."), model.Talks)
+	if len(evs) != 1 || len(evs[0].Actors) != 2 {
+		t.Errorf("a meeting on a summit's sidelines:%s", describe(evs))
+	}
+	evs = only(article(t, "2023-09-10", "انطلقت أمس في نيودلهي أعمال قمة مجموعة العشرين بمشاركة قادة الدول الأعضاء."), model.Talks)
+	if len(evs) != 1 {
+		t.Errorf("the summit itself:%s", describe(evs))
+	}
+}
