@@ -687,6 +687,12 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 		if p := d.possessor(f, here); p != nil {
 			f.agents = []*Entity{p}
 			f.possessive = true
+			if f.typ == model.Talks && len(f.others) == 0 {
+				// «خلال لقائه المبعوثة الأمريكية»، «لقاؤه مع …»: who follows is
+				// met, as after a verb.
+				d.participants(f, after, 0, end)
+				f.others = slices.DeleteFunc(f.others, func(e *Entity) bool { return e == p })
+			}
 		}
 	}
 	// «قمة تجمع X وY»، «بمشاركة X»: the participants of a meeting.
@@ -853,6 +859,7 @@ func (d *doc) reception(f *frame) {
 			}
 		} else if len(f.agents) > 0 && hasPronounSuffix(&toks[f.tr.at]) && f.possessive {
 			// «خلال استقباله الموفد»: the possessor hosts the guest named after.
+			host := f.agents[0]
 			for _, k := range s.mentionsIn(f.tr.at+1, min(len(toks), f.tr.at+6)) {
 				m := s.ments[k]
 				if m.ent.Kind == model.Person && m.ent != f.agents[0] {
@@ -872,6 +879,11 @@ func (d *doc) reception(f *frame) {
 						break
 					}
 				}
+			}
+			if f.agents[0] == host {
+				// «خلال استقباله وفدا من الكونغرس»: a guest no one names; the
+				// host travels nowhere.
+				f.agents, f.others = nil, []*Entity{host}
 			}
 		}
 	}

@@ -133,3 +133,17 @@ func TestSidelines(t *testing.T) {
 		t.Errorf("the summit itself:%s", describe(evs))
 	}
 }
+
+// TestDuringHisMeeting: «خلال لقائه X» is a meeting with X, which what is
+// said in it joins; «خلال استقباله وفدا» with no guest named is no trip of
+// the host's.
+func TestDuringHisMeeting(t *testing.T) {
+	evs := article(t, "2025-04-05", "وشدد الرئيس اللبناني جوزيف عون خلال لقائه المبعوثة الأمريكية مورغان أورتاغوس في بعبدا على ضرورة انسحاب إسرائيل.")
+	m := one(t, evs, model.Talks)
+	if len(m.Actors) != 2 || !has(names(m), "أورتاغوس") {
+		t.Errorf("the meeting:%s", describe(evs))
+	}
+	noEvent(t, evs, model.Statement)
+	evs = article(t, "2024-03-14", "أكد رئيس الوزراء العراقي محمد شياع السوداني، الأربعاء، خلال استقباله وفدا من الكونغرس الأمريكي، أهمية الشراكة بين البلدين.")
+	noEvent(t, evs, model.Visit)
+}

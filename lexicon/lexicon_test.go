@@ -41,6 +41,10 @@ func TestTriggersMatchWithClitics(t *testing.T) {
 		{"دعت", model.Statement, true},
 		{"أبدت", model.Statement, true},
 		{"التقوا", model.Talks, true},
+		// A final hamza sits on ي or و before a pronoun: لقائه, لقاؤهما.
+		{"لقائه", model.Talks, false},
+		{"لقائهما", model.Talks, false},
+		{"لقاؤه", model.Talks, false},
 	} {
 		m, ok := lx.Triggers.At(toks(c.text), 0)
 		if !ok || m.Val.Type != c.typ || m.Val.Verb != c.verb {

@@ -130,7 +130,7 @@ func (m *Matcher[V]) rejects(t *arabic.Token) bool {
 // a stem left ending in the feminine ت, the stem with ه (folded ة) instead.
 // A verb whose last letter is a vowel drops it before the feminine ت or
 // the plural وا of its past: نفت and نفوا are of نفى (folded نفي), دعت
-// of دعا, أبدت of أبدى.
+// of دعا, أبدت of أبدى. A final hamza moves to ي or و before a pronoun.
 func suffixStems(stem string, fn func(string)) {
 	for _, s := range suffixes {
 		st, ok := strings.CutSuffix(stem, s)
@@ -144,6 +144,13 @@ func suffixStems(stem string, fn func(string)) {
 		if s == "ت" || s == "وا" {
 			fn(st + "ي")
 			fn(st + "ا")
+		}
+		// A final hamza sits on ي or و before a pronoun: لقائه and لقاؤه
+		// are of لقاء (ئ and ؤ fold to ي and و).
+		for _, seat := range [...]string{"ي", "و"} {
+			if base, ok := strings.CutSuffix(st, seat); ok && strings.HasSuffix(base, "ا") && len(base) >= 4 {
+				fn(base + "ء")
+			}
 		}
 	}
 }
