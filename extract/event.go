@@ -300,10 +300,38 @@ func (d *doc) gist(e *docEvent) string {
 	f := e.frames[0]
 	toks := f.s.Tokens
 	start := f.tr.at + f.tr.n
+	said := false // what was said starts after a complementiser or a colon
 	for k := start; k < len(toks) && k < f.tr.at+f.tr.n+25; k++ {
 		if is(toks, k, g.comp) || punct(toks, k, ":") {
-			start = k + 1
+			start, said = k+1, true
 			break
+		}
+	}
+	if !said {
+		// «وأعرب الأمين العام … غوتيريش، اليوم، عن قلقه البالغ»: past the
+		// speaker, the day and the preposition, what he expressed.
+		s := f.s
+		for start < len(toks) {
+			if k, ok := s.mentionAt(start); ok && (hasEntity(f.agents, s.ments[k].ent) || s.ments[k].ent == f.speaker) {
+				start = s.ments[k].to
+				continue
+			}
+			if punct(toks, start, "،,") || toks[start].Kind == arabic.Word && (d.isDateWord(toks, start) || is(toks, start, g.adverbs)) {
+				start++
+				continue
+			}
+			if is(toks, start, g.during) || bareIs(toks, start, g.anAlaa) && is(toks, start+1, g.tongue) {
+				// «خلال استقباله وفدا من الكونغرس،»: when; «على لسان وزير
+				// خارجيتها …،»: through whom; each up to its comma.
+				if c := slices.IndexFunc(toks[start:min(len(toks), start+10)], func(t arabic.Token) bool { return t.IsPunct("،,") }); c > 0 {
+					start += c + 1
+					continue
+				}
+			}
+			break
+		}
+		if (bareIs(toks, start, g.anAlaa) || toks[start].Kind == arabic.Word && toks[start].Norm == "ب") && start+1 < len(toks) {
+			start++ // «عن قلقه»، «على ضرورة»، «بـ"استمرار …"»
 		}
 	}
 	var words []string
