@@ -174,8 +174,10 @@ func (d *doc) dateEvent(e *docEvent) {
 		e.date.d.Earliest, e.date.d.Latest = lo, lo.AddDate(0, 0, 1)
 		e.date.d.Modifier = model.OnOrAfter
 	}
-	if d.anchor.Known() && e.date.strength >= deictic && e.date.d.Start.After(d.anchor.Pub) && e.status == model.Reported {
-		e.status = model.Planned // a reported event dated after publication is announced, not done
+	if d.anchor.Known() && e.date.strength >= approx && e.date.d.Start.After(d.anchor.Pub) && e.status == model.Reported {
+		// A reported event dated after publication is announced, not done
+		// («يزور … واشنطن منتصف الشهر المقبل»: a month after it too).
+		e.status = model.Planned
 	}
 }
 

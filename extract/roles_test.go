@@ -166,3 +166,13 @@ func TestGist(t *testing.T) {
 		}
 	}
 }
+
+// TestNextMonthsTrip: a nationality closes a title, so the place after it
+// is the destination; a trip dated next month is planned, whatever the
+// verb's tense.
+func TestNextMonthsTrip(t *testing.T) {
+	v := one(t, article(t, "2024-07-18", "يزور رئيس الوزراء العراقي واشنطن منتصف الشهر المقبل تلبية لدعوة من الرئيس الأمريكي."), model.Visit)
+	if v.Place == nil || v.Place.Name != "واشنطن" || v.Status != model.Planned || v.Date.String() != "2024-08" {
+		t.Errorf("trip:%s", describe([]Event{v}))
+	}
+}

@@ -109,6 +109,9 @@ scan:
 			case model.Media:
 				break scan
 			}
+			if country != "" && (m.Val.Kind == model.Place || m.Val.Kind == model.Country) && !m.Reading.Prep() && j != titleEnd && !is(toks, j-1, g.qualifierPreps) {
+				break scan // «يزور رئيس الوزراء العراقي واشنطن»: the nationality closed the title
+			}
 			if m.Reading.Prep() || j == titleEnd || is(toks, j-1, g.qualifierPreps) || isDef {
 				// «رئيس الولايات المتحدة»، «المبعوث الأمريكي إلى السودان»
 				if country == "" {
