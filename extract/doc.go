@@ -24,6 +24,9 @@ type Extractor struct {
 	tg      *dates.Tagger
 	w       words
 	holders []officeHolder
+	// surnames are the people the lexicon knows, by the last word of
+	// their name («السوداني»), for a surname that is also a word.
+	surnames map[string][]*lexicon.Entity
 	// caches keep word analyses and classes from article to article, and
 	// the storage of an article's tokens (one article uses a cache at a
 	// time, from its first token to its last event).
@@ -34,7 +37,7 @@ type Extractor struct {
 
 // New builds an extractor over a lexicon.
 func New(lx *lexicon.Lexicon) *Extractor {
-	x := &Extractor{lx: lx, tg: dates.NewTagger(lx), w: newWords(lx), holders: officeHolders(lx)}
+	x := &Extractor{lx: lx, tg: dates.NewTagger(lx), w: newWords(lx), holders: officeHolders(lx), surnames: knownSurnames(lx)}
 	x.caches.New = func() any { return &arabic.Cache{Classifier: lx.Classifier()} }
 	x.scratches.New = func() any { return &scratch{} }
 	return x

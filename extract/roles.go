@@ -146,7 +146,8 @@ func (d *doc) verbRoles(f *frame, from, to int, here []*frame) {
 	if len(f.agents) == 0 && f.typ == model.Talks {
 		// «وصل X إلى بغداد، حيث التقى قادة …»: where the visitor went, he
 		// met the people named after the verb.
-		if c := s.clauses[tr.clause]; c.Marker >= 0 && bareIs(toks, c.Marker, g.haythu) {
+		// «زيارة إلى السعودية يلتقي خلالها ولي العهد»: likewise.
+		if c := s.clauses[tr.clause]; c.Marker >= 0 && bareIs(toks, c.Marker, g.haythu) || is(toks, tr.at+tr.n, g.duringIt) {
 			if v := lastOfType(here, model.Visit); v != nil && len(v.agents) > 0 && v.agents[0].Kind == model.Person {
 				f.agents = v.agents[:1]
 			}

@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"slices"
+	"strings"
+
 	"khatt/arabic"
 	"khatt/lexicon"
 	"khatt/model"
@@ -113,4 +116,40 @@ func (d *doc) officeHolder(key []string) *Entity {
 		}
 	}
 	return nil
+}
+
+// knownSurnames indexes the lexicon's people by the last word of their
+// name, folded.
+func knownSurnames(lx *lexicon.Lexicon) map[string][]*lexicon.Entity {
+	out := map[string][]*lexicon.Entity{}
+	for i := range lx.Entities.Len() {
+		e := lx.Entities.Phrase(i).Val
+		words := strings.Fields(arabic.Normalize(e.Name))
+		if e.Kind != model.Person || len(words) < 2 || e.Country() == "" {
+			continue
+		}
+		last := words[len(words)-1]
+		if !slices.Contains(out[last], e) {
+			out[last] = append(out[last], e)
+		}
+	}
+	return out
+}
+
+// surnameOf returns the one person the lexicon knows of a country whose
+// name ends in token j: «رئيس الحكومة العراقية السوداني».
+func (d *doc) surnameOf(toks []arabic.Token, j int, country string) *lexicon.Entity {
+	if j >= len(toks) || toks[j].Kind != arabic.Word {
+		return nil
+	}
+	var found *lexicon.Entity
+	for _, e := range d.x.surnames[toks[j].Norm] {
+		if e.Country() == country {
+			if found != nil && found != e {
+				return nil // two of that country: the surname says no one
+			}
+			found = e
+		}
+	}
+	return found
 }

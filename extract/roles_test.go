@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"testing"
 
 	"khatt/model"
@@ -174,5 +175,19 @@ func TestNextMonthsTrip(t *testing.T) {
 	v := one(t, article(t, "2024-07-18", "يزور رئيس الوزراء العراقي واشنطن منتصف الشهر المقبل تلبية لدعوة من الرئيس الأمريكي."), model.Visit)
 	if v.Place == nil || v.Place.Name != "واشنطن" || v.Status != model.Planned || v.Date.String() != "2024-08" {
 		t.Errorf("trip:%s", describe([]Event{v}))
+	}
+}
+
+// TestSurnameAfterTitle: a second nationality after a title is a nisba
+// surname, of the one the lexicon knows of the title's country; and
+// «يلتقي خلالها» is the visitor meeting whom follows.
+func TestSurnameAfterTitle(t *testing.T) {
+	m := one(t, article(t, "2024-03-15", "التقى الرئيس السيسي أمس في القاهرة رئيس الحكومة العراقية السوداني، وتناول اللقاء ملفات التعاون."), model.Talks)
+	if !slices.Contains(names(m), "محمد شياع السوداني") {
+		t.Errorf("participants %v, want al-Sudani", names(m))
+	}
+	m = one(t, article(t, "2024-03-19", "بدأ بلينكن، الثلاثاء، زيارة إلى السعودية يلتقي خلالها ولي العهد السعودي."), model.Talks)
+	if len(m.Actors) != 2 || !has(names(m), "بلينكن") {
+		t.Errorf("the visitor meets the crown prince: %v", names(m))
 	}
 }

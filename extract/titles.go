@@ -153,6 +153,15 @@ scan:
 			continue
 		}
 		if a, ok := lx.Adjectives.At(toks, j); ok {
+			if country != "" && a.Val.Name != country && !afterEntity {
+				// «رئيس الحكومة العراقية السوداني»: no office has two
+				// nationalities; the second is a name (a nisba surname),
+				// of someone the lexicon may know.
+				if p := d.surnameOf(toks, j, country); p != nil {
+					person, end = d.ents.known(p), j+1
+				}
+				break scan
+			}
 			if country == "" {
 				country = a.Val.Name
 			}
