@@ -565,8 +565,14 @@ func (s *sentence) dayMonth(k int) (written, int) {
 		}
 	}
 	month, n := s.monthAt(j)
+	relYear := 0
 	if n == 0 {
-		return written{}, 0
+		if t := s.word(j); t != nil && t.Kind == arabic.Word && t.Norm == "من" {
+			j++ // «15 من الشهر المقبل»
+		}
+		if month, relYear, n = s.relativeMonth(j); n == 0 {
+			return written{}, 0
+		}
 	}
 	j += n
 	if s.punct(j, "-/,،") {
@@ -583,6 +589,9 @@ func (s *sentence) dayMonth(k int) (written, int) {
 		}
 	} else {
 		hasYear = false
+	}
+	if relYear != 0 && !hasYear {
+		year, hasYear = relYear, true // «الثاني من الشهر الجاري»
 	}
 	if first > 0 {
 		day = first
@@ -630,6 +639,30 @@ func (s *sentence) monthAt(j int) (int, int) {
 		n += m2.N
 	}
 	return m.Val, n
+}
+
+// relativeMonth reads «الشهر الجاري»، «الشهر الماضي»، «الشهر المقبل» after
+// a day («الثاني من الشهر الجاري»): the month and year it is against
+// publication, and the tokens it takes (0: none).
+func (s *sentence) relativeMonth(j int) (month, year, n int) {
+	if !s.a.Known() {
+		return 0, 0, 0
+	}
+	if t := s.word(j); t == nil || t.Kind != arabic.Word || !t.Is("الشهر") {
+		return 0, 0, 0
+	}
+	shift := 0
+	switch {
+	case s.in(j+1, s.current):
+	case s.in(j+1, s.past):
+		shift = -1
+	case s.in(j+1, s.next):
+		shift = 1
+	default:
+		return 0, 0, 0
+	}
+	m := time.Date(s.a.Pub.Year(), s.a.Pub.Month()+time.Month(shift), 1, 0, 0, 0, 0, time.UTC)
+	return int(m.Month()), m.Year(), 2
 }
 
 // monthFirst reads «أغسطس 2025», «مارس ومايو ويونيو 2025» and English

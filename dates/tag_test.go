@@ -78,6 +78,9 @@ func TestExpressions(t *testing.T) {
 		{"في أيار المقبل", "2024-05", "month"},
 		{"العام الماضي", "2023", "year"},
 		{"الشهر الجاري", "2024-03", "month"},
+		{"في الثاني من الشهر الجاري", "2024-03-02", "day"},
+		{"في العشرين من الشهر الماضي", "2024-02-20", "day"},
+		{"في 15 من الشهر المقبل", "2024-04-15", "day"},
 		{"مؤخرا", pub, "day"},
 		{"في وقت سابق اليوم", pub, "day"},
 		// Conflicts inside one expression: today and its weekday outvote a slip.
