@@ -26,6 +26,12 @@ func (d *doc) status(f *frame, here []*frame) {
 		lo = max(0, c.Marker-4)
 	}
 	for k := lo; k < tr.at; k++ {
+		// «لا توجد خطط لعقد اجتماع»، «لا يعتزم زيارة»: a negated intention
+		// denies what follows it.
+		if (d.x.w.intent.Has(&toks[k]) || d.x.lx.Planned.Has(toks, k)) && bareIs(toks, k-1, d.x.w.negation) && !d.crosses(toks, k+1, tr.at) {
+			f.skip, f.why = true, "negated"
+			return
+		}
 		if d.x.lx.Planned.Has(toks, k) && !d.crosses(toks, k+1, tr.at) || is(toks, k, g.future) {
 			planned = true
 		}

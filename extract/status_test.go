@@ -42,6 +42,7 @@ func TestNonEvents(t *testing.T) {
 		{"habitual", "ويزور قائد فيلق القدس إسماعيل قاآني بغداد عادة دون إعلان مسبق."},
 		{"repeatedly", "والتقى الرئيس الأسد المبعوث الأممي مرارا خلال السنوات الماضية."},
 		{"negated", "لم يلتق الرئيس الفرنسي إيمانويل ماكرون نظيره الجزائري خلال القمة."},
+		{"no plans", "لا توجد خطط حاليا لعقد لقاء بين رئيس الوزراء الإسرائيلي ونظيره الفلسطيني."},
 		{"unnamed source", "وقال مصدر دبلوماسي مطلع إن المفاوضات ستستأنف قريبا."},
 		{"unnamed official", "وأكد مسؤول في الخارجية الأمريكية أن واشنطن تدرس المقترح."},
 		{"media", "وذكرت وكالة رويترز أن الاجتماع تأجل."},
@@ -55,6 +56,11 @@ func TestNonEvents(t *testing.T) {
 			}
 		})
 	}
+	t.Run("no intention: the statement, not the visit", func(t *testing.T) {
+		evs := article(t, "2024-05-01", "وقال المتحدث باسم البنتاغون جون كيربي إن الوزير لويد أوستن لا يعتزم زيارة أنقرة في الوقت القريب.")
+		one(t, evs, model.Statement)
+		noEvent(t, evs, model.Visit)
+	})
 	t.Run("an unnamed source goes on: not the person quoted", func(t *testing.T) {
 		evs := article(t, "2020-08-18", "وقال مصدر رفيع إن الكاظمي طلب تأجيل الموعد، مضيفا أن الزيارة ستتم في موعدها.")
 		for _, e := range only(evs, model.Statement) {
