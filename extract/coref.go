@@ -438,6 +438,17 @@ func hasEntity(list []*Entity, e *Entity) bool {
 	return false
 }
 
+// toldBefore reports whether an event is told as before the story (كان …
+// قد) in one of its frames.
+func (d *doc) toldBefore(e *docEvent) bool {
+	for _, o := range e.frames {
+		if d.pluperfect(o) {
+			return true
+		}
+	}
+	return false
+}
+
 // joinTarget finds the event a frame restates, or nil.
 func (d *doc) joinTarget(f *frame, evs []*docEvent) *docEvent {
 	if f.anaphoric && len(f.agents) == 0 {
@@ -509,6 +520,12 @@ func (d *doc) compatible(f *frame, e *docEvent) bool {
 		!(f.typ == model.Visit && placeCountry(f.place) != "" && placeCountry(f.place) == placeCountry(e.place)) {
 		// Two cities are two meetings; for a trip they are its legs
 		// («وصل إلى النجف صباح الثلاثاء … وصل مساء الثلاثاء إلى بغداد»).
+		return false
+	}
+	if f.typ == model.Talks && f.date.strength < approx && d.pluperfect(f) && !d.toldBefore(e) {
+		// «وكان الرئيس قد التقى ولي العهد في باريس»: a meeting told as
+		// before the story is another one, unless a date of its own
+		// says otherwise.
 		return false
 	}
 	switch f.typ {

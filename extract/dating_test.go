@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -139,4 +140,37 @@ func TestStatementNotDatedByItsContent(t *testing.T) {
 	if n == 0 {
 		t.Fatal("no statement")
 	}
+}
+
+// An undated event goes on the day of the story it continues: the talks
+// after an arrival, sharing a leader, are that day; an event told as
+// earlier («وكان … قد») keeps the publication day assumed.
+func TestStoryDay(t *testing.T) {
+	text := "وصل الرئيس الفرنسي إيمانويل ماكرون يوم الأحد إلى الرياض في زيارة رسمية.\n" +
+		"وكان في استقباله في مطار الملك خالد ولي العهد السعودي الأمير محمد بن سلمان.\n" +
+		"وعقد الزعيمان جلسة مباحثات موسعة تناولت الأوضاع في المنطقة.\n" +
+		"وكان الرئيس الفرنسي قد التقى ولي العهد السعودي في باريس."
+	evs := article(t, "2025-01-15", text)
+	v := one(t, evs, model.Visit)
+	dateIs(t, v, "2025-01-12", model.Publication)
+	if !has(names(v), "ماكرون") || len(v.Actors) != 1 {
+		t.Errorf("the visit is the guest's alone: %s", describe([]Event{v}))
+	}
+	var story, earlier *Event
+	for i, e := range only(evs, model.Talks) {
+		if strings.Contains(e.Mentions[0].Sentence, "الزعيمان") {
+			story = &only(evs, model.Talks)[i]
+		}
+		if strings.Contains(e.Mentions[0].Sentence, "قد التقى") {
+			earlier = &only(evs, model.Talks)[i]
+		}
+	}
+	if story == nil || earlier == nil {
+		t.Fatalf("talks missing: %s", describe(evs))
+	}
+	dateIs(t, *story, "2025-01-12", model.Context)
+	if n := names(*story); len(n) != 2 || !has(n, "ماكرون") || !has(n, "محمد بن سلمان") {
+		t.Errorf("«الزعيمان» are the guest and the host: %v", n)
+	}
+	dateIs(t, *earlier, "2025-01-15", model.Assumed)
 }

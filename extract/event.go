@@ -120,7 +120,74 @@ func (x *Extractor) run(src *model.Source, cache *arabic.Cache, sc *scratch) (*d
 	for _, e := range evs {
 		d.dateEvent(e)
 	}
+	d.narrativeDates(evs)
 	return d, evs
+}
+
+// narrativeDates dates an event its article leaves undated with the day of
+// the story it goes on: «وصل الأمير أمس إلى طهران … وكان في استقباله
+// الرئيس … وعقد الزعيمان جلسة مباحثات» is all that day. The story is the
+// last event before it, at most two sentences back, dated to the day and
+// reported, that shares one of its actors; an event told as earlier
+// («وكان … قد التقيا») or planned keeps the assumed date.
+func (d *doc) narrativeDates(evs []*docEvent) {
+	for i, e := range evs {
+		if e.date.strength != assumed || e.status != model.Reported || d.pluperfect(e.frames[0]) {
+			continue
+		}
+		si := e.frames[0].s.Index
+		for j := i - 1; j >= 0; j-- {
+			p := evs[j]
+			psi := p.frames[0].s.Index
+			if psi < si-2 {
+				break
+			}
+			if psi > si || p.status != model.Reported || p.date.strength < context || p.date.d.Precision != model.Day {
+				continue
+			}
+			if !sharesActor(e, p) {
+				continue
+			}
+			dt := p.date.d
+			dt.Basis = model.Basis{Kind: model.Context, Source: d.src.ID, Anchor: d.anchor.Pub, Sentence: psi + 1}
+			dt.Expr = ""
+			e.date = evidence{d: dt, strength: context}
+			break
+		}
+	}
+}
+
+// sharesActor reports whether two events have an actor in common.
+func sharesActor(a, b *docEvent) bool {
+	for _, x := range a.agents {
+		if hasEntity(b.agents, x) || hasEntity(b.others, x) {
+			return true
+		}
+	}
+	for _, x := range a.others {
+		if hasEntity(b.agents, x) || hasEntity(b.others, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// pluperfect reports whether a frame's verb is told as before the story
+// («وكان الوزيران قد التقيا»): كان then قد before the trigger in its
+// clause.
+func (d *doc) pluperfect(f *frame) bool {
+	toks := f.s.Tokens
+	c := f.s.clauses[f.tr.clause]
+	kana := false
+	for k := c.From; k < f.tr.at; k++ {
+		if is(toks, k, g.kana) {
+			kana = true
+		}
+		if kana && is(toks, k, g.qad) {
+			return true
+		}
+	}
+	return false
 }
 
 // dateEvent gives an event the strongest date its mentions give; for a

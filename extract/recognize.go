@@ -58,6 +58,17 @@ func (d *doc) recognize(s *sent, final bool) {
 				continue
 			}
 		}
+		if c&canTitle != 0 && i > 0 && d.x.w.namedFor.Has(&toks[i-1]) && !definite(toks, i-1) {
+			// «مطار الملك خالد»: the title and name are the airport's.
+			if tm, ok := d.x.lx.Titles.At(toks, i); ok && d.nameWord(toks, i+tm.N) {
+				k := i + tm.N
+				for k < len(toks) && k < i+tm.N+4 && (d.nameWord(toks, k) || is(toks, k, kunya)) {
+					k++
+				}
+				i = k
+				continue
+			}
+		}
 		if c&canTitle != 0 {
 			if m, ok := d.titled(s, i, prev, final); ok {
 				if prev != nil && m.ent == prev.ent && m.from == prev.from {

@@ -837,10 +837,21 @@ func (d *doc) reception(f *frame) {
 		// pronoun or genitive guest, and the host named after.
 		if is(toks, f.tr.at-1, g.fii) || strings.HasPrefix(lastReading(&toks[f.tr.at]).Pre, "ب") {
 			var guest []*Entity
-			if !f.possessive && len(f.agents) > 0 {
+			if hasPronounSuffix(&toks[f.tr.at]) {
+				// The pronoun is the guest; a person named after it is the
+				// host, whatever the roles made of him. With no one named
+				// before it in its sentence, it is the last actor.
+				p := d.possessor(f, nil)
+				if len(s.mentionsIn(0, f.tr.at)) == 0 {
+					if a := d.lastActor(s.Index); a != nil {
+						p = a
+					}
+				}
+				if p != nil {
+					guest = []*Entity{p}
+				}
+			} else if !f.possessive && len(f.agents) > 0 {
 				guest = f.agents[:1]
-			} else if p := d.possessor(f, nil); p != nil && hasPronounSuffix(&toks[f.tr.at]) {
-				guest = []*Entity{p}
 			}
 			var host *Entity
 			for _, k := range s.mentionsIn(f.tr.at+f.tr.n, len(toks)) {
@@ -1210,6 +1221,22 @@ func (d *doc) pair(f *frame, here []*frame) ([]*Entity, *frame) {
 		if ps := parties(d.frames[i]); len(ps) >= 2 && d.frames[i].s.Index < f.s.Index {
 			return slices.Clone(ps[:2]), d.frames[i]
 		}
+	}
+	// No frame had two: «وصل الأمير … وكان في استقباله الرئيس … وعقد
+	// الزعيمان» are the last two people named, in the last three sentences.
+	var two []*Entity
+	for si := f.s.Index; si >= 0 && si > f.s.Index-3 && len(two) < 2; si-- {
+		s := d.sents[si]
+		for k := len(s.ments) - 1; k >= 0 && len(two) < 2; k-- {
+			m := s.ments[k]
+			if si == f.s.Index && m.from >= f.tr.at || m.ent.Kind != model.Person || m.ent.Unnamed || slices.Contains(two, m.ent) {
+				continue
+			}
+			two = append(two, m.ent)
+		}
+	}
+	if len(two) == 2 {
+		return []*Entity{two[1], two[0]}, nil
 	}
 	return nil, nil
 }
