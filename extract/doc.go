@@ -83,6 +83,11 @@ type doc struct {
 	pendingEvents []*docEvent
 	mentBuf       []mention // recognize's working list
 	sc            *scratch
+	// votes counts the article's words for each country (names,
+	// nationalities, people of the lexicon), worked out the first time a
+	// homograph needs them.
+	votes map[string]int
+	ready bool // every sentence is segmented (prepare is done)
 }
 
 // sent is one sentence with its layers.
@@ -125,6 +130,17 @@ func (d *doc) entityAt(s *sent, i int) (*lexicon.Match[*lexicon.Entity], bool) {
 		s.entAt[i] = -1
 		return nil, false
 	}
+	if m.N == 1 {
+		if hs := d.x.lx.Homographs(d.x.lx.Entities.Phrase(m.Index).Words[0]); hs != nil {
+			if !d.ready {
+				// Asked while the article is still being segmented (page
+				// furniture): the choice needs the whole article, so it is
+				// made, and kept, later.
+				return &m, true
+			}
+			m.Val = d.homograph(&toks[i], hs)
+		}
+	}
 	d.sc.entHits = append(d.sc.entHits, m)
 	s.entAt[i] = int32(len(d.sc.entHits))
 	return &d.sc.entHits[len(d.sc.entHits)-1], true
@@ -166,6 +182,7 @@ func (x *Extractor) prepare(src *model.Source, cache *arabic.Cache, sc *scratch)
 	if src.Published.Precision == model.Day {
 		d.anchor.Pub, _ = x.tg.Reconcile(src.Published.Start, segs, mask)
 	}
+	d.ready = true
 	return d
 }
 
@@ -230,4 +247,83 @@ func (x *Extractor) isFurniture(s *sent) bool {
 		return true // "— الميادين لبنان (@…) September 11, 2025"
 	}
 	return false
+}
+
+// homograph picks which of the entities a one-word name may be the text
+// means. Harakat decide when the text writes them (عمّان the city, عُمان
+// the sultanate: the marks of the token must all be in the alias);
+// otherwise the country the article speaks of more (a Jordanian king
+// receiving in «عمان» is in Amman); at a tie, the first the data lists.
+func (d *doc) homograph(t *arabic.Token, hs []lexicon.Homograph) *lexicon.Entity {
+	if marks := marksOf(t.Raw); marks != "" {
+		var fit []*lexicon.Entity
+		for _, h := range hs {
+			if allIn(marks, marksOf(h.Raw)) {
+				fit = append(fit, h.Entity)
+			}
+		}
+		if len(fit) == 1 {
+			return fit[0]
+		}
+	}
+	if d.votes == nil {
+		d.votes = d.countryVotes()
+	}
+	best, most := hs[0].Entity, -1
+	for _, h := range hs {
+		if v := d.votes[h.Entity.Country()]; v > most {
+			best, most = h.Entity, v
+		}
+	}
+	return best
+}
+
+// countryVotes counts, for each country, the words of the article that
+// name it, its people or its places, or its nationality; homographs
+// themselves do not vote.
+func (d *doc) countryVotes() map[string]int {
+	lx := d.x.lx
+	votes := map[string]int{}
+	for _, s := range d.sents {
+		toks := s.Tokens
+		for k := 0; k < len(toks); k++ {
+			if a, ok := lx.Adjectives.At(toks, k); ok {
+				votes[a.Val.Name]++
+				k += a.N - 1
+				continue
+			}
+			m, ok := lx.Entities.At(toks, k)
+			if !ok {
+				continue
+			}
+			if m.N > 1 || lx.Homographs(lx.Entities.Phrase(m.Index).Words[0]) == nil {
+				if c := m.Val.Country(); c != "" {
+					votes[c]++
+				}
+			}
+			k += m.N - 1
+		}
+	}
+	return votes
+}
+
+// marksOf is the harakat of a word, in order.
+func marksOf(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= 0x064B && r <= 0x0652 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// allIn reports whether every mark of a is among those of b.
+func allIn(a, b string) bool {
+	for _, r := range a {
+		if !strings.ContainsRune(b, r) {
+			return false
+		}
+	}
+	return true
 }

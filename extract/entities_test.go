@@ -119,3 +119,46 @@ func TestWithoutClitics(t *testing.T) {
 		}
 	}
 }
+
+// One word, two places: عمّان the city and عُمان the sultanate fold to one
+// spelling. Harakat decide when written; else the country the article
+// speaks of.
+func TestHomographs(t *testing.T) {
+	place := func(t *testing.T, text string) string {
+		t.Helper()
+		for _, e := range article(t, "2024-02-01", text) {
+			if e.Place != nil {
+				return e.Place.Name
+			}
+		}
+		t.Fatalf("no place: %s", describe(article(t, "2024-02-01", text)))
+		return ""
+	}
+	if p := place(t, "وصل وزير الخارجية المصري سامح شكري اليوم إلى عمّان في زيارة رسمية."); p != "عمّان" {
+		t.Errorf("shadda: %s, want the city", p)
+	}
+	if p := place(t, "وصل وزير الخارجية المصري سامح شكري اليوم إلى عُمان في زيارة رسمية."); p != "سلطنة عمان" {
+		t.Errorf("damma: %s, want the sultanate", p)
+	}
+	if p := place(t, "وصل وزير الخارجية المصري سامح شكري اليوم إلى عمان للقاء العاهل الأردني الملك عبد الله الثاني ونظيره الأردني أيمن الصفدي."); p != "عمّان" {
+		t.Errorf("a Jordanian story: %s, want Amman", p)
+	}
+	if p := place(t, "وصل وزير الخارجية المصري سامح شكري اليوم إلى عمان للقاء السلطان هيثم بن طارق ونظيره العماني بدر البوسعيدي."); p != "سلطنة عمان" {
+		t.Errorf("an Omani story: %s, want Oman", p)
+	}
+}
+
+// After a title, a lone word in ة is no name: «وولي العهد السعودي جلسة
+// مباحثات» is the prince the article named, and the session its object.
+func TestNoNameInTaMarbuta(t *testing.T) {
+	text := "وصل ولي العهد السعودي الأمير محمد بن سلمان إلى القاهرة اليوم.\n" +
+		"وعقد الرئيس المصري عبد الفتاح السيسي وولي العهد السعودي جلسة مباحثات في قصر الاتحادية."
+	tk := one(t, article(t, "2022-06-20", text), model.Talks)
+	if n := names(tk); len(n) != 2 || !has(n, "السيسي") || !has(n, "محمد بن سلمان") {
+		t.Errorf("parties %v", n)
+	}
+	p := one(t, article(t, "2024-01-10", "استقبل الرئيس التونسي قيس سعيد اليوم وزيرة الخارجية الليبية نجلاء المنقوش."), model.Talks)
+	if !has(names(p), "نجلاء المنقوش") {
+		t.Errorf("a name after a feminine title: %v", names(p))
+	}
+}

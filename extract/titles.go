@@ -226,7 +226,10 @@ scan:
 		if afterEntity && !lx.Given.Has(toks, j) {
 			break scan // «أمير قطر بعناق»: no name after the place
 		}
-		if m, ok := d.discover(toks, j, 1); ok {
+		if m, ok := d.discover(toks, j, 1); ok && !(m.to == j+1 && commonNoun(t) && !lx.Given.Has(toks, j)) {
+			// (Not «وولي العهد السعودي جلسة مباحثات»: a lone word in ة
+			// that no one is named is the object, and the title points
+			// back to the prince.)
 			person, end = m.ent, m.to
 		}
 		break scan
@@ -508,3 +511,10 @@ func (d *doc) isDateWord(toks []arabic.Token, k int) bool {
 // lastPerson is the person most recently named before the mention being
 // read.
 func (d *doc) lastPerson() *Entity { return d.ents.last }
+
+// commonNoun reports whether a word reads as a feminine noun (ends in ة):
+// after a title, one such word alone is no name unless the lexicon knows
+// it as a given name (أسامة، حمزة، فاطمة).
+func commonNoun(t *arabic.Token) bool {
+	return strings.HasSuffix(arabic.StripMarks(t.Raw), "ة")
+}

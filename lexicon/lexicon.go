@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -127,6 +128,10 @@ type Lexicon struct {
 	Words  map[string]WordSet
 	Roles  []Role
 	byName map[string]*Entity
+	// homographs are the entities each one-word alias names, by its
+	// normalised form: «عمّان» the city and «عُمان» the sultanate are
+	// one word once harakat are folded.
+	homographs map[string][]Homograph
 	// Version changes when any data file changes: caches keyed on it are
 	// dropped with a new lexicon.
 	Version string
@@ -406,6 +411,14 @@ func (lx *Lexicon) gazetteerEntry(section, text string) error {
 	lx.byName[key] = e
 	for _, a := range aliases {
 		lx.Entities.add(a, e)
+		if key := arabic.Normalize(a); !strings.Contains(key, " ") {
+			if lx.homographs == nil {
+				lx.homographs = map[string][]Homograph{}
+			}
+			if !slices.ContainsFunc(lx.homographs[key], func(h Homograph) bool { return h.Entity == e }) {
+				lx.homographs[key] = append(lx.homographs[key], Homograph{Entity: e, Raw: a})
+			}
+		}
 	}
 	for _, a := range adjs {
 		lx.Adjectives.add(a, e)
@@ -456,6 +469,23 @@ func roleDay(s string) (time.Time, error) {
 
 // Entity returns the entry with this canonical name, or nil.
 func (lx *Lexicon) Entity(name string) *Entity { return lx.byName[arabic.Normalize(name)] }
+
+// Homograph is one entity a one-word alias may name, with the alias as
+// the data wrote it (its harakat tell homographs apart: عمّان، عُمان).
+type Homograph struct {
+	Entity *Entity
+	Raw    string
+}
+
+// Homographs returns the entities a one-word alias (normalised) may name
+// when there is more than one, in the order the data lists them; nil
+// otherwise.
+func (lx *Lexicon) Homographs(word string) []Homograph {
+	if hs := lx.homographs[word]; len(hs) > 1 {
+		return hs
+	}
+	return nil
+}
 
 // Each calls fn for every known entity (in no particular order).
 func (lx *Lexicon) Each(fn func(*Entity)) {

@@ -114,3 +114,16 @@ func TestOverrideAndErrors(t *testing.T) {
 		t.Fatalf("want a line-numbered error, got %v", err)
 	}
 }
+
+// A one-word alias of two entities is a homograph: the city and the
+// sultanate, in the order the gazetteer lists them, each with its harakat.
+func TestHomographs(t *testing.T) {
+	lx := Default()
+	hs := lx.Homographs(arabic.Normalize("عمان"))
+	if len(hs) != 2 || hs[0].Entity.Name != "سلطنة عمان" || hs[1].Entity.Name != "عمّان" || hs[1].Raw != "عمّان" {
+		t.Fatalf("homographs of عمان: %+v", hs)
+	}
+	if hs := lx.Homographs(arabic.Normalize("بغداد")); hs != nil {
+		t.Errorf("بغداد names one place: %+v", hs)
+	}
+}
