@@ -66,6 +66,7 @@ func nearestWeekday(t time.Time, wd int) time.Time {
 // latest on or before (the first on or after) publication.
 func yearFor(pub time.Time, m, d int, reading int) int {
 	y := pub.Year()
+	monthOnly := d == 0 // «يوليو الماضي» may be this month; «12 يوليو الماضي» is before publication
 	if d == 0 {
 		d = 1
 	}
@@ -77,9 +78,9 @@ func yearFor(pub time.Time, m, d int, reading int) int {
 		}
 		t := dayTime(c, m, min(d, 28))
 		switch {
-		case reading < 0 && t.After(pub) && !(t.Year() == pub.Year() && t.Month() == pub.Month()):
+		case reading < 0 && t.After(pub) && !(monthOnly && t.Year() == pub.Year() && t.Month() == pub.Month()):
 			continue
-		case reading > 0 && t.Before(pub) && !(t.Year() == pub.Year() && t.Month() == pub.Month()):
+		case reading > 0 && t.Before(pub) && !(monthOnly && t.Year() == pub.Year() && t.Month() == pub.Month()):
 			continue
 		}
 		dist := t.Sub(pub)

@@ -389,6 +389,7 @@ type written struct {
 	brokenDay bool
 	weekday   int // -1 unless written inside (English "Saturday 19 March")
 	mod       model.Modifier
+	reading   int // a day and month without a year read against publication: -1 past («12 يوليو الماضي»), +1 next, 0 nearest
 }
 
 // written reads a full or partial date at k and returns its length.
@@ -593,6 +594,18 @@ func (s *sentence) dayMonth(k int) (written, int) {
 	if relYear != 0 && !hasYear {
 		year, hasYear = relYear, true // «الثاني من الشهر الجاري»
 	}
+	if !hasYear && relYear == 0 {
+		// «يوم 12 جويلية الماضي»، «في 3 مارس المقبل»: the year before or
+		// after publication that has that day.
+		switch {
+		case s.in(j, s.past):
+			w.reading = -1
+			j++
+		case s.in(j, s.next):
+			w.reading = 1
+			j++
+		}
+	}
 	if first > 0 {
 		day = first
 	}
@@ -722,7 +735,7 @@ func (s *sentence) resolveChain(c chain) Expr {
 	// A written date.
 	var w *model.Date
 	if c.date != nil && c.date.precision != model.Unknown {
-		d := s.writtenDate(*c.date, 0)
+		d := s.writtenDate(*c.date, c.date.reading)
 		w = &d
 		if c.date.hijriDate != nil {
 			e.Hijri = c.date.hijri

@@ -62,7 +62,7 @@ func (d *doc) corefer() []*docEvent {
 		if f.event != nil {
 			return
 		}
-		if p := f.pairOf; p != nil && p.event != nil && p.event.typ == f.typ && !p.event.dropped && f.phone == p.event.phone {
+		if p := f.pairOf; p != nil && p.event != nil && p.event.typ == f.typ && !p.event.dropped && f.phone == p.event.phone && !d.pluperfect(f) {
 			// «وبحث الجانبان الاستعدادات لانتخابات … المقررة في ديسمبر»: the
 			// two just named, going on about their meeting. A date that
 			// cannot be the meeting's is of what they discussed.
@@ -521,6 +521,9 @@ func (d *doc) compatible(f *frame, e *docEvent) bool {
 		// Two cities are two meetings; for a trip they are its legs
 		// («وصل إلى النجف صباح الثلاثاء … وصل مساء الثلاثاء إلى بغداد»).
 		return false
+	}
+	if d.pluperfect(f) && e.status == model.Planned {
+		return false // what had happened is not what is to happen
 	}
 	if f.typ == model.Talks && f.date.strength < approx && d.pluperfect(f) && !d.toldBefore(e) {
 		// «وكان الرئيس قد التقى ولي العهد في باريس»: a meeting told as

@@ -174,3 +174,31 @@ func TestStoryDay(t *testing.T) {
 	}
 	dateIs(t, *earlier, "2025-01-15", model.Assumed)
 }
+
+// What had happened stays apart from what is to happen: «وكان الوزيران
+// قد التقيا … يوم 12 مارس الماضي» is last year's meeting of the pair, not
+// the talks planned; a statement «لدى وصوله» is of the arrival's day.
+func TestHadMet(t *testing.T) {
+	text := "وصل وزير الخارجية المغربي ناصر بوريطة مساء الاثنين إلى نواكشوط في زيارة عمل.\n" +
+		"وسيجري بوريطة مباحثات مع الرئيس الموريتاني محمد ولد الغزواني.\n" +
+		"وأكد بوريطة لدى وصوله أن العلاقات بين البلدين متينة.\n" +
+		"وكان الرجلان قد التقيا في الرباط يوم 12 مارس الماضي."
+	evs := article(t, "2024-03-06", text)
+	var planned, had *Event
+	for i, e := range only(evs, model.Talks) {
+		switch {
+		case e.Status == model.Planned:
+			planned = &only(evs, model.Talks)[i]
+		case strings.Contains(e.Mentions[0].Sentence, "قد التقيا"):
+			had = &only(evs, model.Talks)[i]
+		}
+	}
+	if planned == nil || had == nil {
+		t.Fatalf("want the planned talks and the earlier meeting apart: %s", describe(evs))
+	}
+	dateIs(t, *had, "2023-03-12", -1)
+	if n := names(*had); len(n) != 2 {
+		t.Errorf("«الرجلان» are two: %v", n)
+	}
+	dateIs(t, one(t, evs, model.Statement), "2024-03-04", model.EventRelative)
+}

@@ -142,7 +142,7 @@ func (d *doc) narrativeDates(evs []*docEvent) {
 			if psi < si-2 {
 				break
 			}
-			if psi > si || p.status != model.Reported || p.date.strength < context || p.date.d.Precision != model.Day {
+			if psi > si || p.status != model.Reported || p.date.strength < context || p.date.d.Precision != model.Day || d.toldBefore(p) {
 				continue
 			}
 			if !sharesActor(e, p) {

@@ -136,6 +136,9 @@ func (d *doc) verbRoles(f *frame, from, to int, here []*frame) {
 	if k, ok := s.mentionEndingAt(at); ok && s.ments[k].from >= from && subjectOK(s, s.ments[k], f.typ) && !tr.conj {
 		first := d.firstConjunct(s, k)
 		f.agents = s.ents(s.coordinated(first))
+	} else if at-1 >= from && is(toks, at-1, d.x.w.dual) && !tr.conj && f.typ != model.Statement {
+		// «وكان الوزيران قد التقيا»: the pair just named, before the verb.
+		f.agents, f.pairOf = d.pair(f, here)
 	}
 	// VSO: the first mention after the verb, if it stands right after it
 	// (past a date, a comma, an adverb): in «وينفي علمه بجريمة خاشقجي» the
