@@ -87,6 +87,9 @@ type titledPerson struct {
 	words  []string
 	person *Entity
 	sent   int
+	// qualified: the title was written with a country («الرئيس الصيني»),
+	// not bare («الرئيس جو بايدن»).
+	qualified bool
 }
 
 func newStore(f *folds) *entityStore {
@@ -205,8 +208,10 @@ func (st *entityStore) learnTitle(words []string, p *Entity, sent int) {
 	// learns the same few titles again and again (in both passes): a set
 	// learned before is shared (none is changed once learned).
 	set := st.setBuf[:0]
+	qualified := false
 	for _, w := range words {
 		set = addWord(set, w)
+		qualified = qualified || strings.HasPrefix(w, "@")
 	}
 	if p.Country != "" && !slices.ContainsFunc(set, func(w string) bool { return len(w) == 1+len(p.Country) && w[0] == '@' && w[1:] == p.Country }) {
 		set = append(set, "@"+p.Country)
@@ -222,7 +227,7 @@ func (st *entityStore) learnTitle(words []string, p *Entity, sent int) {
 	if !shared {
 		set = slices.Clone(set)
 	}
-	st.titled = append(st.titled, titledPerson{words: set, person: p, sent: sent})
+	st.titled = append(st.titled, titledPerson{words: set, person: p, sent: sent, qualified: qualified})
 	for _, w := range set {
 		p.words = addWord(p.words, w)
 	}
@@ -243,7 +248,8 @@ func (st *entityStore) byTitle(words []string, sent int, headline bool) *Entity 
 	if len(words) == 0 {
 		return nil
 	}
-	var before, after *Entity
+	bare := !slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, "@") })
+	var before, after, home *Entity
 	for _, tp := range st.titled {
 		all := true
 		for _, w := range words {
@@ -257,9 +263,18 @@ func (st *entityStore) byTitle(words []string, sent int, headline bool) *Entity 
 		}
 		if tp.sent <= sent {
 			before = tp.person
+			if bare && !tp.qualified {
+				home = tp.person
+			}
 		} else if after == nil {
 			after = tp.person
 		}
+	}
+	if home != nil && !headline && home != before && !st.qualifiedAs(home, words) {
+		// «الرئيس جو بايدن … الرئيس الصيني شي … سيتوجه الرئيس»: a bare
+		// title is the one the article named with the bare title, the
+		// home office, not the foreign one named since.
+		return home
 	}
 	if before != nil && !headline {
 		return before
@@ -268,6 +283,26 @@ func (st *entityStore) byTitle(words []string, sent int, headline bool) *Entity 
 		return after
 	}
 	return before
+}
+
+// qualifiedAs reports whether p was ever named with words and a country:
+// then p is no home office the bare title could mean over another.
+func (st *entityStore) qualifiedAs(p *Entity, words []string) bool {
+	for _, tp := range st.titled {
+		if tp.person == p && tp.qualified {
+			all := true
+			for _, w := range words {
+				if !slices.Contains(tp.words, w) {
+					all = false
+					break
+				}
+			}
+			if all {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lastOf is the person of a country named last in the article so far.

@@ -403,7 +403,10 @@ func (d *doc) participants(f *frame, after []int, objStart, end int) {
 		first := !othersSeen && (idx == objStart || gapFrom >= 0 && d.onlyAdverbial(toks, gapFrom, m.from))
 		othersSeen = true
 		introduced := sep == "مع" || sep == "بين" || prep == "ب" && f.typ == model.Talks || prep == "" && sep == ""
-		if !introduced || sep == "من" || sep == "عن" || sep == "علي" {
+		// «تلقى الرئيس اتصالا هاتفيا من أمير الكويت»: what is received
+		// comes from the other party.
+		fromCaller := sep == "من" && f.typ == model.Talks && f.lightAt >= 0 && d.x.w.receiverLight.Has(&toks[f.lightAt]) && m.from > f.tr.at
+		if (!introduced || sep == "من" || sep == "عن" || sep == "علي") && !fromCaller {
 			continue
 		}
 		if f.typ == model.Visit && sep != "مع" && !f.tr.info.Has(lexicon.Host) && !f.tr.info.Has(lexicon.PersonObject) {

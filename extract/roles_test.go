@@ -191,3 +191,37 @@ func TestSurnameAfterTitle(t *testing.T) {
 		t.Errorf("the visitor meets the crown prince: %v", names(m))
 	}
 }
+
+// A call received names its caller after «من»; a call announced with
+// «سيتحدث هاتفيا مع» is a planned call.
+func TestCalls(t *testing.T) {
+	c := one(t, article(t, "2021-05-13", "تلقى الرئيس العراقي برهم صالح اليوم اتصالا هاتفيا من العاهل الأردني الملك عبد الله الثاني، هنأه فيه بعيد الفطر."), model.Talks)
+	if n := names(c); len(n) != 2 || !has(n, "برهم صالح") || !has(n, "عبد الله الثاني") || !c.Phone {
+		t.Errorf("the call and its caller: %s", describe([]Event{c}))
+	}
+	p := one(t, article(t, "2022-03-16", "وقالت الرئاسة الفرنسية إن الرئيس إيمانويل ماكرون سيتحدث هاتفيا مع نظيره الروسي فلاديمير بوتين يوم الجمعة."), model.Talks)
+	if p.Status != model.Planned || !p.Phone || !has(names(p), "بوتين") {
+		t.Errorf("a planned call: %s", describe([]Event{p}))
+	}
+}
+
+// A bare title is the person the article named with the bare title, not
+// a foreign one named since with a country («الرئيس جو بايدن … الرئيس
+// الصيني … الرئيس سيتوجه»); a name glued with و after a title is someone
+// else («ولي العهد ونتنياهو»).
+func TestBareTitle(t *testing.T) {
+	text := "قال البيت الأبيض إن الرئيس جو بايدن بحث مع الرئيس الصيني شي جين بينغ في اتصال هاتفي الأزمة.\n" +
+		"وأضاف البيان أن الرئيس سيتوجه إلى بروكسل الأسبوع المقبل."
+	v := one(t, article(t, "2022-03-18", text), model.Visit)
+	if n := names(v); len(n) != 1 || n[0] != "جو بايدن" {
+		t.Errorf("the traveller: %v", n)
+	}
+	text = "أشاد ولي العهد السعودي الأمير محمد بن سلمان بالعلاقات مع تركيا.\n" +
+		"ووصل الرئيس التركي رجب طيب أردوغان إلى جدة أمس.\n" +
+		"والتقى ولي العهد وأردوغان في قصر السلام."
+	for _, e := range only(article(t, "2023-07-18", text), model.Talks) {
+		if e.Status == model.Reported && (!has(names(e), "محمد بن سلمان") || !has(names(e), "أردوغان")) {
+			t.Errorf("«ولي العهد وأردوغان» is two people: %s", describe([]Event{e}))
+		}
+	}
+}

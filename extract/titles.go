@@ -103,6 +103,9 @@ scan:
 		if m, ok := d.entityAt(s, j); ok {
 			switch m.Val.Kind {
 			case model.Person:
+				if m.Reading.Conj() && d.conjGlued(toks, j) {
+					break scan // «ولي العهد ونتنياهو»: another person, coordinated
+				}
 				person = d.ents.known(m.Val)
 				end = d.patronymics(toks, j+m.N)
 				break scan
