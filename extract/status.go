@@ -36,6 +36,11 @@ func (d *doc) status(f *frame, here []*frame) {
 			planned = true
 		}
 	}
+	if tr.verb && bareIs(toks, tr.at-1, g.subjunctive) && d.imperfect(toks, tr) && !is(toks, tr.at-2, d.x.lx.Set("before")) && !is(toks, tr.at-2, d.x.lx.Set("after")) {
+		// «اتفقا على أن يزور بوتين تركيا»، «دعاه إلى أن يزور»: a visit
+		// agreed or asked for, not made («قبل أن يغادر» is told as done).
+		planned = true
+	}
 	if c.Kind == arabic.Content && c.Marker > 0 && c.Marker <= tr.at && c.Marker >= 2 {
 		if d.x.lx.Planned.Has(toks, c.Marker-2) || d.x.lx.Planned.Has(toks, c.Marker-1) {
 			planned = true
@@ -351,4 +356,19 @@ func (d *doc) trimEnd(at int) int {
 		at -= n
 	}
 	return at
+}
+
+// imperfect reports whether a verb trigger is in the imperfect: its stem
+// starts with ي, or with ت where the lexicon also has the ي form (تزور،
+// not تباحث).
+func (d *doc) imperfect(toks []arabic.Token, tr trigger) bool {
+	stem := lastReading(&toks[tr.at]).Stem
+	switch {
+	case strings.HasPrefix(stem, "ي"):
+		return true
+	case strings.HasPrefix(stem, "ت"):
+		y := []arabic.Token{{Kind: arabic.Word, Norm: "ي" + strings.TrimPrefix(stem, "ت"), An: []arabic.Analysis{{Stem: "ي" + strings.TrimPrefix(stem, "ت")}}}}
+		return d.x.lx.Triggers.Has(y, 0)
+	}
+	return false
 }

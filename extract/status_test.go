@@ -126,3 +126,20 @@ func TestPlanned(t *testing.T) {
 		}
 	})
 }
+
+// «أن» before an imperfect verb is what is to be done: agreed, asked for,
+// intended; «قبل أن» tells what was done.
+func TestSubjunctive(t *testing.T) {
+	v := one(t, article(t, "2023-08-02", "وأفاد البيان بأن الزعيمين اتفقا على أن يزور الرئيس الروسي فلاديمير بوتين تركيا في أغسطس الجاري."), model.Visit)
+	if v.Status != model.Planned {
+		t.Errorf("agreed: %s", describe([]Event{v}))
+	}
+	w := one(t, article(t, "2023-08-02", "وقالت المصادر إن الحكومتين اتفقتا على أن تزور رئيسة الوزراء الإيطالية جورجيا ميلوني الجزائر."), model.Visit)
+	if w.Status != model.Planned {
+		t.Errorf("asked for: %s", describe([]Event{w}))
+	}
+	r := one(t, article(t, "2023-08-02", "والتقى وزير الخارجية الأردني أيمن الصفدي نظيره المصري سامح شكري قبل أن يتوجه إلى بغداد أمس."), model.Visit)
+	if r.Status != model.Reported {
+		t.Errorf("told as done: %s", describe([]Event{r}))
+	}
+}
