@@ -80,3 +80,19 @@ func TestMentionSpans(t *testing.T) {
 		}
 	}
 }
+
+// «جلالة الملك» is the king the article named by a name that starts with
+// the title («الملك عبد الله الثاني»), not a person of its own.
+func TestTitleInName(t *testing.T) {
+	text := "أشاد الملك عبد الله الثاني بمواقف الرئيس الفلسطيني محمود عباس.\n" +
+		"وأكد جلالة الملك دعم الأردن الكامل للأشقاء."
+	evs := only(article(t, "2024-01-10", text), model.Statement)
+	if len(evs) == 0 {
+		t.Fatal("no statement")
+	}
+	for _, e := range evs {
+		if n := names(e); len(n) != 1 || n[0] != "الملك عبد الله الثاني" {
+			t.Errorf("speaker %v", n)
+		}
+	}
+}

@@ -305,6 +305,23 @@ func (st *entityStore) qualifiedAs(p *Entity, words []string) bool {
 	return false
 }
 
+// nameTitled is the person last named so far whose name starts with a
+// one-word bare title («الملك عبد الله الثاني» for «الملك»، «الشيخ تميم
+// بن حمد» for «الشيخ»), or nil.
+func (st *entityStore) nameTitled(key []string) *Entity {
+	if len(key) != 1 || strings.HasPrefix(key[0], "@") {
+		return nil
+	}
+	for i := len(st.seen) - 1; i >= 0; i-- {
+		p := st.seen[i]
+		first, _, ok := strings.Cut(arabic.Normalize(p.Name), " ")
+		if ok && strings.TrimPrefix(first, "ال") == key[0] {
+			return p
+		}
+	}
+	return nil
+}
+
 // lastOf is the person of a country named last in the article so far.
 func (st *entityStore) lastOf(country string) *Entity {
 	for i := len(st.seen) - 1; i >= 0; i-- {

@@ -396,11 +396,27 @@ func (d *doc) gist(e *docEvent) string {
 					start += c + 1
 					continue
 				}
+				// «وأكد الملك خلال المباحثات حرص …»: the meeting it was
+				// said at, without a comma.
+				n := 0
+				if m, ok := d.x.lx.Triggers.At(toks, start+1); ok && !m.Val.Verb {
+					n = m.N
+				} else if is(toks, start+1, d.x.lx.Set("occasion-nouns")) {
+					n = 1
+				}
+				if n > 0 {
+					start += 1 + n
+					// and its nisba adjectives: «خلال المؤتمر الصحفي»
+					for start < len(toks) && definite(toks, start) && nisba(&toks[start]) {
+						start++
+					}
+					continue
+				}
 			}
 			break
 		}
-		if (bareIs(toks, start, g.anAlaa) || toks[start].Kind == arabic.Word && toks[start].Norm == "ب") && start+1 < len(toks) {
-			start++ // «عن قلقه»، «على ضرورة»، «بـ"استمرار …"»
+		if start+1 < len(toks) && (bareIs(toks, start, g.anAlaa) || bareIs(toks, start, g.ilaa) || toks[start].Kind == arabic.Word && toks[start].Norm == "ب") {
+			start++ // «عن قلقه»، «على ضرورة»، «إلى أهمية»، «بـ"استمرار …"»
 		}
 	}
 	var words []string
@@ -422,6 +438,13 @@ func (d *doc) gist(e *docEvent) string {
 		gist += "…"
 	}
 	return gist
+}
+
+// nisba reports whether a word ends as a relative adjective does (-ي،
+// -ية): «الصحفي»، «الثنائية».
+func nisba(t *arabic.Token) bool {
+	w := t.Norm
+	return strings.HasSuffix(w, "ي") || strings.HasSuffix(w, "يه")
 }
 
 // contentWords returns the folded words of a statement's sentences that

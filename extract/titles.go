@@ -229,7 +229,8 @@ scan:
 		if afterEntity && !lx.Given.Has(toks, j) {
 			break scan // «أمير قطر بعناق»: no name after the place
 		}
-		if m, ok := d.discover(toks, j, 1); ok && !(m.to == j+1 && commonNoun(t) && !lx.Given.Has(toks, j)) {
+		if m, ok := d.discover(toks, j, 1); ok && !(m.to == j+1 && commonNoun(t) && !lx.Given.Has(toks, j)) &&
+			!(m.to == j+1 && !lx.Given.Has(toks, j) && d.honouredTitle(words, country, s)) {
 			// (Not «وولي العهد السعودي جلسة مباحثات»: a lone word in ة
 			// that no one is named is the object, and the title points
 			// back to the prince.)
@@ -279,6 +280,12 @@ scan:
 		return m, false
 	}
 	if p := d.ents.byTitle(key, s.Index, s.Headline); p != nil {
+		m.ent = p
+		return m, true
+	}
+	if p := d.ents.nameTitled(key); p != nil {
+		// «جلالة الملك» after «الملك عبد الله الثاني»: the title is the
+		// first word of a name the article gave.
 		m.ent = p
 		return m, true
 	}
@@ -520,4 +527,26 @@ func (d *doc) lastPerson() *Entity { return d.ents.last }
 // it as a given name (أسامة، حمزة، فاطمة).
 func commonNoun(t *arabic.Token) bool {
 	return strings.HasSuffix(arabic.StripMarks(t.Raw), "ة")
+}
+
+// honouredTitle reports whether a title written with an honorific
+// («جلالة الملك»، «سمو الأمير») already points to a person of the
+// article: then one unknown word after it is what he did («وأكد جلالة
+// الملك دعم الأردن»), not his name.
+func (d *doc) honouredTitle(words []string, country string, s *sent) bool {
+	honoured := false
+	for _, w := range words {
+		switch strings.TrimPrefix(w, "ال") {
+		case "جلاله", "سمو", "فخامه", "معالي", "سياده", "دوله":
+			honoured = true
+		}
+	}
+	if !honoured {
+		return false
+	}
+	key := titleKey(nil, words)
+	if country != "" {
+		key = append(key, "@"+country)
+	}
+	return d.ents.byTitle(key, s.Index, s.Headline) != nil || d.ents.nameTitled(key) != nil
 }
