@@ -52,7 +52,7 @@ type words struct {
 	institution, government, dual, collective, vehicle, gathers, airport, palace lexicon.WordSet
 	acting                                                                       lexicon.WordSet
 	purpose, according, post, addressee, stop, exclude, impersonal, occasion     lexicon.WordSet
-	intent, namedFor                                                             lexicon.WordSet
+	intent, namedFor, topic                                                      lexicon.WordSet
 	habitual, furniture                                                          *lexicon.Matcher[bool]
 	dateWords                                                                    lexicon.AnyOf // today, yesterday, tomorrow, week, month, year
 }
@@ -64,7 +64,7 @@ func newWords(lx *lexicon.Lexicon) words {
 		institution: s("institution"), government: s("government"), dual: s("dual"), collective: s("collective"),
 		vehicle: s("vehicle"), gathers: s("gathers"), airport: s("airport"), palace: s("palace"),
 		purpose: s("purpose"), according: s("according"), post: s("post"), addressee: s("addressee"),
-		stop: s("stop"), exclude: s("exclude"), acting: s("acting-institution"), impersonal: s("impersonal"), occasion: s("occasion"), intent: s("intent"), namedFor: s("named-for"),
+		stop: s("stop"), exclude: s("exclude"), acting: s("acting-institution"), impersonal: s("impersonal"), occasion: s("occasion"), intent: s("intent"), namedFor: s("named-for"), topic: s("topic"),
 		habitual: lx.Phrase("habitual"), furniture: lx.Phrase("furniture"),
 		dateWords: lexicon.NewAnyOf(s("today"), s("yesterday"), s("tomorrow"), s("week-unit"), s("month-unit"), s("year-unit"))}
 }

@@ -326,7 +326,7 @@ func (d *doc) discover(toks []arabic.Token, i int, minWords int) (mention, bool)
 		limit = 3
 	}
 	j := i + 1
-	for j < len(toks) && j-i < limit {
+	for j < len(toks) && (j-i < limit || is(toks, j-1, kunya) && j-i < limit+1) { // «ستافان دي ميستورا»: a particle binds the next word
 		if is(toks, j-1, kunya) {
 			limit++ // "محمد بن عبد الرحمن آل ثاني"
 		}
@@ -404,7 +404,11 @@ func (d *doc) known(s *sent, i int) (mention, bool) {
 	// A surname the article has taught: "زيارة حسين".
 	for _, a := range toks[i].An {
 		if p := d.ents.surname(a.Stem); p != nil && arabic.RuneLen(a.Stem) >= 3 {
-			return mention{from: i, to: d.patronymics(toks, i+1), ent: p, prep: prepOf(a), conj: a.Conj()}, true
+			prep, conj := prepOf(a), a.Conj()
+			if wholeSurname(&toks[i], p) {
+				prep, conj = "", false // «بيربوك»: the name's own ب, no preposition
+			}
+			return mention{from: i, to: d.patronymics(toks, i+1), ent: p, prep: prep, conj: conj}, true
 		}
 	}
 	return mention{}, false
@@ -680,4 +684,13 @@ func (d *doc) institution(s *sent, i int) (mention, bool) {
 		d.ents.byKey[key] = e
 	}
 	return mention{from: i, to: j, ent: e, conj: head.Conj(), prep: prepOf(head)}, true
+}
+
+// wholeSurname reports whether a word is, letter for letter, the last word
+// of the person's name as written: «بيربوك» of «أنالينا بيربوك» starts
+// with ب, no clitic.
+func wholeSurname(t *arabic.Token, p *Entity) bool {
+	name := arabic.StripMarks(p.Name)
+	last := name[strings.LastIndexByte(name, ' ')+1:]
+	return arabic.StripMarks(t.Raw) == last
 }

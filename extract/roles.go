@@ -380,7 +380,18 @@ func (d *doc) participants(f *frame, after []int, objStart, end int) {
 		if e.Kind == model.Media || e.Unnamed {
 			continue
 		}
+		if m.from > 0 && (is(toks, m.from-1, g.venues) || is(toks, m.from-1, g.placeNouns)) && !e.isPlace() && e.Kind != model.Person {
+			// «بمقر رئاسة الجمهورية»، «في قصر الإليزيه»: the body names the
+			// building, where they met; it is no party.
+			if f.place == nil && f.typ != model.Statement {
+				f.place = e
+			}
+			continue
+		}
 		if e.isPlace() || e.Kind == model.Organisation && e.Acts && (sep == "في" || prep == "ب") {
+			if sep == "في" && d.topicBefore(toks, m.from) {
+				continue // «بحثا التطورات في غزة»: what they discussed
+			}
 			switch {
 			case f.place != nil:
 			case depart && (sep == "من" || sep == "" && prep == ""):
@@ -401,8 +412,11 @@ func (d *doc) participants(f *frame, after []int, objStart, end int) {
 		// places and times («استقبل السيسي، اليوم، بقصر الاتحادية، رئيس
 		// الوزراء العراقي»).
 		first := !othersSeen && (idx == objStart || gapFrom >= 0 && d.onlyAdverbial(toks, gapFrom, m.from))
-		othersSeen = true
 		introduced := sep == "مع" || sep == "بين" || prep == "ب" && f.typ == model.Talks || prep == "" && sep == ""
+		if introduced {
+			// (one in a phrase of where, «في مقر الرئاسة»، is no object)
+			othersSeen = true
+		}
 		// «تلقى الرئيس اتصالا هاتفيا من أمير الكويت»: what is received
 		// comes from the other party.
 		fromCaller := sep == "من" && f.typ == model.Talks && f.lightAt >= 0 && d.x.w.receiverLight.Has(&toks[f.lightAt]) && m.from > f.tr.at
@@ -424,6 +438,28 @@ func (d *doc) participants(f *frame, after []int, objStart, end int) {
 	if f.place == nil {
 		f.place = d.placeAfter(f, end)
 	}
+}
+
+// topicBefore reports whether the في before a place mention follows a
+// noun of what talks are about («التطورات في غزة»، «الحرب في أوكرانيا»).
+func (d *doc) topicBefore(toks []arabic.Token, from int) bool {
+	k := from - 1
+	for k >= 0 && (toks[k].IsPunct("\"«“'") || is(toks, k, g.placeNouns)) {
+		k--
+	}
+	if !is(toks, k, g.fii) {
+		return false
+	}
+	for k--; k >= 0 && toks[k].Kind == arabic.Word; k-- {
+		if d.x.w.topic.Has(&toks[k]) {
+			return true
+		}
+		if !definite(toks, k) || d.x.lx.Triggers.Has(toks, k) {
+			return false
+		}
+		// past the topic's definite adjectives: «الأوضاع الإنسانية في غزة»
+	}
+	return false
 }
 
 // onlyAdverbial reports whether tokens [from, to) are only what stands
@@ -529,6 +565,14 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 		}
 		if len(f.agents) == 0 && is(toks, lv+1, d.x.w.dual) {
 			f.agents, f.pairOf = d.pair(f, here)
+		}
+		// «وأجرت بيربوك في الرياض محادثات»: the venue between the verb and
+		// its noun.
+		for _, k := range s.mentionsIn(lv+1, tr.at) {
+			m := s.ments[k]
+			if f.place == nil && m.ent.isPlace() && (d.sepBefore(toks, m.from) == "في" || m.prep == "ب") && f.typ != model.Statement {
+				f.place = m.ent
+			}
 		}
 		if len(f.agents) == 0 {
 			if p := d.verbFrameAt(here, lv); p != nil {

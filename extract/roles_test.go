@@ -228,3 +228,35 @@ func TestBareTitle(t *testing.T) {
 		}
 	}
 }
+
+// Where they met, and what they talked about: «في الرياض» between the
+// verb and its noun is the venue, «الحرب في أوكرانيا» the topic; «في مقر
+// الرئاسة» is where, and the guest named after it is met.
+func TestVenueAndTopic(t *testing.T) {
+	tk := one(t, article(t, "2023-02-26", "وأجرت وزيرة الخارجية الألمانية أنالينا بيربوك في الرياض محادثات مع نظيرها السعودي الأمير فيصل بن فرحان تناولت الحرب في أوكرانيا."), model.Talks)
+	if tk.Place == nil || tk.Place.Name != "الرياض" {
+		t.Errorf("venue: %s", describe([]Event{tk}))
+	}
+	tk = one(t, article(t, "2024-01-10", "وبحث الرئيس المصري عبد الفتاح السيسي مع العاهل الأردني الملك عبد الله الثاني التطورات في غزة."), model.Talks)
+	if tk.Place != nil {
+		t.Errorf("a topic is no venue: %s", describe([]Event{tk}))
+	}
+	tk = one(t, article(t, "2024-01-10", "التقى الرئيس الفلسطيني محمود عباس، اليوم، في مقر الرئاسة بمدينة رام الله، وزير الخارجية الأمريكي أنتوني بلينكن."), model.Talks)
+	if n := names(tk); !has(n, "بلينكن") || has(n, "الرئاسة") {
+		t.Errorf("the guest after where: %v", n)
+	}
+	tk = one(t, article(t, "2021-11-08", "استقبل الرئيس الجزائري عبد المجيد تبون المبعوث الشخصي للأمين العام للأمم المتحدة إلى الصحراء الغربية ستافان دي ميستورا."), model.Talks)
+	if n := names(tk); len(n) != 2 || !has(n, "ستافان دي ميستورا") {
+		t.Errorf("an envoy's long title and a name with a particle: %v", n)
+	}
+}
+
+// A surname that starts with ب is no preposition: «وقالت بيربوك» is the
+// minister speaking.
+func TestSurnameWithBa(t *testing.T) {
+	text := "بدأت وزيرة الخارجية الألمانية أنالينا بيربوك اليوم جولة خليجية.\nوقالت بيربوك للصحفيين إن التعاون مهم."
+	s := one(t, article(t, "2023-02-26", text), model.Statement)
+	if n := names(s); len(n) != 1 || n[0] != "أنالينا بيربوك" {
+		t.Errorf("speaker %v", n)
+	}
+}

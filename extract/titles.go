@@ -227,7 +227,13 @@ scan:
 			continue
 		}
 		if afterEntity && !lx.Given.Has(toks, j) {
-			break scan // «أمير قطر بعناق»: no name after the place
+			// «أمير قطر بعناق»: no name after the place, unless one of two
+			// words or more («… للأمم المتحدة إلى الصحراء الغربية ستافان
+			// دي ميستورا»).
+			if m, ok := d.discover(toks, j, 2); ok && !commonNoun(t) {
+				person, end = m.ent, m.to
+			}
+			break scan
 		}
 		if m, ok := d.discover(toks, j, 1); ok && !(m.to == j+1 && commonNoun(t) && !lx.Given.Has(toks, j)) &&
 			!(m.to == j+1 && !lx.Given.Has(toks, j) && d.honouredTitle(words, country, s)) {
@@ -389,7 +395,7 @@ func (d *doc) masked(s *sent, j int) bool { return s.masked != nil && j < len(s.
 // token j is.
 func (d *doc) surnameAt(toks []arabic.Token, j int) *Entity {
 	for _, a := range toks[j].An {
-		if p := d.ents.surname(a.Stem); p != nil && arabic.RuneLen(a.Stem) >= 3 && !a.Prep() {
+		if p := d.ents.surname(a.Stem); p != nil && arabic.RuneLen(a.Stem) >= 3 && (!a.Prep() || wholeSurname(&toks[j], p)) {
 			return p
 		}
 	}
@@ -479,7 +485,7 @@ func (d *doc) qualifier(toks []arabic.Token, j int) int {
 // envoy reports whether the title before token j is an envoy's (المبعوث
 // إلى السودان، السفير لدى): only they take «إلى» + a place in their title.
 func (d *doc) envoy(toks []arabic.Token, j int) bool {
-	for k := j - 1; k >= 0 && k >= j-5; k-- {
+	for k := j - 1; k >= 0 && k >= j-8; k-- { // «المبعوث الشخصي للأمين العام للأمم المتحدة إلى»
 		if is(toks, k, g.envoys) {
 			return true
 		}
