@@ -211,7 +211,7 @@ func (d *doc) dateEvent(e *docEvent) {
 		if ev.strength == none || f.typ != e.typ {
 			continue // a folded statement's date is its own
 		}
-		if f.anaphoric && len(f.agents) == 0 && ev.strength < deictic {
+		if f.anaphoric && len(f.agents) == 0 && ev.strength < deictic && len(e.frames) > 1 {
 			continue // a noun pointing back dates the event only with a date of its own
 		}
 		if ev.strength >= deictic {

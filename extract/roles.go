@@ -52,6 +52,13 @@ func (d *doc) roles(f *frame, here []*frame) {
 	venue := false // the place is the subject: it takes part in nothing
 	if info.Has(lexicon.Venue) {
 		// «تستضيف بغداد القمة»: the place hosts; what it hosts is the event.
+		if ms := s.mentionsIn(tr.at+tr.n, len(toks)); len(ms) > 0 && tr.verb {
+			// «استضافت مدينة العقبة قمة»: the subject is the place, even
+			// when the roles took someone named later.
+			if m := s.ments[ms[0]]; m.ent.isPlace() && f.place == nil && d.onlyPlaceWords(toks, tr.at+tr.n, m.from) {
+				f.place, venue, f.agents = m.ent, true, nil
+			}
+		}
 		var kept []*Entity
 		for _, a := range f.agents {
 			if a.isPlace() && f.place == nil {
@@ -438,6 +445,17 @@ func (d *doc) participants(f *frame, after []int, objStart, end int) {
 	if f.place == nil {
 		f.place = d.placeAfter(f, end)
 	}
+}
+
+// onlyPlaceWords reports whether tokens [from, to) are only place nouns
+// and time words («مدينة»، «العاصمة»، «اليوم»).
+func (d *doc) onlyPlaceWords(toks []arabic.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if !is(toks, k, g.placeNouns) && !d.isDateWord(toks, k) && !toks[k].IsPunct("،,") {
+			return false
+		}
+	}
+	return true
 }
 
 // topicBefore reports whether the في before a place mention follows a

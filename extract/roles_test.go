@@ -260,3 +260,27 @@ func TestSurnameWithBa(t *testing.T) {
 		t.Errorf("speaker %v", n)
 	}
 }
+
+// «استضافت مدينة العقبة قمة» is held at Aqaba by the leaders it brought
+// together; «القمة السابقة … في بغداد في حزيران الماضي» is another summit,
+// of its own date.
+func TestHostCity(t *testing.T) {
+	text := "استضافت مدينة العقبة اليوم الجمعة قمة ثلاثية جمعت العاهل الأردني الملك عبدالله الثاني والرئيس المصري عبد الفتاح السيسي ورئيس الوزراء العراقي مصطفى الكاظمي.\n" +
+		"وكانت القمة الثلاثية السابقة قد عقدت في بغداد في حزيران الماضي."
+	evs := only(article(t, "2022-03-25", text), model.Talks)
+	var aqaba, baghdad *Event
+	for i, e := range evs {
+		switch {
+		case e.Place != nil && e.Place.Name == "العقبة":
+			aqaba = &evs[i]
+		case e.Place != nil && e.Place.Name == "بغداد":
+			baghdad = &evs[i]
+		}
+	}
+	if aqaba == nil || len(aqaba.Actors) != 3 || aqaba.Date.String() != "2022-03-25" {
+		t.Fatalf("the summit at Aqaba: %s", describe(evs))
+	}
+	if baghdad != nil && baghdad.Date.String() != "2021-06" {
+		t.Errorf("the earlier summit: %s", describe([]Event{*baghdad}))
+	}
+}

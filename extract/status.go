@@ -84,6 +84,17 @@ func (d *doc) status(f *frame, here []*frame) {
 			}
 		}
 	}
+	if !planned && tr.verb && f.typ != model.Statement && !s.Headline && d.imperfect(toks, tr) && !d.afterKana(f) && d.anchor.Known() {
+		// «وتتوجه الوزيرة الثلاثاء إلى أبوظبي»: the imperfect with a bare
+		// weekday is the coming one (news tells what was done in the
+		// perfect).
+		for i := range s.exprs {
+			e := &s.exprs[i]
+			if e.Future != nil && e.From > tr.at && arabic.Of(s.clauses, e.From) == tr.clause && e.Future.Start.After(d.anchor.Pub) {
+				planned = true
+			}
+		}
+	}
 	if planned && f.status != model.Disputed {
 		f.status = model.Planned
 	}
@@ -369,6 +380,18 @@ func (d *doc) imperfect(toks []arabic.Token, tr trigger) bool {
 	case strings.HasPrefix(stem, "ت"):
 		y := []arabic.Token{{Kind: arabic.Word, Norm: "ي" + strings.TrimPrefix(stem, "ت"), An: []arabic.Analysis{{Stem: "ي" + strings.TrimPrefix(stem, "ت")}}}}
 		return d.x.lx.Triggers.Has(y, 0)
+	}
+	return false
+}
+
+// afterKana reports whether كان stands before the trigger in its clause
+// («كان يزور»: what was going on, not what is to come).
+func (d *doc) afterKana(f *frame) bool {
+	toks := f.s.Tokens
+	for k := f.s.clauses[f.tr.clause].From; k < f.tr.at; k++ {
+		if is(toks, k, g.kana) {
+			return true
+		}
 	}
 	return false
 }

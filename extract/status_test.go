@@ -143,3 +143,17 @@ func TestSubjunctive(t *testing.T) {
 		t.Errorf("told as done: %s", describe([]Event{r}))
 	}
 }
+
+// The imperfect with a bare weekday is the coming day: planned; with كان
+// before it, what was going on.
+func TestImperfectWeekday(t *testing.T) {
+	// 2023-02-27 is a Monday.
+	v := one(t, article(t, "2023-02-27", "وتتوجه وزيرة الخارجية الألمانية أنالينا بيربوك الثلاثاء إلى أبوظبي."), model.Visit)
+	if v.Status != model.Planned || v.Date.String() != "2023-02-28" {
+		t.Errorf("the coming Tuesday: %s", describe([]Event{v}))
+	}
+	v = one(t, article(t, "2023-02-27", "وتوجهت وزيرة الخارجية الألمانية أنالينا بيربوك الثلاثاء إلى أبوظبي."), model.Visit)
+	if v.Status != model.Reported || v.Date.String() != "2023-02-21" {
+		t.Errorf("the last Tuesday: %s", describe([]Event{v}))
+	}
+}
