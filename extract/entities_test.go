@@ -162,3 +162,19 @@ func TestNoNameInTaMarbuta(t *testing.T) {
 		t.Errorf("a name after a feminine title: %v", names(p))
 	}
 }
+
+// Names the lexicon does not know: a family name that starts with ف
+// («أحمد فهمي»: no conjunction), a foreign name before its title, and the
+// indefinite «رئيس وزراء اليونان» the office «رئيس الوزراء اليوناني».
+func TestUnknownNames(t *testing.T) {
+	s := one(t, article(t, "2024-03-18", "وصرح المستشار أحمد فهمي بأن الرئيس سيزور أثينا."), model.Statement)
+	if n := names(s); len(n) != 1 || n[0] != "أحمد فهمي" {
+		t.Errorf("speaker %v", n)
+	}
+	text := "الرئيس السيسي يستقبل رئيس الوزراء اليوناني\n" +
+		"استقبل الرئيس عبد الفتاح السيسي، أمس الأحد، كيرياكوس ميتسوتاكيس رئيس وزراء اليونان، بحضور رئيس مجلس الوزراء."
+	tk := one(t, article(t, "2024-03-18", text), model.Talks)
+	if n := names(tk); len(n) != 2 || !has(n, "كيرياكوس ميتسوتاكيس") || !has(n, "السيسي") {
+		t.Errorf("the guest before his title, and the headline's office: %s", describe([]Event{tk}))
+	}
+}

@@ -182,5 +182,12 @@ func (d *doc) conjGlued(toks []arabic.Token, i int) bool {
 		d.x.w.stop.Contains(toks[i].Norm) || d.x.w.exclude.Contains(toks[i].Norm) || d.x.w.institution.Contains(toks[i].Norm) || d.x.w.collective.Contains(toks[i].Norm) {
 		return false
 	}
+	if rest, ok := strings.CutPrefix(toks[i].Norm, "ف"); ok {
+		// ف glues far less often than و, and many names start with it
+		// («فهمي»، «فاروق»): a conjunction only before a word we know.
+		part := []arabic.Token{{Kind: arabic.Word, Norm: rest, An: []arabic.Analysis{{Stem: rest}}}}
+		return lx.Given.Has(part, 0) || lx.Entities.Has(part, 0) || lx.Titles.Has(part, 0) || lx.Triggers.Has(part, 0) ||
+			d.x.w.stop.Contains(rest) || d.x.w.light.Contains(rest)
+	}
 	return true
 }

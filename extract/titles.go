@@ -257,6 +257,19 @@ scan:
 			key = []string{"@" + country}
 		}
 	}
+	if person == nil && !counterpart {
+		// «… ، كيرياكوس ميتسوتاكيس رئيس وزراء اليونان»: a name no one
+		// knows, written before its title.
+		if from, name := d.nameBefore(toks, i, prev); from >= 0 {
+			person = d.ents.person(name)
+			d.ents.learnTitle(key, person, s.Index)
+			if person.Country == "" {
+				person.Country = country
+			}
+			m.from, m.ent = from, person
+			return m, true
+		}
+	}
 	if person == nil && prev != nil && prev.ent.Kind == model.Person && !prev.ent.Role &&
 		(prev.to == i || prev.to == i-1 && punct(toks, i-1, "،,")) &&
 		prepOf(tm.Reading) == "" && (country == "" || prev.ent.Country == "" || prev.ent.Country == country) {
@@ -555,4 +568,30 @@ func (d *doc) honouredTitle(words []string, country string, s *sent) bool {
 		key = append(key, "@"+country)
 	}
 	return d.ents.byTitle(key, s.Index, s.Headline) != nil || d.ents.nameTitled(key) != nil
+}
+
+// nameBefore reads a name of two or three words no one knows right before
+// a title at i: words that could be a name, none with ال, after a comma,
+// a verb or the start of the sentence, and after the mention before. It
+// returns where the name starts (-1 for none) and the name.
+func (d *doc) nameBefore(toks []arabic.Token, i int, prev *mention) (int, string) {
+	from := i
+	for from > 0 && i-from < 3 && toks[from-1].Kind == arabic.Word && d.nameWord(toks, from-1) && !definite(toks, from-1) &&
+		(prev == nil || from-1 >= prev.to) && !d.x.lx.Entities.Has(toks, from-1) {
+		from--
+	}
+	if i-from < 2 {
+		return -1, ""
+	}
+	if from > 0 && !toks[from-1].IsPunct("،,") && !d.x.lx.Triggers.Has(toks, from-1) && !d.x.w.light.Has(&toks[from-1]) {
+		return -1, ""
+	}
+	if d.conjGlued(toks, from) || commonNoun(&toks[from]) {
+		return -1, ""
+	}
+	raw := make([]string, 0, i-from)
+	for k := from; k < i; k++ {
+		raw = append(raw, toks[k].Raw)
+	}
+	return from, stripTatweel(strings.Join(raw, " "))
 }
