@@ -355,6 +355,10 @@ func (d *doc) resolveLinked(evs []*docEvent) {
 		case dates.During:
 			dt = base
 			dt.Modifier = base.Modifier
+			if target.typ == model.Visit && f.typ == model.Talks && f.event.place == nil && target.place != nil && !f.event.phone {
+				// «والتقى شمخاني خلال الزيارة …»: where the visit went.
+				f.event.place = target.place
+			}
 		case dates.BeforeIt, dates.EveOf:
 			from, to := lo.AddDate(0, 0, -e.MaxDays), lo.AddDate(0, 0, -e.MinDays)
 			dt = model.DayOf(to.Date())

@@ -23,6 +23,7 @@ func (d *doc) roles(f *frame, here []*frame) {
 	} else {
 		d.nounRoles(f, from, to, here)
 	}
+	f.agents = d.headed(s, f.agents)
 	if tr.verb && info.Has(lexicon.ObjectActor) {
 		// «أرسلت طهران قاآني إلى بغداد»: the one sent travels, not the sender.
 		var sent *Entity
@@ -445,6 +446,43 @@ func (d *doc) participants(f *frame, after []int, objStart, end int) {
 	if f.place == nil {
 		f.place = d.placeAfter(f, end)
 	}
+}
+
+// headed replaces a delegation with the person who heads it, named after
+// it in the sentence: «وفد إيراني رفيع برئاسة علي شمخاني» is Shamkhani's
+// trip.
+func (d *doc) headed(s *sent, es []*Entity) []*Entity {
+	toks := s.Tokens
+	for i, e := range es {
+		if e.Kind == model.Person && !e.Unnamed {
+			continue
+		}
+		for k, m := range s.ments {
+			if m.ent != e {
+				continue
+			}
+			for j := m.to; j < len(toks) && j <= m.to+3; j++ {
+				if !is(toks, j, g.headedBy) {
+					continue
+				}
+				// the first person named after it, past his office
+				// («برئاسة أمين المجلس الأعلى للأمن القومي علي شمخاني»)
+				for _, n := range s.mentionsIn(j+1, min(len(toks), j+9)) {
+					if d.crosses(toks, j+1, s.ments[n].from) || slices.ContainsFunc(toks[j+1:s.ments[n].from], func(t arabic.Token) bool { return t.IsPunct("،,.") }) {
+						break
+					}
+					if p := s.ments[n].ent; n > k && p.Kind == model.Person && !p.Unnamed {
+						es = slices.Clone(es)
+						es[i] = p
+						break
+					}
+				}
+				break
+			}
+			break
+		}
+	}
+	return es
 }
 
 // onlyPlaceWords reports whether tokens [from, to) are only place nouns

@@ -284,3 +284,19 @@ func TestHostCity(t *testing.T) {
 		t.Errorf("the earlier summit: %s", describe([]Event{*baghdad}))
 	}
 }
+
+// A delegation's trip is its head's: «وفد … برئاسة أمين المجلس … علي
+// شمخاني»; what he does «خلال الزيارة» is where it went.
+func TestHeadedDelegation(t *testing.T) {
+	text := "وصل وفد إيراني رفيع برئاسة أمين المجلس الأعلى للأمن القومي علي شمخاني إلى بغداد، أمس السبت، في زيارة تستغرق يومين.\n" +
+		"والتقى شمخاني خلال الزيارة رئيس الوزراء العراقي محمد شياع السوداني."
+	evs := article(t, "2023-04-09", text)
+	v := one(t, evs, model.Visit)
+	if n := names(v); len(n) != 1 || n[0] != "علي شمخاني" {
+		t.Errorf("visitor %v", n)
+	}
+	tk := one(t, evs, model.Talks)
+	if tk.Place == nil || tk.Place.Name != "بغداد" {
+		t.Errorf("talks during the visit: %s", describe([]Event{tk}))
+	}
+}
