@@ -452,14 +452,22 @@ func (d *doc) toldBefore(e *docEvent) bool {
 // joinTarget finds the event a frame restates, or nil.
 func (d *doc) joinTarget(f *frame, evs []*docEvent) *docEvent {
 	if f.anaphoric && len(f.agents) == 0 {
-		// A noun pointing back means the event told last.
-		var best *docEvent
-		for _, e := range evs {
-			if !e.dropped && e.typ == f.typ && d.nounFits(f, e) && (best == nil || e.lastMention() >= best.lastMention()) {
-				best = e
+		// A noun pointing back means the event told last, and one of the
+		// story before one told as earlier («وكان الرئيسان قد التقيا … .
+		// وأوضح البيان أن اللقاء سيتناول …» is the coming meeting).
+		earlier := d.pluperfect(f)
+		for _, story := range []bool{!earlier, false} {
+			var best *docEvent
+			for _, e := range evs {
+				if !e.dropped && e.typ == f.typ && d.nounFits(f, e) && !(story && d.toldBefore(e)) && (best == nil || e.lastMention() >= best.lastMention()) {
+					best = e
+				}
+			}
+			if best != nil || !story {
+				return best
 			}
 		}
-		return best
+		return nil
 	}
 	// An event told as done before one told as planned: «وأثارت زيارة
 	// قاآني» is the visit made, not the trip he is to make next.

@@ -197,7 +197,8 @@ func (d *doc) dateEvent(e *docEvent) {
 	e.dates = e.dates[:0]
 	reported, planned, disputed := false, false, false
 	for _, f := range e.frames {
-		if f.typ == e.typ {
+		if f.typ == e.typ && !(f.anaphoric && len(f.agents) == 0 && len(e.frames) > 1 && f != e.frames[0]) {
+			// (a noun pointing back, «اللقاء»، tells nothing of its status)
 			switch f.status {
 			case model.Planned:
 				planned = true

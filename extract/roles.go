@@ -154,6 +154,16 @@ func (d *doc) verbRoles(f *frame, from, to int, here []*frame) {
 	after := s.mentionsIn(tr.at+tr.n, end)
 	objStart := 0
 	subjectAt := d.subjectSlot(toks, tr.at+tr.n, end)
+	if len(f.agents) == 0 && bareIs(toks, tr.at-1, g.thumma) && f.typ != model.Statement {
+		// «وأدى شريف مناسك العمرة، ثم التقى ولي العهد»: «ثم» goes on with
+		// the subject of the sentence so far; the one named after is met.
+		for k := 0; k < len(s.ments) && s.ments[k].to <= tr.at; k++ {
+			if m := s.ments[k]; m.ent.Kind == model.Person && !m.ent.Unnamed && !s.prepBefore(m) && m.prep == "" {
+				f.agents = []*Entity{m.ent}
+				break
+			}
+		}
+	}
 	if len(f.agents) == 0 && f.typ == model.Talks {
 		// «وصل X إلى بغداد، حيث التقى قادة …»: where the visitor went, he
 		// met the people named after the verb.

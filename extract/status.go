@@ -90,7 +90,15 @@ func (d *doc) status(f *frame, here []*frame) {
 		// perfect).
 		for i := range s.exprs {
 			e := &s.exprs[i]
-			if e.Future != nil && e.From > tr.at && arabic.Of(s.clauses, e.From) == tr.clause && e.Future.Start.After(d.anchor.Pub) {
+			if e.From <= tr.at || arabic.Of(s.clauses, e.From) != tr.clause {
+				continue
+			}
+			if e.Future != nil && e.Future.Start.After(d.anchor.Pub) {
+				planned = true
+			}
+			// «يلتقي … منتصف شهر أفريل الجاري»: a time that begins after
+			// publication.
+			if lo, _ := e.Date.Bounds(); e.Date.Known() && lo.After(d.anchor.Pub) {
 				planned = true
 			}
 		}

@@ -157,3 +157,36 @@ func TestImperfectWeekday(t *testing.T) {
 		t.Errorf("the last Tuesday: %s", describe([]Event{v}))
 	}
 }
+
+// «يلتقي … منتصف الشهر الجاري» is to come; «اللقاء» in the next sentences
+// is that meeting, not the one the pair «had had» in December.
+func TestComingMeeting(t *testing.T) {
+	text := "يلتقي الرئيس التونسي قيس سعيد نظيره الجزائري عبد المجيد تبون في الجزائر العاصمة منتصف شهر أفريل الجاري.\n" +
+		"وكان الرئيسان قد التقيا آخر مرة في تونس في 15 ديسمبر الماضي.\n" +
+		"وأوضح بيان الرئاسة التونسية أن اللقاء سيتناول ملفات الطاقة."
+	evs := only(article(t, "2024-04-02", text), model.Talks)
+	for _, e := range evs {
+		switch {
+		case e.Place != nil && e.Place.Name == "تونس":
+			if e.Status != model.Reported || e.Date.String() != "2023-12-15" || len(e.Mentions) != 1 {
+				t.Errorf("the December meeting: %s", describe([]Event{e}))
+			}
+		default:
+			if e.Status != model.Planned || len(e.Mentions) != 2 {
+				t.Errorf("the coming meeting: %s", describe([]Event{e}))
+			}
+		}
+	}
+	if len(evs) != 2 {
+		t.Errorf("two meetings: %s", describe(evs))
+	}
+}
+
+// «ثم» goes on with the sentence's subject: «وأدى شريف العمرة ثم التقى
+// ولي العهد» is Sharif meeting the crown prince.
+func TestThen(t *testing.T) {
+	tk := one(t, article(t, "2024-03-21", "وأدى رئيس الوزراء الباكستاني شهباز شريف مناسك العمرة، ثم التقى ولي العهد السعودي الأمير محمد بن سلمان في مكة المكرمة."), model.Talks)
+	if n := names(tk); len(n) != 2 || !has(n, "شهباز شريف") {
+		t.Errorf("parties %v", n)
+	}
+}
