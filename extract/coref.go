@@ -530,7 +530,7 @@ func (d *doc) compatible(f *frame, e *docEvent) bool {
 		// («وصل إلى النجف صباح الثلاثاء … وصل مساء الثلاثاء إلى بغداد»).
 		return false
 	}
-	if d.pluperfect(f) && e.status == model.Planned {
+	if e.status == model.Planned && d.pluperfect(f) {
 		return false // what had happened is not what is to happen
 	}
 	if f.typ == model.Talks && f.date.strength < approx && d.pluperfect(f) && !d.toldBefore(e) {
