@@ -178,9 +178,14 @@ func (d *doc) statementEvent(f *frame, evs []*docEvent) bool {
 		return false
 	}
 	if p := f.parent; p != nil && p.typ == model.Statement && p.event != nil && len(p.agents) > 0 &&
-		(p.agents[0] == speaker || speaksFor(p.agents[0], speaker)) {
+		(p.agents[0] == speaker || speaksFor(p.agents[0], speaker) || f.s.clauses[f.tr.clause].Kind == arabic.Quote) {
+		// (and what a quotation says is the speaker's own words: «قولها إن
+		// "الاتحاد الأوروبي يعتبر …"» is hers, not the Union's)
 		// «قال وزير الخارجية السعودي إن الرياض ترحب …»: his government's
 		// word is his own statement.
+		if f.s.clauses[f.tr.clause].Kind == arabic.Quote {
+			f.agents = p.agents
+		}
 		p.event.add(f)
 		return false
 	}

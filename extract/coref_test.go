@@ -96,3 +96,12 @@ func TestTitleInName(t *testing.T) {
 		}
 	}
 }
+
+// What a quotation says is the speaker's own words: «نقلت الوكالة عن فون
+// دير لاين قولها إن "الاتحاد الأوروبي يعتبر …"» is her statement.
+func TestQuotedWords(t *testing.T) {
+	s := one(t, article(t, "2024-03-17", "ونقلت وكالة أنباء الشرق الأوسط عن رئيسة المفوضية الأوروبية أورسولا فون دير لاين قولها إن \"الاتحاد الأوروبي يعتبر مصر شريكا استراتيجيا\"."), model.Statement)
+	if n := names(s); len(n) != 1 || n[0] != "أورسولا فون دير لاين" {
+		t.Errorf("speaker %v", n)
+	}
+}

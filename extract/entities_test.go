@@ -178,3 +178,20 @@ func TestUnknownNames(t *testing.T) {
 		t.Errorf("the guest before his title, and the headline's office: %s", describe([]Event{tk}))
 	}
 }
+
+// «أوغلو» ends a name and binds the word before it, first time and after.
+func TestNameSuffix(t *testing.T) {
+	text := "أعلنت الخارجية الروسية أن الوزير سيرغي لافروف سيلتقي نظيره التركي مولود تشاووش أوغلو في أستانا غدا.\n" +
+		"وكتب تشاووش أوغلو على منصة إكس أنه \"يتطلع إلى لقاء مثمر\"."
+	evs := article(t, "2022-10-12", text)
+	if !has(names(one(t, evs, model.Talks)), "مولود تشاووش أوغلو") {
+		t.Errorf("the full name: %s", describe(evs))
+	}
+	found := false
+	for _, e := range only(evs, model.Statement) {
+		found = found || slices.Contains(names(e), "مولود تشاووش أوغلو")
+	}
+	if !found {
+		t.Errorf("his post: %s", describe(evs))
+	}
+}

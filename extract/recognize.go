@@ -356,6 +356,9 @@ func (d *doc) discover(toks []arabic.Token, i int, minWords int) (mention, bool)
 	for j > i+1 && is(toks, j-1, kunya) {
 		j--
 	}
+	if bareIs(toks, j, g.nameSuffixes) {
+		j++ // «مولود تشاووش أوغلو»
+	}
 	if j-i < minWords {
 		return mention{}, false
 	}
@@ -408,7 +411,12 @@ func (d *doc) known(s *sent, i int) (mention, bool) {
 			if wholeSurname(&toks[i], p) {
 				prep, conj = "", false // «بيربوك»: the name's own ب, no preposition
 			}
-			return mention{from: i, to: d.patronymics(toks, i+1), ent: p, prep: prep, conj: conj}, true
+			from := i
+			if bareIs(toks, i, g.nameSuffixes) && i > 0 && beforeSurname(&toks[i-1], p) {
+				from = i - 1 // «تشاووش أوغلو»: the suffix binds the word before
+				prep, conj = prepOf(lastReading(&toks[i-1])), lastReading(&toks[i-1]).Conj()
+			}
+			return mention{from: from, to: d.patronymics(toks, i+1), ent: p, prep: prep, conj: conj}, true
 		}
 	}
 	return mention{}, false
@@ -693,4 +701,11 @@ func wholeSurname(t *arabic.Token, p *Entity) bool {
 	name := arabic.StripMarks(p.Name)
 	last := name[strings.LastIndexByte(name, ' ')+1:]
 	return arabic.StripMarks(t.Raw) == last
+}
+
+// beforeSurname reports whether a word is the one before the last in the
+// person's name as written («تشاووش» of «مولود تشاووش أوغلو»).
+func beforeSurname(t *arabic.Token, p *Entity) bool {
+	words := strings.Fields(arabic.StripMarks(p.Name))
+	return len(words) >= 2 && arabic.Normalize(words[len(words)-2]) == t.Bare()
 }

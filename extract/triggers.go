@@ -148,6 +148,9 @@ func (d *doc) needsMet(toks []arabic.Token, from int, needs string) bool {
 // (-ًا): «ترحيبًا»، «تأكيدا».
 func accusative(t *arabic.Token) bool {
 	raw := strings.TrimSuffix(t.Raw, "\u064b")
+	if strings.HasSuffix(raw, "ها") || strings.HasSuffix(raw, "هما") || strings.HasSuffix(raw, "نا") {
+		return strings.ContainsRune(t.Raw, 0x064B) // «قولها»: a pronoun, not the accusative
+	}
 	return strings.HasSuffix(raw, "ا") && !t.An[0].Definite() || strings.ContainsRune(t.Raw, 0x064B)
 }
 
