@@ -312,8 +312,8 @@ var kunya = g.nameParticles
 // family name with the article (حيدر الملا). A known person inside the
 // name ends it with that person («مصطفى الكاظمي»).
 func (d *doc) discover(toks []arabic.Token, i int, minWords int) (mention, bool) {
-	if !d.nameWord(toks, i) || definite(toks, i) && !is(toks, i, kunya) {
-		return mention{}, false
+	if !d.nameWord(toks, i) || definite(toks, i) && !is(toks, i, kunya) || is(toks, i, g.placeNouns) {
+		return mention{}, false // (nor «دولة أجنبية»: a place noun starts no name)
 	}
 	if toks[i].An[0].Stem != toks[i].Bare() || len(toks[i].An) > 1 && toks[i].An[1].Prep() && !d.x.lx.Given.Has(toks[i:i+1], 0) {
 		// A glued preposition or conjunction (بعناق): no name starts so.

@@ -123,6 +123,14 @@ func (d *doc) roles(f *frame, here []*frame) {
 		// place and day; who attends is the summit noun's to say.
 		f.agents = nil
 	}
+	if info.Has(lexicon.Return) && f.typ == model.Visit {
+		// «وسيعود ماكرون إلى لبنان»: a foreigner's return is a visit;
+		// «وعاد السوداني إلى بغداد», or anyone's whose country no one
+		// knows, is going home.
+		if f.place == nil || len(f.agents) == 0 || f.agents[0].Country == "" || placeCountry(f.place) == "" || f.agents[0].Country == placeCountry(f.place) {
+			f.skip, f.why = true, "return"
+		}
+	}
 	if f.typ == model.Visit && f.place != nil && len(f.agents) > 0 && f.agents[0].Country != "" && f.place.Country != "" &&
 		f.agents[0].Country == f.place.Country && !f.agents[0].Role {
 		// A trip inside one's own country is no visit.
@@ -171,6 +179,18 @@ func (d *doc) verbRoles(f *frame, from, to int, here []*frame) {
 		if c := s.clauses[tr.clause]; c.Marker >= 0 && bareIs(toks, c.Marker, g.haythu) || is(toks, tr.at+tr.n, g.duringIt) {
 			if v := lastOfType(here, model.Visit); v != nil && len(v.agents) > 0 && v.agents[0].Kind == model.Person {
 				f.agents = v.agents[:1]
+			} else if bareIs(toks, c.Marker, g.haythu) && slices.ContainsFunc(s.trigs, func(o trigger) bool {
+				return o.at < c.Marker && o.verb && (o.info.Has(lexicon.Depart) || o.info.Has(lexicon.Arrive))
+			}) {
+				// «… ثم توجه إلى قصر بعبدا حيث التقى الرئيس ميشال عون»: no
+				// trip was told (a palace is no destination), but whoever
+				// went there is the sentence's subject.
+				for k := 0; k < len(s.ments) && s.ments[k].to <= c.Marker; k++ {
+					if m := s.ments[k]; m.ent.Kind == model.Person && !m.ent.Unnamed && !s.prepBefore(m) && m.prep == "" {
+						f.agents = []*Entity{m.ent}
+						break
+					}
+				}
 			}
 		}
 	}

@@ -300,3 +300,29 @@ func TestHeadedDelegation(t *testing.T) {
 		t.Errorf("talks during the visit: %s", describe([]Event{tk}))
 	}
 }
+
+// Going back is a visit for a foreigner, not for one going home; «ثم توجه
+// إلى قصر بعبدا حيث التقى الرئيس عون» is the traveller meeting Aoun; «رئيس
+// دولة أجنبية» is no one.
+func TestGoingBack(t *testing.T) {
+	text := "وصل الرئيس الفرنسي إيمانويل ماكرون إلى بيروت، الخميس، في أول زيارة لرئيس دولة أجنبية منذ الانفجار.\n" +
+		"وتفقد ماكرون المرفأ، ثم توجه إلى قصر بعبدا حيث التقى الرئيس اللبناني ميشال عون.\n" +
+		"وسيعود ماكرون إلى لبنان في الأول من أيلول المقبل."
+	evs := article(t, "2020-08-06", text)
+	var planned int
+	for _, v := range only(evs, model.Visit) {
+		if n := names(v); len(n) != 1 || n[0] != "إيمانويل ماكرون" {
+			t.Errorf("visitor %v", n)
+		}
+		if v.Status == model.Planned {
+			planned++
+		}
+	}
+	if planned != 1 {
+		t.Errorf("the return to come: %s", describe(evs))
+	}
+	if n := names(one(t, evs, model.Talks)); len(n) != 2 || !has(n, "ماكرون") {
+		t.Errorf("who met Aoun: %v", n)
+	}
+	noEvent(t, article(t, "2024-04-19", "وعاد رئيس الوزراء العراقي محمد شياع السوداني إلى بغداد مساء أمس قادما من واشنطن."), model.Visit)
+}

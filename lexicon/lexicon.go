@@ -77,11 +77,13 @@ const (
 	Start                         // +start: the start of a visit or round (بدأ، استهل)
 	PersonObject                  // +person: with a person as object it is talks, not a visit (زار محمد بن راشد)
 	Venue                         // +venue: the subject hosts the meeting (تستضيف بغداد القمة)
+	Return                        // +return: going back (عاد): a visit only for one known to be foreign there
 )
 
 var flagNames = map[string]Flag{"+place": NeedsPlace, "+host": Host, "+object": ObjectActor, "+depart": Depart,
 	"+arrive": Arrive, "+phone": Phone, "+summit": Summit, "+deny": Deny, "+position": Position, "+report": Report,
-	"+continue": Continue, "+post": Post, "+start": Start, "+person": PersonObject, "+venue": Venue}
+	"+continue": Continue, "+post": Post, "+start": Start, "+person": PersonObject, "+venue": Venue,
+	"+return": Return}
 
 // Trigger is what a trigger word says about the event it reports.
 type Trigger struct {
