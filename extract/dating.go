@@ -143,6 +143,9 @@ func (d *doc) dateFrames() {
 				f.date = d.evidenceOf(f, trailing, explicit)
 				continue
 			}
+			if f.linked != nil {
+				continue // «التقى خلالها»: the event it is placed in dates it, not the clause before
+			}
 			// The clause this one continues or describes, within the sentence.
 			c := f.tr.clause
 			for steps := 0; steps < len(s.clauses); steps++ {

@@ -515,6 +515,26 @@ func (d *doc) headed(s *sent, es []*Entity) []*Entity {
 	return es
 }
 
+// lightWithPronoun reports whether a word is a carrying verb with an
+// object pronoun («أجراها»، «يجريها»، «عقده»): the pronoun is the event
+// noun before it.
+func (d *doc) lightWithPronoun(t *arabic.Token) bool {
+	w := t.Bare()
+	for _, suf := range []string{"ها", "هما", "ه"} {
+		stem, ok := strings.CutSuffix(w, suf)
+		if !ok || arabic.RuneLen(stem) < 2 {
+			continue
+		}
+		if d.x.w.light.Contains(stem) {
+			return true
+		}
+		if r, ok := strings.CutSuffix(stem, "ا"); ok && d.x.w.light.Contains(r+"ي") {
+			return true // أجراها of أجرى
+		}
+	}
+	return false
+}
+
 // onlyPlaceWords reports whether tokens [from, to) are only place nouns
 // and time words («مدينة»، «العاصمة»، «اليوم»).
 func (d *doc) onlyPlaceWords(toks []arabic.Token, from, to int) bool {
@@ -705,11 +725,20 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 	// relative clause's carrying verb names the actor.
 	if len(f.agents) == 0 && tr.at+tr.n < len(toks) {
 		k := tr.at + tr.n
-		for k < len(toks) && k < tr.at+tr.n+3 && !arabic.IsRelative(&toks[k]) && toks[k].Kind == arabic.Word && !d.x.lx.Triggers.Has(toks, k) {
+		for k < len(toks) && k < tr.at+tr.n+3 && !arabic.IsRelative(&toks[k]) && toks[k].Kind == arabic.Word && !d.x.lx.Triggers.Has(toks, k) && !d.x.w.light.Has(&toks[k]) && !d.lightWithPronoun(&toks[k]) {
 			k++ // «الزيارة الأخيرة التي»
 		}
 		if k < len(toks) && arabic.IsRelative(&toks[k]) && k+1 < len(toks) && d.x.w.light.Has(&toks[k+1]) {
 			for _, j := range s.mentionsIn(k+2, min(len(toks), k+8)) {
+				if subjectOK(s, s.ments[j], f.typ) {
+					f.agents = s.ents(s.coordinated(j))
+					break
+				}
+			}
+		} else if k < len(toks) && !definite(toks, tr.at) && (d.lightWithPronoun(&toks[k]) || d.x.w.light.Has(&toks[k]) && is(toks, k+1, g.bihaa)) {
+			// «زيارة سرية أجراها قائد فيلق القدس …»: an indefinite noun's
+			// relative clause needs no الذي; its verb's pronoun is the noun.
+			for _, j := range s.mentionsIn(k+1, min(len(toks), k+8)) {
 				if subjectOK(s, s.ments[j], f.typ) {
 					f.agents = s.ents(s.coordinated(j))
 					break

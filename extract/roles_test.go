@@ -326,3 +326,21 @@ func TestGoingBack(t *testing.T) {
 	}
 	noEvent(t, article(t, "2024-04-19", "وعاد رئيس الوزراء العراقي محمد شياع السوداني إلى بغداد مساء أمس قادما من واشنطن."), model.Visit)
 }
+
+// «زيارة سرية أجراها X» is X's visit (a relative clause without الذي); what
+// he did «خلالها» is dated by the visit, not by the day it was disclosed;
+// «زعيم ائتلاف دولة القانون نوري المالكي» is one man.
+func TestDisclosedVisit(t *testing.T) {
+	evs := article(t, "2022-02-08", "كشفت مصادر عراقية، الثلاثاء، عن زيارة سرية أجراها قائد فيلق القدس إسماعيل قاآني إلى بغداد، التقى خلالها زعيم ائتلاف دولة القانون نوري المالكي.")
+	v := one(t, evs, model.Visit)
+	if n := names(v); len(n) != 1 || n[0] != "إسماعيل قاآني" {
+		t.Errorf("visitor %v", n)
+	}
+	tk := one(t, evs, model.Talks)
+	if n := names(tk); len(n) != 2 || !has(n, "نوري المالكي") || !has(n, "قاآني") {
+		t.Errorf("parties %v", n)
+	}
+	if tk.Date.Basis.Kind != model.Assumed && tk.Date.Basis.Kind != model.EventRelative {
+		t.Errorf("the talks are dated by the visit, not the disclosure: %s (%v)", tk.Date, tk.Date.Basis.Kind)
+	}
+}

@@ -178,6 +178,12 @@ scan:
 			// «منظومة الصناعات الدفاعية»).
 			words = append(words, t.Bare())
 			j++
+			if j+1 < len(toks) && toks[j].Kind == arabic.Word && !definite(toks, j) && definite(toks, j+1) && !d.isStop(&toks[j]) &&
+				(!lx.Titles.Has(toks, j) || is(toks, j, g.placeNouns)) && !lx.Triggers.Has(toks, j) && !d.isDateWord(toks, j) && !lx.Given.Has(toks, j) {
+				// «ائتلاف دولة القانون»: a name in construct
+				words = append(words, toks[j].Bare())
+				j++
+			}
 			for k := 0; k < 3 && j < len(toks) && toks[j].Kind == arabic.Word && definite(toks, j) && !d.isStop(&toks[j]) &&
 				!lx.Triggers.Has(toks, j) && !d.isDateWord(toks, j) && !lx.Titles.Has(toks, j); k++ {
 				if a, ok := lx.Adjectives.At(toks, j); ok && country == "" {
