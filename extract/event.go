@@ -377,6 +377,34 @@ func (d *doc) gist(e *docEvent) string {
 			break
 		}
 	}
+	if !said && !f.tr.verb {
+		// «صدر بيان مشترك عن السعودية وإيران والصين، أعلنت فيه …»: past
+		// the issuers named after the noun, and the verb that tells it.
+		s := f.s
+		last := -1
+		for _, m := range s.ments {
+			if m.from > f.tr.at && hasEntity(f.agents, m.ent) && m.to > last && m.from < f.tr.at+f.tr.n+25 {
+				last = m.to
+			}
+		}
+		if last > 0 {
+			start = last
+			for k := start; k < len(toks) && k < start+3 && toks[k].Kind == arabic.Word && definite(toks, k); k++ {
+				if punct(toks, k+1, "،,") {
+					start = k + 1 // «الصين الشعبية،»: the name's adjectives
+				}
+			}
+			for start < len(toks) && punct(toks, start, "،,") {
+				start++
+			}
+			if m, ok := d.x.lx.Triggers.At(toks, start); ok && m.Val.Type == model.Statement && m.Val.Verb {
+				start += m.N
+				if start < len(toks) && (toks[start].Norm == "فيه" || toks[start].Norm == "فيها") {
+					start++
+				}
+			}
+		}
+	}
 	if !said {
 		// «وأعرب الأمين العام … غوتيريش، اليوم، عن قلقه البالغ»: past the
 		// speaker, the day and the preposition, what he expressed.

@@ -80,6 +80,14 @@ func (d *doc) recognize(s *sent, final bool) {
 				continue
 			}
 		}
+		if bareIs(toks, i+1, g.ibn) && !definite(toks, i) && !d.x.lx.Triggers.Has(toks, i) && !d.x.lx.Entities.Has(toks, i) {
+			// «مساعد بن محمد العيبان»: a word before بن is a given name.
+			if m, ok := d.discover(toks, i, 3); ok {
+				out = append(out, m)
+				i = m.to
+				continue
+			}
+		}
 		if m, ok := d.single(s, i, c); ok {
 			out = append(out, m)
 			i = m.to
@@ -312,17 +320,24 @@ var kunya = g.nameParticles
 // family name with the article (حيدر الملا). A known person inside the
 // name ends it with that person («مصطفى الكاظمي»).
 func (d *doc) discover(toks []arabic.Token, i int, minWords int) (mention, bool) {
-	if !d.nameWord(toks, i) || definite(toks, i) && !is(toks, i, kunya) || is(toks, i, g.placeNouns) {
+	return d.discoverFrom(toks, i, minWords, false)
+}
+
+// discoverFrom is discover; conj lets the name start with a glued و that
+// the caller has read as a conjunction («وعلي شمخاني»).
+func (d *doc) discoverFrom(toks []arabic.Token, i int, minWords int, conj bool) (mention, bool) {
+	givenBeforeIbn := i < len(toks) && toks[i].Kind == arabic.Word && !definite(toks, i) && bareIs(toks, i+1, g.ibn) && !d.conjGlued(toks, i) && !d.isStop(&toks[i])
+	if !d.nameWord(toks, i) && !givenBeforeIbn || definite(toks, i) && !is(toks, i, kunya) || is(toks, i, g.placeNouns) {
 		return mention{}, false // (nor «دولة أجنبية»: a place noun starts no name)
 	}
 	if toks[i].An[0].Stem != toks[i].Bare() || len(toks[i].An) > 1 && toks[i].An[1].Prep() && !d.x.lx.Given.Has(toks[i:i+1], 0) {
 		// A glued preposition or conjunction (بعناق): no name starts so.
-		if !d.x.lx.Given.Has(toks[i:i+1], 0) || d.conjGlued(toks, i) {
+		if !d.x.lx.Given.Has(toks[i:i+1], 0) || d.conjGlued(toks, i) && !conj {
 			return mention{}, false
 		}
 	}
 	limit := 2
-	if d.x.lx.Given.Has(toks, i) || is(toks, i, kunya) {
+	if d.x.lx.Given.Has(toks, i) || is(toks, i, kunya) || givenBeforeIbn {
 		limit = 3
 	}
 	j := i + 1
@@ -366,8 +381,11 @@ func (d *doc) discover(toks []arabic.Token, i int, minWords int) (mention, bool)
 	for k := i; k < j; k++ {
 		raw = append(raw, toks[k].Raw)
 	}
+	if conj {
+		raw[0] = strings.TrimPrefix(arabic.StripMarks(raw[0]), "و") // «وعلي» names علي
+	}
 	name := strings.Join(raw, " ")
-	if d.conjGlued(toks, i) {
+	if d.conjGlued(toks, i) && !conj {
 		return mention{}, false
 	}
 	return mention{from: i, to: j, ent: d.ents.person(stripTatweel(name))}, true
@@ -458,7 +476,7 @@ func (d *doc) givenName(s *sent, i int) (mention, bool) {
 	if !ok || gm.Reading.Prep() || gm.Reading.Conj() && gm.Reading.Pre != "و" || isAlaa(&toks[i]) {
 		return mention{}, false
 	}
-	m, ok := d.discover(toks, i, 2)
+	m, ok := d.discoverFrom(toks, i, 2, gm.Reading.Conj())
 	if !ok {
 		return mention{}, false
 	}

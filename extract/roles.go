@@ -889,6 +889,47 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 			}
 		}
 	}
+	if len(f.agents) == 0 && f.typ == model.Statement {
+		// «صدر اليوم بيان مشترك عن السعودية وإيران والصين»: issued by.
+		k := tr.at - 1
+		for k >= from && d.isDateWord(toks, k) {
+			k--
+		}
+		if is(toks, k, g.issued) {
+			for j := tr.at + tr.n; j < end && j <= tr.at+tr.n+2; j++ {
+				if bareIs(toks, j, g.an) {
+					// every actor up to the comma: «عن المملكة العربية
+					// السعودية وجمهورية إيران الإسلامية وجمهورية الصين»
+					for _, n := range s.mentionsIn(j+1, end) {
+						m := s.ments[n]
+						if slices.ContainsFunc(toks[j+1:m.from], func(t arabic.Token) bool { return t.IsPunct("،,.:") }) {
+							break
+						}
+						if m.ent.isActor() {
+							f.agents = appendEntity(f.agents, m.ent)
+						}
+					}
+					break
+				}
+			}
+		}
+	}
+	if len(f.agents) == 0 && f.typ == model.Talks {
+		// «جرت المباحثات … بين وفدي البلدين برئاسة X وY»: the heads of the
+		// delegations are the parties.
+		for k := tr.at + tr.n; k < end; k++ {
+			if !is(toks, k, g.headedBy) {
+				continue
+			}
+			for _, j := range s.mentionsIn(k+1, min(end, k+9)) {
+				if m := s.ments[j]; m.ent.Kind == model.Person && !m.ent.Unnamed {
+					f.agents = s.ents(s.coordinated(j))
+					break
+				}
+			}
+			break
+		}
+	}
 	if len(f.agents) == 0 {
 		def := definite(toks, tr.at) || is(toks, tr.at-1, g.demonstrative)
 		if def || hasPronounSuffix(&toks[tr.at+tr.n-1]) {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"khatt/model"
@@ -342,5 +343,23 @@ func TestDisclosedVisit(t *testing.T) {
 	}
 	if tk.Date.Basis.Kind != model.Assumed && tk.Date.Basis.Kind != model.EventRelative {
 		t.Errorf("the talks are dated by the visit, not the disclosure: %s (%v)", tk.Date, tk.Date.Basis.Kind)
+	}
+}
+
+// A joint statement and the talks it reports: «صدر بيان مشترك عن X وY وZ»
+// is theirs; «المباحثات جرت … بين وفدي البلدين برئاسة A وB» are A's and
+// B's; «مساعد بن محمد العيبان» is a name (a word before بن is a given
+// name) and «وعلي شمخاني» another.
+func TestJointStatement(t *testing.T) {
+	text := "صدر اليوم بيان مشترك عن المملكة العربية السعودية وجمهورية إيران الإسلامية وجمهورية الصين الشعبية، أعلنت فيه الدول الثلاث التوصل إلى اتفاق.\n" +
+		"وجاء في البيان أن المباحثات جرت في بكين خلال الفترة من 6 إلى 10 مارس 2023 بين وفدي البلدين برئاسة مساعد بن محمد العيبان وعلي شمخاني."
+	evs := article(t, "2023-03-11", text)
+	st := one(t, evs, model.Statement)
+	if len(st.Actors) != 3 || !strings.HasPrefix(st.Gist, "الدول الثلاث") {
+		t.Errorf("the joint statement: %v %q", names(st), st.Gist)
+	}
+	tk := one(t, evs, model.Talks)
+	if n := names(tk); len(n) != 2 || !has(n, "مساعد بن محمد العيبان") || !has(n, "علي شمخاني") || tk.Place == nil || tk.Place.Name != "بكين" {
+		t.Errorf("the talks: %s", describe([]Event{tk}))
 	}
 }

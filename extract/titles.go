@@ -21,7 +21,9 @@ import (
 func (d *doc) titled(s *sent, i int, prev *mention, final bool) (mention, bool) {
 	toks := s.Tokens
 	tm, ok := d.x.lx.Titles.At(toks, i)
-	if !ok {
+	if !ok || tm.N == 1 && !definite(toks, i) && bareIs(toks, i+1, g.ibn) {
+		// «مساعد بن محمد العيبان»، «نائب بن …»: a word followed by بن is a
+		// given name, whatever else it means.
 		return mention{}, false
 	}
 	lx := d.x.lx
