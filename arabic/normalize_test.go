@@ -125,3 +125,24 @@ func TestIsWordRuneFastPaths(t *testing.T) {
 		}
 	}
 }
+
+// No definite article is written with a hamza: «ألباريس» has no ال reading,
+// «الباريسي» and «بالرياض» keep theirs.
+func TestHamzaAl(t *testing.T) {
+	has := func(s, stem string) bool {
+		for _, tk := range Tokenize(nil, s, 0, len(s), &Cache{}) {
+			for _, a := range tk.An {
+				if a.Stem == stem {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if has("ألباريس", "باريس") {
+		t.Error("ألباريس read as ال + باريس")
+	}
+	if !has("بالرياض", "رياض") || !has("الباريسي", "باريسي") {
+		t.Error("the article lost")
+	}
+}

@@ -188,6 +188,30 @@ func Analyse(w string) []Analysis {
 	return out
 }
 
+// hamzaAl reports whether a word as written starts, after its conjunction
+// or preposition, with أل, إل or آل: no definite article is written with a
+// hamza, so «ألباريس» (Albares) is not ال + باريس (Paris).
+func hamzaAl(raw string) bool {
+	raw = StripMarks(raw)
+	for _, p := range []string{"و", "ف", "ب", "ل", "ك"} {
+		if r, ok := strings.CutPrefix(raw, p); ok && (strings.HasPrefix(r, "أل") || strings.HasPrefix(r, "إل") || strings.HasPrefix(r, "آل")) {
+			return true
+		}
+	}
+	return strings.HasPrefix(raw, "أل") || strings.HasPrefix(raw, "إل") || strings.HasPrefix(raw, "آل")
+}
+
+// withoutArticle drops the readings that strip a definite article.
+func withoutArticle(an []Analysis) []Analysis {
+	out := an[:0:0]
+	for _, a := range an {
+		if !strings.HasSuffix(a.Pre, "ال") {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // Cache memoises word analyses: news text repeats its vocabulary, and
 // analysis is the tokenizer's main cost. With a Classifier, the tokens it
 // makes carry their word classes. Segment keeps its tokens in the cache's
@@ -232,6 +256,9 @@ func (c *Cache) get(raw string) *cached {
 			w.an = []Analysis{{Stem: w.norm}}
 		} else {
 			w.an = Analyse(w.norm)
+			if hamzaAl(raw) {
+				w.an = withoutArticle(w.an)
+			}
 		}
 		if c != nil && c.Classifier != nil {
 			w.cls = c.Classifier.Classify(w.an)

@@ -931,7 +931,8 @@ func (s *sentence) monthPhrase(i int) (Expr, bool) {
 	}
 	// Years: «عام 2018»، «سنة 2017»، «في 2024».
 	if s.in(k, s.yearUnit) || k == i && s.word(i) != nil && s.word(i).Is("في") {
-		if y, ok := s.num(k + 1); ok && y >= 1900 && y < 2200 && len(s.toks[k+1].Norm) == 4 {
+		if y, ok := s.num(k + 1); ok && y >= 1900 && y < 2200 && len(s.toks[k+1].Norm) == 4 && !(s.punct(k+2, "-/.") && func() bool { _, ok := s.num(k + 3); return ok }()) {
+			// (not «في 2024/05/10»: a date written in full starts there)
 			end := k + 2
 			if s.in(end, s.gregMark) {
 				end++

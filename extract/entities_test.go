@@ -195,3 +195,27 @@ func TestNameSuffix(t *testing.T) {
 		t.Errorf("his post: %s", describe(evs))
 	}
 }
+
+// Foreign names the lexicon does not know: one that starts with ب is no
+// preposition («بيدرو سانشيز»), one that starts with أل has no article
+// («ألباريس» is not Paris), a third word ends where a name does, and
+// «ولد» binds like بن («محمد سالم ولد مرزوك»).
+func TestForeignNames(t *testing.T) {
+	for _, c := range []struct{ text, name string }{
+		{"ويرتقب أن يحل رئيس الحكومة الإسبانية بيدرو سانشيز بالمغرب الشهر المقبل.", "بيدرو سانشيز"},
+		{"وأجرى وزير الخارجية المغربي ناصر بوريطة مباحثات مع وزير الخارجية الإسباني خوسيه مانويل ألباريس.", "خوسيه مانويل ألباريس"},
+		{"استقبل وزير الخارجية المغربي ناصر بوريطة نظيره الموريتاني محمد سالم ولد مرزوك بالرباط.", "محمد سالم ولد مرزوك"},
+	} {
+		evs := article(t, "2024-05-15", c.text)
+		found := false
+		for _, e := range evs {
+			found = found || slices.Contains(names(e), c.name)
+			if e.Place != nil && e.Place.Name == "باريس" {
+				t.Errorf("%s: Albares is no Paris", c.text)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %s in %s", c.text, c.name, describe(evs))
+		}
+	}
+}

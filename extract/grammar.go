@@ -185,7 +185,7 @@ func (d *doc) conjGlued(toks []arabic.Token, i int) bool {
 	}
 	whole := []arabic.Token{{Kind: arabic.Word, Norm: toks[i].Norm, An: toks[i].An[:1]}}
 	lx := d.x.lx
-	if lx.Given.Has(whole, 0) || lx.Entities.Has(whole, 0) || lx.Titles.Has(whole, 0) || lx.Triggers.Has(whole, 0) ||
+	if lx.Given.Has(whole, 0) || lx.Entities.Has(whole, 0) || lx.Titles.Has(whole, 0) || lx.Triggers.Has(whole, 0) || g.nameParticles.Contains(toks[i].Norm) ||
 		d.x.w.stop.Contains(toks[i].Norm) || d.x.w.exclude.Contains(toks[i].Norm) || d.x.w.institution.Contains(toks[i].Norm) || d.x.w.collective.Contains(toks[i].Norm) {
 		return false
 	}

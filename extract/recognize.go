@@ -331,8 +331,9 @@ func (d *doc) discoverFrom(toks []arabic.Token, i int, minWords int, conj bool) 
 		return mention{}, false // (nor «دولة أجنبية»: a place noun starts no name)
 	}
 	if toks[i].An[0].Stem != toks[i].Bare() || len(toks[i].An) > 1 && toks[i].An[1].Prep() && !d.x.lx.Given.Has(toks[i:i+1], 0) {
-		// A glued preposition or conjunction (بعناق): no name starts so.
-		if !d.x.lx.Given.Has(toks[i:i+1], 0) || d.conjGlued(toks, i) && !conj {
+		// A glued preposition or conjunction (بعناق): no name starts so,
+		// unless what follows it is no word we know («بيدرو سانشيز»).
+		if (!d.x.lx.Given.Has(toks[i:i+1], 0) && d.gluedPrepReading(&toks[i])) || d.conjGlued(toks, i) && !conj {
 			return mention{}, false
 		}
 	}
@@ -367,6 +368,12 @@ func (d *doc) discoverFrom(toks []arabic.Token, i int, minWords int, conj bool) 
 		if definite(toks, j-1) && !is(toks, j-2, kunya) && !is(toks, j, kunya) {
 			break // a family name with ال ends the name
 		}
+	}
+	if j-i == 2 && limit == 2 && !is(toks, j-1, kunya) && d.nameWord(toks, j) && !definite(toks, j) && !d.conjGlued(toks, j) &&
+		!d.x.lx.Entities.Has(toks, j) && (j+1 >= len(toks) || toks[j+1].Kind != arabic.Word || d.isStop(&toks[j+1])) {
+		// «خوسيه مانويل ألباريس»: a third word that ends where a name does
+		// (at punctuation or a particle) is the family name.
+		j++
 	}
 	for j > i+1 && is(toks, j-1, kunya) {
 		j--
@@ -726,4 +733,25 @@ func wholeSurname(t *arabic.Token, p *Entity) bool {
 func beforeSurname(t *arabic.Token, p *Entity) bool {
 	words := strings.Fields(arabic.StripMarks(p.Name))
 	return len(words) >= 2 && arabic.Normalize(words[len(words)-2]) == t.Bare()
+}
+
+// gluedPrepReading reports whether a word reads best as a glued ب، ل or ك
+// before a word: the rest has the article («بالرياض») or is a word the
+// lexicon knows («بعناق» is no name, nor «لقاء»); «بيدرو» reads as itself.
+func (d *doc) gluedPrepReading(t *arabic.Token) bool {
+	lx := d.x.lx
+	for _, a := range t.An {
+		if !a.Prep() {
+			continue
+		}
+		if strings.HasPrefix(a.Stem, "ال") || strings.HasSuffix(a.Pre, "ال") {
+			return true
+		}
+		part := []arabic.Token{{Kind: arabic.Word, Norm: a.Stem, An: []arabic.Analysis{{Stem: a.Stem}}}}
+		if lx.Given.Has(part, 0) || lx.Entities.Has(part, 0) || lx.Titles.Has(part, 0) || lx.Triggers.Has(part, 0) ||
+			d.x.w.stop.Contains(a.Stem) || d.x.w.light.Contains(a.Stem) || d.x.w.collective.Contains(a.Stem) {
+			return true
+		}
+	}
+	return t.Kind == arabic.Word && strings.ContainsRune(t.Raw, 0x064B) // tanween: a noun, no name
 }
