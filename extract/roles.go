@@ -654,7 +654,11 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 	// زيارة»، «حظي الأمير بحفل استقبال».
 	if lv := d.lightVerb(toks, tr.at, from); lv >= 0 {
 		f.lightAt = lv
-		if k, ok := s.mentionEndingAt(lv); ok && subjectOK(s, s.ments[k], f.typ) && !d.conjGlued(toks, lv) {
+		at := lv // «وكان بوريطة قد أجرى … مباحثات»: past قد to the subject
+		for at > from && is(toks, at-1, g.qad) {
+			at--
+		}
+		if k, ok := s.mentionEndingAt(at); ok && subjectOK(s, s.ments[k], f.typ) && !d.conjGlued(toks, lv) {
 			f.agents = s.ents(s.coordinated(d.firstConjunct(s, k)))
 		}
 		if len(f.agents) == 0 {

@@ -363,3 +363,11 @@ func TestJointStatement(t *testing.T) {
 		t.Errorf("the talks: %s", describe([]Event{tk}))
 	}
 }
+
+// «وكان X قد أجرى مباحثات»: the subject before قد carries the noun.
+func TestSubjectBeforeQad(t *testing.T) {
+	tk := one(t, article(t, "2024-05-15", "وكان وزير الخارجية المغربي ناصر بوريطة قد أجرى الأسبوع الماضي مباحثات هاتفية مع نظيره الإسباني."), model.Talks)
+	if !has(names(tk), "ناصر بوريطة") {
+		t.Errorf("parties %v", names(tk))
+	}
+}
