@@ -80,7 +80,7 @@ func (d *doc) recognize(s *sent, final bool) {
 				continue
 			}
 		}
-		if bareIs(toks, i+1, g.ibn) && !definite(toks, i) && !d.x.lx.Triggers.Has(toks, i) && !d.x.lx.Entities.Has(toks, i) {
+		if is(toks, i+1, g.ibn) && bareIs(toks, i+1, g.ibn) && !definite(toks, i) && !d.x.lx.Triggers.Has(toks, i) && !d.x.lx.Entities.Has(toks, i) {
 			// «مساعد بن محمد العيبان»: a word before بن is a given name.
 			if m, ok := d.discover(toks, i, 3); ok {
 				out = append(out, m)
@@ -326,8 +326,10 @@ func (d *doc) discover(toks []arabic.Token, i int, minWords int) (mention, bool)
 // discoverFrom is discover; conj lets the name start with a glued و that
 // the caller has read as a conjunction («وعلي شمخاني»).
 func (d *doc) discoverFrom(toks []arabic.Token, i int, minWords int, conj bool) (mention, bool) {
-	givenBeforeIbn := i < len(toks) && toks[i].Kind == arabic.Word && !definite(toks, i) && bareIs(toks, i+1, g.ibn) && !d.conjGlued(toks, i) && !d.isStop(&toks[i])
-	if !d.nameWord(toks, i) && !givenBeforeIbn || definite(toks, i) && !is(toks, i, kunya) || is(toks, i, g.placeNouns) {
+	// A word before بن is a given name, whatever else it is (مساعد).
+	givenBeforeIbn := i < len(toks) && is(toks, i+1, g.ibn) && bareIs(toks, i+1, g.ibn) && toks[i].Kind == arabic.Word && !definite(toks, i) &&
+		!d.conjGlued(toks, i) && !d.isStop(&toks[i])
+	if !givenBeforeIbn && !d.nameWord(toks, i) || definite(toks, i) && !is(toks, i, kunya) || is(toks, i, g.placeNouns) {
 		return mention{}, false // (nor «دولة أجنبية»: a place noun starts no name)
 	}
 	if toks[i].An[0].Stem != toks[i].Bare() || len(toks[i].An) > 1 && toks[i].An[1].Prep() && !d.x.lx.Given.Has(toks[i:i+1], 0) {
