@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"khatt/arabic"
@@ -117,6 +118,15 @@ func (e *docEvent) add(f *frame) {
 		// another event's).
 		if f.date.strength > e.date.strength && f.date.strength >= deictic {
 			e.date = f.date
+		}
+		for _, p := range f.joiners {
+			// A minister named for the country that stood for him
+			// («وزراء خارجية مصر والأردن والعراق»): the person replaces it.
+			if i := slices.IndexFunc(e.agents, func(a *Entity) bool { return a.Kind == model.Country && p.Country != "" && a.Name == p.Country }); i >= 0 {
+				e.agents[i] = p
+				continue
+			}
+			e.agents = appendEntity(e.agents, p)
 		}
 		return
 	}

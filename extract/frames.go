@@ -40,6 +40,9 @@ type frame struct {
 	// pairOf is the frame «الجانبان»، «الطرفان» took their two from: a
 	// frame that goes on telling that frame's event («وبحث الجانبان …»).
 	pairOf *frame
+	// joiners are the people a noun pointing back says took part («وشارك
+	// في الاجتماع كل من X وY»): they join the event it points to.
+	joiners []*Entity
 }
 
 // buildFrames builds a frame for every trigger of every sentence.

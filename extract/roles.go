@@ -24,6 +24,21 @@ func (d *doc) roles(f *frame, here []*frame) {
 		d.nounRoles(f, from, to, here)
 	}
 	f.agents = d.headed(s, f.agents)
+	if f.place == nil && f.typ == model.Talks {
+		// «على هامش أعمال الجمعية العامة في نيويورك، التقى X Y»: where the
+		// occasion was held.
+		for k := 0; k < tr.at; k++ {
+			if !is(toks, k, g.margin) {
+				continue
+			}
+			for _, j := range s.mentionsIn(k+1, tr.at) {
+				if m := s.ments[j]; m.ent.isPlace() && d.sepBefore(toks, m.from) == "في" {
+					f.place = m.ent
+				}
+			}
+			break
+		}
+	}
 	if tr.verb && info.Has(lexicon.ObjectActor) {
 		// «أرسلت طهران قاآني إلى بغداد»: the one sent travels, not the sender.
 		var sent *Entity
@@ -932,6 +947,18 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 				}
 			}
 			break
+		}
+	}
+	if len(f.agents) == 0 && f.typ == model.Talks && (is(toks, tr.at-1, g.takePart) || is(toks, tr.at-1, g.fii) && is(toks, tr.at-2, g.takePart)) {
+		// «وشارك في الاجتماع كل من X وY وZ»، «وحضر اللقاء X»: who took
+		// part in the meeting just told.
+		for _, k := range s.mentionsIn(tr.at+tr.n, end) {
+			if m := s.ments[k]; m.ent.Kind == model.Person && !m.ent.Unnamed && !s.prepBefore(m) && m.prep == "" {
+				for _, j := range s.coordinated(k) {
+					f.joiners = appendEntity(f.joiners, s.ments[j].ent)
+				}
+				break
+			}
 		}
 	}
 	if len(f.agents) == 0 {

@@ -371,3 +371,19 @@ func TestSubjectBeforeQad(t *testing.T) {
 		t.Errorf("parties %v", names(tk))
 	}
 }
+
+// Who took part, and where: «وشارك في الاجتماع كل من X وY وZ» names the
+// ministers «وزراء خارجية مصر والأردن والعراق» stood for; a meeting «على
+// هامش أعمال الجمعية العامة في نيويورك» is held in New York.
+func TestTookPart(t *testing.T) {
+	text := "عقد وزراء خارجية مصر والأردن والعراق اجتماعا ثلاثيا في القاهرة اليوم الأحد.\n" +
+		"وشارك في الاجتماع كل من سامح شكري وأيمن الصفدي وفؤاد حسين."
+	tk := one(t, article(t, "2023-08-13", text), model.Talks)
+	if n := names(tk); len(n) != 3 || !has(n, "سامح شكري") || !has(n, "أيمن الصفدي") || !has(n, "فؤاد حسين") {
+		t.Errorf("parties %v", n)
+	}
+	tk = one(t, article(t, "2022-09-21", "على هامش أعمال الدورة السابعة والسبعين للجمعية العامة للأمم المتحدة في نيويورك، التقى رئيس الحكومة اللبنانية نجيب ميقاتي الرئيس الفرنسي إيمانويل ماكرون."), model.Talks)
+	if tk.Place == nil || tk.Place.Name != "نيويورك" {
+		t.Errorf("venue: %s", describe([]Event{tk}))
+	}
+}
