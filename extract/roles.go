@@ -16,6 +16,17 @@ func (d *doc) roles(f *frame, here []*frame) {
 	from, to := s.clauseRange(tr)
 	info := tr.info
 	f.phone = info.Has(lexicon.Phone)
+	if !f.phone && f.typ == model.Talks && tr.verb {
+		// «وبحث سموه وفخامته خلال الاتصال …»: talks held in a call are
+		// the call.
+		for k := tr.at + tr.n; k+1 < to && k < tr.at+tr.n+8; k++ {
+			if is(toks, k, g.inDuring) {
+				if m, ok := d.x.lx.Triggers.At(toks, k+1); ok && m.Val.Has(lexicon.Phone) {
+					f.phone = true
+				}
+			}
+		}
+	}
 	f.summit = info.Has(lexicon.Summit)
 	f.sides = sidesNear(toks, tr)
 	if tr.verb {
@@ -667,7 +678,7 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 	after := s.mentionsIn(tr.at+tr.n, end)
 	// The verb that carries the noun: «أجرى الرئيس زيارة»، «يؤدي كل من X وY
 	// زيارة»، «حظي الأمير بحفل استقبال».
-	if lv := d.lightVerb(toks, tr.at, from); lv >= 0 {
+	if lv := d.lightVerb(s, tr.at, from); lv >= 0 {
 		f.lightAt = lv
 		at := lv // «وكان بوريطة قد أجرى … مباحثات»: past قد to the subject
 		for at > from && is(toks, at-1, g.qad) {
@@ -970,11 +981,30 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 }
 
 // lightVerb returns the carrying verb a few words before the noun at i,
-// in the same clause («أجرى»، «يؤدي»، «عقد»، «بعث»), or -1.
-func (d *doc) lightVerb(toks []arabic.Token, i, from int) int {
-	for k := i - 1; k >= from && k >= i-12; k-- {
-		if is(toks, k, g.comp) || punct(toks, k, ":.") {
-			return -1
+// in the same clause («أجرى»، «يؤدي»، «عقد»، «بعث»), or -1. A name with
+// its titles counts as one word («تلقى صاحب السمو الشيخ محمد بن زايد آل
+// نهيان رئيس الدولة "حفظه الله" اتصالاً»).
+func (d *doc) lightVerb(s *sent, i, from int) int {
+	toks := s.Tokens
+	counted := 0
+	seg := i // the end of the stretch since the last comma crossed
+	for k := i - 1; k >= from && counted < 12; k-- {
+		if !s.insideMention(k) {
+			counted++
+		}
+		if punct(toks, k, "،,") {
+			// Past a comma only over times, adverbs and names («تلقى X،
+			// اليوم، اتصالاً»): another verb there («…، دفع الكاظمي إلى
+			// إرسال») carries the noun itself.
+			for j := k + 1; j < seg; j++ {
+				if toks[j].Kind == arabic.Word && !s.inMention(j) && !d.isDateWord(toks, j) && !is(toks, j, g.adverbs) && !is(toks, j, g.preps) {
+					return -1
+				}
+			}
+			seg = k
+		}
+		if is(toks, k, g.comp) || punct(toks, k, ":.") || k < i-1 && arabic.IsRelative(&toks[k]) {
+			return -1 // (nor past a relative pronoun: «العرض الذي قامت به …، دفع … إلى إرسال»)
 		}
 		if toks[k].Kind == arabic.Word && d.x.w.light.Has(&toks[k]) {
 			return k
@@ -987,6 +1017,27 @@ func (d *doc) lightVerb(toks []arabic.Token, i, from int) int {
 		}
 	}
 	return -1
+}
+
+// inMention reports whether token k is part of a mention.
+func (s *sent) inMention(k int) bool {
+	for _, m := range s.ments {
+		if m.from <= k && k < m.to {
+			return true
+		}
+	}
+	return false
+}
+
+// insideMention reports whether token k is inside a mention, past its
+// first token.
+func (s *sent) insideMention(k int) bool {
+	for _, m := range s.ments {
+		if m.from < k && k < m.to {
+			return true
+		}
+	}
+	return false
 }
 
 // verbFrameAt returns the frame of this sentence whose trigger is at i.

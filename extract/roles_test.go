@@ -387,3 +387,16 @@ func TestTookPart(t *testing.T) {
 		t.Errorf("venue: %s", describe([]Event{tk}))
 	}
 }
+
+// A long name with its titles and praise counts as one word between a
+// carrying verb and its noun; «سموه» is the sheikh addressed so, «فخامته»
+// the president.
+func TestLongAddress(t *testing.T) {
+	text := "تلقى صاحب السمو الشيخ محمد بن زايد آل نهيان رئيس الدولة \"حفظه الله\" اتصالاً هاتفياً من فخامة الرئيس إيمانويل ماكرون رئيس الجمهورية الفرنسية.\n" +
+		"وبحث سموه وفخامته خلال الاتصال العلاقات بين البلدين."
+	tk := one(t, article(t, "2024-10-01", text), model.Talks)
+	if n := names(tk); len(n) != 2 || !has(n, "محمد بن زايد") || !has(n, "ماكرون") || !tk.Phone || len(tk.Mentions) < 2 {
+		t.Errorf("the call: %s", describe([]Event{tk}))
+	}
+	noEvent(t, article(t, "2021-04-10", "وأوضحت أن العرض الذي قامت به الميليشيات المسلحة مؤخرًا، دفع رئيس الوزراء مصطفى الكاظمي إلى إرسال رسالة إلى طهران."), model.Visit)
+}

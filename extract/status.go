@@ -72,7 +72,7 @@ func (d *doc) status(f *frame, here []*frame) {
 				planned = true
 			}
 		}
-		if k := d.lightVerb(toks, tr.at, c.From); k >= 0 && is(toks, k-1, g.sawfa) {
+		if k := d.lightVerb(s, tr.at, c.From); k >= 0 && is(toks, k-1, g.sawfa) {
 			planned = true
 		}
 	}

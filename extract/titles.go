@@ -271,6 +271,7 @@ scan:
 		if from, name := d.nameBefore(toks, i, prev); from >= 0 {
 			person = d.ents.person(name)
 			d.ents.learnTitle(key, person, s.Index)
+			honours(person, words)
 			if person.Country == "" {
 				person.Country = country
 			}
@@ -283,6 +284,7 @@ scan:
 		prepOf(tm.Reading) == "" && (country == "" || prev.ent.Country == "" || prev.ent.Country == country) {
 		// «إسماعيل قاآني، قائد فيلق القدس»: the title describes the name before it.
 		d.ents.learnTitle(key, prev.ent, s.Index)
+		honours(prev.ent, words)
 		if prev.ent.Country == "" {
 			prev.ent.Country = country
 		}
@@ -290,6 +292,7 @@ scan:
 	}
 	if person != nil {
 		d.ents.learnTitle(key, person, s.Index)
+		honours(person, words)
 		if person.Country == "" {
 			person.Country = country
 		}
@@ -602,4 +605,16 @@ func (d *doc) nameBefore(toks []arabic.Token, i int, prev *mention) (int, string
 		raw = append(raw, toks[k].Raw)
 	}
 	return from, stripTatweel(strings.Join(raw, " "))
+}
+
+// honours keeps the words of address a title gave a person («الشيخ»،
+// «صاحب السمو»، «فخامة»), which the office's key drops: «سموه» later is
+// the sheikh, not the president named after him.
+func honours(p *Entity, words []string) {
+	for _, w := range words {
+		switch w = strings.TrimPrefix(w, "ال"); w {
+		case "شيخ", "امير", "سمو", "جلاله", "فخامه", "ملك", "سلطان":
+			p.words = addWord(p.words, w)
+		}
+	}
 }

@@ -58,7 +58,7 @@ func (d *doc) layers(s *sent) {
 		if is(toks, i-1, g.sawfa) {
 			tr.future = true
 		}
-		if !m.Val.Verb && m.Val.Type == model.Statement && m.N == 1 && accusative(t) && d.lightVerb(toks, i, 0) < 0 {
+		if !m.Val.Verb && m.Val.Type == model.Statement && m.N == 1 && accusative(t) && d.lightVerb(s, i, 0) < 0 {
 			continue // «ترحيبا بجلالته»: why something was done, not what was said
 		}
 		if tr.verb && (bareIs(toks, i-1, w.negation) || bareIs(toks, i-2, w.negation) && is(toks, i-1, g.kana)) {
