@@ -84,13 +84,18 @@ func (d *doc) status(f *frame, here []*frame) {
 			}
 		}
 	}
-	if !planned && tr.verb && f.typ != model.Statement && !s.Headline && d.imperfect(toks, tr) && !d.afterKana(f) && d.anchor.Known() {
+	imperfect := tr.verb && d.imperfect(toks, tr) || !tr.verb && f.lightAt >= 0 && d.imperfectLight(&toks[f.lightAt])
+	if !planned && imperfect && f.typ != model.Statement && !s.Headline && !d.afterKana(f) && d.anchor.Known() {
 		// «وتتوجه الوزيرة الثلاثاء إلى أبوظبي»: the imperfect with a bare
 		// weekday is the coming one (news tells what was done in the
 		// perfect).
 		for i := range s.exprs {
 			e := &s.exprs[i]
-			if e.From <= tr.at || arabic.Of(s.clauses, e.From) != tr.clause {
+			verbAt := tr.at
+			if !tr.verb {
+				verbAt = f.lightAt // «يبدأ … يومي الأربعاء والخميس زيارة»
+			}
+			if e.From <= verbAt || arabic.Of(s.clauses, e.From) != tr.clause {
 				continue
 			}
 			if e.Future != nil && e.Future.Start.After(d.anchor.Pub) {
@@ -402,4 +407,16 @@ func (d *doc) afterKana(f *frame) bool {
 		}
 	}
 	return false
+}
+
+// imperfectLight reports whether a carrying verb is in the imperfect
+// («يبدأ … زيارة»، «تجري»): its stem starts with ي، or with ت where the
+// cue set also has the ي form.
+func (d *doc) imperfectLight(t *arabic.Token) bool {
+	stem := lastReading(t).Stem
+	if strings.HasPrefix(stem, "ي") {
+		return true
+	}
+	rest, ok := strings.CutPrefix(stem, "ت")
+	return ok && d.x.w.light.Contains("ي"+rest)
 }

@@ -190,3 +190,14 @@ func TestThen(t *testing.T) {
 		t.Errorf("parties %v", n)
 	}
 }
+
+// «يبدأ … يومي الأربعاء والخميس زيارة إلى بروناي»: a carrying verb in the
+// imperfect with coming weekdays is a plan; Brunei is a country the
+// gazetteer knows.
+func TestStartsVisit(t *testing.T) {
+	// 2024-09-02 is a Monday.
+	v := one(t, article(t, "2024-09-02", "يبدأ رئيس الوزراء الهندي ناريندرا مودي يومي الأربعاء والخميس زيارة إلى بروناي وسنغافورة."), model.Visit)
+	if v.Status != model.Planned || v.Date.String() != "2024-09-04" || v.Place == nil || v.Place.Name != "بروناي" {
+		t.Errorf("the coming visit: %s", describe([]Event{v}))
+	}
+}
