@@ -1363,6 +1363,21 @@ func (d *doc) implicitAgentAt(f *frame, at int, here []*frame) []*Entity {
 		}
 		return nil
 	}
+	if f.typ == model.Statement && f.tr.verb && at == f.tr.at && f.tr.info.Has(lexicon.Continue) && at > 0 && punct(toks, at-1, "،,") &&
+		!slices.ContainsFunc(toks[:at], func(t arabic.Token) bool { return t.Kind == arabic.Punct && strings.ContainsAny(t.Raw, "\"«“:") }) {
+		// «رفض نتنياهو هذه الدعوات، قائلا إن …»: a participle after a comma,
+		// in a sentence that quotes no one before it, goes on with the
+		// sentence's subject, not the speaker before.
+		complement := false
+		for k := 0; k < at; k++ {
+			complement = complement || is(toks, k, g.comp)
+		}
+		if !complement && len(s.ments) > 0 {
+			if m := s.ments[0]; m.to <= at && m.ent.Kind == model.Person && !m.ent.Unnamed && !s.prepBefore(m) && m.prep == "" {
+				return []*Entity{m.ent}
+			}
+		}
+	}
 	if f.typ == model.Statement && f.tr.verb && at == f.tr.at {
 		// «وقالت إن …» with no subject: the speaker before goes on, even a
 		// medium («وذكرت الوكالة …. وقالت إن …»).

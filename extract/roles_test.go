@@ -400,3 +400,19 @@ func TestLongAddress(t *testing.T) {
 	}
 	noEvent(t, article(t, "2021-04-10", "وأوضحت أن العرض الذي قامت به الميليشيات المسلحة مؤخرًا، دفع رئيس الوزراء مصطفى الكاظمي إلى إرسال رسالة إلى طهران."), model.Visit)
 }
+
+// «رفض نتنياهو الدعوات، قائلا إن …»: the participle goes on with its own
+// sentence's subject, not with the speaker of the sentence before.
+func TestParticipleSubject(t *testing.T) {
+	text := "ودعا الأمين العام للأمم المتحدة أنطونيو غوتيريش إلى حماية المدنيين.\n" +
+		"في المقابل، رفض رئيس الوزراء الإسرائيلي بنيامين نتنياهو هذه الدعوات، قائلا إن الحرب ستستمر."
+	evs := only(article(t, "2024-06-11", text), model.Statement)
+	if len(evs) != 2 {
+		t.Fatalf("two statements: %s", describe(evs))
+	}
+	for _, e := range evs {
+		if strings.Contains(e.Gist, "الحرب") && !has(names(e), "نتنياهو") {
+			t.Errorf("who said the war goes on: %v", names(e))
+		}
+	}
+}
