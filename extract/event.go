@@ -418,6 +418,19 @@ func (d *doc) gist(e *docEvent) string {
 				start++
 				continue
 			}
+			if toks[start].Kind == arabic.Word && d.dualTitle(&toks[start]) {
+				// «وزيرا خارجية مصر والأردن»: past the office and its countries
+				last := -1
+				for _, m := range s.ments {
+					if m.from > start && m.from <= start+6 && hasEntity(f.agents, m.ent) {
+						last = m.to
+					}
+				}
+				if last > 0 {
+					start = last
+					continue
+				}
+			}
 			if is(toks, start, g.during) || bareIs(toks, start, g.anAlaa) && is(toks, start+1, g.tongue) {
 				// «خلال استقباله وفدا من الكونغرس،»: when; «على لسان وزير
 				// خارجيتها …،»: through whom; each up to its comma.

@@ -188,6 +188,16 @@ func (d *doc) verbRoles(f *frame, from, to int, here []*frame) {
 	after := s.mentionsIn(tr.at+tr.n, end)
 	objStart := 0
 	subjectAt := d.subjectSlot(toks, tr.at+tr.n, end)
+	if len(f.agents) == 0 && subjectAt < end && d.dualTitle(&toks[subjectAt]) {
+		// «وشدد وزيرا خارجية مصر والأردن»، «اتفق رئيسا البلدين»: the office
+		// of two, named by their countries.
+		for _, k := range s.mentionsIn(subjectAt+1, min(end, subjectAt+4)) {
+			if m := s.ments[k]; m.ent.Kind == model.Country && m.prep == "" {
+				f.agents = s.ents(s.coordinated(k))
+				break
+			}
+		}
+	}
 	if len(f.agents) == 0 && bareIs(toks, tr.at-1, g.thumma) && f.typ != model.Statement {
 		// «وأدى شريف مناسك العمرة، ثم التقى ولي العهد»: «ثم» goes on with
 		// the subject of the sentence so far; the one named after is met.
@@ -316,6 +326,24 @@ func (d *doc) subjectSlot(toks []arabic.Token, k, end int) int {
 		k++
 	}
 	return k
+}
+
+// dualTitle reports whether a word is an office in the dual construct
+// («وزيرا»، «رئيسا»، «وزيري»، «رئيسي»): the title with ا or ي.
+func (d *doc) dualTitle(t *arabic.Token) bool {
+	for _, w := range []string{t.Norm, t.Bare()} {
+		for _, suf := range []string{"ا", "ي"} {
+			stem, ok := strings.CutSuffix(w, suf)
+			if !ok || arabic.RuneLen(stem) < 3 {
+				continue
+			}
+			part := []arabic.Token{{Kind: arabic.Word, Norm: stem, An: []arabic.Analysis{{Stem: stem}}}}
+			if m, ok := d.x.lx.Titles.At(part, 0); ok && m.N == 1 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // documentSubject looks at what follows a speech verb with no entity for
