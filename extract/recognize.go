@@ -361,7 +361,7 @@ func (d *doc) discoverFrom(toks []arabic.Token, i int, minWords int, conj bool) 
 		if !d.nameWord(toks, j) && !(is(toks, j-1, kunya) && toks[j].Kind == arabic.Word) {
 			break
 		}
-		if d.conjGlued(toks, j) && !is(toks, j-1, kunya) {
+		if d.conjGlued(toks, j) && !is(toks, j-1, kunya) && !ownWaw(&toks[j]) {
 			if d.ents.surname(toks[j].Bare()) == nil {
 				break // "ووكيل": a new phrase starts
 			}
@@ -756,4 +756,12 @@ func (d *doc) gluedPrepReading(t *arabic.Token) bool {
 		}
 	}
 	return t.Kind == arabic.Word && strings.ContainsRune(t.Raw, 0x064B) // tanween: a noun, no name
+}
+
+// ownWaw reports whether a word inside a name keeps its و: what would
+// follow a conjunction is too short to be a word of its own and starts as
+// no Arabic word does after و («بيني وونغ»، «تشانغ وانغ»).
+func ownWaw(t *arabic.Token) bool {
+	rest, ok := strings.CutPrefix(t.Norm, "و")
+	return ok && arabic.RuneLen(rest) <= 3 && (strings.HasPrefix(rest, "و") || strings.HasPrefix(rest, "ا") && !strings.HasPrefix(rest, "ال"))
 }
