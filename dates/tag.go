@@ -1279,7 +1279,46 @@ func (s *sentence) eventLinked(i int) (Expr, bool) {
 		}
 		return Expr{}, false
 	}
-	// «بعد يوم من زيارة»، «قبل أيام من القمة»
+	// «بعد نحو عشرة أشهر من زيارة»، «قبل ثلاثة أسابيع من القمة»، «بعد
+	// عامين من …»: a count of a unit, about or exact.
+	if rel != During {
+		k := j
+		about := false
+		if t := s.word(k); t != nil && (t.Is("نحو") || t.Is("حوالي") || t.Is("قرابه")) {
+			about, k = true, k+1
+		}
+		n, l := 0, 0
+		if v, ok := s.num(k); ok && v > 0 && v < 400 {
+			n, l = v, 1
+		} else if m, ok := s.lx.Numbers.At(s.toks, k); ok && m.Val > 0 {
+			n, l = m.Val, m.N
+		}
+		if l > 0 || about {
+			if n == 0 {
+				n = 1
+			}
+			u := k + l
+			days := 0
+			switch {
+			case s.in(u, s.dayUnit):
+				days = 1
+			case s.in(u, s.weekUnit):
+				days = 7
+			case s.in(u, s.monthUnit):
+				days = 30
+			case s.in(u, s.yearUnit):
+				days = 365
+			}
+			if t := s.word(u + 1); days > 0 && t != nil && t.Is("من") && (n > 1 || l > 0) {
+				lo, hi := n*days, n*days
+				if about || days >= 30 {
+					lo, hi = lo-lo/5, hi+hi/5
+				}
+				minD, maxD = lo, hi
+				j = u + 2
+			}
+		}
+	}
 	if t := s.word(j); t != nil && (s.in(j, s.dayUnit) || t.Is("يومين") || s.in(j, s.weekUnit)) && rel != During {
 		lo, hi := 1, 1
 		switch {

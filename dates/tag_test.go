@@ -248,3 +248,11 @@ func TestReconcileStamp(t *testing.T) {
 		t.Errorf("a stamp the text agrees with moved to %s", pub)
 	}
 }
+
+// A count of a unit before «من» and an event: «بعد نحو عشرة أشهر من زيارة».
+func TestCountedLink(t *testing.T) {
+	es := tag("ويأتي اللقاء بعد نحو عشرة أشهر من زيارة", "2024-07-25")
+	if len(es) != 1 || es[0].Kind != EventLinked || es[0].Rel != AfterIt || es[0].MinDays != 240 || es[0].MaxDays != 360 {
+		t.Fatalf("got %+v", es)
+	}
+}

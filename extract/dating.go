@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"khatt/arabic"
 	"khatt/dates"
@@ -343,6 +344,34 @@ func (d *doc) resolveLinked(evs []*docEvent) {
 			// «زيارة تستمر يومين يلتقي خلالها …»: what happens during a
 			// planned visit is planned too.
 			f.status = model.Planned
+		}
+		if target != nil && target != f.event && target.date.strength < approx && f.event.date.strength >= deictic &&
+			(f.linked.expr.Rel == dates.AfterIt || f.linked.expr.Rel == dates.BeforeIt) && f.linked.expr.MaxDays > 0 {
+			// «ويأتي اللقاء بعد نحو عشرة أشهر من زيارة قام بها الأسد إلى
+			// الصين»: the meeting is dated, the visit is not: the visit is
+			// that long before it (or after, for «قبل»).
+			e := f.linked.expr
+			lo, hi := f.event.date.d.Bounds()
+			var from, to time.Time
+			if e.Rel == dates.AfterIt {
+				from, to = lo.AddDate(0, 0, -e.MaxDays), hi.AddDate(0, 0, -e.MinDays)
+			} else {
+				from, to = lo.AddDate(0, 0, e.MinDays), hi.AddDate(0, 0, e.MaxDays)
+			}
+			mid := from.Add(to.Sub(from) / 2)
+			dt := model.DayOf(mid.Date())
+			if to.Sub(from) > 40*24*time.Hour {
+				dt = model.MonthOf(mid.Year(), mid.Month())
+			}
+			dt.Earliest, dt.Latest, dt.Modifier = from, to, model.Approx
+			dt.Basis = model.Basis{Kind: model.EventRelative, Source: d.src.ID, Anchor: d.anchor.Pub, Sentence: f.s.Index + 1,
+				Event: d.text[f.s.Tokens[f.tr.at].Start:f.s.Tokens[f.tr.at].End]}
+			for _, o := range target.frames {
+				if o.s == f.s && o.tr.at == e.Noun {
+					o.date = evidence{d: dt, strength: context}
+				}
+			}
+			continue
 		}
 		if target == nil || target == f.event || target.date.strength < approx {
 			continue

@@ -202,3 +202,26 @@ func TestHadMet(t *testing.T) {
 	}
 	dateIs(t, one(t, evs, model.Statement), "2024-03-04", model.EventRelative)
 }
+
+// «ويأتي اللقاء بعد نحو عشرة أشهر من زيارة قام بها الأسد إلى الصين»: the
+// visit is dated back from the meeting, not to the story's day, and its
+// place is no venue of the meeting; «واستقبله ولي العهد» receives the
+// visitor just named.
+func TestDatedBack(t *testing.T) {
+	text := "استقبل الرئيس الروسي فلاديمير بوتين نظيره السوري بشار الأسد في الكرملين مساء الأربعاء.\n" +
+		"ويأتي اللقاء بعد نحو عشرة أشهر من زيارة قام بها الأسد إلى الصين."
+	evs := article(t, "2024-07-25", text)
+	v := one(t, evs, model.Visit)
+	if lo, hi := v.Date.Bounds(); !lo.After(day("2023-07-01")) || !hi.Before(day("2024-01-01")) || v.Date.Basis.Kind != model.EventRelative {
+		t.Errorf("the China visit: %s (%v)", describe([]Event{v}), v.Date.Basis.Kind)
+	}
+	if tk := one(t, evs, model.Talks); tk.Place == nil || tk.Place.Name != "الكرملين" {
+		t.Errorf("the meeting: %s", describe([]Event{tk}))
+	}
+	text = "وصل وزير الخارجية الإيراني عباس عراقجي إلى الرياض يوم الأربعاء.\n" +
+		"واستقبله ولي العهد السعودي الأمير محمد بن سلمان، وبحث معه التطورات الإقليمية."
+	tk := one(t, article(t, "2024-10-10", text), model.Talks)
+	if n := names(tk); len(n) != 2 || !has(n, "عراقجي") || tk.Date.String() != "2024-10-09" {
+		t.Errorf("the reception: %s", describe([]Event{tk}))
+	}
+}

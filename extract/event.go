@@ -3,6 +3,7 @@ package extract
 import (
 	"cmp"
 	"fmt"
+	"khatt/dates"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -132,7 +133,7 @@ func (x *Extractor) run(src *model.Source, cache *arabic.Cache, sc *scratch) (*d
 // («وكان … قد التقيا») or planned keeps the assumed date.
 func (d *doc) narrativeDates(evs []*docEvent) {
 	for i, e := range evs {
-		if e.date.strength != assumed || e.status != model.Reported || d.pluperfect(e.frames[0]) {
+		if e.date.strength != assumed || e.status != model.Reported || d.pluperfect(e.frames[0]) || d.referenceNoun(e.frames[0]) {
 			continue
 		}
 		si := e.frames[0].s.Index
@@ -155,6 +156,18 @@ func (d *doc) narrativeDates(evs []*docEvent) {
 			break
 		}
 	}
+}
+
+// referenceNoun reports whether a frame's noun is what another event is
+// placed against («بعد نحو عشرة أشهر من زيارة قام بها الأسد إلى الصين»):
+// an event of another time, not of the story's day.
+func (d *doc) referenceNoun(f *frame) bool {
+	for _, e := range f.s.exprs {
+		if e.Kind == dates.EventLinked && e.Noun == f.tr.at && e.Rel != dates.During {
+			return true
+		}
+	}
+	return false
 }
 
 // sharesActor reports whether two events have an actor in common.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"khatt/dates"
 	"slices"
 	"strings"
 
@@ -703,6 +704,13 @@ func (d *doc) nounRoles(f *frame, from, to int, here []*frame) {
 	s, tr := f.s, f.tr
 	toks := s.Tokens
 	end := s.nextVerb(tr.at, to)
+	for _, e := range s.exprs {
+		if e.Kind == dates.EventLinked && e.Rel != dates.During && e.From > tr.at && e.From < end && e.Noun > tr.at {
+			// «ويأتي اللقاء بعد عشرة أشهر من زيارة … إلى الصين»: what
+			// follows is the other event's.
+			end = e.From
+		}
+	}
 	after := s.mentionsIn(tr.at+tr.n, end)
 	// The verb that carries the noun: «أجرى الرئيس زيارة»، «يؤدي كل من X وY
 	// زيارة»، «حظي الأمير بحفل استقبال».
@@ -1141,6 +1149,13 @@ func (d *doc) reception(f *frame) {
 	s := f.s
 	toks := s.Tokens
 	defer func() { f.host = true }()
+	if f.tr.verb && !f.host && len(f.others) == 0 && len(f.agents) > 0 && hasPronounSuffix(&toks[f.tr.at]) {
+		// «واستقبله ولي العهد»: the pronoun is the guest, the one told
+		// last before this sentence.
+		if g := d.lastActor(s.Index); g != nil && g != f.agents[0] {
+			f.others = []*Entity{g}
+		}
+	}
 	if f.tr.verb || f.host {
 		// «استقبل X Y»: X the host, Y the guest.
 		if !f.host && len(f.agents) > 0 && len(f.others) > 0 {
