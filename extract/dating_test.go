@@ -225,3 +225,14 @@ func TestDatedBack(t *testing.T) {
 		t.Errorf("the reception: %s", describe([]Event{tk}))
 	}
 }
+
+// Talks the visitor holds next are held where he went: «وصل البرهان إلى
+// العلمين … وعقد البرهان جلسة مباحثات مع السيسي».
+func TestStoryPlace(t *testing.T) {
+	text := "وصل رئيس مجلس السيادة السوداني عبد الفتاح البرهان إلى مدينة العلمين المصرية، الثلاثاء، في زيارة رسمية.\n" +
+		"وعقد البرهان جلسة مباحثات مع الرئيس المصري عبد الفتاح السيسي تناولت تطورات الأوضاع."
+	tk := one(t, article(t, "2023-08-29", text), model.Talks)
+	if tk.Place == nil || tk.Place.Name != "العلمين" {
+		t.Errorf("where: %s", describe([]Event{tk}))
+	}
+}
