@@ -405,6 +405,18 @@ func (d *doc) gist(e *docEvent) string {
 			break
 		}
 	}
+	if said {
+		// «قال المتحدث إن الرئيس السيسي أكد دعم مصر …»: what the one
+		// credited said, past his name and his verb.
+		if k, ok := f.s.mentionAt(start); ok && hasEntity(e.agents, f.s.ments[k].ent) {
+			if m, ok := d.x.lx.Triggers.At(toks, f.s.ments[k].to); ok && m.Val.Type == model.Statement && m.Val.Verb {
+				start = f.s.ments[k].to + m.N
+				if is(toks, start, g.comp) {
+					start++
+				}
+			}
+		}
+	}
 	if !said && !f.tr.verb {
 		// «صدر بيان مشترك عن السعودية وإيران والصين، أعلنت فيه …»: past
 		// the issuers named after the noun, and the verb that tells it.
