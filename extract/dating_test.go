@@ -236,3 +236,15 @@ func TestStoryPlace(t *testing.T) {
 		t.Errorf("where: %s", describe([]Event{tk}))
 	}
 }
+
+// A plan goes on as a story does: the meetings planned in the sentence
+// after a planned visit are of its week and its city.
+func TestPlannedStory(t *testing.T) {
+	text := "يزور وزير الخارجية الفرنسي ستيفان سيجورنيه بيروت الأسبوع المقبل.\n" +
+		"ومن المنتظر أن يلتقي سيجورنيه رئيس حكومة تصريف الأعمال نجيب ميقاتي."
+	evs := article(t, "2024-01-30", text)
+	v, tk := one(t, evs, model.Visit), one(t, evs, model.Talks)
+	if tk.Status != model.Planned || tk.Place == nil || tk.Place.Name != "بيروت" || tk.Date.String() != v.Date.String() {
+		t.Errorf("the planned meeting: %s (visit %s)", describe([]Event{tk}), v.Date)
+	}
+}

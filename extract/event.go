@@ -133,7 +133,7 @@ func (x *Extractor) run(src *model.Source, cache *arabic.Cache, sc *scratch) (*d
 // («وكان … قد التقيا») or planned keeps the assumed date.
 func (d *doc) narrativeDates(evs []*docEvent) {
 	for i, e := range evs {
-		if e.typ == model.Talks && e.place == nil && !e.phone && e.status == model.Reported && !d.pluperfect(e.frames[0]) {
+		if e.typ == model.Talks && e.place == nil && !e.phone && e.status != model.Disputed && !d.pluperfect(e.frames[0]) {
 			// «وصل البرهان إلى العلمين … وعقد البرهان جلسة مباحثات مع
 			// السيسي»: talks the visitor holds next are held where he went.
 			si := e.frames[0].s.Index
@@ -142,13 +142,13 @@ func (d *doc) narrativeDates(evs []*docEvent) {
 				if p.frames[0].s.Index < si-2 {
 					break
 				}
-				if p.typ == model.Visit && p.place != nil && p.status == model.Reported && !d.toldBefore(p) && len(p.agents) > 0 && hasEntity(e.agents, p.agents[0]) {
+				if p.typ == model.Visit && p.place != nil && p.status == e.status && !d.toldBefore(p) && len(p.agents) > 0 && hasEntity(e.agents, p.agents[0]) {
 					e.place = p.place
 					break
 				}
 			}
 		}
-		if e.date.strength != assumed || e.status != model.Reported || d.pluperfect(e.frames[0]) || d.referenceNoun(e.frames[0]) {
+		if e.date.strength != assumed || e.status == model.Disputed || d.pluperfect(e.frames[0]) || d.referenceNoun(e.frames[0]) {
 			continue
 		}
 		si := e.frames[0].s.Index
@@ -158,7 +158,7 @@ func (d *doc) narrativeDates(evs []*docEvent) {
 			if psi < si-2 {
 				break
 			}
-			if psi > si || p.status != model.Reported || p.date.strength < context || p.date.d.Precision != model.Day || d.toldBefore(p) {
+			if psi > si || p.status != e.status || p.date.strength < context || p.date.d.Precision != model.Day || d.toldBefore(p) {
 				continue
 			}
 			if !sharesActor(e, p) {
