@@ -63,7 +63,7 @@ func (d *doc) corefer() []*docEvent {
 		if f.event != nil {
 			return
 		}
-		if p := f.pairOf; p != nil && p.event != nil && p.event.typ == f.typ && !p.event.dropped && f.phone == p.event.phone && !d.pluperfect(f) {
+		if p := f.pairOf; p != nil && p.event != nil && p.event.typ == f.typ && !p.event.dropped && f.phone == p.event.phone && !f.earlier {
 			// «وبحث الجانبان الاستعدادات لانتخابات … المقررة في ديسمبر»: the
 			// two just named, going on about their meeting. A date that
 			// cannot be the meeting's is of what they discussed.
@@ -455,9 +455,9 @@ func hasEntity(list []*Entity, e *Entity) bool {
 
 // toldBefore reports whether an event is told as before the story (كان …
 // قد) in one of its frames.
-func (d *doc) toldBefore(e *docEvent) bool {
+func toldBefore(e *docEvent) bool {
 	for _, o := range e.frames {
-		if d.pluperfect(o) {
+		if o.earlier {
 			return true
 		}
 	}
@@ -470,11 +470,11 @@ func (d *doc) joinTarget(f *frame, evs []*docEvent) *docEvent {
 		// A noun pointing back means the event told last, and one of the
 		// story before one told as earlier («وكان الرئيسان قد التقيا … .
 		// وأوضح البيان أن اللقاء سيتناول …» is the coming meeting).
-		earlier := d.pluperfect(f)
+		earlier := f.earlier
 		for _, story := range []bool{!earlier, false} {
 			var best *docEvent
 			for _, e := range evs {
-				if !e.dropped && e.typ == f.typ && d.nounFits(f, e) && !(story && d.toldBefore(e)) && (best == nil || e.lastMention() >= best.lastMention()) {
+				if !e.dropped && e.typ == f.typ && d.nounFits(f, e) && !(story && toldBefore(e)) && (best == nil || e.lastMention() >= best.lastMention()) {
 					best = e
 				}
 			}
@@ -545,10 +545,10 @@ func (d *doc) compatible(f *frame, e *docEvent) bool {
 		// («وصل إلى النجف صباح الثلاثاء … وصل مساء الثلاثاء إلى بغداد»).
 		return false
 	}
-	if e.status == model.Planned && d.pluperfect(f) {
+	if e.status == model.Planned && f.earlier {
 		return false // what had happened is not what is to happen
 	}
-	if f.typ == model.Talks && f.date.strength < approx && d.pluperfect(f) && !d.toldBefore(e) {
+	if f.typ == model.Talks && f.date.strength < approx && f.earlier && !toldBefore(e) {
 		// «وكان الرئيس قد التقى ولي العهد في باريس»: a meeting told as
 		// before the story is another one, unless a date of its own
 		// says otherwise.

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"strings"
 	"testing"
 	"time"
 
@@ -156,23 +155,13 @@ func TestStoryDay(t *testing.T) {
 	if !has(names(v), "ماكرون") || len(v.Actors) != 1 {
 		t.Errorf("the visit is the guest's alone: %s", describe([]Event{v}))
 	}
-	var story, earlier *Event
-	for i, e := range only(evs, model.Talks) {
-		if strings.Contains(e.Mentions[0].Sentence, "الزعيمان") {
-			story = &only(evs, model.Talks)[i]
-		}
-		if strings.Contains(e.Mentions[0].Sentence, "قد التقى") {
-			earlier = &only(evs, model.Talks)[i]
-		}
-	}
-	if story == nil || earlier == nil {
-		t.Fatalf("talks missing: %s", describe(evs))
-	}
-	dateIs(t, *story, "2025-01-12", model.Context)
-	if n := names(*story); len(n) != 2 || !has(n, "ماكرون") || !has(n, "محمد بن سلمان") {
+	talks := only(evs, model.Talks)
+	story, earlier := firstTold(t, talks, "الزعيمان"), firstTold(t, talks, "قد التقى")
+	dateIs(t, story, "2025-01-12", model.Context)
+	if n := names(story); len(n) != 2 || !has(n, "ماكرون") || !has(n, "محمد بن سلمان") {
 		t.Errorf("«الزعيمان» are the guest and the host: %v", n)
 	}
-	dateIs(t, *earlier, "2025-01-15", model.Assumed)
+	dateIs(t, earlier, "2025-01-15", model.Assumed)
 }
 
 // What had happened stays apart from what is to happen: «وكان الوزيران
@@ -184,20 +173,13 @@ func TestHadMet(t *testing.T) {
 		"وأكد بوريطة لدى وصوله أن العلاقات بين البلدين متينة.\n" +
 		"وكان الرجلان قد التقيا في الرباط يوم 12 مارس الماضي."
 	evs := article(t, "2024-03-06", text)
-	var planned, had *Event
-	for i, e := range only(evs, model.Talks) {
-		switch {
-		case e.Status == model.Planned:
-			planned = &only(evs, model.Talks)[i]
-		case strings.Contains(e.Mentions[0].Sentence, "قد التقيا"):
-			had = &only(evs, model.Talks)[i]
-		}
-	}
-	if planned == nil || had == nil {
+	talks := only(evs, model.Talks)
+	had := firstTold(t, talks, "قد التقيا")
+	if len(talks) != 2 || had.Status != model.Reported || len(withStatus(talks, model.Planned)) != 1 {
 		t.Fatalf("want the planned talks and the earlier meeting apart: %s", describe(evs))
 	}
-	dateIs(t, *had, "2023-03-12", -1)
-	if n := names(*had); len(n) != 2 {
+	dateIs(t, had, "2023-03-12", -1)
+	if n := names(had); len(n) != 2 {
 		t.Errorf("«الرجلان» are two: %v", n)
 	}
 	dateIs(t, one(t, evs, model.Statement), "2024-03-04", model.EventRelative)

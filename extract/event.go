@@ -121,56 +121,59 @@ func (x *Extractor) run(src *model.Source, cache *arabic.Cache, sc *scratch) (*d
 	for _, e := range evs {
 		d.dateEvent(e)
 	}
-	d.narrativeDates(evs)
+	d.storyContext(evs)
 	return d, evs
 }
 
-// narrativeDates dates an event its article leaves undated with the day of
+// storyContext places an event its article leaves undated or placeless in
 // the story it goes on: «وصل الأمير أمس إلى طهران … وكان في استقباله
-// الرئيس … وعقد الزعيمان جلسة مباحثات» is all that day. The story is the
-// last event before it, at most two sentences back, dated to the day and
-// reported, that shares one of its actors; an event told as earlier
-// («وكان … قد التقيا») or planned keeps the assumed date.
-func (d *doc) narrativeDates(evs []*docEvent) {
+// الرئيس … وعقد الزعيمان جلسة مباحثات» is all that day, and talks the
+// visitor holds next are held where he went. The story is an event of
+// the same status up to two sentences before, sharing an actor and not
+// told as earlier («وكان … قد التقيا»), which such an event never
+// joins either.
+func (d *doc) storyContext(evs []*docEvent) {
 	for i, e := range evs {
-		if e.typ == model.Talks && e.place == nil && !e.phone && e.status != model.Disputed && !d.pluperfect(e.frames[0]) {
-			// «وصل البرهان إلى العلمين … وعقد البرهان جلسة مباحثات مع
-			// السيسي»: talks the visitor holds next are held where he went.
-			si := e.frames[0].s.Index
-			for j := i - 1; j >= 0; j-- {
-				p := evs[j]
-				if p.frames[0].s.Index < si-2 {
-					break
-				}
-				if p.typ == model.Visit && p.place != nil && p.status == e.status && !d.toldBefore(p) && len(p.agents) > 0 && hasEntity(e.agents, p.agents[0]) {
-					e.place = p.place
-					break
-				}
-			}
-		}
-		if e.date.strength != assumed || e.status == model.Disputed || d.pluperfect(e.frames[0]) || d.referenceNoun(e.frames[0]) {
+		if e.status == model.Disputed || e.frames[0].earlier {
 			continue
 		}
-		si := e.frames[0].s.Index
-		for j := i - 1; j >= 0; j-- {
-			p := evs[j]
-			psi := p.frames[0].s.Index
-			if psi < si-2 {
-				break
+		if e.typ == model.Talks && e.place == nil && !e.phone {
+			if p := storyBefore(evs, i, func(p *docEvent) bool {
+				return p.typ == model.Visit && p.place != nil && len(p.agents) > 0 && hasEntity(e.agents, p.agents[0])
+			}); p != nil {
+				e.place = p.place
 			}
-			if psi > si || p.status != e.status || p.date.strength < context || p.date.d.Precision != model.Day || d.toldBefore(p) {
-				continue
-			}
-			if !sharesActor(e, p) {
-				continue
-			}
+		}
+		if e.date.strength != assumed || d.referenceNoun(e.frames[0]) {
+			continue
+		}
+		if p := storyBefore(evs, i, func(p *docEvent) bool {
+			return p.date.strength >= context && p.date.d.Precision == model.Day && sharesActor(e, p)
+		}); p != nil {
 			dt := p.date.d
-			dt.Basis = model.Basis{Kind: model.Context, Source: d.src.ID, Anchor: d.anchor.Pub, Sentence: psi + 1}
+			dt.Basis = model.Basis{Kind: model.Context, Source: d.src.ID, Anchor: d.anchor.Pub, Sentence: p.frames[0].s.Index + 1}
 			dt.Expr = ""
 			e.date = evidence{d: dt, strength: context}
-			break
 		}
 	}
+}
+
+// storyBefore is the nearest event told before evs[i], no more than two
+// sentences back, of its status and not told as earlier, that fits.
+func storyBefore(evs []*docEvent, i int, fits func(*docEvent) bool) *docEvent {
+	e := evs[i]
+	si := e.frames[0].s.Index
+	for j := i - 1; j >= 0; j-- {
+		p := evs[j]
+		psi := p.frames[0].s.Index
+		if psi < si-2 {
+			break
+		}
+		if psi <= si && p.status == e.status && !toldBefore(p) && fits(p) {
+			return p
+		}
+	}
+	return nil
 }
 
 // referenceNoun reports whether a frame's noun is what another event is
@@ -200,10 +203,10 @@ func sharesActor(a, b *docEvent) bool {
 	return false
 }
 
-// pluperfect reports whether a frame's verb is told as before the story
-// («وكان الوزيران قد التقيا»): كان then قد before the trigger in its
-// clause.
-func (d *doc) pluperfect(f *frame) bool {
+// toldAsEarlier reports whether a frame's verb is told as before the
+// story («وكان الوزيران قد التقيا»): كان then قد before the trigger in
+// its clause. Read once, into frame.earlier.
+func (d *doc) toldAsEarlier(f *frame) bool {
 	toks := f.s.Tokens
 	c := f.s.clauses[f.tr.clause]
 	kana := false

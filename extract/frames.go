@@ -43,6 +43,9 @@ type frame struct {
 	// joiners are the people a noun pointing back says took part («وشارك
 	// في الاجتماع كل من X وY»): they join the event it points to.
 	joiners []*Entity
+	// earlier: told as before the story («وكان … قد التقيا»), read once
+	// when the frame is built (toldAsEarlier).
+	earlier bool
 }
 
 // buildFrames builds a frame for every trigger of every sentence.
@@ -74,6 +77,7 @@ func (d *doc) frame(s *sent, tr trigger, here []*frame) *frame {
 	f := d.sc.frames.alloc()
 	*f = frame{s: s, tr: tr, typ: tr.info.Type, lightAt: -1}
 	d.roles(f, here)
+	f.earlier = d.toldAsEarlier(f)
 	d.status(f, here)
 	d.attribute(f, here)
 	f.start, f.end = d.span(f)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"khatt/model"
 	"strings"
 
 	"khatt/arabic"
@@ -194,9 +195,47 @@ func (d *doc) conjGlued(toks []arabic.Token, i int) bool {
 	if rest, ok := strings.CutPrefix(toks[i].Norm, "ف"); ok {
 		// ف glues far less often than و, and many names start with it
 		// («فهمي»، «فاروق»): a conjunction only before a word we know.
-		part := []arabic.Token{{Kind: arabic.Word, Norm: rest, An: []arabic.Analysis{{Stem: rest}}}}
-		return lx.Given.Has(part, 0) || lx.Entities.Has(part, 0) || lx.Titles.Has(part, 0) || lx.Triggers.Has(part, 0) ||
-			d.x.w.stop.Contains(rest) || d.x.w.light.Contains(rest)
+		return d.knownWord(rest)
 	}
 	return true
+}
+
+// wordAlone is a normalised word as a token of its own, with itself for
+// its only reading: for asking the lexicon about a stem («ي» + a stem in
+// ت, a word less its ف or ب).
+func wordAlone(w string) []arabic.Token {
+	return []arabic.Token{{Kind: arabic.Word, Norm: w, An: []arabic.Analysis{{Stem: w}}}}
+}
+
+// knownWord reports whether the lexicon knows a normalised word as one
+// of its own: a name, an entity, a title, a trigger, a particle, a
+// carrying verb or a collective.
+func (d *doc) knownWord(w string) bool {
+	lx, part := d.x.lx, wordAlone(w)
+	return lx.Given.Has(part, 0) || lx.Entities.Has(part, 0) || lx.Titles.Has(part, 0) || lx.Triggers.Has(part, 0) ||
+		d.x.w.stop.Contains(w) || d.x.w.light.Contains(w) || d.x.w.collective.Contains(w)
+}
+
+// imperfect reports whether the word at k is a verb in the imperfect: its
+// stem starts with ي, or with ت where the ي form is also one the lexicon
+// knows (تزور، تجري; not تباحث، تلقى).
+func (d *doc) imperfect(toks []arabic.Token, k int) bool {
+	stem := lastReading(&toks[k]).Stem
+	if strings.HasPrefix(stem, "ي") {
+		return true
+	}
+	rest, ok := strings.CutPrefix(stem, "ت")
+	return ok && (d.x.lx.Triggers.Has(wordAlone("ي"+rest), 0) || d.x.w.light.Contains("ي"+rest))
+}
+
+// leadingPerson is the first person named in a sentence before token at,
+// as its subject (not after a preposition), or nil: whom «ثم التقى»، a
+// participle or «حيث» go on with.
+func (s *sent) leadingPerson(at int) *Entity {
+	for k := 0; k < len(s.ments) && s.ments[k].to <= at; k++ {
+		if m := s.ments[k]; m.ent.Kind == model.Person && !m.ent.Unnamed && !s.prepBefore(m) && m.prep == "" {
+			return m.ent
+		}
+	}
+	return nil
 }

@@ -89,3 +89,26 @@ func describe(evs []Event) string {
 	}
 	return b.String()
 }
+
+// firstTold returns the event whose first mention holds text, or fails.
+func firstTold(t *testing.T, evs []Event, text string) Event {
+	t.Helper()
+	for _, e := range evs {
+		if strings.Contains(e.Mentions[0].Sentence, text) {
+			return e
+		}
+	}
+	t.Fatalf("no event first told in «…%s…»: %s", text, describe(evs))
+	return Event{}
+}
+
+// withStatus returns the events of one status.
+func withStatus(evs []Event, st model.Status) []Event {
+	var out []Event
+	for _, e := range evs {
+		if e.Status == st {
+			out = append(out, e)
+		}
+	}
+	return out
+}

@@ -741,17 +741,8 @@ func beforeSurname(t *arabic.Token, p *Entity) bool {
 // before a word: the rest has the article («بالرياض») or is a word the
 // lexicon knows («بعناق» is no name, nor «لقاء»); «بيدرو» reads as itself.
 func (d *doc) gluedPrepReading(t *arabic.Token) bool {
-	lx := d.x.lx
 	for _, a := range t.An {
-		if !a.Prep() {
-			continue
-		}
-		if strings.HasPrefix(a.Stem, "ال") || strings.HasSuffix(a.Pre, "ال") {
-			return true
-		}
-		part := []arabic.Token{{Kind: arabic.Word, Norm: a.Stem, An: []arabic.Analysis{{Stem: a.Stem}}}}
-		if lx.Given.Has(part, 0) || lx.Entities.Has(part, 0) || lx.Titles.Has(part, 0) || lx.Triggers.Has(part, 0) ||
-			d.x.w.stop.Contains(a.Stem) || d.x.w.light.Contains(a.Stem) || d.x.w.collective.Contains(a.Stem) {
+		if a.Prep() && (strings.HasPrefix(a.Stem, "ال") || strings.HasSuffix(a.Pre, "ال") || d.knownWord(a.Stem)) {
 			return true
 		}
 	}

@@ -202,11 +202,8 @@ func (d *doc) verbRoles(f *frame, from, to int, here []*frame) {
 	if len(f.agents) == 0 && bareIs(toks, tr.at-1, g.thumma) && f.typ != model.Statement {
 		// «وأدى شريف مناسك العمرة، ثم التقى ولي العهد»: «ثم» goes on with
 		// the subject of the sentence so far; the one named after is met.
-		for k := 0; k < len(s.ments) && s.ments[k].to <= tr.at; k++ {
-			if m := s.ments[k]; m.ent.Kind == model.Person && !m.ent.Unnamed && !s.prepBefore(m) && m.prep == "" {
-				f.agents = []*Entity{m.ent}
-				break
-			}
+		if p := s.leadingPerson(tr.at); p != nil {
+			f.agents = []*Entity{p}
 		}
 	}
 	if len(f.agents) == 0 && f.typ == model.Talks {
@@ -222,11 +219,8 @@ func (d *doc) verbRoles(f *frame, from, to int, here []*frame) {
 				// «… ثم توجه إلى قصر بعبدا حيث التقى الرئيس ميشال عون»: no
 				// trip was told (a palace is no destination), but whoever
 				// went there is the sentence's subject.
-				for k := 0; k < len(s.ments) && s.ments[k].to <= c.Marker; k++ {
-					if m := s.ments[k]; m.ent.Kind == model.Person && !m.ent.Unnamed && !s.prepBefore(m) && m.prep == "" {
-						f.agents = []*Entity{m.ent}
-						break
-					}
+				if p := s.leadingPerson(c.Marker); p != nil {
+					f.agents = []*Entity{p}
 				}
 			}
 		}
@@ -338,8 +332,7 @@ func (d *doc) dualTitle(t *arabic.Token) bool {
 			if !ok || arabic.RuneLen(stem) < 3 {
 				continue
 			}
-			part := []arabic.Token{{Kind: arabic.Word, Norm: stem, An: []arabic.Analysis{{Stem: stem}}}}
-			if m, ok := d.x.lx.Titles.At(part, 0); ok && m.N == 1 {
+			if m, ok := d.x.lx.Titles.At(wordAlone(stem), 0); ok && m.N == 1 {
 				return true
 			}
 		}

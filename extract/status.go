@@ -36,7 +36,7 @@ func (d *doc) status(f *frame, here []*frame) {
 			planned = true
 		}
 	}
-	if tr.verb && bareIs(toks, tr.at-1, g.subjunctive) && d.imperfect(toks, tr) && !is(toks, tr.at-2, d.x.lx.Set("before")) && !is(toks, tr.at-2, d.x.lx.Set("after")) {
+	if tr.verb && bareIs(toks, tr.at-1, g.subjunctive) && d.imperfect(toks, tr.at) && !is(toks, tr.at-2, d.x.lx.Set("before")) && !is(toks, tr.at-2, d.x.lx.Set("after")) {
 		// «اتفقا على أن يزور بوتين تركيا»، «دعاه إلى أن يزور»: a visit
 		// agreed or asked for, not made («قبل أن يغادر» is told as done).
 		planned = true
@@ -84,7 +84,7 @@ func (d *doc) status(f *frame, here []*frame) {
 			}
 		}
 	}
-	imperfect := tr.verb && d.imperfect(toks, tr) || !tr.verb && f.lightAt >= 0 && d.imperfectLight(&toks[f.lightAt])
+	imperfect := tr.verb && d.imperfect(toks, tr.at) || !tr.verb && f.lightAt >= 0 && d.imperfect(toks, f.lightAt)
 	if !planned && imperfect && f.typ != model.Statement && !s.Headline && !d.afterKana(f) && d.anchor.Known() {
 		// «وتتوجه الوزيرة الثلاثاء إلى أبوظبي»: the imperfect with a bare
 		// weekday is the coming one (news tells what was done in the
@@ -382,21 +382,6 @@ func (d *doc) trimEnd(at int) int {
 	return at
 }
 
-// imperfect reports whether a verb trigger is in the imperfect: its stem
-// starts with ي, or with ت where the lexicon also has the ي form (تزور،
-// not تباحث).
-func (d *doc) imperfect(toks []arabic.Token, tr trigger) bool {
-	stem := lastReading(&toks[tr.at]).Stem
-	switch {
-	case strings.HasPrefix(stem, "ي"):
-		return true
-	case strings.HasPrefix(stem, "ت"):
-		y := []arabic.Token{{Kind: arabic.Word, Norm: "ي" + strings.TrimPrefix(stem, "ت"), An: []arabic.Analysis{{Stem: "ي" + strings.TrimPrefix(stem, "ت")}}}}
-		return d.x.lx.Triggers.Has(y, 0)
-	}
-	return false
-}
-
 // afterKana reports whether كان stands before the trigger in its clause
 // («كان يزور»: what was going on, not what is to come).
 func (d *doc) afterKana(f *frame) bool {
@@ -407,16 +392,4 @@ func (d *doc) afterKana(f *frame) bool {
 		}
 	}
 	return false
-}
-
-// imperfectLight reports whether a carrying verb is in the imperfect
-// («يبدأ … زيارة»، «تجري»): its stem starts with ي، or with ت where the
-// cue set also has the ي form.
-func (d *doc) imperfectLight(t *arabic.Token) bool {
-	stem := lastReading(t).Stem
-	if strings.HasPrefix(stem, "ي") {
-		return true
-	}
-	rest, ok := strings.CutPrefix(stem, "ت")
-	return ok && d.x.w.light.Contains("ي"+rest)
 }
